@@ -1,0 +1,47 @@
+import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { PAGE_STYLESHEETS, PAGEDJS_SCRIPT, STYLES_DIR } from "../render/assets";
+import type { LoopbackServer } from "../server/server";
+import { resolveInside } from "../server/static";
+import { writeAtomic } from "./write-output";
+
+// build --html: the rendered pages with every asset they used, under relative paths, so the
+// same pages open from disk in any browser or another paged-media tool.
+
+export async function writeHtmlCopy(
+  dir: string,
+  html: string,
+  server: Pick<LoopbackServer, "served" | "mounts">,
+  formatCss: string,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const inline = await Promise.all(
+    PAGE_STYLESHEETS.map(async (href) =>
+      href === "/format.css" ? formatCss : readFile(join(STYLES_DIR, href.replace("/styles/", "")), "utf8"),
+    ),
+  );
+  const styles = inline.map((css) => `<style data-paged>\n${css}</style>`).join("\n");
+  const page = html
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
+    .replace(/<meta name="np-stylesheets"[^>]*>/, styles)
+    .replace(
+      `<script src="${PAGEDJS_SCRIPT}"></script>`,
+      `<script src="vendor/paged.js"></script>\n<script src="boot.js"></script>`,
+    )
+    .replace(/(href|src)="\/(?!\/)/g, '$1="');
+  for (const path of server.served) {
+    const mount = server.mounts.find((m) => path.startsWith(m.prefix));
+    const file = mount && resolveInside(mount.root, path.slice(mount.prefix.length));
+    if (!file || path.startsWith("/styles/")) continue;
+    const target = join(dir, path.slice(1));
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(file, target);
+  }
+  await mkdir(join(dir, "vendor"), { recursive: true });
+  await copyFile(
+    resolveInside(server.mounts.find((m) => m.prefix === "/vendor/pagedjs/")?.root ?? "", "paged.js") ?? "",
+    join(dir, "vendor", "paged.js"),
+  );
+  await copyFile(new URL("../render/boot.browser.js", import.meta.url), join(dir, "boot.js"));
+  await writeAtomic(join(dir, "index.html"), page);
+}

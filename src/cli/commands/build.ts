@@ -1,0 +1,101 @@
+import type { Command } from "commander";
+import { buildIssue } from "../../build/build";
+import { runPressStep } from "../../build/press-step";
+import { stderrProgress } from "../../build/progress";
+import { layoutSummary } from "../../build/summary";
+import { writeBuild } from "../../build/write-build";
+import { writeAtomic } from "../../build/write-output";
+import type { PdfxVersion } from "../../press";
+import { EXIT } from "../exit-codes";
+import { reportError } from "../report-error";
+
+interface BuildFlags {
+  out: string;
+  html?: boolean;
+  press?: boolean;
+  bleed?: string;
+  inkLimit?: string;
+  profile?: string;
+  pdfx?: string;
+  pagePattern?: string;
+  deterministic?: boolean;
+  strict?: boolean;
+  chromium?: string;
+  quiet?: boolean;
+  timings?: string;
+}
+
+export function registerBuild(program: Command): void {
+  program
+    .command("build")
+    .description("make up an issue and write its PDF (and layout report) into the output folder")
+    .argument("<issue>", "issue folder or issue.json")
+    .option("-o, --out <dir>", "output folder", "output")
+    .option("--html", "also write the rendered HTML with its assets, self-contained")
+    .option("--press", "also write the press files: one PDF/X-1a per page (CMYK, boxes, marks) and the whole issue")
+    .option("--bleed <mm>", "bleed of the press files (default: the format's, 3 mm)")
+    .option("--ink-limit <percent>", "total ink limit of the press files", "220")
+    .option("--profile <icc>", "output-condition ICC profile (default: profiles/newsprint-tr002-tac220.icc)")
+    .option("--pdfx <version>", "PDF/X-1a:2001 or PDF/X-3:2002", "PDF/X-1a:2001")
+    .option("--page-pattern <pattern>", "press file names, tokens <paper> <yyyymmdd> <page> <section>")
+    .option("--deterministic", "fixed dates and IDs: unchanged input gives byte-identical press files")
+    .option("--strict", "photos below the resolution threshold are errors, not warnings")
+    .option("--chromium <path>", "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium)")
+    .option("-q, --quiet", "print only errors")
+    .option("--timings <file>", "write the stage timings and peak memory as JSON (for the benchmark)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  newsprint build issues/dongchangfu              → output/dongchangfu.pdf, output/dongchangfu/layout.json
+  newsprint build issues/dongchangfu --press      → also output/dongchangfu/press/dongchangfu_20221230_01.pdf …
+  newsprint build issues/dongchangfu/issue.json -o /tmp/out --html`,
+    )
+    .action(async (target: string, opts: BuildFlags) => {
+      const progress = opts.quiet ? undefined : stderrProgress();
+      const started = performance.now();
+      try {
+        const result = await buildIssue(target, {
+          outDir: opts.out,
+          strict: opts.strict,
+          chromium: opts.chromium,
+          progress,
+        });
+        const files = await writeBuild(result, opts.out, { html: opts.html });
+        let pressFiles: string[] = [];
+        if (opts.press) {
+          progress?.stage("press");
+          const t = performance.now();
+          const press = await runPressStep(result.issue, files.pdf, opts.out, {
+            bleedMm: opts.bleed === undefined ? undefined : Number(opts.bleed),
+            inkLimit: Number(opts.inkLimit),
+            profile: opts.profile,
+            pdfx: opts.pdfx as PdfxVersion,
+            pagePattern: opts.pagePattern,
+            deterministic: opts.deterministic,
+          });
+          result.timings.press = Math.round(performance.now() - t);
+          pressFiles = [...press.pages.map((p) => p.file), press.issueFile];
+        }
+        progress?.done();
+        if (opts.timings) {
+          const total = Math.round(performance.now() - started);
+          const stats = { ...result.timings, total, maxRssKiB: process.resourceUsage().maxRSS };
+          await writeAtomic(opts.timings, `${JSON.stringify(stats, null, 2)}\n`);
+        }
+        if (!opts.quiet) {
+          for (const line of layoutSummary(result.layout)) console.log(line);
+          for (const w of result.warnings) console.warn(`warning: ${w}`);
+          const secs = ((performance.now() - started) / 1000).toFixed(1);
+          console.log(`wrote ${files.pdf} (${result.layout.pages.length} pages, ${secs} s)`);
+          if (files.html) console.log(`wrote ${files.html}/index.html`);
+          if (pressFiles.length)
+            console.log(`wrote ${pressFiles.length} press files in ${pressFiles[0]?.replace(/\/[^/]*$/, "")}`);
+        }
+        process.exitCode = EXIT.ok;
+      } catch (err) {
+        progress?.done();
+        process.exitCode = reportError(err);
+      }
+    });
+}

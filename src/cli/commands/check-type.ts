@@ -1,0 +1,50 @@
+import { type Command, InvalidArgumentError } from "commander";
+import { checkTypography, type TypoReport, violationCount } from "../../typography/check";
+import { formatJson, formatText } from "../../typography/format";
+
+// `newsprint check-type <pdf...>`: the CJK composition check of finished PDFs.
+// Exit 0 when clean, 1 when any line breaks a rule, 2 when a PDF cannot be read.
+
+export function registerCheckType(program: Command): void {
+  program
+    .command("check-type")
+    .description("check finished PDFs for CJK line-start/line-end violations and ragged justified lines")
+    .argument("<pdf...>", "PDF files to check")
+    .option("--json", "print the reports as JSON")
+    .option("--pages <list>", "only these 1-based pages, e.g. 1,3", parsePageList)
+    // A usage error is no verdict on the PDF: exit 2 as for unreadable input, not commander's 1.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+    .action(async (pdfs: string[], opts: { json?: boolean; pages?: number[] }) => {
+      process.exitCode = await runCheckType(pdfs, opts);
+    });
+}
+
+/** Checks each PDF, prints the reports, returns the exit code. */
+export async function runCheckType(
+  pdfs: readonly string[],
+  opts: { json?: boolean; pages?: number[] } = {},
+  out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  err: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+): Promise<number> {
+  const reports: TypoReport[] = [];
+  let unreadable = false;
+  for (const pdf of pdfs) {
+    try {
+      const report = await checkTypography(pdf, { pages: opts.pages });
+      reports.push(report);
+      if (!opts.json) out(formatText(report));
+    } catch (e) {
+      unreadable = true;
+      err(`check-type: ${(e as Error).message}`);
+    }
+  }
+  if (opts.json) out(formatJson(reports));
+  if (unreadable) return 2;
+  return reports.some((r) => violationCount(r) > 0) ? 1 : 0;
+}
+
+function parsePageList(value: string): number[] {
+  const pages = value.split(",").map((s) => Number(s.trim()));
+  if (pages.some((n) => !Number.isInteger(n) || n < 1)) throw new InvalidArgumentError(`not a page list: ${value}`);
+  return pages;
+}

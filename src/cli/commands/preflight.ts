@@ -1,0 +1,56 @@
+import { type Command, InvalidArgumentError } from "commander";
+import { formatReport, type PreflightOptions, preflight } from "../../preflight/index";
+import { EXIT } from "../exit-codes";
+
+// `newsprint preflight <pdf...>`: checks PDFs as a newspaper plant would. Exit 0 when every
+// check passed (warnings allowed), 1 when a check failed, 2 on bad usage or an unreadable file.
+
+export function registerPreflight(program: Command): void {
+  program
+    .command("preflight")
+    .description("check PDFs for print: boxes and bleed, fonts, colour spaces, image resolution, ink, PDF/X")
+    .argument("<pdf...>", "PDF files to check")
+    .option("--json", "print the report as JSON")
+    .option("--min-ppi <n>", "warn below this effective image resolution (default 150)", nonNegative("--min-ppi"))
+    .option("--max-ink <n>", "highest total ink C+M+Y+K in percent (default 220)", nonNegative("--max-ink"))
+    .option("--bleed <mm>", "bleed required beyond the TrimBox in mm (default 3)", nonNegative("--bleed"))
+    .addHelpText("after", "\nExample:\n  newsprint preflight output/press/*.pdf --max-ink 240")
+    // A usage error is no verdict on the PDF: exit 2 as for unreadable input, not commander's 1.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT.invalid))
+    .action(async (files: string[], flags: { json?: boolean; minPpi?: number; maxInk?: number; bleed?: number }) => {
+      process.exitCode = await runPreflight(files, {
+        json: flags.json,
+        minPpi: flags.minPpi,
+        maxInk: flags.maxInk,
+        bleedMm: flags.bleed,
+      });
+    });
+}
+
+/** Checks the files, prints the report, returns the exit code. */
+export async function runPreflight(
+  files: readonly string[],
+  opts: PreflightOptions & { json?: boolean } = {},
+  out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  err: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+): Promise<number> {
+  try {
+    const report = await preflight([...files], opts);
+    out(opts.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    if (report.files.some((f) => !f.readable)) return EXIT.invalid;
+    return report.ok ? EXIT.ok : EXIT.failed;
+  } catch (e) {
+    err(`preflight: ${(e as Error).message}`);
+    return EXIT.failed;
+  }
+}
+
+function nonNegative(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n < 0) {
+      throw new InvalidArgumentError(`${flag} needs a number ≥ 0, not "${value}"`);
+    }
+    return n;
+  };
+}

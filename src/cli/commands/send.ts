@@ -1,0 +1,157 @@
+// `newsprint send`: delivers print-ready PDFs to an IPP printer, a hot folder or an SFTP hot folder.
+// Exit codes: 0 delivered, 1 delivery failed, 2 bad usage. Progress goes to stderr.
+
+import { basename } from "node:path";
+import { type Command, type CommanderError, InvalidArgumentError, Option } from "commander";
+import {
+  assertPdfFile,
+  DeliveryUsageError,
+  deliverSftp,
+  deliverToFolder,
+  parseSftpAddress,
+  printPdf,
+  type Sides,
+} from "../../deliver/index";
+
+interface SendOptions {
+  printer?: string;
+  folder?: string;
+  sftp?: string;
+  copies?: number;
+  media?: string;
+  duplex?: "long" | "short";
+  jobName?: string;
+  timeout?: number;
+  key?: string;
+  hostKey?: string;
+  retries?: number;
+  manifest?: string;
+}
+
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+const PRINTER_ONLY = ["copies", "media", "duplex", "jobName", "timeout"] as const;
+const SFTP_ONLY = ["key", "hostKey"] as const;
+const HOT_FOLDER_ONLY = ["retries", "manifest"] as const;
+
+export function registerSend(program: Command): Command {
+  return program
+    .command("send")
+    .description("deliver print-ready PDFs to an IPP printer, a hot folder, or a hot folder over SFTP")
+    .argument("<pdf...>", "PDF files to deliver")
+    .option("--printer <uri>", "IPP printer, e.g. ipp://host:631/ipp/print")
+    .option("--folder <dir>", "local or mounted hot folder")
+    .option("--sftp <user@host[:port]/path>", "hot folder on an SFTP server")
+    .option("--copies <n>", "printer: number of copies", positiveInteger)
+    .option("--media <name>", "printer: PWG media name, e.g. iso_a3_297x420mm")
+    .addOption(
+      new Option("--duplex <edge>", "printer: print both sides, bound on the long or short edge").choices([
+        "long",
+        "short",
+      ]),
+    )
+    .option("--job-name <name>", "printer: job name (default: the file name)")
+    .option("--timeout <seconds>", "printer: how long to wait for each job to complete (default 900)", positiveInteger)
+    .option(
+      "--key <path>",
+      "SFTP: private key file (default: $NEWSPRINT_SFTP_KEY, else ssh-agent or $NEWSPRINT_SFTP_PASSWORD)",
+    )
+    .option("--host-key <fingerprint>", "SFTP: expected host key, SHA256:… (default: $NEWSPRINT_SFTP_HOST_KEY)")
+    .option("--retries <n>", "hot folders: tries per file (default 3)", positiveInteger)
+    .option("--manifest <name>", "hot folders: checksum manifest name (default: <common stem>.sha256)")
+    .exitOverride(exitWithUsageCode)
+    .action(async (pdfs: string[], options: SendOptions, command: Command) => {
+      checkOptionCombination(options, command);
+      try {
+        for (const pdf of pdfs) await assertPdfFile(pdf);
+        await send(pdfs, options);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`newsprint send: ${message}\n`);
+        process.exitCode = error instanceof DeliveryUsageError ? EXIT_USAGE : EXIT_FAILED;
+      }
+    });
+}
+
+async function send(pdfs: string[], options: SendOptions): Promise<void> {
+  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  if (options.printer) {
+    for (const pdf of pdfs) {
+      const name = basename(pdf);
+      const { jobId } = await printPdf(pdf, {
+        printer: options.printer,
+        ...(options.copies !== undefined ? { copies: options.copies } : {}),
+        ...(options.media !== undefined ? { media: options.media } : {}),
+        ...(options.duplex ? { sides: duplexSides(options.duplex) } : {}),
+        ...(options.jobName !== undefined ? { jobName: options.jobName } : {}),
+        ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}),
+        onState: (state, detail) => {
+          const why = detail.reasons.length ? ` (${detail.reasons.join(", ")})` : "";
+          progress(`${name}: job ${detail.jobId} ${state}${why}`);
+        },
+      });
+      progress(`${name}: printed as job ${jobId} on ${options.printer}`);
+    }
+    return;
+  }
+  const hotFolder = {
+    onProgress: progress,
+    ...(options.retries !== undefined ? { retries: options.retries } : {}),
+    ...(options.manifest !== undefined ? { manifestName: options.manifest } : {}),
+  };
+  if (options.folder) {
+    await deliverToFolder(pdfs, options.folder, hotFolder);
+    return;
+  }
+  if (options.sftp) {
+    await deliverSftp(pdfs, {
+      ...parseSftpAddress(options.sftp),
+      ...hotFolder,
+      ...(options.key !== undefined ? { privateKeyPath: options.key } : {}),
+      ...(options.hostKey !== undefined ? { hostKeyFingerprint: options.hostKey } : {}),
+    });
+  }
+}
+
+function duplexSides(edge: "long" | "short"): Sides {
+  return edge === "long" ? "two-sided-long-edge" : "two-sided-short-edge";
+}
+
+/** Exactly one destination, and only the options that apply to it. */
+function checkOptionCombination(options: SendOptions, command: Command): void {
+  const destinations = (["printer", "folder", "sftp"] as const).filter((d) => options[d] !== undefined);
+  if (destinations.length !== 1) {
+    command.error(
+      "error: give exactly one destination: --printer <uri>, --folder <dir> or --sftp <user@host[:port]/path>",
+      {
+        exitCode: EXIT_USAGE,
+      },
+    );
+  }
+  const misplaced = (names: readonly (keyof SendOptions)[], allowed: boolean, where: string) => {
+    const wrong = names.filter((name) => options[name] !== undefined);
+    if (!allowed && wrong.length > 0) {
+      const flags = wrong.map((name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      command.error(`error: ${flags.join(", ")} only ${wrong.length === 1 ? "applies" : "apply"} to ${where}`, {
+        exitCode: EXIT_USAGE,
+      });
+    }
+  };
+  misplaced(PRINTER_ONLY, options.printer !== undefined, "--printer");
+  misplaced(SFTP_ONLY, options.sftp !== undefined, "--sftp");
+  misplaced(HOT_FOLDER_ONLY, options.printer === undefined, "--folder and --sftp");
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
+    throw new InvalidArgumentError("expected a whole number of at least 1");
+  }
+  return number;
+}
+
+/** Commander reports usage errors with exit code 1; ours is 2, so 1 can mean "delivery failed". */
+function exitWithUsageCode(error: CommanderError): never {
+  process.exit(error.exitCode === 0 ? 0 : EXIT_USAGE);
+}

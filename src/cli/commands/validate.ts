@@ -1,0 +1,24 @@
+import type { Command } from "commander";
+import { loadIssue } from "../../load";
+import { EXIT } from "../exit-codes";
+import { reportError } from "../report-error";
+
+export function registerValidate(program: Command): void {
+  program
+    .command("validate")
+    .description("check an issue file against the schema and report every problem at once")
+    .argument("<issue>", "issue folder or issue.json")
+    .addHelpText("after", "\nExample:\n  newsprint validate issues/dongchangfu")
+    .action(async (target: string) => {
+      try {
+        const issue = await loadIssue(target);
+        const articles = issue.data.pages.reduce((n, p) => n + p.articles.length, 0);
+        console.log(
+          `${issue.file}: valid (${issue.data.pages.length} pages, ${articles} articles, ${issue.format.name})`,
+        );
+        process.exitCode = EXIT.ok;
+      } catch (err) {
+        process.exitCode = reportError(err);
+      }
+    });
+}

@@ -1,0 +1,37 @@
+import { Command } from "commander";
+import { registerBuild } from "./commands/build";
+import { registerCheckType } from "./commands/check-type";
+import { registerPreflight } from "./commands/preflight";
+import { registerSend } from "./commands/send";
+import { registerValidate } from "./commands/validate";
+import { EXIT_HELP } from "./exit-codes";
+
+// newsprint's command line: one file per command in ./commands.
+const program = new Command()
+  .name("newsprint")
+  .description("Newspaper make-up and print-ready PDF from an issue written as JSON")
+  .version("0.1.0")
+  .showHelpAfterError()
+  .exitOverride((err) => {
+    // Usage errors exit 2, like invalid input; --help and --version exit 0.
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  })
+  .addHelpText(
+    "after",
+    `
+Examples:
+  newsprint build issues/dongchangfu        make up the sample issue into output/dongchangfu.pdf
+  newsprint validate issues/dongchangfu     check the issue file only
+  newsprint check-type output/dongchangfu.pdf
+  newsprint build issues/dongchangfu --press && newsprint preflight output/dongchangfu/press/*.pdf
+  newsprint send output/dongchangfu/press/*.pdf --folder /mnt/plant/in
+${EXIT_HELP}`,
+  );
+
+registerBuild(program);
+registerValidate(program);
+registerCheckType(program);
+registerPreflight(program);
+registerSend(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,11 @@
+// The deliver stage: print-ready PDFs to an IPP printer, a hot folder or an SFTP hot folder.
+
+export { DeliveryError, DeliveryUsageError } from "./errors";
+export { deliverToFolder, type FolderDeliveryOptions } from "./folder-target";
+export { defaultManifestName, type ManifestEntry, manifestLine, manifestText } from "./manifest";
+export { assertPdfFile } from "./pdf-file";
+export { SIDES, type Sides } from "./print-options";
+export { type JobStateDetail, type PrintOptions, type PrintResult, printPdf } from "./print-pdf";
+export { deliverSftp, type SftpDeliveryOptions } from "./sftp";
+export { parseSftpAddress, type SftpAddress } from "./sftp-address";
+export type { DeliveryResult, StagedDeliveryOptions } from "./staged-delivery";

@@ -1,0 +1,52 @@
+// The checksum manifest written beside delivered pages, in `sha256sum` format so that the plant
+// (or anyone) can check a delivery with `sha256sum -c <stem>.sha256`.
+
+import { extname } from "node:path";
+
+export interface ManifestEntry {
+  /** File name as delivered (no directory). */
+  name: string;
+  /** Lower-case hex SHA-256 of the delivered bytes. */
+  sha256: string;
+}
+
+/** One `sha256sum` line. Names with a backslash or line break are escaped the way GNU coreutils does. */
+export function manifestLine({ name, sha256 }: ManifestEntry): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256 hex digest: ${sha256}`);
+  if (/[\\\n\r]/.test(name)) {
+    const escaped = name.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+    return `\\${sha256}  ${escaped}\n`;
+  }
+  return `${sha256}  ${name}\n`;
+}
+
+export function manifestText(entries: readonly ManifestEntry[]): string {
+  return entries.map(manifestLine).join("");
+}
+
+const separators = /[-_. ]+$/;
+
+/**
+ * `<stem>.sha256`, where the stem is what the page names share: `issue-0501-p01.pdf` and
+ * `issue-0501-p02.pdf` give `issue-0501.sha256`; a single file gives its own stem.
+ */
+export function defaultManifestName(fileNames: readonly string[]): string {
+  const stems = fileNames.map((name) => name.slice(0, name.length - extname(name).length));
+  const [first, ...rest] = stems;
+  if (first === undefined) return "manifest.sha256";
+  if (rest.length === 0) return `${first || "manifest"}.sha256`;
+  let prefix = first;
+  for (const stem of rest) {
+    let i = 0;
+    while (i < prefix.length && i < stem.length && prefix[i] === stem[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  // Cut back to a word boundary so "issue-p01"/"issue-p02" give "issue", not "issue-p0".
+  const allContinue = stems.every((stem) => stem.length > prefix.length && !separators.test(stem[prefix.length] ?? ""));
+  if (allContinue) {
+    const boundary = prefix.search(/[-_. ][^-_. ]*$/);
+    prefix = boundary >= 0 ? prefix.slice(0, boundary) : "";
+  }
+  const stem = prefix.replace(separators, "");
+  return `${stem || "manifest"}.sha256`;
+}

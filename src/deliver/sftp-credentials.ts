@@ -1,0 +1,64 @@
+// Finds SFTP credentials: a key file (option or NEWSPRINT_SFTP_KEY, passphrase in
+// NEWSPRINT_SFTP_KEY_PASSPHRASE), an ssh-agent (option or SSH_AUTH_SOCK), a password
+// (NEWSPRINT_SFTP_PASSWORD). Never from the issue file, and never in a message: the key path,
+// passphrase and password are listed as secrets so that every message can be scrubbed of them.
+
+import { readFile } from "node:fs/promises";
+import ssh2 from "ssh2";
+import { DeliveryUsageError } from "./errors";
+
+export interface CredentialOptions {
+  privateKeyPath?: string;
+  /** ssh-agent socket path. */
+  agent?: string;
+  /** Where to read NEWSPRINT_SFTP_* and SSH_AUTH_SOCK (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface SftpCredentials {
+  privateKey?: Buffer;
+  passphrase?: string;
+  agent?: string;
+  password?: string;
+  /** Strings that must never appear in output. */
+  secrets: string[];
+}
+
+export async function resolveSftpCredentials(options: CredentialOptions): Promise<SftpCredentials> {
+  const env = options.env ?? process.env;
+  const keyPath = options.privateKeyPath ?? nonEmpty(env.NEWSPRINT_SFTP_KEY);
+  const keySource = options.privateKeyPath ? "the --key option" : "NEWSPRINT_SFTP_KEY";
+  const passphrase = nonEmpty(env.NEWSPRINT_SFTP_KEY_PASSPHRASE);
+  const password = nonEmpty(env.NEWSPRINT_SFTP_PASSWORD);
+  const agent = options.agent ?? nonEmpty(env.SSH_AUTH_SOCK);
+  const credentials: SftpCredentials = {
+    secrets: [keyPath, passphrase, password].filter((s): s is string => s !== undefined),
+  };
+  if (keyPath) {
+    // Only the error code: the message of a failed read contains the path.
+    const key = await readFile(keyPath).catch((error: NodeJS.ErrnoException) => {
+      throw new DeliveryUsageError(`cannot read the SFTP private key named by ${keySource} (${error.code ?? "error"})`);
+    });
+    const parsed = ssh2.utils.parseKey(key, passphrase);
+    if (parsed instanceof Error) {
+      const why = /passphrase/i.test(parsed.message)
+        ? "wrong or missing NEWSPRINT_SFTP_KEY_PASSPHRASE"
+        : "not a supported private key";
+      throw new DeliveryUsageError(`cannot use the SFTP private key named by ${keySource}: ${why}`);
+    }
+    credentials.privateKey = key;
+    if (passphrase) credentials.passphrase = passphrase;
+  }
+  if (agent) credentials.agent = agent;
+  if (password) credentials.password = password;
+  if (!credentials.privateKey && !credentials.agent && !credentials.password) {
+    throw new DeliveryUsageError(
+      "no SFTP credentials: give --key, or set NEWSPRINT_SFTP_KEY, NEWSPRINT_SFTP_PASSWORD or SSH_AUTH_SOCK",
+    );
+  }
+  return credentials;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}

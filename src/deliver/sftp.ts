@@ -1,0 +1,133 @@
+// Delivery into a hot folder on an SFTP server (ssh2-sftp-client over ssh2).
+
+import { createHash } from "node:crypto";
+import { posix } from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ConnectConfig } from "ssh2";
+import SftpClient from "ssh2-sftp-client";
+import { DeliveryError, messageOf, redactSecrets } from "./errors";
+import { type CredentialOptions, resolveSftpCredentials, type SftpCredentials } from "./sftp-credentials";
+import { type DeliveryResult, deliverStaged, type StagedDeliveryOptions, type StagingTarget } from "./staged-delivery";
+
+export interface SftpDeliveryOptions extends StagedDeliveryOptions, CredentialOptions {
+  host: string;
+  port?: number;
+  username: string;
+  /** Absolute, or relative to the login folder. Must exist. */
+  remoteDir: string;
+  /**
+   * Expected host key fingerprint as `ssh-keygen -lf` prints it ("SHA256:…"); defaults to
+   * NEWSPRINT_SFTP_HOST_KEY. Without one, any host key is accepted and its fingerprint reported.
+   */
+  hostKeyFingerprint?: string;
+  /** Give up connecting after this long (default 20 s). */
+  connectTimeoutMs?: number;
+}
+
+export async function deliverSftp(files: readonly string[], options: SftpDeliveryOptions): Promise<DeliveryResult> {
+  const credentials = await resolveSftpCredentials(options);
+  const expected = options.hostKeyFingerprint ?? nonEmpty((options.env ?? process.env).NEWSPRINT_SFTP_HOST_KEY);
+  return deliverStaged(files, sftpTarget(options, credentials, expected), options);
+}
+
+function sftpTarget(options: SftpDeliveryOptions, credentials: SftpCredentials, expectedKey?: string): StagingTarget {
+  const port = options.port ?? 22;
+  const label = `sftp://${options.username}@${options.host}:${port}/${options.remoteDir.replace(/^\//, "")}`;
+  const path = (name: string) => posix.join(options.remoteDir, name);
+  let client: SftpClient | undefined;
+  let reportedKey = false;
+  let rejectedKey: string | undefined;
+
+  const config: ConnectConfig = {
+    host: options.host,
+    port,
+    username: options.username,
+    readyTimeout: options.connectTimeoutMs ?? 20_000,
+    // Notice a server that stops answering mid-upload instead of waiting forever.
+    keepaliveInterval: 5_000,
+    keepaliveCountMax: 3,
+    hostVerifier: (key: Buffer) => {
+      const fingerprint = `SHA256:${createHash("sha256").update(key).digest("base64").replace(/=+$/, "")}`;
+      if (expectedKey) {
+        rejectedKey = fingerprint === expectedKey ? undefined : fingerprint;
+        return rejectedKey === undefined;
+      }
+      if (!reportedKey) {
+        options.onProgress?.(
+          `warning: host key of ${options.host} not checked (${fingerprint}); set NEWSPRINT_SFTP_HOST_KEY`,
+        );
+        reportedKey = true;
+      }
+      return true;
+    },
+    ...(credentials.privateKey ? { privateKey: credentials.privateKey } : {}),
+    ...(credentials.passphrase ? { passphrase: credentials.passphrase } : {}),
+    ...(credentials.agent ? { agent: credentials.agent } : {}),
+    ...(credentials.password ? { password: credentials.password } : {}),
+  };
+
+  const connected = (): SftpClient => {
+    if (!client) throw new DeliveryError("not connected");
+    return client;
+  };
+  const disconnect = async () => {
+    const old = client;
+    client = undefined;
+    if (old) await endWithin(old, 5_000);
+  };
+
+  return {
+    label,
+    async open() {
+      if (client) return;
+      // The package's default listeners print to stdout; errors reach us through its promises.
+      const fresh = new SftpClient("newsprint", { error: () => {}, end: () => {}, close: () => {} });
+      try {
+        await fresh.connect(config);
+        const kind = await fresh.exists(options.remoteDir);
+        if (kind !== "d") throw new DeliveryError(`remote folder ${options.remoteDir} does not exist`);
+      } catch (error) {
+        await endWithin(fresh, 5_000);
+        if (rejectedKey) {
+          throw new DeliveryError(`host key of ${options.host} is ${rejectedKey}, not the expected ${expectedKey}`);
+        }
+        throw error;
+      }
+      client = fresh;
+    },
+    async write(source: Readable, name: string) {
+      // Not client.put(): it can resolve on an aborted write; pipeline() rejects on any error.
+      await pipeline(source, connected().createWriteStream(path(name)));
+    },
+    async size(name: string) {
+      return (await connected().stat(path(name))).size;
+    },
+    async publish(from: string, to: string) {
+      // posix-rename@openssh.com replaces an existing file atomically; plain SFTP rename refuses to.
+      await connected().posixRename(path(from), path(to));
+    },
+    async discard(name: string) {
+      await connected().delete(path(name), true);
+    },
+    reset: disconnect,
+    close: disconnect,
+    isPermanent: (error: unknown) => /authentication methods failed|host key of|does not exist/i.test(messageOf(error)),
+    redact: (message: string) => redactSecrets(message, credentials.secrets),
+  };
+}
+
+/** Ends the connection, or drops the socket if the server does not answer. */
+async function endWithin(client: SftpClient, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), ms);
+  });
+  const outcome = await Promise.race([client.end().catch(() => "failed"), timedOut]);
+  clearTimeout(timer);
+  if (outcome !== true) (client as unknown as { client?: { destroy(): void } }).client?.destroy();
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}

@@ -1,0 +1,186 @@
+// Delivers files into a hot folder so that the plant never picks up half a file: each file is
+// written under a hidden temporary name and renamed when complete; the checksum manifest comes
+// last, so its presence means the whole set has arrived. Works over any StagingTarget (local or
+// mounted folder, SFTP).
+
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { pipeline, Readable } from "node:stream";
+import { createCountingHash } from "./checksum";
+import { DeliveryError, DeliveryUsageError, messageOf } from "./errors";
+import { defaultManifestName, type ManifestEntry, manifestText } from "./manifest";
+import { RetriesExhaustedError, withRetries } from "./retry";
+
+/** A destination folder, addressed by plain file names. */
+export interface StagingTarget {
+  /** Where the files go, for messages; must hold no secret. */
+  readonly label: string;
+  /** Makes the folder ready (connects, checks it exists); called before every try. */
+  open(): Promise<void>;
+  /** Writes all of `source` to `name`, replacing any file of that name. */
+  write(source: Readable, name: string): Promise<void>;
+  /** Size in bytes of the file `name`. */
+  size(name: string): Promise<number>;
+  /** Atomically renames `from` to `to`, replacing an existing `to`. */
+  publish(from: string, to: string): Promise<void>;
+  /** Removes the file `name` if it exists. */
+  discard(name: string): Promise<void>;
+  /** Drops the connection after a failure, so the next try starts afresh. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+  /** Errors another try cannot fix (rejected credentials, wrong host key). */
+  isPermanent?(error: unknown): boolean;
+  /** Removes secrets from a message. */
+  redact(message: string): string;
+}
+
+export interface StagedDeliveryOptions {
+  /** Tries per file, including the first (default 3). */
+  retries?: number;
+  /** Wait before the second try, doubled for each later one (default 1000 ms). */
+  backoffMs?: number;
+  /** Defaults to `<common stem of the files>.sha256`. */
+  manifestName?: string;
+  /** Progress lines for a person to read (the CLI prints them to stderr). */
+  onProgress?: (line: string) => void;
+}
+
+export interface DeliveryResult {
+  /** Names of the delivered files, in order. */
+  files: string[];
+  /** Name of the manifest written beside them. */
+  manifest: string;
+  entries: ManifestEntry[];
+}
+
+export const tempNameFor = (name: string): string => `.${name}.part`;
+
+export async function deliverStaged(
+  files: readonly string[],
+  target: StagingTarget,
+  options: StagedDeliveryOptions = {},
+): Promise<DeliveryResult> {
+  const names = await checkLocalFiles(files);
+  const manifest = options.manifestName ?? defaultManifestName(names);
+  if (names.includes(manifest) || manifest.includes("/") || manifest.startsWith(".")) {
+    throw new DeliveryUsageError(`unusable manifest name "${manifest}"`);
+  }
+  const say = (line: string) => options.onProgress?.(target.redact(line));
+  const entries: ManifestEntry[] = [];
+  const deliverOne = async (name: string, source: () => Readable) => {
+    try {
+      return await stageAndPublish(target, name, source, options, say);
+    } catch (error) {
+      const done = `${entries.length} of ${files.length} files delivered, no manifest written`;
+      throw failure(target, `could not deliver ${name} to ${target.label}`, error, done);
+    }
+  };
+
+  try {
+    // A manifest from an earlier delivery would vouch for pages that are about to be replaced.
+    await withRetries(
+      async () => {
+        await target.open();
+        await target.discard(manifest);
+      },
+      retryOptions(target, options, say, `reaching ${target.label}`),
+    ).catch((error: unknown) => {
+      throw failure(target, `could not prepare ${target.label}`, error);
+    });
+    for (const [index, file] of files.entries()) {
+      const name = names[index] as string;
+      say(`sending ${name} (${index + 1}/${files.length}) to ${target.label}`);
+      const { sha256, bytes } = await deliverOne(name, () => createReadStream(file));
+      say(`delivered ${name} (${bytes} bytes, sha256 ${sha256.slice(0, 12)}…)`);
+      entries.push({ name, sha256 });
+    }
+    const text = Buffer.from(manifestText(entries), "utf8");
+    await deliverOne(manifest, () => Readable.from([text]));
+    say(`wrote manifest ${manifest}`);
+    return { files: names, manifest, entries };
+  } finally {
+    await target.close().catch(() => undefined);
+  }
+}
+
+/** One clear, secret-free error for a step that failed for good. */
+function failure(target: StagingTarget, what: string, error: unknown, note?: string): Error {
+  const tries = error instanceof RetriesExhaustedError ? error.tries : 1;
+  const cause = error instanceof RetriesExhaustedError ? error.lastError : error;
+  const message = `${what} (${tries} ${tries === 1 ? "try" : "tries"}): ${messageOf(cause)}${note ? `; ${note}` : ""}`;
+  const Kind = cause instanceof DeliveryUsageError ? DeliveryUsageError : DeliveryError;
+  return new Kind(target.redact(message));
+}
+
+async function stageAndPublish(
+  target: StagingTarget,
+  name: string,
+  source: () => Readable,
+  options: StagedDeliveryOptions,
+  say: (line: string) => void,
+): Promise<{ sha256: string; bytes: number }> {
+  const temp = tempNameFor(name);
+  return withRetries(
+    async () => {
+      await target.open();
+      const hash = createCountingHash();
+      try {
+        pipeline(source(), hash.stream, () => undefined); // a read error surfaces on hash.stream
+        await target.write(hash.stream, temp);
+        const written = hash.result();
+        const size = await target.size(temp);
+        if (size !== written.bytes) throw new Error(`sent ${written.bytes} bytes but the file there has ${size}`);
+        await target.publish(temp, name);
+        return written;
+      } catch (error) {
+        hash.stream.destroy(); // also closes the local file if the destination failed first
+        const removed = await target.discard(temp).then(
+          () => true,
+          () => false,
+        );
+        await target.reset().catch(() => undefined);
+        if (removed) throw error;
+        // Say so rather than hide it: the next try or delivery overwrites it, the plant ignores dot files.
+        throw new Error(`${messageOf(error)} (and the partial file ${temp} could not be removed)`, { cause: error });
+      }
+    },
+    retryOptions(target, options, say, name),
+  );
+}
+
+function retryOptions(
+  target: StagingTarget,
+  options: StagedDeliveryOptions,
+  say: (line: string) => void,
+  what: string,
+) {
+  const tries = options.retries ?? 3;
+  return {
+    tries,
+    backoffMs: options.backoffMs ?? 1000,
+    isPermanent: (error: unknown) => {
+      const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+      return cause instanceof DeliveryUsageError || (target.isPermanent?.(cause) ?? false);
+    },
+    onRetry: (error: unknown, failedTry: number, waitMs: number) =>
+      say(`${what}: try ${failedTry} of ${tries} failed: ${messageOf(error)}; retrying in ${waitMs / 1000} s`),
+  };
+}
+
+/** Every file must be readable and the names (which become remote names) distinct. */
+async function checkLocalFiles(files: readonly string[]): Promise<string[]> {
+  if (files.length === 0) throw new DeliveryUsageError("no files to deliver");
+  const names = files.map((file) => basename(file));
+  for (const [index, file] of files.entries()) {
+    const info = await stat(file).catch((error: unknown) => {
+      throw new DeliveryUsageError(`cannot read ${file}: ${messageOf(error)}`);
+    });
+    if (!info.isFile()) throw new DeliveryUsageError(`${file} is not a file`);
+    const name = names[index] as string;
+    if (names.indexOf(name) !== index) throw new DeliveryUsageError(`two files are named ${name}`);
+    if (name.startsWith("."))
+      throw new DeliveryUsageError(`${file}: hidden file names are reserved for uploads in progress`);
+  }
+  return names;
+}

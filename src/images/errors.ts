@@ -1,0 +1,37 @@
+// One error type for the whole stage, able to carry every problem of a batch at once so the editor
+// can fix all photos in one go instead of one per build.
+
+export interface ImageProblem {
+  articleId: string;
+  src: string;
+  reason: string;
+}
+
+export class ImageError extends Error {
+  readonly problems: ImageProblem[];
+  /** Article and file of the first problem (the only one, usually). */
+  readonly articleId: string;
+  readonly src: string;
+
+  constructor(problems: ImageProblem[]) {
+    const first = problems[0];
+    if (!first) throw new TypeError("ImageError needs at least one problem");
+    super(
+      problems.length === 1
+        ? describeProblem(first)
+        : `${problems.length} images failed:\n${problems.map((p) => `  - ${describeProblem(p)}`).join("\n")}`,
+    );
+    this.name = "ImageError";
+    this.problems = problems;
+    this.articleId = first.articleId;
+    this.src = first.src;
+  }
+
+  static of(articleId: string, src: string, reason: string): ImageError {
+    return new ImageError([{ articleId, src, reason }]);
+  }
+}
+
+export function describeProblem(p: ImageProblem): string {
+  return `article ${p.articleId}: ${p.src}: ${p.reason}`;
+}

@@ -1,0 +1,51 @@
+// Public shapes of the image stage; index.ts re-exports them.
+
+export interface ImageRequest {
+  articleId: string;
+  /** Index in the article's images. */
+  index: number;
+  /** As written in the issue, relative to the issue folder. */
+  src: string;
+  /** Slot the make-up gives the photo (exact). */
+  widthMm: number;
+  heightMm: number;
+  /** x, y in 0..1: keep this point when cropping; else sharp's attention strategy. */
+  focus?: [number, number];
+  /** Grey page: greyscale output. */
+  mono: boolean;
+}
+
+export interface ImageOptions {
+  /** Absolute path of the issue folder. */
+  issueDir: string;
+  /** E.g. <output>/.cache/images; created if absent. */
+  cacheDir: string;
+  /** Default 200. */
+  targetPpi?: number;
+  /** Default 150. */
+  minPpi?: number;
+  /** Low resolution becomes an error. */
+  strict?: boolean;
+  /** Decompression-bomb limit, default 100 megapixels. */
+  maxPixels?: number;
+}
+
+export interface PreparedImage {
+  articleId: string;
+  index: number;
+  /** Absolute path of the processed file in cacheDir (JPEG, or PNG when the source has alpha). */
+  file: string;
+  widthPx: number;
+  heightPx: number;
+  /** Resolution of the source pixels at the placed size (after crop), before resampling. */
+  effectivePpi: number;
+  /** True when the file came from the cache (no image work done). */
+  cached: boolean;
+}
+
+export interface ImageWarning {
+  articleId: string;
+  src: string;
+  ppi: number;
+  message: string;
+}

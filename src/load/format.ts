@@ -1,0 +1,72 @@
+import { PRESETS } from "./presets";
+import type { FormatObject } from "./schema";
+
+const PT_PER_MM = 72 / 25.4;
+
+/** A format resolved into the numbers every later stage uses. Lengths in pt unless named Mm. */
+export interface PageFormat {
+  name: string;
+  widthMm: number;
+  heightMm: number;
+  bleedMm: number;
+  columns: number;
+  bodySize: number;
+  columnChars: number;
+  linePitch: number;
+  columnWidth: number;
+  gutter: number;
+  /** Type area: origin from the trim's top left, size. */
+  areaLeft: number;
+  areaTop: number;
+  areaWidth: number;
+  areaHeight: number;
+  rows: number;
+  marginsMm: { top: number; right: number; bottom: number; left: number };
+}
+
+export class FormatError extends Error {
+  override name = "FormatError";
+}
+
+export function resolveFormat(format: string | FormatObject): PageFormat {
+  const f = typeof format === "string" ? PRESETS[format as keyof typeof PRESETS] : format;
+  if (!f) throw new FormatError(`unknown format "${String(format)}"`);
+  const margins = f.margins ?? { top: 20, right: 12, bottom: 14, left: 12 };
+  const width = f.width * PT_PER_MM;
+  const height = f.height * PT_PER_MM;
+  const gutter = f.gutterChars * f.bodySize;
+  const avail = width - (margins.left + margins.right) * PT_PER_MM;
+  // Widest whole-character column that fits, unless the format fixes it.
+  const columnChars = f.columnChars ?? Math.floor((avail + gutter) / f.columns / f.bodySize - f.gutterChars);
+  const columnWidth = columnChars * f.bodySize;
+  const areaWidth = f.columns * columnWidth + (f.columns - 1) * gutter;
+  if (columnChars < 4 || areaWidth > avail + 0.01) {
+    throw new FormatError(
+      `format ${f.name ?? ""}: ${f.columns} columns of ${columnChars} characters (${(areaWidth / PT_PER_MM).toFixed(1)} mm) do not fit ${f.width} mm less margins`,
+    );
+  }
+  const linePitch = f.bodySize * f.lineHeight;
+  const areaHeightAvail = height - (margins.top + margins.bottom) * PT_PER_MM;
+  const rows = Math.floor(areaHeightAvail / linePitch);
+  return {
+    name: f.name ?? "custom",
+    widthMm: f.width,
+    heightMm: f.height,
+    bleedMm: f.bleed,
+    columns: f.columns,
+    bodySize: f.bodySize,
+    columnChars,
+    linePitch,
+    columnWidth,
+    gutter,
+    areaLeft: margins.left * PT_PER_MM + (avail - areaWidth) / 2,
+    areaTop: margins.top * PT_PER_MM,
+    areaWidth,
+    areaHeight: rows * linePitch,
+    rows,
+    marginsMm: margins,
+  };
+}
+
+export const mmToPt = (mm: number): number => mm * PT_PER_MM;
+export const ptToMm = (pt: number): number => pt / PT_PER_MM;

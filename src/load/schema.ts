@@ -1,0 +1,137 @@
+import { z } from "zod";
+
+// The issue file format: the contract that editors, other tools and tests rely on.
+// Extend it; never rename a field.
+
+/** Format presets (src/load/presets.ts holds their numbers). */
+export const PRESET_NAMES = ["tabloid", "broadsheet"] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD");
+const colorMode = z.enum(["color", "mono"]).describe("mono pages get greyscale photos and grey plates");
+
+export const imageSchema = z
+  .object({
+    src: z.string().min(1).describe("photo file, relative to the issue folder"),
+    caption: z.string().optional().describe("caption printed below the photo"),
+    credit: z.string().optional().describe("photographer credit, e.g. 李凤国 摄"),
+    focus: z
+      .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+      .optional()
+      .describe("point to keep when cropping: x, y in 0..1"),
+  })
+  .strict();
+
+export const bodyItemSchema = z.union([
+  z.string().min(1).describe("a paragraph"),
+  z.object({ subhead: z.string().min(1).describe("internal subhead (小标题)") }).strict(),
+]);
+
+export const articleSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "an id of letters, digits, - and _")
+      .describe("unique in the issue"),
+    kicker: z.string().optional().describe("引题: small line above the headline"),
+    headline: z.string().optional().describe("主题"),
+    subhead: z.string().optional().describe("副题: printed below the headline, led by a dash"),
+    label: z.string().optional().describe("column label (栏目), e.g. 教育快讯"),
+    dateline: z.string().optional().describe("bold lead of the first paragraph, e.g. 东昌府讯"),
+    body: z.array(bodyItemSchema).default([]),
+    byline: z.string().optional().describe("end credit, printed in full-width parentheses"),
+    images: z.array(imageSchema).default([]),
+    priority: z.number().int().min(1).max(9).optional().describe("1 = lead story"),
+    columns: z.number().int().min(1).optional().describe("make-up hint: module width in columns"),
+    minLines: z.number().int().min(1).optional().describe("make-up hint: least module height in lines"),
+  })
+  .strict()
+  .refine((a) => a.headline !== undefined || a.images.length > 0, {
+    message: "a headline or an image",
+  });
+
+export const placementSchema = z
+  .object({
+    article: z.string().describe("id of an article of this page"),
+    column: z.number().int().min(1).describe("first column, counted from 1"),
+    line: z.number().int().min(1).describe("first line of the type area, counted from 1"),
+    span: z.number().int().min(1).describe("width in columns"),
+    height: z.number().int().min(1).describe("height in lines"),
+  })
+  .strict();
+
+export const pageSchema = z
+  .object({
+    section: z.string().optional().describe("section name printed in the page header"),
+    editor: z.string().optional().describe("责任编辑"),
+    designer: z.string().optional().describe("美术编辑"),
+    proofreader: z.string().optional().describe("校对"),
+    color: colorMode.optional(),
+    layout: z
+      .union([z.literal("auto"), z.array(placementSchema)])
+      .default("auto")
+      .describe('"auto", or explicit module placements'),
+    articles: z.array(articleSchema).default([]),
+  })
+  .strict();
+
+const mm = z.number().positive();
+export const formatObjectSchema = z
+  .object({
+    name: z.string().optional(),
+    width: mm.describe("trim width in mm"),
+    height: mm.describe("trim height in mm"),
+    columns: z.number().int().min(1).max(12),
+    bodySize: z.number().positive().default(10).describe("body type size in pt"),
+    columnChars: z.number().int().positive().optional().describe("body characters per column"),
+    gutterChars: z.number().positive().default(1).describe("column gutter in body characters"),
+    lineHeight: z.number().min(1).max(3).default(1.5).describe("body line pitch as a multiple of the size"),
+    margins: z
+      .object({ top: mm, right: mm, bottom: mm, left: mm })
+      .strict()
+      .optional()
+      .describe("margins in mm; left/right are minimums, the type area is centred"),
+    bleed: z.number().min(0).default(3).describe("bleed in mm"),
+  })
+  .strict();
+
+export const issueSchema = z
+  .object({
+    $schema: z.string().optional(),
+    paper: z
+      .object({
+        name: z.string().min(1),
+        serial: z.string().optional().describe("国内统一连续出版物号"),
+        publisher: z.string().optional(),
+        logo: z.string().optional().describe("masthead image, relative to the issue folder"),
+        slug: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case ASCII letters, digits and -")
+          .optional()
+          .describe("ASCII name for press file names, e.g. dongchangfu (default: the issue folder's name)"),
+      })
+      .strict(),
+    issue: z
+      .object({
+        date: isoDate,
+        number: z.number().int().positive().optional().describe("总第N期"),
+      })
+      .strict(),
+    format: z
+      .union([z.enum(PRESET_NAMES), formatObjectSchema])
+      .default("tabloid")
+      .describe("preset name, or width, height, columns, margins, bleed"),
+    color: colorMode.optional(),
+    ppi: z.number().positive().optional().describe("target photo resolution"),
+    pages: z.array(pageSchema).min(1),
+  })
+  .strict();
+
+export type IssueInput = z.input<typeof issueSchema>;
+export type IssueData = z.output<typeof issueSchema>;
+export type PageData = z.output<typeof pageSchema>;
+export type ArticleData = z.output<typeof articleSchema>;
+export type ImageData = z.output<typeof imageSchema>;
+export type BodyItem = z.output<typeof bodyItemSchema>;
+export type Placement = z.output<typeof placementSchema>;
+export type FormatObject = z.output<typeof formatObjectSchema>;

@@ -1,0 +1,163 @@
+import { FitCache } from "./fit";
+import { headRowsAt, type Item, imagesOf, lineCount } from "./items";
+import { GuillotinePacker, type Placement, type Rect } from "./packer";
+import { photoRange } from "./photos";
+import type { Grid } from "./types";
+import { UNCOVERED } from "./weights";
+
+// Automatic make-up of one page: the free regions are filled with runs of the page's items in
+// reading order (lead first, in the first region); the lead's span is searched so that it is
+// the widest module.
+
+export interface PagePacking {
+  placements: Placement[];
+  /** The items the placements refer to (by index). */
+  items: Item[];
+  /** Items for which the page had no room at all. */
+  dropped: Item[];
+  hintsIgnored: boolean;
+}
+
+/** A lower bound of the cells an item needs in any module: head, photo and one line (plus
+ *  the jump line if cut). */
+function minArea(item: Item, grid: Grid): number {
+  let least = Number.POSITIVE_INFINITY;
+  const images = imagesOf(item);
+  const lines = Math.min(lineCount(item), item.canJump ? 2 : 1);
+  for (let span = 1; span <= grid.columns; span++) {
+    let photo = 0;
+    if (images.length > 0) {
+      const range = photoRange(images, 1, grid);
+      photo = range.min + range.caption;
+    }
+    least = Math.min(least, span * headRowsAt(item, span) + photo + lines);
+  }
+  return least;
+}
+
+interface Attempt {
+  cost: number;
+  placements: Placement[];
+}
+
+function packRegions(
+  packer: GuillotinePacker,
+  regions: Rect[],
+  count: number,
+  emptyCost: number,
+): { cost: number; runs: [number, number][] } {
+  // best[r][i]: least cost of regions r.. holding items i..count-1.
+  const best: number[][] = [];
+  const next: number[][] = [];
+  for (let r = regions.length; r >= 0; r--) {
+    best[r] = [];
+    next[r] = [];
+    for (let i = 0; i <= count; i++) {
+      const region = regions[r];
+      if (region === undefined) {
+        (best[r] as number[])[i] = i === count ? 0 : Number.POSITIVE_INFINITY;
+        continue;
+      }
+      let cost = Number.POSITIVE_INFINITY;
+      let to = i;
+      // The lead opens the first region.
+      const least = r === 0 && i === 0 && count > 0 ? 1 : i;
+      for (let j = least; j <= count; j++) {
+        const block =
+          j === i ? UNCOVERED + region.span * region.rows * emptyCost : packer.cost(region.span, region.rows, i, j);
+        const total = block + (best[r + 1]?.[j] ?? Number.POSITIVE_INFINITY);
+        if (total < cost) {
+          cost = total;
+          to = j;
+        }
+      }
+      (best[r] as number[])[i] = cost;
+      (next[r] as number[])[i] = to;
+    }
+  }
+  const runs: [number, number][] = [];
+  let i = 0;
+  for (let r = 0; r < regions.length; r++) {
+    const j = next[r]?.[i] ?? i;
+    runs.push([i, j]);
+    i = j;
+  }
+  return { cost: best[0]?.[0] ?? Number.POSITIVE_INFINITY, runs };
+}
+
+function attempt(items: Item[], grid: Grid, regions: Rect[], emptyCost: number, hints: boolean): Attempt {
+  const fits = new FitCache(items, { grid, emptyCost, hints });
+  const packer = new GuillotinePacker(
+    fits,
+    grid.columns,
+    grid.rows,
+    items.map((item) => minArea(item, grid)),
+  );
+  const firstWidth = regions[0]?.span ?? 0;
+  const hinted = fits.hintedSpan(0);
+  let best = { cost: Number.POSITIVE_INFINITY, span: 0, runs: [] as [number, number][] };
+  const tryLead = (span: number) => {
+    packer.setLeadSpan(span);
+    const result = packRegions(packer, regions, items.length, emptyCost);
+    if (result.cost < best.cost) best = { ...result, span };
+  };
+  // The lead is wide: half the page or more, narrower only if nothing else fits.
+  const wide = Math.ceil(firstWidth / 2);
+  if (hinted !== undefined) tryLead(hinted);
+  else for (let span = firstWidth; span >= wide; span--) tryLead(span);
+  if (hinted === undefined && !Number.isFinite(best.cost)) for (let span = wide - 1; span >= 1; span--) tryLead(span);
+  if (!Number.isFinite(best.cost)) return { cost: best.cost, placements: [] };
+  packer.setLeadSpan(best.span);
+  const placements: Placement[] = [];
+  best.runs.forEach(([from, to], r) => {
+    const region = regions[r];
+    if (region !== undefined && to > from) packer.place(region, from, to, placements);
+  });
+  return { cost: best.cost, placements };
+}
+
+/** More items than this on one page make the search slow and the page unreadable. */
+const MAX_ITEMS = 13;
+
+function feasible(items: Item[], grid: Grid, regions: Rect[], emptyCost: number): PagePacking | null {
+  const hinted = items.some((item) => item.article.columns !== undefined || item.article.minLines !== undefined);
+  for (const hints of hinted ? [true, false] : [true]) {
+    const result = attempt(items, grid, regions, emptyCost, hints);
+    if (Number.isFinite(result.cost)) {
+      return { placements: result.placements, items, dropped: [], hintsIgnored: !hints };
+    }
+  }
+  return null;
+}
+
+/** Pack the page; when even the least modules do not fit, the last items (continuations
+ *  first, then the lowest priority) are left out: as few as possible, found by bisection. */
+export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: number): PagePacking {
+  const t0 = performance.now();
+  const cells = regions.reduce((sum, r) => sum + r.span * r.rows, 0);
+  let count = 0;
+  let area = 0;
+  while (count < Math.min(items.length, MAX_ITEMS)) {
+    area += minArea(items[count] as Item, grid);
+    if (area > cells) break;
+    count++;
+  }
+  const withCount = (n: number) => feasible(items.slice(0, n), grid, regions, emptyCost);
+  let best = count > 0 ? withCount(count) : null;
+  if (best === null) {
+    // Largest feasible prefix: lo is known to fit (none trivially), hi known not to.
+    let lo = 0;
+    let hi = count;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      const packing = withCount(mid);
+      if (packing !== null) {
+        lo = mid;
+        best = packing;
+      } else hi = mid;
+    }
+  }
+  if (process.env.MKDEBUG) console.log("page items", items.length, count, (performance.now() - t0).toFixed(1));
+  const placed = best ?? { placements: [], items: [], dropped: [], hintsIgnored: false };
+  return { ...placed, dropped: items.slice(placed.items.length) };
+}

@@ -1,0 +1,77 @@
+import { MakeupError } from "./errors";
+import { FitCache } from "./fit";
+import type { Item } from "./items";
+import type { Placement } from "./packer";
+import type { FixedPlacement, Grid, PageInput } from "./types";
+
+// Explicit make-up: the editor's rectangles are taken as they are, checked, and only filled.
+
+function overlaps(a: FixedPlacement, b: { col: number; row: number; span: number; rows: number }): boolean {
+  return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
+}
+
+function checkPlacement(page: PageInput, grid: Grid, p: FixedPlacement): void {
+  const where = `page ${page.number}: article "${p.articleId}"`;
+  const whole = [p.col, p.row, p.span, p.rows].every(Number.isInteger);
+  if (!whole || p.span < 1 || p.rows < 1) {
+    throw new MakeupError(`${where} has a fixed placement of ${p.span} columns × ${p.rows} lines`);
+  }
+  if (p.col < 0 || p.row < 0 || p.col + p.span > grid.columns || p.row + p.rows > grid.rows) {
+    throw new MakeupError(
+      `${where} leaves the grid: columns ${p.col}..${p.col + p.span - 1}, lines ${p.row}..${p.row + p.rows - 1}` +
+        ` of a ${grid.columns} × ${grid.rows} grid`,
+    );
+  }
+  const reserved = page.reserved.find((r) => overlaps(p, r));
+  if (reserved !== undefined) {
+    throw new MakeupError(`${where} overlaps the reserved area at column ${reserved.col}, line ${reserved.row}`);
+  }
+}
+
+/** Throws MakeupError for placements that leave the grid, overlap a reserved area or each
+ *  other, name no article of the page, or leave one of its own articles out. */
+export function checkFixed(page: PageInput, grid: Grid, items: Item[], fixed: FixedPlacement[]): void {
+  const ids = new Set(items.map((item) => item.article.id));
+  fixed.forEach((p, i) => {
+    if (!ids.has(p.articleId)) {
+      throw new MakeupError(`page ${page.number}: fixed placement names "${p.articleId}", not an article of the page`);
+    }
+    checkPlacement(page, grid, p);
+    for (const other of fixed.slice(0, i)) {
+      if (other.articleId === p.articleId) {
+        throw new MakeupError(`page ${page.number}: article "${p.articleId}" is placed twice`);
+      }
+      if (overlaps(p, other)) {
+        throw new MakeupError(`page ${page.number}: articles "${other.articleId}" and "${p.articleId}" overlap`);
+      }
+    }
+  });
+  const placed = new Set(fixed.map((p) => p.articleId));
+  const missing = page.articles.find((a) => !placed.has(a.id));
+  if (missing !== undefined) {
+    throw new MakeupError(`page ${page.number}: article "${missing.id}" has no fixed placement`);
+  }
+}
+
+/** Fill each fixed rectangle with its article: photo cropped to the space, text balanced, or
+ *  cut for a jump when it does not fit. */
+export function fillFixed(
+  page: PageInput,
+  grid: Grid,
+  items: Item[],
+  fixed: FixedPlacement[],
+  emptyCost: number,
+): Placement[] {
+  const fits = new FitCache(items, { grid, emptyCost, hints: false });
+  return fixed.map((p) => {
+    const index = items.findIndex((item) => item.article.id === p.articleId);
+    const fit = fits.leaf(index, p.span, p.rows);
+    if (fit === null) {
+      throw new MakeupError(
+        `page ${page.number}: article "${p.articleId}" does not fit its fixed module: ` +
+          `${p.span} columns × ${p.rows} lines cannot hold its head and photo`,
+      );
+    }
+    return { item: index, rect: { col: p.col, row: p.row, span: p.span, rows: p.rows }, fit };
+  });
+}

@@ -1,0 +1,65 @@
+import { freeCellCount } from "./regions";
+import type { ArticleMetrics, Grid, PageInput } from "./types";
+
+// Where the rest of a cut article goes: the first later page with room to spare (estimated
+// from its own material), else the later page with most room; pages made up by hand only
+// take articles they have a rectangle for.
+
+/** Rough cells an article takes: its lines plus head and photos at a two-column width. */
+function estimatedCells(article: ArticleMetrics, grid: Grid): number {
+  const span = Math.min(2, grid.columns);
+  const head = (article.headRows[span - 1] ?? article.headRows.at(-1) ?? 0) * span;
+  const photoWidth = span * grid.columnWidth + (span - 1) * grid.gutter;
+  const photos = article.images.reduce((sum, image) => {
+    const rows = Math.round(photoWidth / (image.aspect > 0 ? image.aspect : 1.5) / grid.linePitch);
+    return sum + span * (rows + (image.captionRows[span - 1] ?? 0));
+  }, 0);
+  return article.lines.length + head + photos;
+}
+
+export class JumpTargets {
+  private readonly spare: number[];
+
+  constructor(
+    private readonly pages: PageInput[],
+    private readonly grid: Grid,
+  ) {
+    this.spare = pages.map((page) => {
+      const material = page.articles.reduce((sum, a) => sum + estimatedCells(a, grid), 0);
+      return freeCellCount(grid, page.reserved) - material;
+    });
+  }
+
+  private canLand(index: number, articleId: string): boolean {
+    const fixed = this.pages[index]?.fixed;
+    return fixed === undefined || fixed.some((p) => p.articleId === articleId);
+  }
+
+  private candidates(from: number, articleId: string): number[] {
+    const number = this.pages[from]?.number ?? 0;
+    const result: number[] = [];
+    for (let i = from + 1; i < this.pages.length; i++) {
+      if ((this.pages[i]?.number ?? 0) > number && this.canLand(i, articleId)) result.push(i);
+    }
+    return result;
+  }
+
+  /** Some later page could take the rest of this article. */
+  exists(from: number, articleId: string): boolean {
+    return this.candidates(from, articleId).length > 0;
+  }
+
+  /** Index of the page to jump to, or undefined; books the room taken there. */
+  choose(from: number, article: ArticleMetrics, lines: number, exclude?: number): number | undefined {
+    const span = Math.min(2, this.grid.columns);
+    const head = (article.continuationHeadRows[span - 1] ?? article.continuationHeadRows.at(-1) ?? 0) * span;
+    const need = lines + head;
+    const options = this.candidates(from, article.id).filter((i) => i !== exclude);
+    let chosen = options.find((i) => (this.spare[i] ?? 0) >= need);
+    if (chosen === undefined) {
+      for (const i of options) if (chosen === undefined || (this.spare[i] ?? 0) > (this.spare[chosen] ?? 0)) chosen = i;
+    }
+    if (chosen !== undefined) this.spare[chosen] = (this.spare[chosen] ?? 0) - need;
+    return chosen;
+  }
+}

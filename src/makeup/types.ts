@@ -1,0 +1,156 @@
+// Data in and out of the make-up stage. Pure numbers: the measure stage fills MakeupInput from
+// Chromium, the render stage walks the Layout. Grid units throughout: a "column" is one basic
+// column of the format, a "line" (row) is one body line pitch of the baseline grid.
+
+/** The type area of one page as a grid. */
+export interface Grid {
+  columns: number;
+  rows: number;
+  /** Geometry in pt, so the solver can size photos from their aspect ratio. */
+  columnWidth: number;
+  gutter: number;
+  linePitch: number;
+}
+
+/** One body line at the basic column width, as Chromium broke it. */
+export interface BodyLine {
+  /** Index of the paragraph (body item) the line belongs to. */
+  paragraph: number;
+  /** First / last line of its paragraph: breaking a column after a first line leaves an orphan,
+   *  before a last line a widow. */
+  first: boolean;
+  last: boolean;
+  /** A subhead line: keep it with the next line (never last in a column). */
+  keepWithNext: boolean;
+}
+
+export interface ImageMetrics {
+  /** Source pixel aspect ratio, width / height. */
+  aspect: number;
+  /** Caption block height in rows, index k-1 for a photo k columns wide (0 rows: no caption). */
+  captionRows: number[];
+}
+
+export interface ArticleMetrics {
+  id: string;
+  /** 1 = lead story; larger is less important. Articles without one count as 5. */
+  priority: number;
+  /** Position of the article in its page's list (reading order the editor gave). */
+  order: number;
+  /** Head block (label, kicker, headline, subhead) height in rows, index k-1 for span k. */
+  headRows: number[];
+  /** Head block of a continuation ("（上接第N版）" + short headline) in rows, per span. */
+  continuationHeadRows: number[];
+  /** All body lines in reading order, the end credit included. May be empty (photo-only item). */
+  lines: BodyLine[];
+  images: ImageMetrics[];
+  /** Editor hints. */
+  columns?: number;
+  minLines?: number;
+}
+
+/** A rectangle the solver must leave alone (masthead, index box placed by the template). */
+export interface Reserved {
+  col: number; // 0-based
+  row: number; // 0-based
+  span: number;
+  rows: number;
+}
+
+/** An explicit module placement by the editor (grid units, 0-based). */
+export interface FixedPlacement {
+  articleId: string;
+  col: number;
+  row: number;
+  span: number;
+  rows: number;
+}
+
+export interface PageInput {
+  /** Printed page number (1-based). */
+  number: number;
+  articles: ArticleMetrics[];
+  reserved: Reserved[];
+  /** Absent: automatic make-up. */
+  fixed?: FixedPlacement[];
+}
+
+export interface MakeupInput {
+  grid: Grid;
+  pages: PageInput[];
+}
+
+/** A run of body lines set in one text column of a module. */
+export interface TextColumn {
+  /** Column offset inside the module (0 = its first column). */
+  col: number;
+  /** First row of the column inside the module (below head and photo). */
+  row: number;
+  /** Rows available to the column. */
+  rows: number;
+  /** Body lines [start, end) of the article placed here. */
+  start: number;
+  end: number;
+}
+
+export interface PlacedImage {
+  /** Index into the article's images. */
+  index: number;
+  /** Offsets inside the module. */
+  col: number;
+  row: number;
+  span: number;
+  /** Rows of the photo itself and of its caption below it. */
+  photoRows: number;
+  captionRows: number;
+}
+
+export interface Module {
+  articleId: string;
+  /** Grid rectangle on the page, 0-based. */
+  col: number;
+  row: number;
+  span: number;
+  rows: number;
+  /** Rows taken by the head block at the top of the module (spanning it). */
+  headRows: number;
+  /** This module continues an article begun on page `continuedFrom` (its head is the continuation head). */
+  continuedFrom?: number;
+  /** The article continues on page `continuesOn`: the last text column ends with a jump line
+   *  "（下转第N版）", which takes one row and is not a body line. */
+  continuesOn?: number;
+  images: PlacedImage[];
+  columns: TextColumn[];
+}
+
+export interface PageLayout {
+  number: number;
+  modules: Module[];
+  /** Grid cells of the type area (outside reserved rectangles) holding no line, photo or head. */
+  emptyCells: number;
+  totalCells: number;
+  warnings: string[];
+}
+
+export interface Jump {
+  articleId: string;
+  fromPage: number;
+  toPage: number;
+  /** First body line set on toPage. */
+  atLine: number;
+}
+
+export interface Layout {
+  grid: Grid;
+  pages: PageLayout[];
+  jumps: Jump[];
+}
+
+/** Material that fits nowhere: the build fails naming these. */
+export interface Unplaced {
+  articleId: string;
+  lines: number;
+  reason: string;
+}
+
+export type MakeupResult = { ok: true; layout: Layout } | { ok: false; layout: Layout; unplaced: Unplaced[] };

@@ -1,0 +1,39 @@
+// Cost weights of the make-up search, in one place so the trade-offs can be read together.
+// Unit: roughly "one empty cell on a 600-cell page".
+
+/** A column break that ends on a keepWithNext line: never, unless nothing else fits. */
+export const HARD_BREAK = 1000;
+/** A paragraph's first line alone at a column bottom, or its last line alone at a column top. */
+export const ORPHAN = 3;
+export const WIDOW = 3;
+/** Per photo row away from the photo's own aspect ratio. */
+export const CROP_ROW = 0.3;
+/** Cutting an article for a jump: base, plus more the more important it is. Even the lead's
+ *  jump costs less than 3% of a page left empty (90), so a full page always wins. */
+export const JUMP_BASE = 24;
+export const JUMP_PER_PRIORITY = 8;
+export const JUMP_LEAD = 24;
+/** Jumping a short article reads badly. */
+export const JUMP_SHORT_ARTICLE = 12;
+export const SHORT_ARTICLE_LINES = 30;
+/** Fewer than two lines on either side of a jump. */
+export const JUMP_STUB = 20;
+/** Cutting text when no later page can take it: the build fails, so only as a last resort. */
+export const LOST_BASE = 400;
+export const LOST_PER_LINE = 2;
+/** Multi-column modules whose columns hold only a few lines look scattered. */
+export const SHALLOW_DEPTH = 6;
+export const SHALLOW_PER_LINE = 0.5;
+/** A page area left without any module (not enough articles for a region). */
+export const UNCOVERED = 10_000;
+
+/** Empty cells cost more on small pages, so the share of the page, not the count, is traded
+ *  against jumps: 3% of any page costs 90, more than jumping the lead. */
+export function emptyCellCost(totalCells: number): number {
+  return 3000 / Math.max(totalCells, 1);
+}
+
+/** Articles without a usable priority count as 5. */
+export function priorityOf(priority: number | undefined): number {
+  return priority !== undefined && Number.isFinite(priority) && priority >= 1 ? priority : 5;
+}

@@ -1,0 +1,71 @@
+import type { ArticleData } from "../load";
+
+// The text of an article as the typesetter sees it: paragraphs made of styled runs. Measuring
+// and rendering both start from this, so a line measured is the line printed.
+
+export type RunStyle = "dateline" | "plain";
+
+export interface Run {
+  text: string;
+  style: RunStyle;
+}
+
+export type ParagraphKind = "text" | "subhead" | "credit";
+
+export interface Paragraph {
+  kind: ParagraphKind;
+  runs: Run[];
+}
+
+/** Full-width parentheses around the end credit, as Chinese papers print it. */
+export function creditText(byline: string): string {
+  return `（${byline.trim().replace(/^[（(]|[）)]$/g, "")}）`;
+}
+
+export function paragraphsOf(article: ArticleData, protect: (text: string) => string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let datelineUsed = false;
+  for (const item of article.body) {
+    if (typeof item === "string") {
+      const runs: Run[] = [];
+      if (article.dateline && !datelineUsed) {
+        // The dateline leads the first paragraph in bold, a full-width space after it.
+        runs.push({ text: protect(article.dateline), style: "dateline" });
+        runs.push({ text: "\u3000", style: "plain" });
+        datelineUsed = true;
+      }
+      runs.push({ text: protect(item), style: "plain" });
+      paragraphs.push({ kind: "text", runs });
+    } else {
+      paragraphs.push({ kind: "subhead", runs: [{ text: protect(item.subhead), style: "plain" }] });
+    }
+  }
+  if (article.dateline && !datelineUsed) {
+    paragraphs.unshift({ kind: "text", runs: [{ text: protect(article.dateline), style: "dateline" }] });
+  }
+  if (article.byline)
+    paragraphs.push({
+      kind: "credit",
+      runs: [{ text: protect(creditText(article.byline)), style: "plain" }],
+    });
+  return paragraphs;
+}
+
+export function paragraphText(p: Paragraph): string {
+  return p.runs.map((r) => r.text).join("");
+}
+
+/** The runs of `p` between text offsets [from, to), split where a run crosses a bound. */
+export function sliceRuns(p: Paragraph, from: number, to: number): Run[] {
+  const out: Run[] = [];
+  let at = 0;
+  for (const run of p.runs) {
+    const start = at;
+    const end = at + run.text.length;
+    at = end;
+    const a = Math.max(from, start);
+    const b = Math.min(to, end);
+    if (b > a) out.push({ text: run.text.slice(a - start, b - start), style: run.style });
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from "node:fs";
+import { openPage } from "../browser/browser";
+import type { Session } from "../browser/session";
+import type { Issue } from "../load";
+import type { ArticleMetrics, BodyLine } from "../makeup/types";
+import { STYLESHEETS } from "../render/assets";
+import type { Template } from "../render/templates";
+import { type Paragraph, paragraphsOf } from "./content";
+import { headView, type MastheadView, priorityOf, spanWidth } from "./views";
+
+// One measuring pass per build: every article's body at the column width (where Chromium breaks
+// each line), its head at every span, its captions at every span, and the masthead. The make-up
+// then solves from these numbers without asking the browser again.
+
+export interface MeasuredArticle {
+  metrics: ArticleMetrics;
+  paragraphs: Paragraph[];
+  /** Per paragraph, text offsets where its lines start. */
+  lineStarts: number[][];
+}
+
+export interface Measurements {
+  articles: Map<string, MeasuredArticle>;
+  mastheadRows: number;
+}
+
+export interface MeasureInput {
+  issue: Issue;
+  session: Session;
+  template: Template;
+  protect: (text: string) => string;
+  /** Source aspect ratio (width / height) of each article's photos. */
+  aspects: Map<string, number[]>;
+  masthead?: MastheadView;
+}
+
+const MEASURE_SCRIPT = readFileSync(new URL("./measure.browser.js", import.meta.url), "utf8");
+
+interface RawArticle {
+  paragraphs: { starts: number[]; lines: number }[];
+  heads: Record<string, number>;
+  captions: Record<string, number>;
+}
+
+export async function measure(input: MeasureInput): Promise<Measurements> {
+  const { issue, session, template } = input;
+  const f = issue.format;
+  const spans = Array.from({ length: f.columns }, (_, i) => i + 1);
+  const prepared = issue.data.pages.flatMap((page, p) =>
+    page.articles.map((article, i) => ({
+      article,
+      page: p,
+      priority: priorityOf(article, i),
+      order: i,
+      paragraphs: paragraphsOf(article, input.protect),
+    })),
+  );
+  const html = template({
+    stylesheets: STYLESHEETS,
+    masthead: input.masthead,
+    articles: prepared.map(({ article, priority, paragraphs }) => ({
+      id: article.id,
+      paragraphs: paragraphs.map((p) => ({ kind: p.kind, runs: p.runs })),
+      heads: spans.flatMap((span) => [
+        { span, width: spanWidth(f, span), ...headView(article, priority, span, f) },
+        { span, width: spanWidth(f, span), ...headView(article, priority, span, f, 0) },
+      ]),
+      captions: article.images.flatMap((img, image) =>
+        img.caption || img.credit
+          ? spans.map((span) => ({
+              image,
+              span,
+              width: spanWidth(f, span),
+              caption: img.caption,
+              credit: img.credit,
+            }))
+          : [],
+      ),
+    })),
+  });
+  session.server.setDocument("/measure.html", html);
+  const { page, errors } = await openPage(session.browser);
+  try {
+    await page.goto(`${session.server.url}/measure.html`, { waitUntil: "load" });
+    const raw = (await page.evaluate(`${MEASURE_SCRIPT}\nmeasureAll()`)) as {
+      pitchPx: number;
+      masthead: number;
+      articles: Record<string, RawArticle>;
+    };
+    if (process.env.NEWSPRINT_DEBUG) console.error("measure in page", (raw as { ms?: unknown }).ms);
+    if (errors.length) throw new Error(`measuring page failed: ${errors.join("; ")}`);
+    const pitch = raw.pitchPx;
+    const rows = (px: number) => Math.ceil(px / pitch - 0.02);
+    const articles = new Map<string, MeasuredArticle>();
+    for (const item of prepared) {
+      const m = raw.articles[item.article.id];
+      if (!m) throw new Error(`article ${item.article.id} was not measured`);
+      const lines = bodyLines(
+        item.paragraphs,
+        m.paragraphs.map((p) => p.starts.length),
+      );
+      const aspects = input.aspects.get(item.article.id) ?? [];
+      articles.set(item.article.id, {
+        paragraphs: item.paragraphs,
+        lineStarts: m.paragraphs.map((p) => p.starts),
+        metrics: {
+          id: item.article.id,
+          priority: item.priority,
+          order: item.order,
+          headRows: spans.map((s) => rows(m.heads[`${s}`] ?? 0)),
+          continuationHeadRows: spans.map((s) => rows(m.heads[`${s}c`] ?? 0)),
+          lines,
+          images: item.article.images.map((_, i) => ({
+            aspect: aspects[i] ?? 1.5,
+            captionRows: spans.map((s) => rows(m.captions[`${i}:${s}`] ?? 0)),
+          })),
+          columns: item.article.columns,
+          minLines: item.article.minLines,
+        },
+      });
+    }
+    return { articles, mastheadRows: rows(raw.masthead) };
+  } finally {
+    await page.close();
+  }
+}
+
+function bodyLines(paragraphs: Paragraph[], counts: number[]): BodyLine[] {
+  const lines: BodyLine[] = [];
+  paragraphs.forEach((p, index) => {
+    const n = counts[index] ?? 1;
+    for (let i = 0; i < n; i++) {
+      lines.push({ paragraph: index, first: i === 0, last: i === n - 1, keepWithNext: p.kind === "subhead" });
+    }
+  });
+  return lines;
+}

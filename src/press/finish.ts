@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import { PDFDict, type PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
+import { boxArray, type PressGeometry } from "./boxes";
+
+// The last touch on every press file, after Ghostscript: the document information a plant's
+// workflow files pages by, the PDF/X keys, the exact boxes, and — for reproducible builds — fixed
+// dates and a document ID derived from the content instead of from the clock.
+
+/**
+ * PDF/X-1a:2001 is the default: all colour is final CMYK/grey, fonts embedded, no transparency
+ * — the conservative exchange standard that every newspaper plant (WAN-IFRA, SNAP, the Ghent
+ * Workgroup's newspaper specs) accepts, leaving nothing for the plant's RIP to colour-manage.
+ * Ghostscript 10.00 writes PDF/X-3:2002-structured files (PDF 1.3, CMYK/grey device colour after
+ * ColorConversionStrategy) whose content meets X-1a's stricter rules, so either can be declared.
+ * PDF/X-4 would keep live transparency and ICC colour, which Ghostscript 10.00 cannot write.
+ */
+export type PdfxVersion = "PDF/X-1a:2001" | "PDF/X-3:2002";
+
+export interface DocumentInfo {
+  title: string;
+  subject: string;
+  keywords: string[];
+  /** Creation and modification date written into the file. */
+  date: Date;
+  pdfx: PdfxVersion;
+}
+
+export const PRODUCER = "newsprint press (pdf-lib, Ghostscript)";
+const ZERO_ID = "0".repeat(32);
+
+export function setDocumentInfo(doc: PDFDocument, info: DocumentInfo): void {
+  doc.setTitle(info.title);
+  doc.setSubject(info.subject);
+  doc.setKeywords(info.keywords);
+  doc.setCreator("newsprint");
+  doc.setProducer(PRODUCER);
+  doc.setCreationDate(info.date);
+  doc.setModificationDate(info.date);
+  // setTitle above made sure the trailer has an Info dictionary.
+  const infoDict = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  infoDict.set(PDFName.of("Trapped"), PDFName.of("False"));
+  if (info.pdfx === "PDF/X-1a:2001") {
+    infoDict.set(PDFName.of("GTS_PDFXVersion"), PDFString.of("PDF/X-1:2001"));
+    infoDict.set(PDFName.of("GTS_PDFXConformance"), PDFString.of("PDF/X-1a:2001"));
+  } else {
+    infoDict.set(PDFName.of("GTS_PDFXVersion"), PDFString.of("PDF/X-3:2002"));
+    infoDict.delete(PDFName.of("GTS_PDFXConformance"));
+  }
+}
+
+/** Sets MediaBox, BleedBox and TrimBox from the format (Ghostscript keeps them, this makes sure). */
+export function setBoxes(doc: PDFDocument, geometry: PressGeometry): void {
+  for (const page of doc.getPages()) {
+    const set = (key: "MediaBox" | "BleedBox" | "TrimBox", box: number[]) =>
+      page.node.set(PDFName.of(key), doc.context.obj(box));
+    set("MediaBox", boxArray(geometry.media));
+    set("BleedBox", boxArray(geometry.bleed));
+    set("TrimBox", boxArray(geometry.trim));
+    // CropBox and ArtBox as Ghostscript adds them equal the MediaBox: drop them as noise.
+    page.node.delete(PDFName.of("CropBox"));
+    page.node.delete(PDFName.of("ArtBox"));
+  }
+}
+
+/**
+ * Saves with a document ID that is the MD5 of the file itself (written with a zero ID first), so
+ * that unchanged input gives byte-identical output. Object streams stay off: PDF/X-1a:2001 and
+ * X-3:2002 are PDF 1.3, which has none.
+ */
+export async function saveWithContentId(doc: PDFDocument): Promise<Uint8Array> {
+  const placeholder = PDFHexString.of(ZERO_ID);
+  doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]);
+  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  setHeaderVersion(bytes, "1.3");
+  const id = createHash("md5").update(bytes).digest("hex").toUpperCase();
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const marker = Buffer.from(`<${ZERO_ID}>`, "latin1");
+  const replacement = Buffer.from(`<${id}>`, "latin1");
+  let replaced = 0;
+  // Only the trailer carries the placeholder, written twice; search from the end.
+  for (let at = text.lastIndexOf(marker); at >= 0 && replaced < 2; at = text.lastIndexOf(marker, at - 1)) {
+    replacement.copy(text, at);
+    replaced++;
+  }
+  if (replaced !== 2) throw new Error("document ID placeholder not found in the saved PDF");
+  return bytes;
+}
+
+/** pdf-lib always writes "%PDF-1.7"; PDF/X-1a:2001 and X-3:2002 require 1.3 (same length: in place). */
+function setHeaderVersion(bytes: Uint8Array, version: string): void {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString("latin1");
+  if (!/^%PDF-\d\.\d$/.test(head)) throw new Error("saved PDF has no header");
+  Buffer.from(bytes.buffer, bytes.byteOffset, 8).write(`%PDF-${version}`, "latin1");
+}

@@ -1,0 +1,93 @@
+import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { type OutputIntent, pdfxDefinition } from "./pdfx-def";
+import { runTool } from "./run-tool";
+
+// Colour conversion and PDF/X output through Ghostscript's pdfwrite.
+//
+// Ghostscript's pdfwrite ignores -sOutputICCProfile: it always converts to the profile it loads as
+// default_cmyk.icc. So each run gets an ICC directory of its own in which default_cmyk.icc is the
+// press profile and every other profile links to Ghostscript's own set.
+
+/** Ghostscript's own profiles (Debian's place); NEWSPRINT_GS_ICC_DIR points elsewhere. */
+export const GS_ICC_DIR = process.env.NEWSPRINT_GS_ICC_DIR ?? "/usr/share/color/icc/ghostscript";
+
+export interface ConvertOptions {
+  /** Absolute path of the CMYK output-condition profile. */
+  profilePath: string;
+  intent: OutputIntent;
+  /** "gray" for mono pages: everything becomes DeviceGray (the K plate). */
+  colour: "cmyk" | "gray";
+  /** A scratch directory of this run (for the PDF/X prefix file and the ICC directory). */
+  workDir: string;
+  gsCommand?: string;
+  timeoutMs?: number;
+}
+
+/** Prepares the run's ICC directory once; returns its path (with the trailing slash GS needs). */
+export async function prepareIccDir(workDir: string, profilePath: string, gsIccDir = GS_ICC_DIR): Promise<string> {
+  const dir = join(workDir, "icc");
+  await mkdir(dir, { recursive: true });
+  let names: string[];
+  try {
+    names = (await readdir(gsIccDir)).filter((n) => n.endsWith(".icc"));
+  } catch {
+    throw new Error(
+      `Ghostscript's ICC profiles are missing (${gsIccDir}): install ghostscript or set NEWSPRINT_GS_ICC_DIR`,
+    );
+  }
+  for (const n of names) {
+    await symlink(n === "default_cmyk.icc" ? profilePath : join(gsIccDir, n), join(dir, n));
+  }
+  return `${dir}/`;
+}
+
+/**
+ * Converts one imposed page (or any PDF) to a PDF/X-3-structured CMYK or grey file. Images are
+ * neither downsampled nor JPEG-recompressed: after conversion they are stored losslessly (Flate),
+ * since another JPEG generation would add artefacts on top of the photo's own.
+ */
+export async function convertWithGhostscript(
+  input: string,
+  output: string,
+  iccDir: string,
+  opts: ConvertOptions,
+): Promise<void> {
+  // One prefix file per output: pages convert in parallel and must not rewrite each other's.
+  const defFile = join(opts.workDir, `${basename(output, ".pdf")}.pdfx.ps`);
+  await writeFile(defFile, pdfxDefinition(opts.profilePath, opts.intent));
+  const gray = opts.colour === "gray";
+  const args = [
+    "-q",
+    "-dNOPAUSE",
+    "-dBATCH",
+    "-dSAFER",
+    `--permit-file-read=${opts.profilePath}`,
+    `--permit-file-read=${iccDir}`,
+    "-sDEVICE=pdfwrite",
+    "-dPDFX",
+    "-dCompatibilityLevel=1.3",
+    `-sICCProfilesDir=${iccDir}`,
+    `-sColorConversionStrategy=${gray ? "Gray" : "CMYK"}`,
+    `-sProcessColorModel=${gray ? "DeviceGray" : "DeviceCMYK"}`,
+    "-dDeviceGrayToK=true",
+    "-dEmbedAllFonts=true",
+    "-dSubsetFonts=true",
+    "-dDownsampleColorImages=false",
+    "-dDownsampleGrayImages=false",
+    "-dDownsampleMonoImages=false",
+    "-dAutoFilterColorImages=false",
+    "-dAutoFilterGrayImages=false",
+    "-dColorImageFilter=/FlateEncode",
+    "-dGrayImageFilter=/FlateEncode",
+    "-dPreserveAnnots=false",
+    `-sOutputFile=${output}`,
+    defFile,
+    input,
+  ];
+  const { stderr } = await runTool(opts.gsCommand ?? "gs", args, { timeoutMs: opts.timeoutMs ?? 300_000 });
+  // pdfwrite reports PDF/X violations it could not repair on stderr without failing.
+  if (/error/i.test(stderr)) {
+    throw new Error(`Ghostscript reported problems converting ${input}: ${stderr.trim().slice(0, 2000)}`);
+  }
+}

@@ -1,0 +1,168 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { measureInk } from "../preflight/ink";
+import { pressGeometry } from "./boxes";
+import { type DocumentInfo, saveWithContentId, setBoxes, setDocumentInfo } from "./finish";
+import { convertWithGhostscript, prepareIccDir } from "./ghostscript-convert";
+import { assertCmykOutputProfile, readIccProfile } from "./icc";
+import { imposePage } from "./impose";
+import { mergePressPages } from "./merge";
+import { neutraliseDocument } from "./neutralise-document";
+import { type PressOptions, resolvePressOptions } from "./options";
+import { planFiles } from "./plan";
+import { openStaging } from "./staging";
+import type { PressPage, PressResult } from "./types";
+
+// The press step: proof PDF (RGB, trim-size pages) → one PDF/X file per page plus the issue as a
+// press proof. Per page: neutral RGB → DeviceGray (neutralise-document.ts), centred on a sheet
+// with bleed and crop marks (impose.ts), converted by Ghostscript (ghostscript-convert.ts),
+// finished with metadata and exact boxes (finish.ts), and its ink measured against the limit.
+
+export class PressError extends Error {
+  override name = "PressError";
+}
+
+/** Measured TAC may exceed the profile's limit by rounding in the 8-bit render. */
+const INK_TOLERANCE = 2;
+
+export async function makePressFiles(proofPdf: string, options: PressOptions): Promise<PressResult> {
+  const started = performance.now();
+  const opts = resolvePressOptions(options);
+  const icc = await readIccProfile(opts.profile);
+  assertCmykOutputProfile(opts.profile, icc);
+  const intent = {
+    ...opts.outputIntent,
+    identifier: opts.outputIntent.identifier || icc.description || "Custom",
+    condition: opts.outputIntent.condition || icc.description || "Custom",
+  };
+  const proof = await loadProof(proofPdf);
+  const plan = planFiles(opts, proof.getPageCount());
+  const geometry = pressGeometry({ ...dims(opts.trim), bleedMm: opts.bleedMm });
+  const neutralised = neutraliseDocument(proof);
+  const date = opts.deterministic ? new Date(`${opts.metadata.issueDate}T00:00:00Z`) : new Date();
+  const { paperName, issueDate } = opts.metadata;
+
+  const staging = await openStaging(opts.outDir);
+  try {
+    const iccDir = await prepareIccDir(staging.workDir, opts.profile);
+    const pageBytes: Uint8Array[] = [];
+    const pages = await mapLimit(plan.pages, opts.concurrency, async (p, i): Promise<PressPage> => {
+      const t0 = performance.now();
+      const imposed = join(staging.workDir, `imposed-${i}.pdf`);
+      const converted = join(staging.workDir, `converted-${i}.pdf`);
+      await writeFile(imposed, await imposePage(proof, i, geometry));
+      await convertWithGhostscript(imposed, converted, iccDir, {
+        profilePath: opts.profile,
+        intent,
+        colour: p.mono ? "gray" : "cmyk",
+        workDir: staging.workDir,
+        gsCommand: opts.gsCommand,
+      });
+      const doc = await PDFDocument.load(await readFile(converted), { updateMetadata: false });
+      setBoxes(doc, geometry);
+      const label = `page ${p.pageNumber}${p.section ? ` (${p.section})` : ""}`;
+      setDocumentInfo(doc, {
+        title: `${opts.metadata.title}, ${label}`,
+        subject: `${paperName} ${issueDate} ${label}`,
+        keywords: [paperName, issueDate, `page ${p.pageNumber}`, ...(p.section ? [p.section] : [])],
+        date,
+        pdfx: opts.pdfx,
+      });
+      const bytes = await saveWithContentId(doc);
+      pageBytes[i] = bytes;
+      const file = join(staging.dir, p.fileName);
+      await writeFile(file, bytes);
+      const convertMs = performance.now() - t0;
+      const [ink] = await measureInk(file, { gsCommand: opts.gsCommand });
+      if (!ink) throw new PressError(`page ${p.pageNumber}: Ghostscript rendered no page to measure`);
+      if (ink.maxTac > opts.inkLimit + INK_TOLERANCE) {
+        throw new PressError(
+          `page ${p.pageNumber}: ${ink.maxTac}% total ink exceeds the limit of ${opts.inkLimit}%; ` +
+            `the profile ${opts.profile} does not cap ink at that limit`,
+        );
+      }
+      return {
+        pageNumber: p.pageNumber,
+        section: p.section,
+        file: join(opts.outDir, p.fileName),
+        colour: p.mono ? "gray" : "cmyk",
+        ink,
+        convertMs: Math.round(convertMs),
+        totalMs: Math.round(performance.now() - t0),
+      };
+    });
+
+    const issue = await mergePressPages(pageBytes);
+    setBoxes(issue, geometry);
+    const issueInfo: DocumentInfo = {
+      title: opts.metadata.title,
+      subject: `${paperName} ${issueDate}, ${pages.length} pages (press proof)`,
+      keywords: [paperName, issueDate, "press proof"],
+      date,
+      pdfx: opts.pdfx,
+    };
+    setDocumentInfo(issue, issueInfo);
+    await writeFile(join(staging.dir, plan.issueFileName), await saveWithContentId(issue));
+    await staging.commit([...plan.pages.map((p) => p.fileName), plan.issueFileName]);
+
+    const totalMs = Math.round(performance.now() - started);
+    return {
+      pages,
+      issueFile: join(opts.outDir, plan.issueFileName),
+      profile: opts.profile,
+      outputIntent: intent,
+      pdfx: opts.pdfx,
+      inkLimit: opts.inkLimit,
+      neutralisedOperators: neutralised.operators,
+      timing: { totalMs, perPageMs: Math.round(totalMs / Math.max(1, pages.length)) },
+    };
+  } catch (err) {
+    await staging.discard();
+    throw err;
+  }
+}
+
+async function loadProof(path: string): Promise<PDFDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw new PressError(`cannot read the proof PDF ${path}: ${(err as Error).message}`);
+  }
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    if (doc.getPageCount() === 0) throw new Error("it has no pages");
+    return doc;
+  } catch (err) {
+    throw new PressError(`${path} is not a usable PDF: ${(err as Error).message}`);
+  }
+}
+
+const dims = (t: { widthMm: number; heightMm: number }) => ({ trimWidthMm: t.widthMm, trimHeightMm: t.heightMm });
+
+/**
+ * Runs `fn` over `items` with at most `limit` at once; results in input order. After a failure no
+ * new item starts, and it waits for running ones to end (they write into the staging folder that
+ * the caller then removes) before rejecting with the first error.
+ */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i] as T, i);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (rejected) throw rejected.reason;
+  return results;
+}

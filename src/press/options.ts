@@ -1,0 +1,126 @@
+import { availableParallelism } from "node:os";
+import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { PdfxVersion } from "./finish";
+import { DEFAULT_ISSUE_PATTERN, DEFAULT_PAGE_PATTERN, parseIssueDate } from "./naming";
+import type { OutputIntent } from "./pdfx-def";
+
+export interface PressMetadata {
+  /** Document title, e.g. "东昌府报 2022年11月14日". */
+  title: string;
+  /** The paper's name as printed, e.g. "东昌府报". */
+  paperName: string;
+  /** ASCII name for files when the paper's name cannot be transliterated, e.g. "dongchangfu". */
+  paperSlug?: string;
+  /** Issue date, YYYY-MM-DD. */
+  issueDate: string;
+  /** Page number of each proof page, in order; default 1, 2, 3 … */
+  pageNumbers?: number[];
+  /** Section (e.g. "要闻") of each proof page, in order. */
+  sections?: (string | undefined)[];
+  /** ASCII section names for the <section> token, where the sections cannot be transliterated. */
+  sectionSlugs?: (string | undefined)[];
+}
+
+export interface PressOptions {
+  /** The trim (finished page) size: the paper format, not the proof's rounded page size. */
+  trim: { widthMm: number; heightMm: number };
+  /** Bleed on each side in mm; default 3. */
+  bleedMm?: number;
+  outDir: string;
+  /** Per-page file names; default "<paper>_<yyyymmdd>_<page>.pdf". */
+  pagePattern?: string;
+  /** The whole issue as one press proof; default "<paper>_<yyyymmdd>_press.pdf". */
+  issuePattern?: string;
+  metadata: PressMetadata;
+  /** Page numbers (as in metadata.pageNumbers) printed in black only: converted to DeviceGray. */
+  monoPages?: number[];
+  /**
+   * Total area coverage limit in percent; default 220 (ISO 12647-3:2013, WAN-IFRA newspaper26v5),
+   * 240 for older specs. Picks the default profile and is checked on every page.
+   */
+  inkLimit?: number;
+  /** CMYK output-condition ICC profile; default one of profiles/ (see profiles/README.md). */
+  profile?: string;
+  /** The output intent's identifiers; default: CGATS TR 002 for the shipped profiles. */
+  outputCondition?: Partial<OutputIntent>;
+  pdfx?: PdfxVersion;
+  /** Byte-identical output for unchanged input: dates fixed to the issue date, IDs from content. */
+  deterministic?: boolean;
+  /** Pages converted at once; default: the number of CPUs, at most 4. */
+  concurrency?: number;
+  gsCommand?: string;
+}
+
+export interface ResolvedPressOptions
+  extends Required<Omit<PressOptions, "profile" | "outputCondition" | "gsCommand">> {
+  profile: string;
+  outputIntent: OutputIntent;
+  /** True when the profile is one of ours (then the output intent names CGATS TR 002). */
+  defaultProfile: boolean;
+  gsCommand: string;
+}
+
+export class PressOptionsError extends Error {
+  override name = "PressOptionsError";
+}
+
+export const PROFILES_DIR = fileURLToPath(new URL("../../profiles/", import.meta.url));
+
+/** The shipped profiles by their ink limit, highest first. */
+const SHIPPED = [
+  { limit: 240, file: "newsprint-tr002-tac240.icc" },
+  { limit: 220, file: "newsprint-tr002-tac220.icc" },
+];
+
+/** The shipped profile whose ink limit is the highest not above `inkLimit`. */
+export function defaultProfileFor(inkLimit: number): string {
+  const match = SHIPPED.find((p) => p.limit <= inkLimit);
+  if (!match) {
+    throw new PressOptionsError(
+      `no shipped profile for an ink limit of ${inkLimit}% (lowest is 220%): give a profile made for it`,
+    );
+  }
+  return resolve(PROFILES_DIR, match.file);
+}
+
+export function resolvePressOptions(opts: PressOptions): ResolvedPressOptions {
+  const { trim } = opts;
+  if (!(trim.widthMm > 0 && trim.heightMm > 0)) throw new PressOptionsError("trim size must be positive");
+  const bleedMm = opts.bleedMm ?? 3;
+  if (!(bleedMm >= 0 && bleedMm <= 20)) throw new PressOptionsError("bleed must be between 0 and 20 mm");
+  const inkLimit = opts.inkLimit ?? 220;
+  if (!(inkLimit >= 100 && inkLimit <= 400)) throw new PressOptionsError("ink limit must be 100–400 %");
+  parseIssueDate(opts.metadata.issueDate);
+  const defaultProfile = opts.profile === undefined;
+  const profile = defaultProfile ? defaultProfileFor(inkLimit) : resolve(opts.profile as string);
+  const given = opts.outputCondition ?? {};
+  const outputIntent: OutputIntent = defaultProfile
+    ? {
+        identifier: given.identifier ?? "CGATS TR 002",
+        condition: given.condition ?? `Coldset offset on newsprint (CGATS TR 002), total ink ${inkLimit}%`,
+        registryName: given.registryName ?? "http://www.color.org",
+      }
+    : {
+        identifier: given.identifier ?? "",
+        condition: given.condition ?? "",
+        registryName: given.registryName ?? "http://www.color.org",
+      };
+  return {
+    trim,
+    bleedMm,
+    outDir: isAbsolute(opts.outDir) ? opts.outDir : resolve(opts.outDir),
+    pagePattern: opts.pagePattern ?? DEFAULT_PAGE_PATTERN,
+    issuePattern: opts.issuePattern ?? DEFAULT_ISSUE_PATTERN,
+    metadata: opts.metadata,
+    monoPages: opts.monoPages ?? [],
+    inkLimit,
+    profile,
+    outputIntent,
+    defaultProfile,
+    pdfx: opts.pdfx ?? "PDF/X-1a:2001",
+    deterministic: opts.deterministic ?? false,
+    concurrency: Math.max(1, opts.concurrency ?? Math.min(4, availableParallelism())),
+    gsCommand: opts.gsCommand ?? "gs",
+  };
+}

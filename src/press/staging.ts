@@ -1,0 +1,54 @@
+import { mkdir, mkdtemp, rename, rm, rmdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+
+// Press files reach the output folder all at once or not at all: everything is written into a
+// hidden staging folder inside it (same file system, so rename is atomic), renamed into place
+// at the end, and on any error the staging folder goes away with whatever it held.
+
+export interface Staging {
+  /** Where finished files are written before commit. */
+  dir: string;
+  /** Scratch space for intermediate files; never committed. */
+  workDir: string;
+  /** Moves the named files (written in `dir`) into the output folder. */
+  commit(names: string[]): Promise<string[]>;
+  /** Removes the staging folder, and the output folder too if this run created it empty. */
+  discard(): Promise<void>;
+}
+
+export async function openStaging(outDir: string): Promise<Staging> {
+  const existed = await stat(outDir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  await mkdir(outDir, { recursive: true });
+  const dir = await mkdtemp(join(outDir, ".press-"));
+  const workDir = join(dir, ".work");
+  await mkdir(workDir);
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  return {
+    dir,
+    workDir,
+    async commit(names) {
+      const done: string[] = [];
+      try {
+        for (const name of names) {
+          const target = join(outDir, name);
+          await rename(join(dir, name), target);
+          done.push(target);
+        }
+      } catch (err) {
+        // A half-committed set is worse than none: take back what was moved.
+        await Promise.all(done.map((f) => rm(f, { force: true })));
+        throw err;
+      } finally {
+        await cleanup();
+      }
+      return done;
+    },
+    async discard() {
+      await cleanup();
+      if (!existed) await rmdir(outDir).catch(() => undefined);
+    },
+  };
+}

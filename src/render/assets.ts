@@ -1,0 +1,49 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Mount } from "../server/server";
+
+// Where the pages' assets live and under which URL the loopback server shows them. Fonts come
+// from npm (TrueType outlines embed as CID TrueType, never Type 3), so output does not depend on
+// the machine's installed fonts.
+
+export const APP_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const TEMPLATES_DIR = join(APP_ROOT, "templates");
+export const STYLES_DIR = join(APP_ROOT, "styles");
+
+// Packages are found in node_modules beside the app (some, like pagedjs, export no package.json).
+const packageDir = (pkg: string) => join(APP_ROOT, "node_modules", pkg);
+const fontDir = packageDir;
+const pagedDir = () => join(packageDir("pagedjs"), "dist");
+
+export function appMounts(): Mount[] {
+  return [
+    { prefix: "/styles/", root: STYLES_DIR },
+    { prefix: "/fonts/serif/", root: fontDir("@fontsource/noto-serif-sc"), immutable: true },
+    { prefix: "/fonts/sans/", root: fontDir("@fontsource/noto-sans-sc"), immutable: true },
+    { prefix: "/vendor/pagedjs/", root: pagedDir(), immutable: true },
+  ];
+}
+
+export const FONT_STYLESHEETS = [
+  "/fonts/serif/400.css",
+  "/fonts/serif/700.css",
+  "/fonts/sans/400.css",
+  "/fonts/sans/700.css",
+  "/fonts/sans/900.css",
+];
+
+/** The format's numbers (page size, grid) as CSS, served per build. */
+export const FORMAT_STYLESHEET = "/format.css";
+
+/** Stylesheets that Paged.js reads and processes (fonts stay plain links: nothing to page there). */
+export const PAGE_STYLESHEETS = [
+  FORMAT_STYLESHEET,
+  "/styles/page.css",
+  "/styles/grid.css",
+  "/styles/article.css",
+  "/styles/masthead.css",
+];
+
+export const STYLESHEETS = [...FONT_STYLESHEETS, ...PAGE_STYLESHEETS];
+
+export const PAGEDJS_SCRIPT = "/vendor/pagedjs/paged.js";

@@ -1,0 +1,9 @@
+// Boots Paged.js for the self-contained HTML copy of an issue (build --html), so the pages
+// open from disk in a browser: the page stylesheets are inline, so Paged.js needs no XHR.
+window.addEventListener("load", () => {
+  Paged.Chunker.prototype.loadFonts = () => document.fonts.ready;
+  const styles = [...document.querySelectorAll("style[data-paged]")];
+  const sheets = styles.map((s) => ({ [location.href]: s.textContent }));
+  for (const s of styles) s.remove();
+  new Paged.Previewer().preview(undefined, sheets);
+});

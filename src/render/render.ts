@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { openPage, printPdf } from "../browser/browser";
+import type { Session } from "../browser/session";
+import type { Issue } from "../load";
+import { FONT_STYLESHEETS, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "./assets";
+import type { Template } from "./templates";
+
+// Fills the issue template, lets Paged.js frame the pages in Chromium, checks from the DOM that
+// nothing overflows, and prints the PDF.
+
+export const CSP =
+  "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'";
+
+const SCRIPT = readFileSync(new URL("./paged.browser.js", import.meta.url), "utf8");
+
+export interface RenderProblem {
+  page?: string;
+  article?: string;
+  kind: string;
+  detail: string;
+}
+
+export class RenderError extends Error {
+  override name = "RenderError";
+  constructor(readonly problems: RenderProblem[]) {
+    super(
+      problems
+        .map((p) => `${p.article ? `article ${p.article}` : "issue"}${p.page ? ` (page ${p.page})` : ""}: ${p.detail}`)
+        .join("\n"),
+    );
+  }
+}
+
+export function issueHtml(
+  template: Template,
+  context: Record<string, unknown>,
+  scripts: string[] = [PAGEDJS_SCRIPT],
+): string {
+  return template({
+    ...context,
+    csp: CSP,
+    fontStylesheets: FONT_STYLESHEETS,
+    pageStylesheets: PAGE_STYLESHEETS.join(" "),
+    scripts,
+  });
+}
+
+export interface RenderTimings {
+  load: number;
+  paginate: number;
+  pdf: number;
+}
+
+export async function renderPdf(
+  session: Session,
+  issue: Issue,
+  html: string,
+  expectedPages: number,
+): Promise<{ pdf: Uint8Array; timings: RenderTimings }> {
+  session.server.setDocument("/issue.html", html);
+  const { page, errors } = await openPage(session.browser);
+  try {
+    const t0 = performance.now();
+    await page.goto(`${session.server.url}/issue.html`, { waitUntil: "load" });
+    const t1 = performance.now();
+    await page.evaluate(`${SCRIPT}\npaginate(${JSON.stringify(PAGE_STYLESHEETS)})`);
+    const check = (await page.evaluate(`${SCRIPT}\ncheckPages()`)) as {
+      problems: RenderProblem[];
+      pages: number;
+    };
+    const problems = [...check.problems];
+    if (check.pages !== expectedPages) {
+      problems.push({
+        kind: "pages",
+        detail: `Paged.js made ${check.pages} pages, the make-up planned ${expectedPages}`,
+      });
+    }
+    if (errors.length) problems.push(...errors.map((e) => ({ kind: "browser", detail: e })));
+    if (problems.length) throw new RenderError(problems);
+    const t2 = performance.now();
+    const pdf = await printPdf(page, { widthMm: issue.format.widthMm, heightMm: issue.format.heightMm });
+    const t3 = performance.now();
+    return { pdf, timings: { load: t1 - t0, paginate: t2 - t1, pdf: t3 - t2 } };
+  } finally {
+    await page.close();
+  }
+}

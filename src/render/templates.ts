@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import Handlebars from "handlebars";
+import { TEMPLATES_DIR } from "./assets";
+
+// One Handlebars environment for the measuring page and the final pages, so both set the same
+// markup. Templates are read per call: the live preview picks up a designer's edits.
+
+export type Template = (context: unknown) => string;
+
+export function loadTemplates(dir = TEMPLATES_DIR): { issue: Template; measure: Template } {
+  const hb = Handlebars.create();
+  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  const partials = join(dir, "partials");
+  for (const file of readdirSync(partials)) {
+    if (file.endsWith(".hbs")) hb.registerPartial(basename(file, ".hbs"), readFileSync(join(partials, file), "utf8"));
+  }
+  const compile = (name: string): Template =>
+    hb.compile(readFileSync(join(dir, `${name}.hbs`), "utf8"), { strict: false, noEscape: false });
+  return { issue: compile("issue"), measure: compile("measure") };
+}

@@ -1,0 +1,77 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { type BboxPage, parseBboxLayout } from "./bbox";
+import { classifyPage, type PageTotals, pageTotals, type TypoFinding } from "./classify";
+import { regroupPage } from "./columns";
+
+// The typography check of a finished PDF: reads its lines back with pdftotext, the way a reader's eye
+// meets them, and lists the composition faults per page.
+
+export type { PageTotals, TypoFinding, TypoKind } from "./classify";
+
+export interface TypoReport {
+  pdf: string;
+  pages: PageTotals[];
+  findings: TypoFinding[];
+  totals: Omit<PageTotals, "page"> & { pages: number };
+}
+
+export interface CheckOptions {
+  /** 1-based page numbers to check; all pages when absent. */
+  pages?: number[];
+}
+
+/** The PDF could not be read (missing, not a PDF, pdftotext absent). */
+export class TypoCheckError extends Error {
+  override name = "TypoCheckError";
+}
+
+const run = promisify(execFile);
+
+export async function checkTypography(pdf: string, opts: CheckOptions = {}): Promise<TypoReport> {
+  const wanted = opts.pages && opts.pages.length > 0 ? new Set(opts.pages) : undefined;
+  const first = wanted ? Math.min(...wanted) : 1;
+  const range = wanted ? ["-f", String(first), "-l", String(Math.max(...wanted))] : [];
+  const xhtml = await readBboxLayout(pdf, range);
+  const pages = parseBboxLayout(xhtml, first).filter((p) => !wanted || wanted.has(p.number));
+  return buildReport(pdf, pages);
+}
+
+/** The report on pages already read: the pure half of checkTypography. */
+export function buildReport(pdf: string, pages: readonly BboxPage[]): TypoReport {
+  const regrouped = pages.map(regroupPage);
+  const findings = regrouped.flatMap(classifyPage);
+  const perPage = regrouped.map((p) => pageTotals(p, findings));
+  return { pdf, pages: perPage, findings, totals: sumTotals(perPage) };
+}
+
+async function readBboxLayout(pdf: string, range: string[]): Promise<string> {
+  try {
+    const { stdout } = await run("pdftotext", ["-bbox-layout", "-enc", "UTF-8", ...range, pdf, "-"], {
+      maxBuffer: 512 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === "ENOENT") throw new TypoCheckError("pdftotext not found: install poppler-utils");
+    // pdftotext's last word on stderr says why (earlier lines are warnings).
+    const reason = (e.stderr ?? "").trim().split("\n").at(-1) || e.message;
+    throw new TypoCheckError(`cannot read ${pdf}: ${reason}`);
+  }
+}
+
+function sumTotals(pages: readonly PageTotals[]): TypoReport["totals"] {
+  const sum = (key: "lines" | "lineStart" | "lineEnd" | "ragged") => pages.reduce((n, p) => n + p[key], 0);
+  return {
+    pages: pages.length,
+    lines: sum("lines"),
+    lineStart: sum("lineStart"),
+    lineEnd: sum("lineEnd"),
+    ragged: sum("ragged"),
+  };
+}
+
+/** Number of violations of any kind. */
+export function violationCount(report: TypoReport): number {
+  return report.findings.length;
+}

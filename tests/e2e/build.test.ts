@@ -1,0 +1,106 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { Browser } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../../src/browser/browser";
+import { type BuildResult, buildIssue } from "../../src/build/build";
+import { writeBuild } from "../../src/build/write-build";
+import { paragraphText } from "../../src/measure/content";
+import { compact, occurrences, pdfFonts, pdfInfo, pdfTextCompact } from "./helpers/pdf";
+
+// The sample issue end to end, checked from the PDF itself.
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "..", "..");
+let browser: Browser;
+let out: string;
+let result: BuildResult;
+let pdf: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  out = mkdtempSync(join(tmpdir(), "newsprint-build-"));
+  result = await buildIssue(join(root, "issues/dongchangfu"), { outDir: out, browser });
+  pdf = (await writeBuild(result, out, { html: true })).pdf;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every measured body line of every article, as printed text. */
+function printedLines(r: BuildResult): { id: string; text: string }[] {
+  return [...r.measurements.articles.entries()].flatMap(([id, m]) =>
+    m.paragraphs.flatMap((p, i) => {
+      const text = paragraphText(p);
+      const starts = m.lineStarts[i] ?? [0];
+      return starts.map((s, k) => ({ id, text: compact(text.slice(s, starts[k + 1] ?? text.length)) }));
+    }),
+  );
+}
+
+describe("build of the sample issue", () => {
+  it("writes one tabloid page per issue page", () => {
+    const info = pdfInfo(pdf);
+    expect(info.pages).toBe(8);
+    // 275 × 390 mm (Chromium rounds page sizes to 1/100 inch).
+    expect(info.widthPt).toBeCloseTo((275 / 25.4) * 72, -1);
+    expect(info.heightPt).toBeCloseTo((390 / 25.4) * 72, -1);
+  });
+
+  it("prints every body paragraph, every line of it", () => {
+    const text = pdfTextCompact(pdf);
+    const missing = printedLines(result).filter((l) => l.text && !text.includes(l.text));
+    expect(missing).toEqual([]);
+    for (const page of result.issue.data.pages) {
+      for (const a of page.articles) if (a.headline) expect(text).toContain(compact(a.headline));
+    }
+  });
+
+  it("prints each body line exactly once (longer lines, which cannot repeat by chance)", () => {
+    const text = pdfTextCompact(pdf);
+    const repeated = printedLines(result).filter((l) => l.text.length >= 9 && occurrences(text, l.text) !== 1);
+    expect(repeated).toEqual([]);
+  });
+
+  it("embeds every font as outlines, none as Type 3", () => {
+    const fonts = pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => f.type === "Type 3")).toEqual([]);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+  });
+
+  it("writes the layout report and a self-contained HTML copy", () => {
+    const layout = JSON.parse(readFileSync(join(out, "dongchangfu", "layout.json"), "utf8"));
+    expect(layout.pages).toHaveLength(8);
+    expect(layout.pages[0].modules.length).toBeGreaterThan(0);
+    const html = readFileSync(join(out, "dongchangfu", "html", "index.html"), "utf8");
+    expect(html).not.toMatch(/(href|src)="\//);
+    expect(readdirSync(join(out, "dongchangfu", "html", "fonts", "serif", "files")).length).toBeGreaterThan(0);
+    expect(existsSync(join(out, "dongchangfu", "html", "vendor", "paged.js"))).toBe(true);
+  });
+});
+
+describe("the command line", () => {
+  it("rejects an invalid issue with exit code 2, every problem named, nothing written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsprint-bad-"));
+    writeFileSync(
+      join(dir, "issue.json"),
+      JSON.stringify({ paper: {}, issue: { date: "14.11.2022" }, pages: [{ articles: [{ id: "x" }] }] }),
+    );
+    const target = join(dir, "out");
+    const err = await run("node", [join(root, "bin/newsprint.js"), "build", dir, "-o", target]).catch((e) => e);
+    expect(err.code).toBe(2);
+    expect(err.stderr).toContain("issue.json: paper.name: expected string, found nothing");
+    expect(err.stderr).toContain("issue.date: expected a date written YYYY-MM-DD");
+    expect(err.stderr).toContain("pages[0].articles[0]: expected a headline or an image");
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it("validates a good issue with exit code 0", async () => {
+    const { stdout } = await run("node", [join(root, "bin/newsprint.js"), "validate", join(root, "issues/broadsheet")]);
+    expect(stdout).toContain("valid (2 pages");
+  });
+});

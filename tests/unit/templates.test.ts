@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { parseIssue } from "../../src/load";
+import type { Layout } from "../../src/makeup/types";
+import { paragraphsOf } from "../../src/measure/content";
+import type { Measurements } from "../../src/measure/measure";
+import { mastheadView } from "../../src/measure/views";
+import { printedDate } from "../../src/render/dates";
+import { pageViews } from "../../src/render/page-view";
+import { issueHtml } from "../../src/render/render";
+import { loadTemplates } from "../../src/render/templates";
+
+const issue = parseIssue(
+  JSON.stringify({
+    paper: { name: "东昌府新闻", serial: "CN37-0000", publisher: "东昌府区委宣传部" },
+    issue: { date: "2022-11-14", number: 1234 },
+    pages: [
+      {
+        section: "要闻",
+        editor: "王芳",
+        articles: [
+          {
+            id: "lead",
+            kicker: "闫寺街道",
+            headline: "支部领办合作社<script>alert(1)</script>",
+            label: "教育快讯",
+            dateline: "东昌府讯",
+            body: ["第一段第一行第二行。", { subhead: "小标题" }, "第二段。"],
+            byline: "融媒体 郭龙君",
+          },
+        ],
+      },
+      { section: "综合", articles: [{ id: "inner", headline: "内版头条" }] },
+    ],
+  }),
+  "/tmp/x/issue.json",
+);
+const article = issue.data.pages[0]!.articles[0]!;
+const paragraphs = paragraphsOf(article, (s) => s);
+const lines = [
+  { paragraph: 0, first: true, last: false, keepWithNext: false },
+  { paragraph: 0, first: false, last: true, keepWithNext: false },
+  { paragraph: 1, first: true, last: true, keepWithNext: true },
+  { paragraph: 2, first: true, last: true, keepWithNext: false },
+  { paragraph: 3, first: true, last: true, keepWithNext: false },
+];
+const metrics = {
+  id: "lead",
+  priority: 1,
+  order: 0,
+  headRows: [6],
+  continuationHeadRows: [3],
+  lines,
+  images: [],
+};
+const measurements: Measurements = {
+  mastheadRows: 8,
+  articles: new Map([
+    ["lead", { metrics, paragraphs, lineStarts: [[0, 11], [0], [0], [0]] }],
+    ["inner", { metrics: { ...metrics, id: "inner", lines: [] }, paragraphs: [], lineStarts: [] }],
+  ]),
+};
+const module = (columns: Layout["pages"][0]["modules"][0]["columns"], extra = {}) => ({
+  articleId: "lead",
+  col: 0,
+  row: 8,
+  span: 2,
+  rows: 10,
+  headRows: 6,
+  images: [],
+  columns,
+  ...extra,
+});
+const page = (modules: ReturnType<typeof module>[], number = 1) => ({
+  number,
+  modules,
+  emptyCells: 0,
+  totalCells: 0,
+  warnings: [],
+});
+const grid = { columns: 6, rows: 66, columnWidth: 110, gutter: 10, linePitch: 15 };
+
+function render(layout: Layout): string {
+  const date = printedDate("2022-11-14");
+  const masthead = mastheadView(issue.data, date);
+  const pages = pageViews({ issue, layout, measurements, date, masthead, images: new Map() });
+  return issueHtml(loadTemplates().issue, { paper: issue.data.paper, date, pages });
+}
+
+describe("templates", () => {
+  const html = render({
+    grid,
+    jumps: [],
+    pages: [
+      page([
+        module(
+          [
+            { col: 0, row: 6, rows: 2, start: 0, end: 1 },
+            { col: 1, row: 6, rows: 4, start: 1, end: 5 },
+          ],
+          { continuesOn: 2 },
+        ),
+      ]),
+      page([], 2),
+    ],
+  });
+
+  it("prints the masthead with the Chinese and lunar date, issue number and index", () => {
+    expect(html).toContain("2022年11月14日 星期一");
+    expect(html).toContain("农历壬寅年十月廿一");
+    expect(html).toContain("总第1234期");
+    expect(html).toContain("CN37-0000");
+    expect(html).toMatch(/导读[\s\S]*内版头条[\s\S]*第2版/);
+  });
+
+  it("escapes the issue's text: content cannot run scripts", () => {
+    expect(html).not.toContain("<script>alert(1)");
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain("Content-Security-Policy");
+  });
+
+  it("sets the article anatomy: label, kicker, headline, dateline, subhead, credit", () => {
+    expect(html).toMatch(/class="np-label"><span>教育快讯/);
+    expect(html).toMatch(/class="np-kicker">闫寺街道/);
+    expect(html).toMatch(/<b class="np-dateline">东昌府讯<\/b>/);
+    expect(html).toMatch(/np-p--subhead[^>]*>小标题/);
+    expect(html).toContain("（融媒体 郭龙君）");
+  });
+
+  it("splits a paragraph across columns at the measured line", () => {
+    // Line 0 of paragraph 0 in column one (broken: justified last line), line 1 in column two (cont).
+    expect(html).toMatch(/np-p np-p--text broken"><b class="np-dateline">东昌府讯<\/b>　第一段第一行/);
+    expect(html).toMatch(/np-p np-p--text cont">第二行。/);
+  });
+
+  it("ends a jumped article with the jump line and places modules in pt on the grid", () => {
+    expect(html).toContain("（下转第2版）");
+    expect(html).toContain(`top: ${8 * 15}pt`);
+    expect(html).toContain(`width: ${2 * 110 + 10}pt`);
+  });
+
+  it("puts the page header with folio, section and credits on every page", () => {
+    expect(html).toMatch(/第1版[\s\S]*要闻[\s\S]*责任编辑：王芳/);
+    expect(html).toMatch(/第2版[\s\S]*综合/);
+  });
+});
