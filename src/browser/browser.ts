@@ -54,8 +54,13 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser>
   }
 }
 
+export interface OpenedPage {
+  page: Page;
+  errors: string[];
+}
+
 /** A fresh page whose console errors and page errors are collected for the caller's report. */
-export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(browser: Browser): Promise<OpenedPage> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(String((err as Error).message ?? err)));

@@ -1,4 +1,5 @@
 import type { Browser } from "puppeteer-core";
+import { openPage } from "../browser/browser";
 import { openSession } from "../browser/session";
 import { type Issue, loadIssue } from "../load";
 import { type RenderTimings, renderPdf } from "../render/render";

@@ -1,9 +1,9 @@
 import { FitCache } from "./fit";
 import { headRowsAt, type Item, imagesOf, lineCount } from "./items";
 import { GuillotinePacker, type Placement, type Rect } from "./packer";
-import { photoRange } from "./photos";
+import { photoLayouts } from "./photo-layouts";
 import type { Grid } from "./types";
-import { UNCOVERED } from "./weights";
+import { LOST_BASE, LOST_OVERFLOW, UNCOVERED } from "./weights";
 
 // Automatic make-up of one page: the free regions are filled with runs of the page's items in
 // reading order (lead first, in the first region); the lead's span is searched so that it is
@@ -18,19 +18,20 @@ export interface PagePacking {
   hintsIgnored: boolean;
 }
 
-/** A lower bound of the cells an item needs in any module: head, photo and one line (plus
- *  the jump line if cut). */
+/** A lower bound of the cells an item needs in any module: at some width, its head over its
+ *  shortest photo block or over its first line (two with a jump line, if it may be cut). */
 function minArea(item: Item, grid: Grid): number {
-  let least = Number.POSITIVE_INFINITY;
-  const images = imagesOf(item);
   const lines = Math.min(lineCount(item), item.canJump ? 2 : 1);
+  const images = imagesOf(item);
+  let least = Number.POSITIVE_INFINITY;
   for (let span = 1; span <= grid.columns; span++) {
-    let photo = 0;
+    let block = 0;
     if (images.length > 0) {
-      const range = photoRange(images, 1, grid);
-      photo = range.min + range.caption;
+      block = Number.POSITIVE_INFINITY;
+      for (const group of photoLayouts(images, span, grid)) block = Math.min(block, group[0]?.block ?? 0);
     }
-    least = Math.min(least, span * headRowsAt(item, span) + photo + lines);
+    const body = Math.max(block, Math.ceil(lines / span));
+    least = Math.min(least, span * (headRowsAt(item, span) + body));
   }
   return least;
 }
@@ -86,7 +87,12 @@ function packRegions(
 }
 
 function attempt(items: Item[], grid: Grid, regions: Rect[], emptyCost: number, hints: boolean): Attempt {
-  const fits = new FitCache(items, { grid, emptyCost, hints });
+  // Whether the page overflows however it is made up: then cutting text that no later page
+  // takes is unavoidable, and a full page matters more than one more cut.
+  const fits = new FitCache(items, { grid, emptyCost, hints, lostCost: LOST_BASE });
+  const cells = regions.reduce((sum, r) => sum + r.span * r.rows, 0);
+  const compact = items.reduce((sum, _, i) => sum + fits.compactArea(i), 0);
+  fits.setLostCost(compact > cells ? LOST_OVERFLOW : LOST_BASE);
   const packer = new GuillotinePacker(
     fits,
     grid.columns,
@@ -101,11 +107,8 @@ function attempt(items: Item[], grid: Grid, regions: Rect[], emptyCost: number, 
     const result = packRegions(packer, regions, items.length, emptyCost);
     if (result.cost < best.cost) best = { ...result, span };
   };
-  // The lead is wide: half the page or more, narrower only if nothing else fits.
-  const wide = Math.ceil(firstWidth / 2);
   if (hinted !== undefined) tryLead(hinted);
-  else for (let span = firstWidth; span >= wide; span--) tryLead(span);
-  if (hinted === undefined && !Number.isFinite(best.cost)) for (let span = wide - 1; span >= 1; span--) tryLead(span);
+  else for (let span = firstWidth; span >= 1; span--) tryLead(span);
   if (!Number.isFinite(best.cost)) return { cost: best.cost, placements: [] };
   packer.setLeadSpan(best.span);
   const placements: Placement[] = [];
@@ -131,9 +134,8 @@ function feasible(items: Item[], grid: Grid, regions: Rect[], emptyCost: number)
 }
 
 /** Pack the page; when even the least modules do not fit, the last items (continuations
- *  first, then the lowest priority) are left out: as few as possible, found by bisection. */
+ *  first, then the lowest priority) are left out, one by one from what the area allows. */
 export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: number): PagePacking {
-  const t0 = performance.now();
   const cells = regions.reduce((sum, r) => sum + r.span * r.rows, 0);
   let count = 0;
   let area = 0;
@@ -142,22 +144,9 @@ export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: 
     if (area > cells) break;
     count++;
   }
-  const withCount = (n: number) => feasible(items.slice(0, n), grid, regions, emptyCost);
-  let best = count > 0 ? withCount(count) : null;
-  if (best === null) {
-    // Largest feasible prefix: lo is known to fit (none trivially), hi known not to.
-    let lo = 0;
-    let hi = count;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      const packing = withCount(mid);
-      if (packing !== null) {
-        lo = mid;
-        best = packing;
-      } else hi = mid;
-    }
+  for (; count > 0; count--) {
+    const packing = feasible(items.slice(0, count), grid, regions, emptyCost);
+    if (packing !== null) return { ...packing, dropped: items.slice(count) };
   }
-  if (process.env.MKDEBUG) console.log("page items", items.length, count, (performance.now() - t0).toFixed(1));
-  const placed = best ?? { placements: [], items: [], dropped: [], hintsIgnored: false };
-  return { ...placed, dropped: items.slice(placed.items.length) };
+  return { placements: [], items: [], dropped: items, hintsIgnored: false };
 }

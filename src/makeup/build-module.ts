@@ -2,24 +2,14 @@ import { columnCounts, type ModuleFit } from "./fit";
 import type { Item } from "./items";
 import { columnOffsets } from "./module-space";
 import type { Rect } from "./packer";
-import { distributePhotoRows } from "./photos";
 import type { Module, PlacedImage, TextColumn } from "./types";
 
 /** The render stage's view of one placed module (continuesOn is set once the jump target is
  *  known). */
 export function buildModule(item: Item, rect: Rect, fit: ModuleFit): Module {
-  const images: PlacedImage[] = [];
-  if (fit.photo !== null) {
-    const rows = distributePhotoRows(fit.photo, fit.photoRows);
-    let row = fit.head;
-    fit.photo.images.forEach((image, index) => {
-      const photoRows = rows[index] ?? image.natural;
-      images.push({ index, col: 0, row, span: fit.photo?.span ?? 1, photoRows, captionRows: image.caption });
-      row += photoRows + image.caption;
-    });
-  }
+  const images: PlacedImage[] = fit.photo.spots.map((spot) => ({ ...spot, row: fit.head + spot.row }));
   const columns: TextColumn[] = [];
-  const offsets = columnOffsets(fit.span, { range: fit.photo, rows: fit.photoRows });
+  const offsets = columnOffsets(fit.span, fit.photo);
   let line = item.start;
   columnCounts(item, fit).forEach((count, col) => {
     if (count === 0) return;

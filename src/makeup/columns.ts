@@ -106,7 +106,9 @@ function planAt(
       const last = Math.min(cHi, nextHi - pos);
       for (let count = first; count <= last; count++) {
         const at = pos + count;
-        const cost = base + (count > 0 && at < n ? breakPenalty(lines, start + at) : 0);
+        // Ties go to fuller early columns: text fills left to right, the last column is short.
+        const short = (cHi - count) * (k - c) * 1e-6;
+        const cost = base + short + (count > 0 && at < n ? breakPenalty(lines, start + at) : 0);
         if (cost < (costs[row + at] ?? Number.POSITIVE_INFINITY)) {
           costs[row + at] = cost;
           parents[row + at] = pos;
@@ -116,13 +118,14 @@ function planAt(
     windowLo = nextLo;
     windowHi = nextHi;
   }
-  const penalty = costs[k * width + n] ?? Number.POSITIVE_INFINITY;
-  if (penalty === Number.POSITIVE_INFINITY || windowHi < n || windowLo > n) return null;
+  if ((costs[k * width + n] ?? Number.POSITIVE_INFINITY) === Number.POSITIVE_INFINITY) return null;
   const counts = new Array<number>(k).fill(0);
   let pos = n;
+  let penalty = 0;
   for (let c = k; c > 0; c--) {
     const prev = parents[c * width + pos] ?? 0;
     counts[c - 1] = pos - prev;
+    if (pos > prev && pos < n) penalty += breakPenalty(lines, start + pos);
     pos = prev;
   }
   return { counts, end: textEnd(offsets, counts, jump), penalty };

@@ -5,7 +5,6 @@ import {
   JUMP_PER_PRIORITY,
   JUMP_SHORT_ARTICLE,
   JUMP_STUB,
-  LOST_BASE,
   LOST_PER_LINE,
   SHALLOW_DEPTH,
   SHALLOW_PER_LINE,
@@ -23,11 +22,11 @@ export function shapeCost(span: number, lines: number): number {
 
 /** Cutting item (the page's lead if `lead`) after `placed` of its `total` remaining lines:
  *  cheap for low-priority long articles, dear for the lead; without a later page to take the
- *  rest the lines are lost, the dearest of all. */
-export function cutCost(item: Item, lead: boolean, placed: number, total: number): number {
+ *  rest the lines are lost, which costs `lostBase`. */
+export function cutCost(item: Item, lead: boolean, placed: number, total: number, lostBase: number): number {
   const rest = total - placed;
   const stubs = (placed < 2 ? JUMP_STUB : 0) + (rest < 2 ? JUMP_STUB : 0);
-  if (!item.canJump) return LOST_BASE + LOST_PER_LINE * rest + stubs;
+  if (!item.canJump) return lostBase + LOST_PER_LINE * rest + stubs;
   const priority = Math.min(priorityOfItem(item), 5);
   return (
     JUMP_BASE +

@@ -3,6 +3,7 @@ import { FitCache } from "./fit";
 import type { Item } from "./items";
 import type { Placement } from "./packer";
 import type { FixedPlacement, Grid, PageInput } from "./types";
+import { LOST_BASE } from "./weights";
 
 // Explicit make-up: the editor's rectangles are taken as they are, checked, and only filled.
 
@@ -29,12 +30,18 @@ function checkPlacement(page: PageInput, grid: Grid, p: FixedPlacement): void {
 }
 
 /** Throws MakeupError for placements that leave the grid, overlap a reserved area or each
- *  other, name no article of the page, or leave one of its own articles out. */
-export function checkFixed(page: PageInput, grid: Grid, items: Item[], fixed: FixedPlacement[]): void {
+ *  other, name no article of the issue, or leave one of the page's own articles out. */
+export function checkFixed(
+  page: PageInput,
+  grid: Grid,
+  items: Item[],
+  fixed: FixedPlacement[],
+  issueIds: Set<string>,
+): void {
   const ids = new Set(items.map((item) => item.article.id));
   fixed.forEach((p, i) => {
-    if (!ids.has(p.articleId)) {
-      throw new MakeupError(`page ${page.number}: fixed placement names "${p.articleId}", not an article of the page`);
+    if (!ids.has(p.articleId) && !issueIds.has(p.articleId)) {
+      throw new MakeupError(`page ${page.number}: fixed placement names "${p.articleId}", not an article of the issue`);
     }
     checkPlacement(page, grid, p);
     for (const other of fixed.slice(0, i)) {
@@ -54,24 +61,32 @@ export function checkFixed(page: PageInput, grid: Grid, items: Item[], fixed: Fi
 }
 
 /** Fill each fixed rectangle with its article: photo cropped to the space, text balanced, or
- *  cut for a jump when it does not fit. */
+ *  cut for a jump when it does not fit. A rectangle kept for a continuation that did not come
+ *  stays empty, with a warning. */
 export function fillFixed(
   page: PageInput,
   grid: Grid,
   items: Item[],
   fixed: FixedPlacement[],
   emptyCost: number,
-): Placement[] {
-  const fits = new FitCache(items, { grid, emptyCost, hints: false });
-  return fixed.map((p) => {
+): { placements: Placement[]; warnings: string[] } {
+  const fits = new FitCache(items, { grid, emptyCost, hints: false, lostCost: LOST_BASE });
+  const placements: Placement[] = [];
+  const warnings: string[] = [];
+  for (const p of fixed) {
     const index = items.findIndex((item) => item.article.id === p.articleId);
+    if (index < 0) {
+      warnings.push(`page ${page.number}: the module kept for "${p.articleId}" stays empty: nothing of it jumps here`);
+      continue;
+    }
     const fit = fits.leaf(index, p.span, p.rows);
     if (fit === null) {
       throw new MakeupError(
         `page ${page.number}: article "${p.articleId}" does not fit its fixed module: ` +
-          `${p.span} columns × ${p.rows} lines cannot hold its head and photo`,
+          `${p.span} columns × ${p.rows} lines cannot hold its head and photos`,
       );
     }
-    return { item: index, rect: { col: p.col, row: p.row, span: p.span, rows: p.rows }, fit };
-  });
+    placements.push({ item: index, rect: { col: p.col, row: p.row, span: p.span, rows: p.rows }, fit });
+  }
+  return { placements, warnings };
 }

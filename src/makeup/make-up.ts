@@ -1,6 +1,7 @@
 import { packPage } from "./auto-page";
 import { buildModule } from "./build-module";
 import { MakeupError } from "./errors";
+import type { ModuleFit } from "./fit";
 import { checkFixed, fillFixed } from "./fixed-page";
 import { type Item, lineCount, sortItems } from "./items";
 import { JumpTargets } from "./jump-targets";
@@ -39,10 +40,12 @@ function makeUpPage(input: MakeupInput, page: PageInput, items: Item[]): PageRes
   const { grid } = input;
   const cost = emptyCellCost(freeCellCount(grid, page.reserved));
   if (page.fixed !== undefined) {
-    checkFixed(page, grid, items, page.fixed);
+    const known = new Set(input.pages.flatMap((p) => p.articles.map((a) => a.id)));
+    checkFixed(page, grid, items, page.fixed, known);
     const placed = new Set(page.fixed.map((p) => p.articleId));
     const dropped = items.filter((item) => !placed.has(item.article.id));
-    return { placements: fillFixed(page, grid, items, page.fixed, cost), items, dropped, warnings: [] };
+    const { placements, warnings } = fillFixed(page, grid, items, page.fixed, cost);
+    return { placements, items, dropped, warnings };
   }
   const packing = packPage(items, grid, freeRegions(grid, page.reserved), cost);
   const warnings = packing.hintsIgnored
@@ -51,88 +54,126 @@ function makeUpPage(input: MakeupInput, page: PageInput, items: Item[]): PageRes
   return { ...packing, warnings };
 }
 
-export function makeUp(input: MakeupInput): MakeupResult {
-  checkGrid(input);
-  const targets = new JumpTargets(input.pages, input.grid);
-  const incoming: Continuation[][] = input.pages.map(() => []);
-  const layouts: PageLayout[] = [];
-  const jumps: Jump[] = [];
-  const unplaced: Unplaced[] = [];
-  const cutPages = new Set<number>();
+class IssueMakeup {
+  private readonly targets: JumpTargets;
+  private readonly incoming: Continuation[][];
+  readonly layouts: PageLayout[] = [];
+  readonly jumps: Jump[] = [];
+  readonly unplaced: Unplaced[] = [];
+  /** Pages with a module cut for lack of room. */
+  readonly cutPages = new Set<number>();
 
-  input.pages.forEach((page, index) => {
-    const waiting = incoming[index] ?? [];
+  constructor(private readonly input: MakeupInput) {
+    this.targets = new JumpTargets(input.pages, input.grid);
+    this.incoming = input.pages.map(() => []);
+  }
+
+  page(index: number, page: PageInput): void {
+    const waiting = this.incoming[index] ?? [];
     const own = page.articles.map((article): Item => ({ article, start: 0, canJump: false }));
     const items = sortItems([...own, ...waiting.map((c) => c.item)]);
-    for (const item of items) item.canJump = targets.exists(index, item.article.id);
-    const result = makeUpPage(input, page, items);
+    for (const item of items) item.canJump = this.targets.exists(index, item.article.id);
+    const result = makeUpPage(this.input, page, items);
     const layout: PageLayout = {
       number: page.number,
       modules: [],
       emptyCells: 0,
-      totalCells: freeCellCount(input.grid, page.reserved),
+      totalCells: freeCellCount(this.input.grid, page.reserved),
       warnings: result.warnings,
     };
-    layouts.push(layout);
-
+    this.layouts.push(layout);
     for (const { item: at, rect, fit } of result.placements) {
       const item = result.items[at];
       if (item === undefined) continue;
       const module = buildModule(item, rect, fit);
       layout.modules.push(module);
-      if (!fit.cut) continue;
-      cutPages.add(index);
-      const rest = lineCount(item) - fit.lines;
-      const atLine = item.start + fit.lines;
-      const target = fit.jump ? targets.choose(index, item.article, rest) : undefined;
-      const toPage = target === undefined ? undefined : input.pages[target];
-      if (target === undefined || toPage === undefined) {
-        unplaced.push({
-          articleId: item.article.id,
-          lines: rest,
-          reason: `page ${page.number}: no later page can take the rest of the article`,
-        });
-        continue;
-      }
-      module.continuesOn = toPage.number;
-      const jump: Jump = { articleId: item.article.id, fromPage: page.number, toPage: toPage.number, atLine };
-      jumps.push(jump);
-      const next: Item = { article: item.article, start: atLine, continuedFrom: page.number, canJump: false };
-      incoming[target]?.push({ item: next, module, jump });
+      if (fit.cut) this.jumpOn(index, item, module, fit);
     }
-
     for (const item of result.dropped) {
-      const origin = waiting.find((c) => c.item === item);
       layout.warnings.push(`page ${page.number}: no room for article "${item.article.id}"`);
-      const target = origin === undefined ? undefined : targets.choose(index, item.article, lineCount(item));
-      const toPage = target === undefined ? undefined : input.pages[target];
-      if (origin !== undefined && target !== undefined && toPage !== undefined) {
-        // Send the rest on to a later page instead.
-        origin.module.continuesOn = toPage.number;
-        origin.jump.toPage = toPage.number;
-        incoming[target]?.push(origin);
-        continue;
-      }
-      if (origin !== undefined) {
-        delete origin.module.continuesOn;
-        jumps.splice(jumps.indexOf(origin.jump), 1);
-      }
-      unplaced.push({
-        articleId: item.article.id,
-        lines: lineCount(item),
-        reason: `page ${page.number}: no room for the article's head and first lines`,
-      });
+      this.passOn(
+        index,
+        item,
+        waiting.find((c) => c.item === item),
+      );
     }
-  });
+  }
 
-  input.pages.forEach((page, index) => {
-    const layout = layouts[index];
-    if (layout === undefined) return;
-    layout.emptyCells = emptyCells(input.grid, page.reserved, layout.modules);
-    const warning = emptyWarning(page.number, layout.emptyCells, layout.totalCells, cutPages.has(index));
-    if (warning !== undefined) layout.warnings.push(warning);
-  });
+  /** A module cut for lack of room: its rest jumps to a later page, or is reported. */
+  private jumpOn(index: number, item: Item, module: Module, fit: ModuleFit): void {
+    const page = this.input.pages[index] as PageInput;
+    this.cutPages.add(index);
+    const rest = lineCount(item) - fit.lines;
+    const atLine = item.start + fit.lines;
+    const target = fit.jump ? this.targets.choose(index, item.article, rest) : undefined;
+    const toPage = target === undefined ? undefined : this.input.pages[target];
+    if (target === undefined || toPage === undefined) {
+      const reason = `page ${page.number}: no later page can take the rest of the article`;
+      this.unplaced.push({ articleId: item.article.id, lines: rest, reason });
+      return;
+    }
+    module.continuesOn = toPage.number;
+    const jump: Jump = { articleId: item.article.id, fromPage: page.number, toPage: toPage.number, atLine };
+    this.jumps.push(jump);
+    const next: Item = { article: item.article, start: atLine, continuedFrom: page.number, canJump: false };
+    this.incoming[target]?.push({ item: next, module, jump });
+  }
 
-  const layout = { grid: input.grid, pages: layouts, jumps };
-  return unplaced.length === 0 ? { ok: true, layout } : { ok: false, layout, unplaced };
+  /** An item the page had no room for: a jumped rest goes on to a later page if one can take
+   *  it; otherwise it, or the whole article, is reported. */
+  private passOn(index: number, item: Item, origin: Continuation | undefined): void {
+    const number = this.input.pages[index]?.number;
+    if (origin === undefined) {
+      const reason = `page ${number}: no room for the article's head and first lines`;
+      this.unplaced.push({ articleId: item.article.id, lines: lineCount(item), reason });
+      return;
+    }
+    const target = this.targets.choose(index, item.article, lineCount(item));
+    const toPage = target === undefined ? undefined : this.input.pages[target];
+    if (target !== undefined && toPage !== undefined) {
+      origin.module.continuesOn = toPage.number;
+      origin.jump.toPage = toPage.number;
+      this.incoming[target]?.push(origin);
+      return;
+    }
+    const lost = this.cancelJump(origin);
+    if (lost > 0) {
+      const reason = `page ${number}: no room for the rest jumped from page ${origin.jump.fromPage}`;
+      this.unplaced.push({ articleId: item.article.id, lines: lost, reason });
+    }
+  }
+
+  /** A jump whose rest found no page: drop the jump line and set one more line in its row,
+   *  so the page it came from stays full. Returns the lines still left over. */
+  private cancelJump(origin: Continuation): number {
+    delete origin.module.continuesOn;
+    this.jumps.splice(this.jumps.indexOf(origin.jump), 1);
+    const last = origin.module.columns.at(-1);
+    const line = origin.item.article.lines[origin.item.start];
+    // Not if that would end the column on a subhead.
+    if (last === undefined || line === undefined || line.keepWithNext) return lineCount(origin.item);
+    last.end += 1;
+    return lineCount(origin.item) - 1;
+  }
+
+  /** Empty cells and their warnings, once every jump is settled. */
+  finish(): void {
+    this.input.pages.forEach((page, index) => {
+      const layout = this.layouts[index];
+      if (layout === undefined) return;
+      layout.emptyCells = emptyCells(this.input.grid, page.reserved, layout.modules);
+      const warning = emptyWarning(page.number, layout.emptyCells, layout.totalCells, this.cutPages.has(index));
+      if (warning !== undefined) layout.warnings.push(warning);
+    });
+  }
+}
+
+/** Make up every page of the issue. Throws MakeupError for impossible explicit make-up. */
+export function makeUp(input: MakeupInput): MakeupResult {
+  checkGrid(input);
+  const issue = new IssueMakeup(input);
+  for (const [index, page] of input.pages.entries()) issue.page(index, page);
+  issue.finish();
+  const layout = { grid: input.grid, pages: issue.layouts, jumps: issue.jumps };
+  return issue.unplaced.length === 0 ? { ok: true, layout } : { ok: false, layout, unplaced: issue.unplaced };
 }

@@ -1,54 +1,52 @@
 import { breakPenalty } from "./columns";
-import type { PhotoRange } from "./photos";
+import type { PhotoChoice } from "./photo-layouts";
 import type { BodyLine } from "./types";
 
-// The space for text in a module below its head: photo columns start under the photo block
-// (photos plus captions), the other columns right under the head.
+// The space for text in a module below its head: columns under photos start below the photos
+// and their captions, the others right under the head.
 
-/** A photo width and height for a module, or none. */
-export interface PhotoChoice {
-  range: PhotoRange | null;
-  /** Photo rows summed over the images, captions apart. */
-  rows: number;
+/** Rows taken by photos (and captions) at the top of column c. */
+function depthAt(choice: PhotoChoice, c: number): number {
+  return choice.depth[c] ?? 0;
 }
 
-export const NO_PHOTO: PhotoChoice = { range: null, rows: 0 };
-
+/** Rows of the photo area: the deepest photo column. */
 export function photoBlock(choice: PhotoChoice): number {
-  return choice.range === null ? 0 : choice.rows + choice.range.caption;
-}
-
-export function photoCells(choice: PhotoChoice): number {
-  return (choice.range?.span ?? 0) * photoBlock(choice);
+  return choice.block;
 }
 
 /** First body row of each text column. */
 export function columnOffsets(span: number, choice: PhotoChoice): number[] {
-  const block = photoBlock(choice);
-  const photoSpan = choice.range?.span ?? 0;
-  return Array.from({ length: span }, (_, c) => (c < photoSpan ? block : 0));
+  const offsets = new Array<number>(span);
+  for (let c = 0; c < span; c++) offsets[c] = depthAt(choice, c);
+  return offsets;
 }
 
 /** Lines that fit when all columns end on body row `end`. */
 export function capacityAt(span: number, choice: PhotoChoice, end: number): number {
-  const photoSpan = choice.range?.span ?? 0;
-  return (span - photoSpan) * Math.max(0, end) + photoSpan * Math.max(0, end - photoBlock(choice));
+  let total = 0;
+  for (let c = 0; c < span; c++) total += Math.max(0, end - depthAt(choice, c));
+  return total;
 }
 
-/** Smallest body row at which n lines fit beside and under the photo. */
+/** Smallest body row at which n lines fit beside and under the photos. */
 export function naturalEnd(span: number, choice: PhotoChoice, n: number): number {
   if (n <= 0) return 0;
-  const photoSpan = choice.range?.span ?? 0;
-  const beside = span - photoSpan;
-  const block = photoBlock(choice);
-  if (beside > 0 && beside * block >= n) return Math.ceil(n / beside);
-  return Math.ceil((n + photoSpan * block) / span);
+  let lo = 0;
+  let hi = photoBlock(choice) + Math.ceil(n / span);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (capacityAt(span, choice, mid) >= n) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Every column filled to the bottom (a cut module), the last keeping a row for the jump
  *  line; null if that leaves the last column without a line. */
 export function fullColumns(span: number, choice: PhotoChoice, body: number, jump: boolean): number[] | null {
-  const counts = columnOffsets(span, choice).map((offset) => Math.max(0, body - offset));
+  const counts = new Array<number>(span);
+  for (let c = 0; c < span; c++) counts[c] = Math.max(0, body - depthAt(choice, c));
   if (jump) {
     const last = (counts[span - 1] ?? 0) - 1;
     if (last < 1) return null;

@@ -40,9 +40,9 @@ interface Entry {
 const NONE: Entry = { cost: Number.POSITIVE_INFINITY, choice: null };
 
 export class GuillotinePacker {
-  /** Memo of least costs: one table of (width, rows) per lead-span cap and item run; NaN is
+  /** Memo of least costs: one table by rows per lead-span cap, item run and width; NaN is
    *  "not yet known". Choices are not stored: placing re-derives them from the costs. */
-  private readonly tables: (Float64Array | undefined)[] = [];
+  private readonly tables: (Float64Array | null)[];
   /** Least cells each item needs, summed from item 0: prunes blocks that cannot hold a run. */
   private readonly areaPrefix: number[];
   private readonly count: number;
@@ -55,6 +55,9 @@ export class GuillotinePacker {
     minAreas: number[],
   ) {
     this.count = minAreas.length;
+    // Dense, so lookups stay fast: caps up to 2 × columns, runs, widths.
+    const n = this.count + 1;
+    this.tables = new Array<Float64Array | null>((2 * maxColumns + 1) * n * n * (maxColumns + 1)).fill(null);
     this.areaPrefix = [0];
     for (const area of minAreas) this.areaPrefix.push((this.areaPrefix.at(-1) ?? 0) + area);
   }
@@ -74,10 +77,10 @@ export class GuillotinePacker {
     // Runs without the lead depend on its span only through the cap on widths.
     const cap = from === 0 ? this.maxColumns + this.leadSpan : Math.min(width, this.leadSpan);
     const n = this.count + 1;
-    const index = (cap * n + from) * n + to;
+    const index = ((cap * n + from) * n + to) * (this.maxColumns + 1) + width;
     let table = this.tables[index];
-    if (table === undefined) {
-      table = new Float64Array((this.maxColumns + 1) * (this.maxRows + 1)).fill(Number.NaN);
+    if (table === undefined || table === null) {
+      table = new Float64Array(this.maxRows + 1).fill(Number.NaN);
       this.tables[index] = table;
     }
     return table;
@@ -89,11 +92,10 @@ export class GuillotinePacker {
     const need = (this.areaPrefix[to] ?? 0) - (this.areaPrefix[from] ?? 0);
     if (need > width * rows) return Number.POSITIVE_INFINITY;
     const table = this.table(width, from, to);
-    const slot = width * (this.maxRows + 1) + rows;
-    const known = table[slot] ?? Number.NaN;
+    const known = table[rows] ?? Number.NaN;
     if (!Number.isNaN(known)) return known;
     const { cost } = this.solve(width, rows, from, to);
-    table[slot] = cost;
+    table[rows] = cost;
     return cost;
   }
 

@@ -18,9 +18,11 @@ export const JUMP_SHORT_ARTICLE = 12;
 export const SHORT_ARTICLE_LINES = 30;
 /** Fewer than two lines on either side of a jump. */
 export const JUMP_STUB = 20;
-/** Cutting text when no later page can take it: the build fails, so only as a last resort. */
+/** Cutting text when no later page can take it: the build fails, so only as a last resort,
+ *  unless the page overflows whatever the make-up (then filling it matters more). */
 export const LOST_BASE = 400;
-export const LOST_PER_LINE = 2;
+export const LOST_OVERFLOW = 40;
+export const LOST_PER_LINE = 0.1;
 /** Multi-column modules whose columns hold only a few lines look scattered. */
 export const SHALLOW_DEPTH = 6;
 export const SHALLOW_PER_LINE = 0.5;

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { openPage } from "../browser/browser";
+import { type OpenedPage, openPage } from "../browser/browser";
 import type { Session } from "../browser/session";
 import type { Issue } from "../load";
 import type { ArticleMetrics, BodyLine } from "../makeup/types";
@@ -32,6 +32,8 @@ export interface MeasureInput {
   /** Source aspect ratio (width / height) of each article's photos. */
   aspects: Map<string, number[]>;
   masthead?: MastheadView;
+  /** A page to measure in and leave open: the render then reuses its loaded fonts. */
+  page?: OpenedPage;
 }
 
 const MEASURE_SCRIPT = readFileSync(new URL("./measure.browser.js", import.meta.url), "utf8");
@@ -79,9 +81,12 @@ export async function measure(input: MeasureInput): Promise<Measurements> {
     })),
   });
   session.server.setDocument("/measure.html", html);
-  const { page, errors } = await openPage(session.browser);
+  const opened = input.page ?? (await openPage(session.browser));
+  const { page, errors } = opened;
   try {
+    const tGoto = performance.now();
     await page.goto(`${session.server.url}/measure.html`, { waitUntil: "load" });
+    if (process.env.NEWSPRINT_DEBUG) console.error("measure goto", Math.round(performance.now() - tGoto));
     const raw = (await page.evaluate(`${MEASURE_SCRIPT}\nmeasureAll()`)) as {
       pitchPx: number;
       masthead: number;
@@ -121,7 +126,7 @@ export async function measure(input: MeasureInput): Promise<Measurements> {
     }
     return { articles, mastheadRows: rows(raw.masthead) };
   } finally {
-    await page.close();
+    if (!input.page) await page.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { openPage, printPdf } from "../browser/browser";
+import { type OpenedPage, openPage, printPdf } from "../browser/browser";
 import type { Session } from "../browser/session";
 import type { Issue } from "../load";
 import { FONT_STYLESHEETS, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "./assets";
@@ -56,12 +56,21 @@ export async function renderPdf(
   issue: Issue,
   html: string,
   expectedPages: number,
+  measured?: OpenedPage,
 ): Promise<{ pdf: Uint8Array; timings: RenderTimings }> {
   session.server.setDocument("/issue.html", html);
-  const { page, errors } = await openPage(session.browser);
+  const opened = measured ?? (await openPage(session.browser));
+  const { page, errors } = opened;
   try {
     const t0 = performance.now();
-    await page.goto(`${session.server.url}/issue.html`, { waitUntil: "load" });
+    if (measured) {
+      // The measuring page already holds the same stylesheets and decoded fonts: swap its body
+      // for the pages instead of loading (and decoding fonts) again.
+      const url = `${session.server.url}${PAGEDJS_SCRIPT}`;
+      await page.evaluate(`(${SWAP_BODY})(${JSON.stringify(bodyOf(html))}, ${JSON.stringify(url)})`);
+    } else {
+      await page.goto(`${session.server.url}/issue.html`, { waitUntil: "load" });
+    }
     const t1 = performance.now();
     await page.evaluate(`${SCRIPT}\npaginate(${JSON.stringify(PAGE_STYLESHEETS)})`);
     const check = (await page.evaluate(`${SCRIPT}\ncheckPages()`)) as {
@@ -85,3 +94,25 @@ export async function renderPdf(
     await page.close();
   }
 }
+
+function bodyOf(html: string): string {
+  const start = html.indexOf(">", html.indexOf("<body")) + 1;
+  return html.slice(start, html.lastIndexOf("</body>"));
+}
+
+// Runs in the page: new body, Paged.js loaded, layout settled and fonts ready before paginating.
+const SWAP_BODY = `async (body, pagedUrl) => {
+  document.body.className = "";
+  document.body.innerHTML = body;
+  if (!window.Paged) {
+    await new Promise((ok, fail) => {
+      const s = document.createElement("script");
+      s.src = pagedUrl;
+      s.onload = ok;
+      s.onerror = () => fail(new Error("could not load Paged.js"));
+      document.head.append(s);
+    });
+  }
+  document.body.offsetHeight;
+  await document.fonts.ready;
+}`;

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { type BboxPage, parseBboxLayout } from "./bbox";
-import { classifyPage, type PageTotals, pageTotals, type TypoFinding } from "./classify";
+import { bodyLineHeight, classifyPage, type PageTotals, pageTotals, type TypoFinding } from "./classify";
 import { regroupPage } from "./columns";
 
 // The typography check of a finished PDF: reads its lines back with pdftotext, the way a reader's eye
@@ -40,7 +40,9 @@ export async function checkTypography(pdf: string, opts: CheckOptions = {}): Pro
 /** The report on pages already read: the pure half of checkTypography. */
 export function buildReport(pdf: string, pages: readonly BboxPage[]): TypoReport {
   const regrouped = pages.map(regroupPage);
-  const findings = regrouped.flatMap(classifyPage);
+  // One body size for the whole document: a page of photos and captions has no body text of its own.
+  const body = bodyLineHeight(regrouped);
+  const findings = regrouped.flatMap((page) => classifyPage(page, body));
   const perPage = regrouped.map((p) => pageTotals(p, findings));
   return { pdf, pages: perPage, findings, totals: sumTotals(perPage) };
 }

@@ -34,9 +34,28 @@ const INDENT_EMS = 0.75;
 const RAGGED_EMS = 0.55;
 // A gap between lines this much larger than the usual line pitch separates paragraphs.
 const PARAGRAPH_GAP = 1.4;
+// Only body text is justified: lines within this share of the body size (the page header at 1.05 and a
+// caption at 0.9 of it are not), in columns of at least MIN_LINES lines (a lone line has no measure).
+const BODY_SIZE = 0.03;
+const MIN_LINES = 2;
+// A line of its own in brackets: a credit （融媒体 郭龙君）, a jump line （下转第2版）.
+const NOTE = /^[（(][^（）()]*[）)]$/u;
+const OPENS_NOTE = /^[（(]/u;
+const SENTENCE_END = /[。！？…”’）」』]$/u;
 
-export function classifyPage(page: BboxPage): TypoFinding[] {
-  return page.blocks.flatMap((block) => classifyBlock(block, page.number));
+/** The findings of a page; `bodyHeight` is the body text's line box height (the page's own if absent). */
+export function classifyPage(page: BboxPage, bodyHeight = bodyLineHeight([page])): TypoFinding[] {
+  return page.blocks.flatMap((block) => classifyBlock(block, page.number, bodyHeight));
+}
+
+/** The box height of body text: the height of the lines that carry the most characters. */
+export function bodyLineHeight(pages: readonly BboxPage[]): number {
+  const chars = new Map<number, number>();
+  for (const line of pages.flatMap((p) => p.blocks.flatMap((b) => b.lines))) {
+    const key = Math.round((line.yMax - line.yMin) * 10) / 10;
+    chars.set(key, (chars.get(key) ?? 0) + [...lineText(line)].length);
+  }
+  return [...chars].reduce((best, e) => (e[1] > best[1] ? e : best), [0, 0])[0];
 }
 
 export function pageTotals(page: BboxPage, findings: readonly TypoFinding[]): PageTotals {
@@ -50,27 +69,37 @@ export function pageTotals(page: BboxPage, findings: readonly TypoFinding[]): Pa
   };
 }
 
-function classifyBlock(block: BboxBlock, page: number): TypoFinding[] {
+function classifyBlock(block: BboxBlock, page: number, bodyHeight: number): TypoFinding[] {
   const lines = block.lines.filter((l) => lineText(l) !== "");
   if (lines.length === 0) return [];
   const em = charWidth(lines);
   const { left, right } = columnEdges(lines);
   const pitch = median(lines.slice(1).map((l, i) => l.yMin - (lines[i] as BboxLine).yMin)) ?? Infinity;
   const indented = (l: BboxLine) => l.xMin - left >= INDENT_EMS * em;
+  const isBody = (l: BboxLine) => Math.abs(l.yMax - l.yMin - bodyHeight) <= bodyHeight * BODY_SIZE;
+  const justified = lines.length >= MIN_LINES;
 
   const findings: TypoFinding[] = [];
   lines.forEach((line, i) => {
     const text = lineText(line);
     const at = { page, text, x: round(line.xMin), y: round(line.yMin) };
     const chars = [...text];
-    // An indented line opens a paragraph, so a mark at its start was typed there, not broken there.
-    if (NO_START.has(chars[0] ?? "") && !indented(line)) findings.push({ ...at, kind: "line-start" });
+    // An indented body line opens a paragraph, so a mark at its start was typed there, not broken there;
+    // a centred headline's second line is indented too, and broken there.
+    const opens = indented(line) && isBody(line);
+    if (NO_START.has(chars[0] ?? "") && !opens) findings.push({ ...at, kind: "line-start" });
     if (NO_END.has(chars.at(-1) ?? "")) findings.push({ ...at, kind: "line-end" });
+    if (!justified || !isBody(line) || NOTE.test(text)) return;
     const next = lines[i + 1];
+    // A paragraph ends where the column ends, before an indented line (a paragraph start, a centred
+    // subhead, a right-aligned credit), before a line of another size, before a blank line, and before
+    // a credit in brackets that fills its line.
     const endsParagraph =
       next === undefined ||
       indented(next) ||
-      !(next.yMin - line.yMin > 0 && next.yMin - line.yMin <= PARAGRAPH_GAP * pitch);
+      !isBody(next) ||
+      !(next.yMin - line.yMin > 0 && next.yMin - line.yMin <= PARAGRAPH_GAP * pitch) ||
+      (SENTENCE_END.test(text) && OPENS_NOTE.test(lineText(next)));
     const shortBy = (right - line.xMax) / em;
     if (!endsParagraph && shortBy > RAGGED_EMS) findings.push({ ...at, kind: "ragged", shortBy: round(shortBy) });
   });

@@ -1,60 +1,73 @@
-import type { BboxBlock, BboxLine, BboxPage, BboxWord } from "./bbox";
+import { type BboxBlock, type BboxLine, type BboxPage, type BboxWord, isWide } from "./bbox";
 
 // Rebuilds lines and text columns from pdftotext's word boxes. pdftotext's own grouping is not fit for
 // narrow newspaper columns: it runs two columns' lines into one line when they share a baseline, puts
 // the tail of a long column into its neighbour's block, and starts a new "line" where Chromium pulls
 // a glyph back into its neighbour's box (the half-width pair 。”). The words themselves are exact.
+//
+// On a page set on a baseline grid the columns of neighbouring modules share baselines and are only a
+// one-character gutter apart, no wider than the space after a dateline (东昌府讯　). So a row is cut at
+// every gap wider than justification makes, the pieces are stacked into columns, and a piece that then
+// sits alone inside another column's measure, on a row where that column has a line, is put back into
+// that line.
 
-// Words whose tops differ by at most this share of their height sit on one row.
+// Words whose tops differ by at most this share of their height sit on one row ...
 const SAME_ROW = 0.25;
-// A horizontal gap wider than this many characters between words of a row is a gutter between columns.
-const GUTTER_EMS = 1;
-// CJK fonts' boxes are about 1.4 em tall: the character size from a word's height.
-const EMS_PER_HEIGHT = 1 / 1.4;
+// ... unless their sizes differ by more than this share (a headline beside body text).
+const ROW_SIZE = 0.2;
+// Justification spreads CJK text by up to a third of a character; a gap this wide (in characters of the
+// smaller of the two words) is a gutter (one character, or half of one where a trimmed “ starts the next
+// column's line), the space after a dateline or the spread of a loose caption line, and cuts the row.
+const CUT_EMS = 0.4;
 // A line continues the column above if it starts within this many line heights below the last line
 // (a blank line between paragraphs included) ...
 const MAX_LINE_STEP = 2.5;
-// ... is set at about the same size ...
-const SIZE_TOLERANCE = 0.2;
+// ... is set at about the same size (a caption at 0.9 of the body size is not) ...
+const SIZE_TOLERANCE = 0.07;
 // ... and shares at least this much of the narrower line's width with it.
 const MIN_OVERLAP = 0.5;
+// A lone piece is put back into a column's line if it lies within the column's edges give or take
+// this many characters (half-width marks overhang the measure by half a character).
+const INSIDE_EMS = 0.6;
 
 export function regroupPage(page: BboxPage): BboxPage {
   const words = page.blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
   return { ...page, blocks: toColumns(toLines(words)) };
 }
 
-/** Words on one row, split at gutters: the lines of the page, top to bottom, left to right. */
+/** Words on one row, cut at gaps wider than justification makes: the line pieces, top to bottom. */
 export function toLines(words: readonly BboxWord[]): BboxLine[] {
+  const emScale = emPerHeight(words);
   const rows: BboxWord[][] = [];
   for (const word of [...words].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)) {
-    const height = word.yMax - word.yMin;
-    const row = rows.findLast((r) => Math.abs((r[0] as BboxWord).yMin - word.yMin) <= height * SAME_ROW);
+    const row = rows.findLast((r) => {
+      const first = r[0] as BboxWord;
+      return Math.abs(first.yMin - word.yMin) <= height(word) * SAME_ROW && sameSize(first, word, ROW_SIZE);
+    });
     if (row) row.push(word);
     else rows.push([word]);
   }
-  return rows.flatMap(splitAtGutters);
+  return rows.flatMap((row) => cutRow(row, emScale));
 }
 
-function splitAtGutters(row: BboxWord[]): BboxLine[] {
+function cutRow(row: BboxWord[], emScale: number): BboxLine[] {
   const lines: BboxLine[] = [];
   let line: BboxLine | undefined;
+  let last: BboxWord | undefined;
   for (const word of [...row].sort((a, b) => a.xMin - b.xMin)) {
-    const em = (word.yMax - word.yMin) * EMS_PER_HEIGHT;
-    if (line && word.xMin - line.xMax <= GUTTER_EMS * em) {
-      line.words.push(word);
-      line.xMax = Math.max(line.xMax, word.xMax);
-      line.yMin = Math.min(line.yMin, word.yMin);
-      line.yMax = Math.max(line.yMax, word.yMax);
+    const em = Math.min(height(word), last ? height(last) : Infinity) * emScale;
+    if (line && word.xMin - line.xMax < CUT_EMS * em) {
+      addWords(line, [word]);
     } else {
       line = { xMin: word.xMin, yMin: word.yMin, xMax: word.xMax, yMax: word.yMax, words: [word] };
       lines.push(line);
     }
+    last = word;
   }
   return lines;
 }
 
-/** Stacks lines into columns: each line goes under the nearest column it continues. */
+/** Stacks lines into columns, then puts lone pieces back into the column lines they belong to. */
 export function toColumns(lines: readonly BboxLine[]): BboxBlock[] {
   const blocks: BboxBlock[] = [];
   for (const line of [...lines].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)) {
@@ -63,29 +76,81 @@ export function toColumns(lines: readonly BboxLine[]): BboxBlock[] {
     for (const block of blocks) {
       const last = block.lines.at(-1) as BboxLine;
       const step = line.yMin - last.yMin;
-      if (step < bestStep && continues(last, line, step)) {
+      if (step < bestStep && continues(block, last, line, step)) {
         best = block;
         bestStep = step;
       }
     }
     if (best) {
       best.lines.push(line);
-      best.xMin = Math.min(best.xMin, line.xMin);
-      best.xMax = Math.max(best.xMax, line.xMax);
-      best.yMax = Math.max(best.yMax, line.yMax);
+      growBox(best, line);
     } else {
       blocks.push({ xMin: line.xMin, yMin: line.yMin, xMax: line.xMax, yMax: line.yMax, lines: [line] });
     }
   }
-  return blocks;
+  const emScale = emPerHeight(lines.flatMap((l) => l.words));
+  return blocks.filter((block) => !(block.lines.length === 1 && putBack(block.lines[0] as BboxLine, blocks, emScale)));
 }
 
-function continues(above: BboxLine, line: BboxLine, step: number): boolean {
-  const height = line.yMax - line.yMin;
-  const aboveHeight = above.yMax - above.yMin;
-  if (step <= height * SAME_ROW || step > height * MAX_LINE_STEP) return false;
-  if (Math.abs(height - aboveHeight) > height * SIZE_TOLERANCE) return false;
-  const overlap = Math.min(above.xMax, line.xMax) - Math.max(above.xMin, line.xMin);
-  const narrower = Math.min(above.xMax - above.xMin, line.xMax - line.xMin);
+// The overlap is taken with the whole column, not its last line: a paragraph's short last line and the
+// next paragraph's indented first line need not overlap at all.
+function continues(column: BboxBlock, above: BboxLine, line: BboxLine, step: number): boolean {
+  if (step <= height(line) * SAME_ROW || step > height(line) * MAX_LINE_STEP) return false;
+  if (!sameSize(above, line, SIZE_TOLERANCE)) return false;
+  const overlap = Math.min(column.xMax, line.xMax) - Math.max(column.xMin, line.xMin);
+  const narrower = Math.min(column.xMax - column.xMin, line.xMax - line.xMin);
   return overlap >= narrower * MIN_OVERLAP;
+}
+
+/** Merges a lone piece into the line of a longer column on its row, if it lies within that column. */
+function putBack(piece: BboxLine, blocks: readonly BboxBlock[], emScale: number): boolean {
+  const margin = INSIDE_EMS * height(piece) * emScale;
+  for (const block of blocks) {
+    if (block.lines.length < 2 || piece.xMin < block.xMin - margin || piece.xMax > block.xMax + margin) continue;
+    const host = block.lines.find(
+      (l) =>
+        l !== piece && Math.abs(l.yMin - piece.yMin) <= height(piece) * SAME_ROW && sameSize(l, piece, SIZE_TOLERANCE),
+    );
+    if (!host) continue;
+    addWords(host, piece.words);
+    growBox(block, host);
+    return true;
+  }
+  return false;
+}
+
+function addWords(line: BboxLine, words: readonly BboxWord[]): void {
+  line.words = [...line.words, ...words].sort((a, b) => a.xMin - b.xMin);
+  for (const word of words) growBox(line, word);
+}
+
+function growBox(box: BboxLine | BboxBlock, inner: { xMin: number; yMin: number; xMax: number; yMax: number }) {
+  box.xMin = Math.min(box.xMin, inner.xMin);
+  box.yMin = Math.min(box.yMin, inner.yMin);
+  box.xMax = Math.max(box.xMax, inner.xMax);
+  box.yMax = Math.max(box.yMax, inner.yMax);
+}
+
+function height(box: { yMin: number; yMax: number }): number {
+  return box.yMax - box.yMin;
+}
+
+function sameSize(a: { yMin: number; yMax: number }, b: { yMin: number; yMax: number }, tolerance: number) {
+  return Math.abs(height(a) - height(b)) <= Math.max(height(a), height(b)) * tolerance;
+}
+
+/**
+ * Character width per unit of box height, from the page's all-CJK words (a full-width character is
+ * one em wide; the box is about 1.44 em tall in Noto CJK). The median keeps justified words out.
+ */
+function emPerHeight(words: readonly BboxWord[]): number {
+  const ratios: number[] = [];
+  for (const word of words) {
+    const chars = [...word.text].filter((c) => c.trim() !== "" && c !== "\u2060");
+    if (chars.length > 0 && chars.every(isWide) && height(word) > 0) {
+      ratios.push((word.xMax - word.xMin) / chars.length / height(word));
+    }
+  }
+  ratios.sort((a, b) => a - b);
+  return ratios[Math.floor(ratios.length / 2)] ?? 1 / 1.4;
 }

@@ -7,7 +7,6 @@ import type {
   Layout,
   MakeupInput,
   MakeupResult,
-  Module,
 } from "../../src/makeup/types";
 
 // Shared by the make-up tests and scripts/bench-makeup.ts: random issues from a seed, and a
@@ -113,10 +112,6 @@ export function randomIssue(seed: number, pages: number, articles: number, colum
   };
 }
 
-function overlapping(a: Module, b: Module): boolean {
-  return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
-}
-
 /** Every invariant of a layout; returns the violations found (empty when all hold). */
 export function layoutProblems(input: MakeupInput, result: MakeupResult): string[] {
   const problems: string[] = [];
@@ -158,13 +153,23 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
       }
       const heads = m.continuedFrom === undefined ? a.headRows : a.continuationHeadRows;
       if (m.headRows !== (heads[m.span - 1] ?? heads.at(-1))) problems.push(`${where}: head rows`);
-      // Photo columns: text starts under the lowest photo.
-      let photoBottom = m.headRows;
-      let photoSpan = 0;
+      // Photos sit under the head, inside the module, apart; text starts under them.
+      const depth = new Array<number>(m.span).fill(m.headRows);
+      const photoCells = new Set<number>();
       for (const im of m.images) {
         const src = a.images[im.index];
         if (src === undefined || m.continuedFrom !== undefined) problems.push(`${where}: bad image`);
-        if (im.col !== 0 || im.span > m.span || im.row < photoBottom) problems.push(`${where}: image placement`);
+        const bottom = im.row + im.photoRows + im.captionRows;
+        if (im.col < 0 || im.col + im.span > m.span || im.row < m.headRows || bottom > m.rows) {
+          problems.push(`${where}: image ${im.index} placement`);
+        }
+        for (let col = im.col; col < im.col + im.span; col++) {
+          depth[col] = Math.max(depth[col] ?? 0, bottom);
+          for (let row = im.row; row < bottom; row++) {
+            if (photoCells.has(row * 100 + col)) problems.push(`${where}: images overlap`);
+            photoCells.add(row * 100 + col);
+          }
+        }
         if (src !== undefined) {
           const width = im.span * grid.columnWidth + (im.span - 1) * grid.gutter;
           const exact = width / src.aspect / grid.linePitch;
@@ -174,16 +179,15 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
           }
           if (im.captionRows !== (src.captionRows[im.span - 1] ?? 0)) problems.push(`${where}: caption rows`);
         }
-        photoBottom = im.row + im.photoRows + im.captionRows;
-        photoSpan = im.span;
         used += im.span * (im.photoRows + im.captionRows);
       }
-      if (photoBottom > m.rows) problems.push(`${where}: photo below the module`);
+      if (m.continuedFrom === undefined && m.images.length !== a.images.length)
+        problems.push(`${where}: photos missing`);
       used += m.headRows * m.span;
       m.columns.forEach((c, i) => {
         const last = i === m.columns.length - 1;
         const jumpRow = last && m.continuesOn !== undefined ? 1 : 0;
-        const top = c.col < photoSpan ? photoBottom : m.headRows;
+        const top = depth[c.col] ?? m.headRows;
         if (c.col < 0 || c.col >= m.span || c.row < top || c.row + c.rows !== m.rows) {
           problems.push(`${where}: column ${c.col} at row ${c.row} (${c.rows} rows)`);
         }
@@ -196,10 +200,10 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
       });
       if (m.continuesOn !== undefined) used += 1;
     }
-    const uncovered = cells.filter((c) => c === 0).length;
     const total = cells.filter((c) => c !== -1).length;
     if (page.totalCells !== total) problems.push(`page ${page.number}: totalCells ${page.totalCells} ≠ ${total}`);
-    const empty = total - uncovered - used + uncovered;
+    // Empty: cells in modules holding nothing plus cells in no module, i.e. all but the used.
+    const empty = total - used;
     if (page.emptyCells !== empty) problems.push(`page ${page.number}: emptyCells ${page.emptyCells} ≠ ${empty}`);
   });
   // Lines: every line once, in order; the rest reported unplaced.
@@ -224,7 +228,9 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
     const to = layout.pages.find((p) => p.number === jump.toPage);
     const out = from?.modules.find((m) => m.articleId === jump.articleId && m.continuesOn === jump.toPage);
     const back = to?.modules.find((m) => m.articleId === jump.articleId && m.continuedFrom === jump.fromPage);
-    if (numbers.indexOf(jump.toPage) <= numbers.indexOf(jump.fromPage)) problems.push(`${jump.articleId}: jump back`);
+    if (jump.toPage <= jump.fromPage || numbers.indexOf(jump.toPage) <= numbers.indexOf(jump.fromPage)) {
+      problems.push(`${jump.articleId}: jump back`);
+    }
     if (out === undefined || out.columns.at(-1)?.end !== jump.atLine) problems.push(`${jump.articleId}: jump source`);
     if (back === undefined || back.columns[0]?.start !== jump.atLine) problems.push(`${jump.articleId}: jump target`);
   }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MakeupError, makeUp } from "../../src/makeup/index";
-import type { ArticleMetrics, Grid, MakeupInput, PageInput } from "../../src/makeup/types";
+import type { ArticleMetrics, Grid, PageInput } from "../../src/makeup/types";
 import { buildIssue, issueSpec, layoutProblems, material, TABLOID } from "./makeup-fixtures";
 
 // Random issues against the layout invariants the render stage relies on.
@@ -23,9 +23,9 @@ describe("makeUp on random issues", () => {
           expect(covered).toBe(page.totalCells);
         });
       }),
-      { numRuns: 400 },
+      { numRuns: 120 },
     );
-  });
+  }, 60_000);
 
   it("puts the lead top left, with the most columns", () => {
     fc.assert(
@@ -42,9 +42,9 @@ describe("makeUp on random issues", () => {
           for (const other of modules) expect(other.span).toBeLessThanOrEqual(module.span);
         });
       }),
-      { numRuns: 100 },
+      { numRuns: 80 },
     );
-  });
+  }, 60_000);
 
   it("leaves under 3% of a page empty when it has at least 105% of its capacity in material", () => {
     fc.assert(
@@ -59,9 +59,9 @@ describe("makeUp on random issues", () => {
           expect(layout.emptyCells / layout.totalCells).toBeLessThan(0.03);
         });
       }),
-      { numRuns: 400 },
+      { numRuns: 120 },
     );
-  });
+  }, 60_000);
 
   it("rejects overlapping explicit placements", () => {
     fc.assert(

@@ -9,7 +9,8 @@ import { issueSchema } from "../../src/load/schema";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const issuesDir = join(root, "issues");
-const corpusDir = process.env.NEWSPRINT_CORPUS ?? "/work/shared/corpus";
+// The corpus lives in shared/ beside the checkout (as in CI), unless NEWSPRINT_CORPUS says otherwise.
+const corpusDir = process.env.NEWSPRINT_CORPUS ?? join(root, "..", "shared", "corpus");
 
 const issueNames = readdirSync(issuesDir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(issuesDir, d.name, "issue.json")))

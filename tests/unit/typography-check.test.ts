@@ -118,6 +118,28 @@ describe("classification", () => {
   });
 });
 
+// What is not justified body text: a caption (boxes 0.9 of the body's) with a short inner line, a
+// centred two-line headline whose second line starts with a closing quote, next to 10 pt body text in
+// a column of four lines and one of two lines whose first line stops short.
+const line = (x0: number, y: number, x1: number, h: number, text: string) =>
+  `<line><word xMin="${x0}" yMin="${y}" xMax="${x1}" yMax="${y + h}">${text}</word></line>`;
+const SIZES_XHTML = `<doc><page width="595" height="842"><flow><block>
+  ${line(0, 0, 70, 14, "东昌府区今天召")}${line(0, 14.25, 70, 14, "开全区经济工作")}
+  ${line(0, 28.5, 70, 14, "会议，总结今年")}${line(0, 42.75, 40, 14, "工作。")}
+  ${line(100, 0, 163, 12.6, "为丰富校园文化生")}${line(100, 12.6, 136, 12.6, "活，运动")}
+  ${line(100, 25.2, 172, 12.6, "会活跃了校园气氛。")}
+  ${line(200, 0, 340, 28, "东昌府区召开")}${line(240, 30, 300, 28, "”会议")}
+  ${line(400, 0, 420, 14, "短行")}${line(400, 14.25, 470, 14, "第二行文字到此")}
+</block></flow></page></doc>`;
+
+describe("what counts as justified body text", () => {
+  const report = buildReport("sizes.pdf", parseBboxLayout(SIZES_XHTML));
+
+  it("counts ragged lines in body text only, and line starts everywhere", () => {
+    expect(report.findings.map((f) => `${f.kind} ${f.text}`)).toEqual(["line-start ”会议", "ragged 短行"]);
+  });
+});
+
 describe("formatters", () => {
   const report = buildReport("hand.pdf", parseBboxLayout(XHTML));
 

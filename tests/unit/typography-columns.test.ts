@@ -70,3 +70,55 @@ describe("regroupPage", () => {
     expect(report.totals.lines).toBe(6);
   });
 });
+
+// Two 9 pt columns of a page on a baseline grid (boxes 12.93 pt tall, 117 pt measure): x 53.25–170.25
+// and 179.25–296.25, one character apart, every row shared. Column A opens with a dateline and its
+// ideographic space, and ends with a credit that fills a line and wraps; in column B a trimmed “ starts
+// a line half a character left of the measure, so the gutter before it is half a character wide.
+const word = (x0: number, y: number, x1: number, text: string) =>
+  `<word xMin="${x0}" yMin="${y}" xMax="${x1}" yMax="${y + 12.93}">${text}</word>`;
+const GRID_XHTML = `<doc><page width="595" height="842"><flow><block><line>
+  ${word(71.25, 100, 107.25, "东昌府讯")}${word(116.25, 100, 170.25, "为深入推进扫")}
+  ${word(179.25, 100, 296.25, "社区是疫情防控的重要防线，")}
+  ${word(53.25, 113.5, 170.25, "黑除恶专项斗争，进一步提高")}${word(179.25, 113.5, 296.25, "为持续做好疫情防控工作，核")}
+  ${word(53.25, 127, 170.25, "群众对反有组织犯罪法的知晓")}${word(174.75, 127, 296.25, "“扫描场所码，用场所码或健")}
+  ${word(53.25, 140.5, 71.25, "度。")}${word(179.25, 140.5, 242.25, "康码就可以做。")}
+  ${word(71.25, 154, 170.25, "活动中，工作人员发放了")}${word(197.25, 154, 296.25, "社区公益岗工作人员王银")}
+  ${word(53.25, 167.5, 89.25, "宣传单。")}${word(179.25, 167.5, 224.25, "国介绍到。")}
+  ${word(55.35, 181, 91.35, "（融媒体")}${word(93.65, 181, 120.65, "郭龙君")}${word(122.95, 181, 149.95, "通讯员")}
+  ${word(152.25, 181, 170.25, "张璇")}${word(143.25, 194.5, 170.25, "付磊）")}
+</line></block></flow></page></doc>`;
+
+describe("regroupPage on a baseline grid", () => {
+  const [page] = parseBboxLayout(GRID_XHTML);
+  const columns = page ? regroupPage(page).blocks : [];
+
+  it("cuts rows at one-character and half-character gutters but keeps the dateline's space", () => {
+    expect(columns.map((b) => b.lines.map(lineText))).toEqual([
+      [
+        "东昌府讯为深入推进扫",
+        "黑除恶专项斗争，进一步提高",
+        "群众对反有组织犯罪法的知晓",
+        "度。",
+        "活动中，工作人员发放了",
+        "宣传单。",
+        "（融媒体郭龙君通讯员张璇",
+        "付磊）",
+      ],
+      [
+        "社区是疫情防控的重要防线，",
+        "为持续做好疫情防控工作，核",
+        "“扫描场所码，用场所码或健",
+        "康码就可以做。",
+        "社区公益岗工作人员王银",
+        "国介绍到。",
+      ],
+    ]);
+  });
+
+  it("takes short lines before an indent, a credit and the column end as paragraph ends", () => {
+    const report = buildReport("grid.pdf", parseBboxLayout(GRID_XHTML));
+    expect(report.findings).toEqual([]);
+    expect(report.totals.lines).toBe(14);
+  });
+});

@@ -1,0 +1,43 @@
+import { byId, h } from "./dom.js";
+
+// The overlay naming what broke the latest rebuild: per problem the file and the JSON path in it.
+// The last good pages stay underneath; the overlay goes away by itself once a rebuild succeeds.
+
+let hiddenFor;
+let shownKey;
+
+byId("npv-error-hide").addEventListener("click", () => {
+  // "Hide" holds until the error changes.
+  hiddenFor = shownKey;
+  byId("npv-error").hidden = true;
+});
+
+export function showError(report, key, onPick) {
+  const overlay = byId("npv-error");
+  byId("npv-error-title").textContent = report.title;
+  byId("npv-error-list").replaceChildren(
+    ...report.problems.map((p) =>
+      h(
+        "li",
+        { class: "npv-problem" },
+        h(
+          "div",
+          { class: "npv-error-where" },
+          p.file || "",
+          p.path ? h("span", {}, " at ", h("code", {}, p.path)) : undefined,
+        ),
+        h("div", { class: "npv-error-message" }, p.message),
+        p.article && onPick
+          ? h("button", { type: "button", onclick: () => onPick(p.article) }, "Show on the pages")
+          : undefined,
+      ),
+    ),
+  );
+  shownKey = key;
+  overlay.hidden = hiddenFor === key;
+}
+
+export function hideError() {
+  byId("npv-error").hidden = true;
+  hiddenFor = undefined;
+}

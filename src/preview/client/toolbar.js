@@ -1,0 +1,74 @@
+import { byId } from "./dom.js";
+
+// The toolbar: page steps, single or spread view, zoom, overlay toggles. The choices are kept in
+// localStorage so that a reload of the editor's page keeps them.
+
+const STORE = "npv-view";
+const DEFAULT_VIEW = {
+  zoom: "fit",
+  spread: false,
+  layers: { columns: false, baselines: false, trim: false, marks: true },
+};
+
+export function savedView() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE) ?? "{}");
+    return { ...DEFAULT_VIEW, ...saved, layers: { ...DEFAULT_VIEW.layers, ...saved.layers } };
+  } catch {
+    return DEFAULT_VIEW;
+  }
+}
+
+export function wireToolbar(stage) {
+  const view = savedView();
+  const zoomSelect = byId("npv-zoom");
+  const steps = [...zoomSelect.options].map((o) => Number(o.value)).filter((n) => n > 0);
+  let shownZoom = 1;
+  let where = { page: 1, of: 1 };
+
+  const apply = (patch) => {
+    Object.assign(view, patch, { layers: { ...view.layers, ...patch.layers } });
+    localStorage.setItem(STORE, JSON.stringify(view));
+    render();
+    stage.setView(patch);
+  };
+
+  const render = () => {
+    zoomSelect.value = String(view.zoom);
+    for (const b of document.querySelectorAll("[data-spread]")) {
+      b.setAttribute("aria-pressed", String(b.dataset.spread === String(view.spread)));
+    }
+    for (const box of document.querySelectorAll("[data-layer]")) box.checked = Boolean(view.layers[box.dataset.layer]);
+  };
+
+  for (const b of document.querySelectorAll("[data-spread]")) {
+    b.addEventListener("click", () => apply({ spread: b.dataset.spread === "true" }));
+  }
+  for (const box of document.querySelectorAll("[data-layer]")) {
+    box.addEventListener("change", () => apply({ layers: { [box.dataset.layer]: box.checked } }));
+  }
+  zoomSelect.addEventListener("change", () => {
+    apply({ zoom: zoomSelect.value === "fit" ? "fit" : Number(zoomSelect.value) });
+  });
+  byId("npv-zoom-in").addEventListener("click", () => {
+    apply({ zoom: steps.find((s) => s > shownZoom + 0.001) ?? steps.at(-1) });
+  });
+  byId("npv-zoom-out").addEventListener("click", () => {
+    apply({ zoom: [...steps].reverse().find((s) => s < shownZoom - 0.001) ?? steps[0] });
+  });
+  byId("npv-prev").addEventListener("click", () => stage.goTo(Math.max(1, where.page - (view.spread ? 2 : 1))));
+  byId("npv-next").addEventListener("click", () => stage.goTo(Math.min(where.of, where.page + (view.spread ? 2 : 1))));
+
+  render();
+  stage.setView(view);
+  return {
+    /** The frame reports the page on screen and the zoom it works out for "fit". */
+    position(msg) {
+      where = { page: msg.page, of: msg.of };
+      shownZoom = msg.zoom ?? shownZoom;
+      byId("npv-where").textContent = `${msg.page} / ${msg.of}`;
+      const fitOption = zoomSelect.options[0];
+      fitOption.textContent = view.zoom === "fit" ? `Fit width (${Math.round(shownZoom * 100)} %)` : "Fit width";
+    },
+  };
+}

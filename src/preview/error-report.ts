@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import Handlebars from "handlebars";
+import { LayoutError } from "../build/compose";
+import { ImageError } from "../images";
+import { type IssueData, IssueError } from "../load";
+import { GlyphError } from "../measure/glyphs";
+import { TEMPLATES_DIR } from "../render/assets";
+import type { ErrorProblem, ErrorReport } from "./state";
+
+// Why a rebuild failed, for the overlay in the browser: every problem with the file to open and,
+// in the issue file, the JSON path to go to.
+
+export interface ErrorContext {
+  /** Absolute path of issue.json. */
+  issueFile: string;
+  /** The issue as last loaded, when it loaded: locates articles and photos by id. */
+  data?: IssueData;
+  templatesDir?: string;
+}
+
+/** A file as the editor would type it: relative to the working folder when inside it. */
+export function shownPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+const shown = shownPath;
+
+export function errorReport(err: unknown, ctx: ErrorContext): ErrorReport {
+  const issueFile = shown(ctx.issueFile);
+  const at = (articleId: string) => articlePath(ctx.data, articleId);
+  if (err instanceof IssueError) {
+    return {
+      title: "The issue file is invalid",
+      problems: err.problems.map((p) => ({
+        // The loader names files relative to the working folder, even far outside it.
+        file: resolve(p.file) === ctx.issueFile ? issueFile : p.file,
+        path: p.path,
+        message: `expected ${p.expected}, found ${p.found}`,
+      })),
+    };
+  }
+  if (err instanceof ImageError) {
+    return {
+      title: "Photo problem",
+      problems: err.problems.map((p) => ({
+        file: issueFile,
+        path: imagePath(ctx.data, p.articleId, p.src),
+        message: `${p.src}: ${p.reason}`,
+        article: p.articleId,
+      })),
+    };
+  }
+  if (err instanceof GlyphError) {
+    return {
+      title: "Characters the fonts cannot print",
+      problems: err.missing.map((m) => ({
+        file: issueFile,
+        path: at(m.articleId),
+        message: `no glyph for ${m.chars.map(codePoint).join(", ")}${at(m.articleId) ? "" : ` (${m.articleId})`}`,
+        article: m.articleId,
+      })),
+    };
+  }
+  if (err instanceof LayoutError) {
+    return {
+      title: "The material does not fit",
+      problems: err.unplaced.map((u) => ({
+        file: issueFile,
+        path: at(u.articleId),
+        message: `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`,
+        article: u.articleId,
+      })),
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const template = brokenTemplate(ctx.templatesDir ?? TEMPLATES_DIR);
+  if (template) return { title: "A template does not compile", problems: [template] };
+  return { title: "The pages could not be built", problems: [{ file: "", path: "", message }] };
+}
+
+function codePoint(c: string): string {
+  return `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`;
+}
+
+/** pages[p].articles[a] of the article with this id, or "" if unknown. */
+export function articlePath(data: IssueData | undefined, articleId: string): string {
+  for (const [p, page] of (data?.pages ?? []).entries()) {
+    const a = page.articles.findIndex((article) => article.id === articleId);
+    if (a >= 0) return `pages[${p}].articles[${a}]`;
+  }
+  return "";
+}
+
+function imagePath(data: IssueData | undefined, articleId: string, src: string): string {
+  const article = articlePath(data, articleId);
+  const images = data?.pages.flatMap((p) => p.articles).find((a) => a.id === articleId)?.images ?? [];
+  const i = images.findIndex((img) => img.src === src);
+  return article && i >= 0 ? `${article}.images[${i}].src` : article;
+}
+
+/** Handlebars names no file in its parse errors; compile each template to find the one at fault. */
+function brokenTemplate(dir: string): ErrorProblem | undefined {
+  const list = (d: string) => {
+    try {
+      return readdirSync(d).map((f) => join(d, f));
+    } catch {
+      return [];
+    }
+  };
+  const files = [...list(dir), ...list(join(dir, "partials"))].filter((f) => f.endsWith(".hbs"));
+  for (const file of files) {
+    try {
+      Handlebars.precompile(readFileSync(file, "utf8"));
+    } catch (err) {
+      return { file: shown(file), path: "", message: (err as Error).message };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import type { Session } from "../browser/session";
+import { composeIssue } from "../build/compose";
+import { type IssueData, loadIssue } from "../load";
+import { errorReport } from "./error-report";
+import { compositionMarks } from "./marks";
+import { FRAME_SCRIPTS } from "./mounts";
+import type { ErrorReport, Mark } from "./state";
+
+// One rebuild of the preview: the build's own stages (load → compose) on the current files, with
+// the preview's scripts in the pages. Never throws: a failure becomes the report the overlay shows.
+
+export type RebuildResult =
+  | {
+      ok: true;
+      html: string;
+      formatCss: string;
+      pages: number;
+      bleedMm: number;
+      marks: Mark[];
+      buildMs: number;
+      stageMs: Record<string, number>;
+    }
+  | { ok: false; error: ErrorReport };
+
+export async function rebuildPages(issueFile: string, session: Session, cacheDir: string): Promise<RebuildResult> {
+  const started = performance.now();
+  const stageMs: Record<string, number> = {};
+  const time = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work();
+    } finally {
+      stageMs[stage] = Math.round(performance.now() - t);
+    }
+  };
+  let data: IssueData | undefined;
+  try {
+    const issue = await time("load", () => loadIssue(issueFile));
+    data = issue.data;
+    const composed = await composeIssue(issue, session, { cacheDir, scripts: FRAME_SCRIPTS, time });
+    return {
+      ok: true,
+      html: composed.html,
+      formatCss: composed.formatCss,
+      pages: composed.layout.pages.length,
+      bleedMm: issue.format.bleedMm,
+      marks: compositionMarks(issue, composed.layout, composed.imageWarnings),
+      buildMs: Math.round(performance.now() - started),
+      stageMs,
+    };
+  } catch (err) {
+    return { ok: false, error: errorReport(err, { issueFile, data }) };
+  }
+}
+
+/** The terminal's line about a rebuild. */
+export function rebuildSummary(result: RebuildResult, version: number): string {
+  if (!result.ok) {
+    const problems = result.error.problems.map((p) => `  ${[p.file, p.path, p.message].filter(Boolean).join(": ")}`);
+    return `${result.error.title}:\n${problems.join("\n")}`;
+  }
+  const stages = Object.entries(result.stageMs)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  return `version ${version}: ${result.pages} pages in ${result.buildMs} ms (${stages}), ${result.marks.length} warnings`;
+}

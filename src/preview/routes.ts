@@ -1,0 +1,91 @@
+import { readFile } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
+import { CSP } from "../render/render";
+import type { Handler } from "../server/server";
+import { CLIENT_DIR } from "./mounts";
+
+// The preview's own routes, tried before the server's mounts: a guard against other sites
+// reaching the loopback server through DNS rebinding, the editor's page, and the issue's pages
+// by version.
+
+const BASE_HEADERS = { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
+
+/** The editor's page: its scripts and styles come from 'self' only, never inline. */
+export const SHELL_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const pathOf = (req: IncomingMessage) => new URL(req.url ?? "/", "http://localhost").pathname;
+
+const LOOPBACK_NAMES = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * A page on any site can resolve its own name to 127.0.0.1 and read from the loopback server as
+ * "same origin". Such requests carry the foreign name in Host; answer only our own names.
+ */
+export function hostGuard(port: number, boundHost = "127.0.0.1"): Handler {
+  const names = new Set([...LOOPBACK_NAMES, boundHost.includes(":") ? `[${boundHost}]` : boundHost]);
+  return (req, res) => {
+    const host = (req.headers.host ?? "").toLowerCase();
+    const colon = host.lastIndexOf(":");
+    const name = colon > host.lastIndexOf("]") ? host.slice(0, colon) : host;
+    const hostPort = colon > host.lastIndexOf("]") ? Number(host.slice(colon + 1)) : 80;
+    if (names.has(name) && hostPort === port) return false;
+    res.writeHead(403, { ...BASE_HEADERS, "Content-Type": "text/plain" }).end("forbidden host");
+    return true;
+  };
+}
+
+/** "/" is the editor's page. */
+export function shellRoute(): Handler {
+  return async (req, res) => {
+    if (pathOf(req) !== "/") return false;
+    const body = await readFile(join(CLIENT_DIR, "index.html"));
+    res
+      .writeHead(200, {
+        ...BASE_HEADERS,
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Security-Policy": SHELL_CSP,
+        "Referrer-Policy": "no-referrer",
+      })
+      .end(req.method === "HEAD" ? undefined : body);
+    return true;
+  };
+}
+
+/** The last few versions of the pages, so a browser still loading an older one gets it whole. */
+export class PageVersions {
+  private readonly versions = new Map<number, string>();
+  constructor(private readonly keep = 3) {}
+
+  add(version: number, html: string): void {
+    this.versions.set(version, html);
+    for (const v of this.versions.keys()) if (v <= version - this.keep) this.versions.delete(v);
+  }
+
+  get(version: number): string | undefined {
+    return this.versions.get(version);
+  }
+
+  /** /pages/<version>.html, with the pages' CSP also as a header (frames only from this origin). */
+  route(): Handler {
+    return (req: IncomingMessage, res: ServerResponse) => {
+      const m = /^\/pages\/(\d+)\.html$/.exec(pathOf(req));
+      if (!m) return false;
+      const html = this.get(Number(m[1]));
+      if (html === undefined) {
+        res.writeHead(404, { ...BASE_HEADERS, "Content-Type": "text/plain" }).end("no such version");
+        return true;
+      }
+      res
+        .writeHead(200, {
+          ...BASE_HEADERS,
+          "Content-Type": "text/html; charset=utf-8",
+          "Content-Security-Policy": `${CSP}; frame-ancestors 'self'; base-uri 'none'; form-action 'none'`,
+          "X-Frame-Options": "SAMEORIGIN",
+        })
+        .end(req.method === "HEAD" ? undefined : html);
+      return true;
+    };
+  }
+}

@@ -1,0 +1,45 @@
+// What the preview server tells the browser (as JSON over the event stream). Shared shapes only.
+
+export type MarkKind = "overflow" | "lines" | "jump" | "low-resolution" | "underfull" | "makeup";
+
+/** Something the make-up or the page check reported, pinned to a page and, if known, an article. */
+export interface Mark {
+  /** Printed page number, 1-based. */
+  page: number;
+  kind: MarkKind;
+  message: string;
+  article?: string;
+  /** The n-th photo (0-based, in the order printed) of that article's module on that page. */
+  photo?: number;
+}
+
+/** One problem of a failed build, located in a file and, for the issue file, a JSON path. */
+export interface ErrorProblem {
+  file: string;
+  /** JSON path such as pages[0].articles[2].headline; "" for the whole file or when unknown. */
+  path: string;
+  message: string;
+  article?: string;
+}
+
+export interface ErrorReport {
+  title: string;
+  problems: ErrorProblem[];
+}
+
+export interface PreviewState {
+  /** Changes when the server restarts, so an open page knows its version numbers start again. */
+  server: string;
+  status: "building" | "ready" | "error";
+  /** The newest pages that built (0: none yet); served at /pages/<version>.html. */
+  version: number;
+  issue: { name: string; file: string };
+  pages: number;
+  bleedMm: number;
+  marks: Mark[];
+  /** Why the latest rebuild failed; the pages of `version` stay on screen meanwhile. */
+  error?: ErrorReport;
+  /** Milliseconds the latest successful rebuild took on the server, and per stage. */
+  buildMs?: number;
+  stageMs?: Record<string, number>;
+}

@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { breakPenalty, planColumns } from "../../src/makeup/columns";
+import type { BodyLine } from "../../src/makeup/types";
+import { HARD_BREAK } from "../../src/makeup/weights";
+import { bodyLines, random } from "./makeup-fixtures";
+
+// Breaking one module's lines into its columns.
+
+const line = (first: boolean, last: boolean, keepWithNext = false): BodyLine => ({
+  paragraph: 0,
+  first,
+  last,
+  keepWithNext,
+});
+
+describe("planColumns", () => {
+  it("balances lines over the columns, the first ones longer", () => {
+    const lines = Array.from({ length: 10 }, () => line(false, false));
+    expect(planColumns(lines, 0, 10, [0, 0, 0], 100, false)?.counts).toEqual([4, 3, 3]);
+  });
+
+  it("sets text under a photo in the photo columns and beside it in the others", () => {
+    const lines = Array.from({ length: 30 }, () => line(false, false));
+    const plan = planColumns(lines, 0, 30, [12, 0, 0], 100, false);
+    // Columns end on row 14: 2 lines under the photo, 14 beside it in each other column.
+    expect(plan?.counts).toEqual([2, 14, 14]);
+    expect(plan?.end).toBe(14);
+  });
+
+  it("keeps a row for the jump line at the foot of the last column", () => {
+    const lines = Array.from({ length: 40 }, () => line(false, false));
+    const plan = planColumns(lines, 0, 29, [0, 0, 0], 10, true);
+    expect(plan?.counts).toEqual([10, 10, 9]);
+    expect(planColumns(lines, 0, 30, [0, 0, 0], 10, true)).toBeNull();
+  });
+
+  it("moves a break rather than end a column on a subhead or after a paragraph's first line", () => {
+    // 9 lines in 3 columns: balanced is 3/3/3, but line 2 is a subhead and line 5 a first line.
+    const lines = [
+      line(true, false),
+      line(false, true),
+      line(true, true, true),
+      line(true, false),
+      line(false, false),
+      line(true, false),
+      line(false, false),
+      line(false, false),
+      line(false, true),
+    ];
+    const plan = planColumns(lines, 0, 9, [0, 0, 0], 100, false);
+    // 3/3/3 would end the first column on the subhead: one row deeper, columns 2/3/4.
+    expect(plan?.penalty).toBe(0);
+    expect(plan?.counts).toEqual([2, 3, 4]);
+    let at = 0;
+    for (const count of plan?.counts ?? []) {
+      at += count;
+      expect(breakPenalty(lines, at)).toBe(0);
+    }
+  });
+
+  it("places every line, within the rows, columns ending at most a line apart", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 8 }),
+        (n, seed, span, photo, photoSpan) => {
+          const lines = bodyLines(n, random(seed));
+          const offsets = Array.from({ length: span }, (_, c) => (c < photoSpan ? photo : 0));
+          const plan = planColumns(lines, 0, n, offsets, 10_000, false);
+          expect(plan).not.toBeNull();
+          const counts = plan?.counts ?? [];
+          expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
+          const ends = counts.flatMap((count, c) => (count > 0 ? [(offsets[c] ?? 0) + count] : []));
+          // One line apart; two only to keep a subhead off a column foot.
+          const subheads = lines.some((l) => l.keepWithNext);
+          if (ends.length > 0) {
+            expect(Math.max(...ends) - Math.min(...ends)).toBeLessThanOrEqual(subheads ? 2 : 1);
+          }
+          if (!subheads) expect(plan?.penalty ?? 0).toBeLessThan(HARD_BREAK);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventHub } from "../../src/preview/events";
+import { hostGuard, PageVersions, SHELL_CSP, shellRoute } from "../../src/preview/routes";
+import { type LoopbackServer, startServer } from "../../src/server/server";
+
+// The preview's own routes on a real loopback server (no browser): the host guard, the event
+// stream, the pages by version with their CSP, the editor's page.
+
+let server: LoopbackServer;
+let port: number;
+const hub = eventHub("/events", () => ({ event: "state", data: { version: 1 } }));
+const versions = new PageVersions(2);
+
+function get(path: string, host?: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: "127.0.0.1", port, path, headers: host ? { host } : {} }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        body += chunk;
+        // An event stream never ends: the greeting is enough.
+        const stream = res.headers["content-type"]?.startsWith("text/event-stream");
+        if (stream && body.includes("event:") && body.endsWith("\n\n")) {
+          res.destroy();
+          ok({ status: res.statusCode ?? 0, headers: res.headers, body });
+        }
+      });
+      res.on("end", () => ok({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  server = await startServer([]);
+  port = Number(new URL(server.url).port);
+  server.addHandler(hostGuard(port));
+  server.addHandler(hub.handler);
+  server.addHandler(versions.route());
+  server.addHandler(shellRoute());
+});
+afterAll(async () => {
+  hub.close();
+  await server.close();
+});
+
+describe("preview routes", () => {
+  it("answer only to the loopback names (no DNS rebinding)", async () => {
+    expect((await get("/", `127.0.0.1:${port}`)).status).toBe(200);
+    expect((await get("/", `localhost:${port}`)).status).toBe(200);
+    expect((await get("/", `evil.example:${port}`)).status).toBe(403);
+    expect((await get("/", "127.0.0.1:1")).status).toBe(403);
+  });
+
+  it("serve the editor's page with a CSP that allows no inline script", async () => {
+    const res = await get("/");
+    expect(res.headers["content-security-policy"]).toBe(SHELL_CSP);
+    expect(SHELL_CSP).toContain("script-src 'self';");
+    expect(res.body).toContain('<script type="module" src="/preview/shell.js">');
+    expect(res.body).not.toMatch(/<script>|\son[a-z]+=/i);
+  });
+
+  it("greet a new event-stream client with the whole state", async () => {
+    const res = await get("/events");
+    expect(res.headers["content-type"]).toMatch(/^text\/event-stream/);
+    expect(res.body).toContain('event: state\ndata: {"version":1}\n\n');
+  });
+
+  it("keep the last versions of the pages, each with the pages' CSP", async () => {
+    versions.add(1, "<p>one</p>");
+    versions.add(2, "<p>two</p>");
+    versions.add(3, "<p>three</p>");
+    expect((await get("/pages/1.html")).status).toBe(404);
+    const res = await get("/pages/3.html");
+    expect(res.body).toBe("<p>three</p>");
+    expect(res.headers["content-security-policy"]).toMatch(/script-src 'self'/);
+    expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    expect((await get("/pages/3.html/../../x")).status).toBe(404);
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { isLitter, watchFolders } from "../../src/preview/watch";
+
+describe("isLitter", () => {
+  it("ignores editors' swap, backup and probe files and dot folders", () => {
+    for (const f of [".issue.json.swp", "issue.json~", "4913", "#issue.json#", ".git/index", "photos/.DS_Store"]) {
+      expect(isLitter(f), f).toBe(true);
+    }
+  });
+  it("keeps what makes the pages", () => {
+    for (const f of ["issue.json", "photos/coffee.png", "partials/head.hbs", "article.css"]) {
+      expect(isLitter(f), f).toBe(false);
+    }
+  });
+});
+
+describe("watchFolders", () => {
+  it("reports changes deep in a folder, not litter or ignored folders", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsprint-watch-"));
+    mkdirSync(join(dir, "photos"));
+    mkdirSync(join(dir, "cache"));
+    const seen: string[] = [];
+    const watch = watchFolders([dir], (f) => seen.push(f), { ignore: [join(dir, "cache")] });
+    try {
+      writeFileSync(join(dir, ".issue.json.swp"), "x");
+      writeFileSync(join(dir, "cache", "a.jpg"), "x");
+      writeFileSync(join(dir, "photos", "a.jpg"), "x");
+      const deadline = Date.now() + 3000;
+      while (!seen.length && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 20));
+      await new Promise((ok) => setTimeout(ok, 100));
+      expect(new Set(seen)).toEqual(new Set([join(dir, "photos", "a.jpg")]));
+    } finally {
+      watch.close();
+    }
+  });
+});
