@@ -1,6 +1,6 @@
 import type { Browser } from "puppeteer-core";
 import { type LoopbackServer, type Mount, startServer } from "../server/server";
-import { type BrowserOptions, launchBrowser } from "./browser";
+import { type BrowserOptions, launchBrowser, type OpenedPage, openPage } from "./browser";
 
 // A browser plus the loopback server that feeds it: what the measure and render stages share
 // during one build. Launching Chromium is the slowest single step, so it starts once.
@@ -8,6 +8,9 @@ import { type BrowserOptions, launchBrowser } from "./browser";
 export interface Session {
   browser: Browser;
   server: LoopbackServer;
+  /** The session's working page, opened once and reused: navigating an open page is much
+   *  faster than opening one (its renderer keeps decoded fonts). Errors are cleared per call. */
+  workPage(): Promise<OpenedPage>;
   close(): Promise<void>;
 }
 
@@ -20,10 +23,19 @@ export async function openSession(
     startServer(mounts),
   ]);
   const owned = !opts.browser;
+  let work: Promise<OpenedPage> | undefined;
   return {
     browser,
     server,
+    async workPage() {
+      work ??= openPage(browser);
+      const opened = await work;
+      opened.errors.length = 0;
+      return opened;
+    },
     async close() {
+      const opened = await work?.catch(() => undefined);
+      await opened?.page.close().catch(() => undefined);
       await server.close();
       if (owned) await browser.close();
     },

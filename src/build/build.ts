@@ -1,5 +1,4 @@
 import type { Browser } from "puppeteer-core";
-import { openPage } from "../browser/browser";
 import { openSession } from "../browser/session";
 import { type Issue, loadIssue } from "../load";
 import { type RenderTimings, renderPdf } from "../render/render";

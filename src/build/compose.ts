@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import type { OpenedPage } from "../browser/browser";
 import type { Session } from "../browser/session";
 import type { ImageWarning } from "../images";
 import type { Issue } from "../load";
@@ -52,7 +51,7 @@ export function issueMounts(issue: Issue, cacheDir: string): Mount[] {
 export async function composeIssue(
   issue: Issue,
   session: Session,
-  opts: { cacheDir: string; strict?: boolean; time?: Timer; scripts?: string[]; page?: OpenedPage },
+  opts: { cacheDir: string; strict?: boolean; time?: Timer; scripts?: string[] },
 ): Promise<Composition> {
   const time = opts.time ?? untimed;
   const missing = findMissingGlyphs(issue.data);
@@ -66,7 +65,7 @@ export async function composeIssue(
   const masthead = mastheadView(issue.data, date, logo);
 
   const measurements = await time("measure", () =>
-    measure({ issue, session, template: templates.measure, protect: protectBreaks, aspects, masthead, page: opts.page }),
+    measure({ issue, session, template: templates.measure, protect: protectBreaks, aspects, masthead }),
   );
   const result = await time("makeup", async () => makeUp(makeupInput(issue, measurements)));
   if (!result.ok) throw new LayoutError(result.unplaced);

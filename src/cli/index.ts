@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerBuild } from "./commands/build";
 import { registerCheckType } from "./commands/check-type";
 import { registerPreflight } from "./commands/preflight";
+import { registerPreview } from "./commands/preview";
 import { registerSend } from "./commands/send";
 import { registerValidate } from "./commands/validate";
 import { EXIT_HELP } from "./exit-codes";
@@ -22,6 +23,7 @@ const program = new Command()
 Examples:
   newsprint build issues/dongchangfu        make up the sample issue into output/dongchangfu.pdf
   newsprint validate issues/dongchangfu     check the issue file only
+  newsprint preview issues/dongchangfu --open   live preview at http://127.0.0.1:4321/
   newsprint check-type output/dongchangfu.pdf
   newsprint build issues/dongchangfu --press && newsprint preflight output/dongchangfu/press/*.pdf
   newsprint send output/dongchangfu/press/*.pdf --folder /mnt/plant/in
@@ -32,6 +34,7 @@ registerBuild(program);
 registerValidate(program);
 registerCheckType(program);
 registerPreflight(program);
+registerPreview(program);
 registerSend(program);
 
 await program.parseAsync(process.argv);

@@ -52,9 +52,7 @@ export async function prepareImages(
   const writes = [...toWrite];
   unwrap(
     writes.map(([, w]) => w.req),
-    await settleLimited(writes, DEFAULT_CONCURRENCY, ([key, w]) =>
-      writeCacheEntry(s.cacheDir, key, w.data, w.record),
-    ),
+    await settleLimited(writes, DEFAULT_CONCURRENCY, ([key, w]) => writeCacheEntry(s.cacheDir, key, w.data, w.record)),
   );
 
   const images = checked.map((c, i): PreparedImage => {

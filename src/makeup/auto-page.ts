@@ -61,9 +61,9 @@ function packRegions(
       }
       let cost = Number.POSITIVE_INFINITY;
       let to = i;
-      // The lead opens the first region.
-      const least = r === 0 && i === 0 && count > 0 ? 1 : i;
-      for (let j = least; j <= count; j++) {
+      // The lead opens the first region it fits in: regions in reading order, each taking
+      // the next run of items (a region too small for any is left empty, at a price).
+      for (let j = i; j <= count; j++) {
         const block =
           j === i ? UNCOVERED + region.span * region.rows * emptyCost : packer.cost(region.span, region.rows, i, j);
         const total = block + (best[r + 1]?.[j] ?? Number.POSITIVE_INFINITY);
@@ -133,20 +133,32 @@ function feasible(items: Item[], grid: Grid, regions: Rect[], emptyCost: number)
   return null;
 }
 
-/** Pack the page; when even the least modules do not fit, the last items (continuations
- *  first, then the lowest priority) are left out, one by one from what the area allows. */
+/** Whether the item fits some region on its own (an oversized head or photo may not). */
+function fitsAlone(item: Item, grid: Grid, regions: Rect[], emptyCost: number): boolean {
+  const fits = new FitCache([item], { grid, emptyCost, hints: false, lostCost: LOST_BASE });
+  return regions.some((r) => {
+    for (let span = 1; span <= r.span; span++) if (fits.leaf(0, span, r.rows) !== null) return true;
+    return false;
+  });
+}
+
+/** Pack the page; items that fit nowhere are left out, and when even the least modules of
+ *  the rest do not fit, the last items (continuations first, then the lowest priority) too,
+ *  one by one from what the area allows. */
 export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: number): PagePacking {
   const cells = regions.reduce((sum, r) => sum + r.span * r.rows, 0);
+  const fitting = items.filter((item) => fitsAlone(item, grid, regions, emptyCost));
+  const misfits = items.filter((item) => !fitting.includes(item));
   let count = 0;
   let area = 0;
-  while (count < Math.min(items.length, MAX_ITEMS)) {
-    area += minArea(items[count] as Item, grid);
+  while (count < Math.min(fitting.length, MAX_ITEMS)) {
+    area += minArea(fitting[count] as Item, grid);
     if (area > cells) break;
     count++;
   }
   for (; count > 0; count--) {
-    const packing = feasible(items.slice(0, count), grid, regions, emptyCost);
-    if (packing !== null) return { ...packing, dropped: items.slice(count) };
+    const packing = feasible(fitting.slice(0, count), grid, regions, emptyCost);
+    if (packing !== null) return { ...packing, dropped: [...fitting.slice(count), ...misfits] };
   }
   return { placements: [], items: [], dropped: items, hintsIgnored: false };
 }

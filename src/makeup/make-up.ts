@@ -6,7 +6,7 @@ import { checkFixed, fillFixed } from "./fixed-page";
 import { type Item, lineCount, sortItems } from "./items";
 import { JumpTargets } from "./jump-targets";
 import type { Placement } from "./packer";
-import { emptyCells, emptyWarning } from "./page-stats";
+import { emptyCells, emptyWarnings } from "./page-stats";
 import { freeCellCount, freeRegions } from "./regions";
 import type { Jump, MakeupInput, MakeupResult, Module, PageInput, PageLayout, Unplaced } from "./types";
 import { emptyCellCost } from "./weights";
@@ -161,9 +161,10 @@ class IssueMakeup {
     this.input.pages.forEach((page, index) => {
       const layout = this.layouts[index];
       if (layout === undefined) return;
-      layout.emptyCells = emptyCells(this.input.grid, page.reserved, layout.modules);
-      const warning = emptyWarning(page.number, layout.emptyCells, layout.totalCells, this.cutPages.has(index));
-      if (warning !== undefined) layout.warnings.push(warning);
+      const { empty, outside } = emptyCells(this.input.grid, page.reserved, layout.modules);
+      layout.emptyCells = empty;
+      const cut = this.cutPages.has(index);
+      layout.warnings.push(...emptyWarnings(page.number, empty, outside, layout.totalCells, cut));
     });
   }
 }

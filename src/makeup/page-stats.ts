@@ -13,20 +13,31 @@ export function usedCells(module: Module): number {
   return head + photos + lines + (module.continuesOn !== undefined ? 1 : 0);
 }
 
-/** Cells inside modules holding nothing, plus free cells outside every module. */
-export function emptyCells(grid: Grid, reserved: Reserved[], modules: Module[]): number {
+/** Cells inside modules holding nothing, and free cells outside every module. */
+export function emptyCells(grid: Grid, reserved: Reserved[], modules: Module[]): { empty: number; outside: number } {
   const taken = reservedMap(grid, reserved);
   let empty = 0;
   for (const module of modules) {
     empty += module.span * module.rows - usedCells(module);
     for (let row = module.row; row < module.row + module.rows; row++) {
-      for (let col = module.col; col < module.col + module.span; col++) taken[row * grid.columns + col] = true;
+      for (let col = module.col; col < module.col + module.span; col++) {
+        taken[row * grid.columns + col] = true;
+      }
     }
   }
-  return empty + taken.filter((cell) => !cell).length;
+  const outside = taken.filter((cell) => !cell).length;
+  return { empty: empty + outside, outside };
 }
 
-export function emptyWarning(page: number, empty: number, total: number, cut: boolean): string | undefined {
-  if (total === 0 || empty / total < EMPTY_SHARE_LIMIT) return undefined;
-  return cut ? `page ${page}: ${empty} cells left empty` : `page ${page}: not enough material, ${empty} lines missing`;
+/** Warnings for a page with too many empty cells: short of material, or (with a module cut
+ *  for lack of room) a make-up that could not close its gaps; and for cells in no module. */
+export function emptyWarnings(page: number, empty: number, outside: number, total: number, cut: boolean): string[] {
+  const warnings: string[] = [];
+  if (outside > 0) warnings.push(`page ${page}: ${outside} cells in no module (no article fits there)`);
+  if (total > 0 && empty / total >= EMPTY_SHARE_LIMIT) {
+    warnings.push(
+      cut ? `page ${page}: ${empty} cells left empty` : `page ${page}: not enough material, ${empty} lines missing`,
+    );
+  }
+  return warnings;
 }

@@ -20,38 +20,55 @@ export function freeCellCount(grid: Grid, reserved: Reserved[]): number {
   return reservedMap(grid, reserved).filter((taken) => !taken).length;
 }
 
-function freeRuns(grid: Grid, taken: boolean[], row: number): [number, number][] {
+/** Free runs [from, to) along line `at`: a row (across columns) or a column (down rows). */
+function freeRuns(grid: Grid, taken: boolean[], at: number, across: boolean): [number, number][] {
+  const length = across ? grid.columns : grid.rows;
   const runs: [number, number][] = [];
   let start = -1;
-  for (let col = 0; col <= grid.columns; col++) {
-    const free = col < grid.columns && !taken[row * grid.columns + col];
-    if (free && start < 0) start = col;
+  for (let i = 0; i <= length; i++) {
+    const cell = across ? at * grid.columns + i : i * grid.columns + at;
+    const free = i < length && !taken[cell];
+    if (free && start < 0) start = i;
     if (!free && start >= 0) {
-      runs.push([start, col]);
+      runs.push([start, i]);
       start = -1;
     }
   }
   return runs;
 }
 
-/** The free area cut into rectangles: rows with the same free column runs form a band, each
- *  run of a band one rectangle. Sorted top to bottom, left to right (reading order). A full
- *  width masthead band leaves a single rectangle. */
-export function freeRegions(grid: Grid, reserved: Reserved[]): Rect[] {
-  const taken = reservedMap(grid, reserved);
+/** The free area cut into rectangles, line by line: neighbouring lines (rows for bands,
+ *  columns for strips) with the same free runs merge. */
+function sweep(grid: Grid, taken: boolean[], bands: boolean): Rect[] {
   const regions: Rect[] = [];
   let open: Rect[] = [];
   let openKey = "";
-  for (let row = 0; row < grid.rows; row++) {
-    const runs = freeRuns(grid, taken, row);
+  const lines = bands ? grid.rows : grid.columns;
+  for (let at = 0; at < lines; at++) {
+    const runs = freeRuns(grid, taken, at, bands);
     const key = runs.map(([a, b]) => `${a}-${b}`).join(",");
     if (key === openKey) {
-      for (const rect of open) rect.rows++;
+      for (const rect of open) {
+        if (bands) rect.rows++;
+        else rect.span++;
+      }
       continue;
     }
-    open = runs.map(([a, b]) => ({ col: a, row, span: b - a, rows: 1 }));
+    open = runs.map(([a, b]) =>
+      bands ? { col: a, row: at, span: b - a, rows: 1 } : { col: at, row: a, span: 1, rows: b - a },
+    );
     regions.push(...open);
     openKey = key;
   }
   return regions.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** The free area as rectangles the packer fills, in reading order (top to bottom, left to
+ *  right): cut into horizontal bands or vertical strips, whichever gives fewer (bigger)
+ *  pieces. A full-width masthead band leaves a single rectangle. */
+export function freeRegions(grid: Grid, reserved: Reserved[]): Rect[] {
+  const taken = reservedMap(grid, reserved);
+  const bands = sweep(grid, taken, true);
+  const strips = sweep(grid, taken, false);
+  return strips.length < bands.length ? strips : bands;
 }

@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
-import { type OpenedPage, openPage } from "../browser/browser";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Session } from "../browser/session";
 import type { Issue } from "../load";
 import type { ArticleMetrics, BodyLine } from "../makeup/types";
-import { STYLESHEETS } from "../render/assets";
+import { STYLES_DIR, STYLESHEETS } from "../render/assets";
+import { bodyOf } from "../render/html-parts";
 import type { Template } from "../render/templates";
 import { type Paragraph, paragraphsOf } from "./content";
 import { headView, type MastheadView, priorityOf, spanWidth } from "./views";
@@ -32,8 +34,6 @@ export interface MeasureInput {
   /** Source aspect ratio (width / height) of each article's photos. */
   aspects: Map<string, number[]>;
   masthead?: MastheadView;
-  /** A page to measure in and leave open: the render then reuses its loaded fonts. */
-  page?: OpenedPage;
 }
 
 const MEASURE_SCRIPT = readFileSync(new URL("./measure.browser.js", import.meta.url), "utf8");
@@ -81,53 +81,64 @@ export async function measure(input: MeasureInput): Promise<Measurements> {
     })),
   });
   session.server.setDocument("/measure.html", html);
-  const opened = input.page ?? (await openPage(session.browser));
-  const { page, errors } = opened;
-  try {
-    const tGoto = performance.now();
+  // The session's working page stays open: the render reuses its decoded fonts, and a later
+  // measure (the preview's rebuilds) swaps the body in place while the stylesheets are unchanged.
+  const { page, errors } = await session.workPage();
+  const version = stylesVersion(html, issue);
+  const reusable = page.url().endsWith("/measure.html") && (await page.evaluate("window.__npVersion")) === version;
+  if (reusable) {
+    await page.evaluate(`(body => { document.body.innerHTML = body; })(${JSON.stringify(bodyOf(html))})`);
+  } else {
     await page.goto(`${session.server.url}/measure.html`, { waitUntil: "load" });
-    if (process.env.NEWSPRINT_DEBUG) console.error("measure goto", Math.round(performance.now() - tGoto));
-    const raw = (await page.evaluate(`${MEASURE_SCRIPT}\nmeasureAll()`)) as {
-      pitchPx: number;
-      masthead: number;
-      articles: Record<string, RawArticle>;
-    };
-    if (process.env.NEWSPRINT_DEBUG) console.error("measure in page", (raw as { ms?: unknown }).ms);
-    if (errors.length) throw new Error(`measuring page failed: ${errors.join("; ")}`);
-    const pitch = raw.pitchPx;
-    const rows = (px: number) => Math.ceil(px / pitch - 0.02);
-    const articles = new Map<string, MeasuredArticle>();
-    for (const item of prepared) {
-      const m = raw.articles[item.article.id];
-      if (!m) throw new Error(`article ${item.article.id} was not measured`);
-      const lines = bodyLines(
-        item.paragraphs,
-        m.paragraphs.map((p) => p.starts.length),
-      );
-      const aspects = input.aspects.get(item.article.id) ?? [];
-      articles.set(item.article.id, {
-        paragraphs: item.paragraphs,
-        lineStarts: m.paragraphs.map((p) => p.starts),
-        metrics: {
-          id: item.article.id,
-          priority: item.priority,
-          order: item.order,
-          headRows: spans.map((s) => rows(m.heads[`${s}`] ?? 0)),
-          continuationHeadRows: spans.map((s) => rows(m.heads[`${s}c`] ?? 0)),
-          lines,
-          images: item.article.images.map((_, i) => ({
-            aspect: aspects[i] ?? 1.5,
-            captionRows: spans.map((s) => rows(m.captions[`${i}:${s}`] ?? 0)),
-          })),
-          columns: item.article.columns,
-          minLines: item.article.minLines,
-        },
-      });
-    }
-    return { articles, mastheadRows: rows(raw.masthead) };
-  } finally {
-    if (!input.page) await page.close();
+    await page.evaluate(`window.__npVersion = ${JSON.stringify(version)}`);
   }
+  const raw = (await page.evaluate(`${MEASURE_SCRIPT}\nmeasureAll()`)) as {
+    pitchPx: number;
+    masthead: number;
+    articles: Record<string, RawArticle>;
+  };
+  if (process.env.NEWSPRINT_DEBUG) console.error("measure in page", (raw as { ms?: unknown }).ms);
+  if (errors.length) throw new Error(`measuring page failed: ${errors.join("; ")}`);
+  const pitch = raw.pitchPx;
+  const rows = (px: number) => Math.ceil(px / pitch - 0.02);
+  const articles = new Map<string, MeasuredArticle>();
+  for (const item of prepared) {
+    const m = raw.articles[item.article.id];
+    if (!m) throw new Error(`article ${item.article.id} was not measured`);
+    const lines = bodyLines(
+      item.paragraphs,
+      m.paragraphs.map((p) => p.starts.length),
+    );
+    const aspects = input.aspects.get(item.article.id) ?? [];
+    articles.set(item.article.id, {
+      paragraphs: item.paragraphs,
+      lineStarts: m.paragraphs.map((p) => p.starts),
+      metrics: {
+        id: item.article.id,
+        priority: item.priority,
+        order: item.order,
+        headRows: spans.map((s) => rows(m.heads[`${s}`] ?? 0)),
+        continuationHeadRows: spans.map((s) => rows(m.heads[`${s}c`] ?? 0)),
+        lines,
+        images: item.article.images.map((_, i) => ({
+          aspect: aspects[i] ?? 1.5,
+          captionRows: spans.map((s) => rows(m.captions[`${i}:${s}`] ?? 0)),
+        })),
+        columns: item.article.columns,
+        minLines: item.article.minLines,
+      },
+    });
+  }
+  return { articles, mastheadRows: rows(raw.masthead) };
+}
+
+/** What the measuring page's layout depends on besides its body: head, stylesheets, format. */
+function stylesVersion(html: string, issue: Issue): string {
+  const hash = createHash("sha256")
+    .update(html.slice(0, html.indexOf("<body")))
+    .update(JSON.stringify(issue.format));
+  for (const file of readdirSync(STYLES_DIR).sort()) hash.update(`${file}:${statSync(join(STYLES_DIR, file)).mtimeMs}`);
+  return hash.digest("hex");
 }
 
 function bodyLines(paragraphs: Paragraph[], counts: number[]): BodyLine[] {

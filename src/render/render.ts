@@ -3,6 +3,7 @@ import { type OpenedPage, openPage, printPdf } from "../browser/browser";
 import type { Session } from "../browser/session";
 import type { Issue } from "../load";
 import { FONT_STYLESHEETS, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "./assets";
+import { bodyOf } from "./html-parts";
 import type { Template } from "./templates";
 
 // Fills the issue template, lets Paged.js frame the pages in Chromium, checks from the DOM that
@@ -91,17 +92,13 @@ export async function renderPdf(
     const t3 = performance.now();
     return { pdf, timings: { load: t1 - t0, paginate: t2 - t1, pdf: t3 - t2 } };
   } finally {
-    await page.close();
+    if (!measured) await page.close();
   }
-}
-
-function bodyOf(html: string): string {
-  const start = html.indexOf(">", html.indexOf("<body")) + 1;
-  return html.slice(start, html.lastIndexOf("</body>"));
 }
 
 // Runs in the page: new body, Paged.js loaded, layout settled and fonts ready before paginating.
 const SWAP_BODY = `async (body, pagedUrl) => {
+  window.__npVersion = undefined;
   document.body.className = "";
   document.body.innerHTML = body;
   if (!window.Paged) {

@@ -127,8 +127,10 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
     }
     const cells = new Array<number>(grid.columns * grid.rows).fill(0);
     for (const r of inputPage.reserved) {
-      for (let row = r.row; row < r.row + r.rows; row++) {
-        for (let col = r.col; col < r.col + r.span; col++) cells[row * grid.columns + col] = -1;
+      for (let row = Math.max(0, r.row); row < Math.min(grid.rows, r.row + r.rows); row++) {
+        for (let col = Math.max(0, r.col); col < Math.min(grid.columns, r.col + r.span); col++) {
+          cells[row * grid.columns + col] = -1;
+        }
       }
     }
     let used = 0;

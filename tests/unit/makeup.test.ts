@@ -249,6 +249,27 @@ describe("explicit make-up", () => {
     expect(result.layout.pages[0]?.emptyCells).toBeGreaterThanOrEqual(4 * 60);
   });
 
+  it("sets a jumped rest into the rectangle the editor kept for it", () => {
+    const input: MakeupInput = {
+      grid: small,
+      pages: [
+        page(1, [article("long", 0, 300, { priority: 1, gridColumns: 4 })]),
+        page(2, [article("c", 0, 60, { priority: 1, gridColumns: 4 })], {
+          fixed: [
+            { articleId: "c", col: 0, row: 0, span: 4, rows: 20 },
+            { articleId: "long", col: 0, row: 20, span: 4, rows: 20 },
+          ],
+        }),
+      ],
+    };
+    const result = solve(input);
+    const rest = result.layout.pages[1]?.modules.find((m) => m.articleId === "long");
+    expect([rest?.row, rest?.rows, rest?.continuedFrom]).toEqual([20, 20, 1]);
+    expect(result.layout.jumps).toEqual([
+      { articleId: "long", fromPage: 1, toPage: 2, atLine: rest?.columns[0]?.start },
+    ]);
+  });
+
   const fixedPage = (fixed: PageInput["fixed"], reserved: PageInput["reserved"] = []): MakeupInput => ({
     grid,
     pages: [page(4, articles(), { fixed, reserved })],

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -79,9 +79,13 @@ describe("errorReport", () => {
     mkdirSync(join(dir, "partials"));
     writeFileSync(join(dir, "issue.hbs"), "<p>{{title}}</p>");
     writeFileSync(join(dir, "partials", "head.hbs"), "<h2>{{#if a}}x</h2>");
-    const report = errorReport(new Error("Parse error on line 1"), { issueFile, templatesDir: dir });
-    expect(report.title).toBe("A template does not compile");
-    expect(report.problems[0]?.file).toBe(join(dir, "partials", "head.hbs"));
+    try {
+      const report = errorReport(new Error("Parse error on line 1"), { issueFile, templatesDir: dir });
+      expect(report.title).toBe("A template does not compile");
+      expect(report.problems[0]?.file).toBe(join(dir, "partials", "head.hbs"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("passes any other failure on as it is", () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,6 +34,7 @@ describe("watchFolders", () => {
       expect(new Set(seen)).toEqual(new Set([join(dir, "photos", "a.jpg")]));
     } finally {
       watch.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

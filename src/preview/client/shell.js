@@ -51,7 +51,7 @@ function onState(next) {
   if (next.error) {
     showError(next.error, JSON.stringify(next.error), (article) => stage.reveal(-1, { article }));
     setStatus(
-      next.status === "building" ? "building…" : next.error.title,
+      next.status === "building" ? "building…" : "not updated: error",
       next.status === "building" ? "building" : "error",
     );
   } else {
