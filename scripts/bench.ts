@@ -2,7 +2,7 @@
 // process, as a user runs it), splits it into stages, and records peak memory of the process tree
 // (Node + Chromium). Writes bench/results.json and prints a summary. Not a test: figures vary.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -52,7 +52,9 @@ async function buildOnce(out: string, timings: string): Promise<{ wallMs: number
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+  return s.length % 2
+    ? (s[(s.length - 1) / 2] as number)
+    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
 
 const work = mkdtempSync(join(tmpdir(), "newsprint-bench-"));
@@ -72,7 +74,10 @@ const result = {
   machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
   issue,
   runs: RUNS,
-  wholeProcessMs: { median: Math.round(median(runs.map((r) => r.wallMs))), min: Math.round(Math.min(...runs.map((r) => r.wallMs))) },
+  wholeProcessMs: {
+    median: Math.round(median(runs.map((r) => r.wallMs))),
+    min: Math.round(Math.min(...runs.map((r) => r.wallMs))),
+  },
   stagesMedianMs: Object.fromEntries(stageNames.map((k) => [k, median(runs.map((r) => r.stages[k] ?? 0))])),
   imagesColdMs: runs[0]?.stages.images,
   imagesCachedMs: median(runs.slice(1).map((r) => r.stages.images ?? 0)),

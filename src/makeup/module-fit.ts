@@ -173,9 +173,12 @@ export function naturalFits(
   layouts: PhotoChoice[][],
 ): ModuleFit[] {
   const n = lineCount(item);
-  // Cheap pass: rows and cost of every photo choice, the best per height.
+  // Cheap pass: rows and cost of every photo choice, the best per height; and the best of
+  // each photo layout, so that short side-by-side layouts are not crowded out by tall ones.
   const best = new Map<number, { choice: PhotoChoice; cost: number }>();
+  const firsts = new Set<number>();
   for (const choices of layouts) {
+    let first: { rows: number; cost: number } | null = null;
     for (const choice of choices) {
       const end = naturalEnd(span, choice, n);
       const rows = Math.max(head + Math.max(end, photoBlock(choice)), minRows, 1);
@@ -183,11 +186,15 @@ export function naturalFits(
       const cost = contentCost(prices, span, n, empty, choice);
       const seen = best.get(rows);
       if (seen === undefined || cost < seen.cost) best.set(rows, { choice, cost });
+      if (first === null || cost < first.cost) first = { rows, cost };
     }
+    if (first !== null) firsts.add(first.rows);
   }
-  const kept = [...best.entries()].sort((a, b) => a[1].cost - b[1].cost || a[0] - b[0]);
+  const byCost = [...best.entries()].sort((a, b) => a[1].cost - b[1].cost || a[0] - b[0]);
+  const cheapest = byCost.slice(0, MAX_VARIANTS);
+  const kept = [...cheapest, ...byCost.slice(MAX_VARIANTS).filter(([rows]) => firsts.has(rows))];
   const fits: ModuleFit[] = [];
-  for (const [rows, { choice }] of kept.slice(0, MAX_VARIANTS)) {
+  for (const [rows, { choice }] of kept) {
     const fit = fitAll(prices, item, span, rows, head, choice);
     if (fit === null) continue;
     // Natural modules are few: plan their columns now, so widows count in the choice.

@@ -27,8 +27,8 @@ export function imageRows(image: ImageMetrics, span: number, grid: Grid): ImageR
   const exact = photoWidth(grid, span) / aspect / grid.linePitch;
   const natural = Math.max(1, Math.round(exact));
   // Rows r give aspect width / (r * pitch); keep it within ±25% of the source aspect.
-  const min = Math.max(1, Math.min(natural, Math.ceil(exact / (1 + MAX_CROP) - 1e-9)));
-  const max = Math.max(natural, Math.floor(exact / (1 - MAX_CROP) + 1e-9));
+  const min = Math.max(1, Math.min(natural, Math.ceil(exact / (1 + MAX_CROP) - 1e-6)));
+  const max = Math.max(natural, Math.floor(exact / (1 - MAX_CROP) + 1e-6));
   const caption = Math.max(0, image.captionRows[span - 1] ?? image.captionRows.at(-1) ?? 0);
   return { natural, min, max, caption };
 }

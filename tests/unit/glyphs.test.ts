@@ -8,13 +8,22 @@ describe("missing glyphs", () => {
       JSON.stringify({
         paper: { name: "东昌府新闻" },
         issue: { date: "2022-11-14" },
-        pages: [{ articles: [{ id: "ok", headline: "支部领办合作社" }, { id: "rare", headline: "张𠀀", body: ["正文😀"] }] }],
+        pages: [
+          {
+            articles: [
+              { id: "ok", headline: "支部领办合作社" },
+              { id: "rare", headline: "张𠀀", body: ["正文😀"] },
+            ],
+          },
+        ],
       }),
       "/x/issue.json",
     );
     const missing = findMissingGlyphs(issue.data);
     expect(missing).toEqual([{ articleId: "rare", chars: ["𠀀", "😀"] }]);
-    expect(new GlyphError(missing).message).toBe("article rare: the fonts have no glyph for 𠀀 (U+20000), 😀 (U+1F600)");
+    expect(new GlyphError(missing).message).toBe(
+      "article rare: the fonts have no glyph for 𠀀 (U+20000), 😀 (U+1F600)",
+    );
   });
 
   it("finds nothing missing in the sample issues' text", async () => {

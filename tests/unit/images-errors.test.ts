@@ -110,9 +110,9 @@ describe("bad input", () => {
   it("applies maxPixels to cached images too", async () => {
     const cacheDir = path.join(root, `cache-${n++}`);
     await prepareImages([req("photos/ok.jpg")], { issueDir, cacheDir });
-    await expect(
-      prepareImages([req("photos/ok.jpg")], { issueDir, cacheDir, maxPixels: 200_000 }),
-    ).rejects.toThrow(/640×427 pixels exceeds the limit/);
+    await expect(prepareImages([req("photos/ok.jpg")], { issueDir, cacheDir, maxPixels: 200_000 })).rejects.toThrow(
+      /640×427 pixels exceeds the limit/,
+    );
   });
 
   it("accepts paths that stay inside, including symlinks within the folder", async () => {
@@ -168,9 +168,7 @@ describe("probeImage", () => {
     "https://x.y/z.jpg",
     "photos/garbage.jpg",
   ])("applies the same checks to %s", async (src) => {
-    await expect(probeImage(issueDir, src, "p1")).rejects.toThrow(
-      new RegExp(`^article p1: ${escapeRegExp(src)}: `),
-    );
+    await expect(probeImage(issueDir, src, "p1")).rejects.toThrow(new RegExp(`^article p1: ${escapeRegExp(src)}: `));
   });
 });
 

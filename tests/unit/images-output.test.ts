@@ -25,12 +25,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 function opts(extra: { strict?: boolean; minPpi?: number; targetPpi?: number } = {}) {
   return { issueDir, cacheDir: path.join(root, `cache-${n++}`), ...extra };
 }
-function req(
-  src: string,
-  widthMm: number,
-  heightMm: number,
-  extra: Partial<ImageRequest> = {},
-): ImageRequest {
+function req(src: string, widthMm: number, heightMm: number, extra: Partial<ImageRequest> = {}): ImageRequest {
   return { articleId: "a1", index: 0, src, widthMm, heightMm, mono: false, ...extra };
 }
 async function only(reqs: ImageRequest[], o = opts()) {
@@ -89,10 +84,7 @@ describe("formats", () => {
   });
 
   it("keeps PNG only when the source has alpha", async () => {
-    await sharp(path.join(issueDir, "coffee.png"))
-      .ensureAlpha(0.5)
-      .png()
-      .toFile(path.join(issueDir, "alpha.png"));
+    await sharp(path.join(issueDir, "coffee.png")).ensureAlpha(0.5).png().toFile(path.join(issueDir, "alpha.png"));
     const withAlpha = await only([req("alpha.png", 60, 40)]);
     expect((await sharp(withAlpha.file).metadata()).format).toBe("png");
     expect((await sharp(withAlpha.file).metadata()).hasAlpha).toBe(true);
@@ -121,10 +113,9 @@ describe("resolution check", () => {
 
   it("strict makes it an error and writes nothing", async () => {
     const o = opts({ strict: true });
-    const err = await prepareImages(
-      [req("chelsea.png", 120, 80), req("hubble_deep_field.jpg", 50, 40)],
-      o,
-    ).catch((e: unknown) => e);
+    const err = await prepareImages([req("chelsea.png", 120, 80), req("hubble_deep_field.jpg", 50, 40)], o).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ImageError);
     expect((err as ImageError).message).toBe("article a1: chelsea.png: 95 ppi at 120×80 mm, below 150 ppi");
     await expect(stat(o.cacheDir)).rejects.toThrow();
@@ -134,10 +125,7 @@ describe("resolution check", () => {
 describe("cache", () => {
   it("a second run with the same inputs does no work and rewrites nothing", async () => {
     const o = opts();
-    const reqs = [
-      req("rocket.jpg", 60, 40),
-      req("coffee.png", 40, 40, { index: 1, mono: true, focus: [0.2, 0.3] }),
-    ];
+    const reqs = [req("rocket.jpg", 60, 40), req("coffee.png", 40, 40, { index: 1, mono: true, focus: [0.2, 0.3] })];
     const first = await prepareImages(reqs, o);
     expect(first.images.map((i) => i.cached)).toEqual([false, false]);
     const mtimes = await Promise.all(first.images.map(async (i) => (await stat(i.file)).mtimeMs));

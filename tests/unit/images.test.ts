@@ -25,12 +25,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 function opts(extra: { targetPpi?: number; minPpi?: number } = {}) {
   return { issueDir, cacheDir: path.join(root, `cache-${n++}`), ...extra };
 }
-function req(
-  src: string,
-  widthMm: number,
-  heightMm: number,
-  extra: Partial<ImageRequest> = {},
-): ImageRequest {
+function req(src: string, widthMm: number, heightMm: number, extra: Partial<ImageRequest> = {}): ImageRequest {
   return { articleId: "a1", index: 0, src, widthMm, heightMm, mono: false, ...extra };
 }
 async function rgbAt(file: string, x: number, y: number): Promise<[number, number, number]> {
@@ -43,9 +38,7 @@ describe("orientation", () => {
   it("applies EXIF orientation 6 before cropping", async () => {
     // 300×100 landscape, red band on the left; orientation 6 shows it 100×300 with the band on top.
     await sharp({ create: { width: 300, height: 100, channels: 3, background: { r: 0, g: 0, b: 255 } } })
-      .composite([
-        { input: { create: { width: 60, height: 100, channels: 3, background: "#f00" } }, left: 0, top: 0 },
-      ])
+      .composite([{ input: { create: { width: 60, height: 100, channels: 3, background: "#f00" } }, left: 0, top: 0 }])
       .jpeg()
       .withMetadata({ orientation: 6 })
       .toFile(path.join(issueDir, "photos/rotated.jpg"));
@@ -125,10 +118,7 @@ describe("crop position", () => {
     [0, 0], // pushed back inside on the left
     [1, 300], // and on the right
   ])("centres the crop on focus x=%s as far as the image allows", async (fx, left) => {
-    const { images } = await prepareImages(
-      [req(ramp, 40, 40, { focus: [fx, 0.5] })],
-      opts({ targetPpi: 1000 }),
-    );
+    const { images } = await prepareImages([req(ramp, 40, 40, { focus: [fx, 0.5] })], opts({ targetPpi: 1000 }));
     const img = images[0];
     expect(img).toMatchObject({ widthPx: 100, heightPx: 100 });
     const [red] = await rgbAt(img?.file ?? "", 0, 50);

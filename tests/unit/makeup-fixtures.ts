@@ -176,7 +176,7 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
           const width = im.span * grid.columnWidth + (im.span - 1) * grid.gutter;
           const exact = width / src.aspect / grid.linePitch;
           const ratio = exact / im.photoRows;
-          if (im.photoRows !== Math.max(1, Math.round(exact)) && (ratio < 0.75 - 1e-9 || ratio > 1.25 + 1e-9)) {
+          if (im.photoRows !== Math.max(1, Math.round(exact)) && (ratio < 0.75 - 1e-5 || ratio > 1.25 + 1e-5)) {
             problems.push(`${where}: photo cropped by ${ratio}`);
           }
           if (im.captionRows !== (src.captionRows[im.span - 1] ?? 0)) problems.push(`${where}: caption rows`);
