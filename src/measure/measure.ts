@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Session } from "../browser/session";
 import type { Issue } from "../load";
 import type { ArticleMetrics, BodyLine } from "../makeup/types";
-import { STYLES_DIR, STYLESHEETS } from "../render/assets";
+import { PAGEDJS_SCRIPT, STYLES_DIR, STYLESHEETS } from "../render/assets";
 import { bodyOf } from "../render/html-parts";
 import type { Template } from "../render/templates";
 import { type Paragraph, paragraphsOf } from "./content";
@@ -59,6 +59,7 @@ export async function measure(input: MeasureInput): Promise<Measurements> {
   );
   const html = template({
     stylesheets: STYLESHEETS,
+    pagedScript: PAGEDJS_SCRIPT,
     masthead: input.masthead,
     articles: prepared.map(({ article, priority, paragraphs }) => ({
       id: article.id,

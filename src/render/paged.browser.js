@@ -8,10 +8,25 @@ async function paginate(stylesheets) {
   // Paged.js loads every declared font face before it starts; the npm CJK fonts come as hundreds
   // of unicode-range subsets, so that would fetch them all. Wait for the ones the text uses.
   Paged.Chunker.prototype.loadFonts = () => document.fonts.ready;
+  // Paged.js only frames the pages here: every .np-page is exactly one page and the make-up
+  // guarantees nothing in it overflows (checkPages proves it after). So Paged.js gets empty page
+  // shells to walk, and each page's content moves into its framed page afterwards.
+  const contents = new Map();
+  for (const page of document.querySelectorAll(".np-page")) {
+    const content = document.createDocumentFragment();
+    while (page.firstChild) content.append(page.firstChild);
+    contents.set(page.dataset.page, content);
+  }
   const previewer = new Paged.Previewer();
   const flow = await previewer.preview(undefined, stylesheets, undefined);
+  for (const page of document.querySelectorAll(".pagedjs_pages .np-page")) {
+    const content = contents.get(page.dataset.page);
+    if (content) page.append(content);
+    contents.delete(page.dataset.page);
+  }
+  document.body.offsetHeight;
   await document.fonts.ready;
-  return { pages: flow.total, ms: flow.performance };
+  return { pages: flow.total, ms: flow.performance, unplaced: contents.size };
 }
 
 // biome-ignore lint/correctness/noUnusedVariables: called by page.evaluate

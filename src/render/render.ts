@@ -96,7 +96,8 @@ export async function renderPdf(
   }
 }
 
-// Runs in the page: new body, Paged.js loaded, layout settled and fonts ready before paginating.
+// Runs in the page: new body and Paged.js loaded. No layout is forced here: paginate() lays the
+// pages out once, after Paged.js has framed them.
 const SWAP_BODY = `async (body, pagedUrl) => {
   window.__npVersion = undefined;
   document.body.className = "";
@@ -110,6 +111,4 @@ const SWAP_BODY = `async (body, pagedUrl) => {
       document.head.append(s);
     });
   }
-  document.body.offsetHeight;
-  await document.fonts.ready;
 }`;
