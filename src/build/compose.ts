@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Session } from "../browser/session";
-import type { ImageWarning } from "../images";
+import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
 import { makeUp } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
@@ -34,6 +34,8 @@ export interface Composition {
   formatCss: string;
   warnings: string[];
   imageWarnings: ImageWarning[];
+  /** The photos as placed: file, pixel size, effective ppi. */
+  images: PreparedImage[];
 }
 
 export type Timer = <T>(stage: string, work: () => Promise<T>) => Promise<T>;
@@ -71,9 +73,11 @@ export async function composeIssue(
   if (!result.ok) throw new LayoutError(result.unplaced);
   const layout = result.layout;
 
-  const { images, warnings: imageWarnings } = await time("images", () =>
-    prepareLayoutImages(issue, layout, opts.cacheDir, opts.strict ?? false),
-  );
+  const {
+    images,
+    prepared,
+    warnings: imageWarnings,
+  } = await time("images", () => prepareLayoutImages(issue, layout, opts.cacheDir, opts.strict ?? false));
   const context = {
     paper: issue.data.paper,
     date,
@@ -81,5 +85,5 @@ export async function composeIssue(
   };
   const html = issueHtml(templates.issue, context, opts.scripts);
   const warnings = [...layout.pages.flatMap((p) => p.warnings), ...imageWarnings.map((w) => w.message)];
-  return { layout, measurements, html, formatCss: css, warnings, imageWarnings };
+  return { layout, measurements, html, formatCss: css, warnings, imageWarnings, images: prepared };
 }

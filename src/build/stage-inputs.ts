@@ -86,5 +86,5 @@ export async function prepareLayoutImages(issue: Issue, layout: Layout, cacheDir
   for (const img of images) {
     urls.set(`${img.articleId}:${img.index}`, { url: `/images/${img.file.split(/[\\/]/).pop()}` });
   }
-  return { images: urls, warnings };
+  return { images: urls, prepared: images, warnings };
 }

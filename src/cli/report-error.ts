@@ -1,6 +1,7 @@
 import { LayoutError } from "../build/build";
 import { ImageError } from "../images";
 import { IssueError } from "../load";
+import { MakeupError } from "../makeup";
 import { GlyphError } from "../measure/glyphs";
 import { NamingError, PressOptionsError, ProfileError } from "../press";
 import { RenderError } from "../render/render";
@@ -24,6 +25,10 @@ export function reportError(err: unknown, stream: NodeJS.WritableStream = proces
   }
   if (err instanceof ImageError) {
     write(`newsprint: photo problem:\n${err.message.replace(/^/gm, "  ")}`);
+    return EXIT.invalid;
+  }
+  if (err instanceof MakeupError) {
+    write(`newsprint: explicit make-up is invalid:\n${err.message.replace(/^/gm, "  ")}`);
     return EXIT.invalid;
   }
   if (err instanceof LayoutError || err instanceof RenderError) {

@@ -5,5 +5,8 @@ window.addEventListener("load", () => {
   const styles = [...document.querySelectorAll("style[data-paged]")];
   const sheets = styles.map((s) => ({ [location.href]: s.textContent }));
   for (const s of styles) s.remove();
-  new Paged.Previewer().preview(undefined, sheets);
+  new Paged.Previewer().preview(undefined, sheets).then(() => {
+    // A mark for tools (and tests) that wait for the pages.
+    document.documentElement.dataset.paginated = "true";
+  });
 });

@@ -11,7 +11,11 @@ export type Template = (context: unknown) => string;
 export function loadTemplates(dir = TEMPLATES_DIR): { issue: Template; measure: Template } {
   const hb = Handlebars.create();
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-  hb.registerHelper("phrases", (text: unknown) => String(text ?? "").split(/[\s\u3000]+/).filter(Boolean));
+  hb.registerHelper("phrases", (text: unknown) =>
+    String(text ?? "")
+      .split(/[\s\u3000]+/)
+      .filter(Boolean),
+  );
   const partials = join(dir, "partials");
   for (const file of readdirSync(partials)) {
     if (file.endsWith(".hbs")) hb.registerPartial(basename(file, ".hbs"), readFileSync(join(partials, file), "utf8"));

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,8 +7,11 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
 import { type BuildResult, buildIssue } from "../../src/build/build";
+import { runPressStep } from "../../src/build/press-step";
 import { writeBuild } from "../../src/build/write-build";
 import { paragraphText } from "../../src/measure/content";
+import { preflight } from "../../src/preflight";
+import { checkTypography, violationCount } from "../../src/typography/check";
 import { compact, occurrences, pdfFonts, pdfInfo, pdfTextCompact } from "./helpers/pdf";
 
 // The sample issue end to end, checked from the PDF itself.
@@ -105,6 +108,50 @@ describe("build of the sample issue", () => {
     expect(html).not.toMatch(/(href|src)="\//);
     expect(readdirSync(join(out, "dongchangfu", "html", "fonts", "serif", "files")).length).toBeGreaterThan(0);
     expect(existsSync(join(out, "dongchangfu", "html", "vendor", "paged.js"))).toBe(true);
+  });
+});
+
+describe("what the printer and the designer check", () => {
+  it("sets CJK lines by the rules: no line-start or line-end violations, no ragged justified lines", async () => {
+    const report = await checkTypography(pdf);
+    expect(violationCount(report)).toBe(0);
+    expect(report.pages.reduce((n, p) => n + p.lines, 0)).toBeGreaterThan(1500);
+  });
+
+  it("embeds each photo at the pixel size the image stage prepared for its slot", () => {
+    const rows = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).split("\n").slice(2);
+    const sizes = rows
+      .filter((r) => /\bimage\b/.test(r))
+      .map((r) => r.trim().split(/\s+/))
+      .map((c) => `${c[3]}x${c[4]}`)
+      .sort();
+    const expected = result.images.map((i) => `${i.widthPx}x${i.heightPx}`).sort();
+    expect(expected.length).toBeGreaterThan(5);
+    expect(sizes).toEqual(expected);
+  });
+
+  it("makes press files that pass preflight: PDF/X, boxes, CMYK, ink, black on K", async () => {
+    const press = await runPressStep(result.issue, pdf, out, { deterministic: true });
+    expect(press.pages).toHaveLength(8);
+    expect(press.pages[0]?.file).toMatch(/dongchangfu_20221230_01\.pdf$/);
+    const report = await preflight([...press.pages.map((p) => p.file), press.issueFile]);
+    const failed = report.files.flatMap((f) =>
+      f.checks.filter((c) => c.status === "fail").map((c) => `${f.file}: ${c.name}`),
+    );
+    expect(failed).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it("opens the --html copy from disk in a browser and paginates it to the same pages", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`file://${join(out, "dongchangfu", "html", "index.html")}`, { waitUntil: "load" });
+      await page.waitForFunction(() => document.documentElement.dataset.paginated === "true", { timeout: 60_000 });
+      const count = await page.evaluate(() => document.querySelectorAll(".pagedjs_page").length);
+      expect(count).toBe(8);
+    } finally {
+      await page.close();
+    }
   });
 });
 
