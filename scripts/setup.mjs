@@ -6,7 +6,7 @@
 // Plain Node with no dependencies: it runs before node_modules exists.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
@@ -59,5 +59,19 @@ function ensureDebianPackages() {
   });
 }
 
+/** The CLI bundle (dist/), rebuilt when a source is newer: newsprint then starts in ~0.2 s. */
+function ensureBundle() {
+  const bundle = join(root, "dist", "newsprint.js");
+  const newest = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).reduce(
+      (m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs),
+      0,
+    );
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newest(join(root, "src"))) return;
+  const r = spawnSync(process.execPath, [join(root, "scripts", "compile.mjs")], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) say("could not bundle the CLI; it will run from src/ through tsx");
+}
+
 ensureNodeModules();
 ensureDebianPackages();
+ensureBundle();

@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { appFile } from "../app-root";
 import { PAGE_STYLESHEETS, PAGEDJS_SCRIPT, STYLES_DIR } from "../render/assets";
 import type { LoopbackServer } from "../server/server";
 import { resolveInside } from "../server/static";
@@ -42,6 +43,6 @@ export async function writeHtmlCopy(
     resolveInside(server.mounts.find((m) => m.prefix === "/vendor/pagedjs/")?.root ?? "", "paged.js") ?? "",
     join(dir, "vendor", "paged.js"),
   );
-  await copyFile(new URL("../render/boot.browser.js", import.meta.url), join(dir, "boot.js"));
+  await copyFile(appFile("src/render/boot.browser.js"), join(dir, "boot.js"));
   await writeAtomic(join(dir, "index.html"), page);
 }

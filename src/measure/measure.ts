@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { appFile } from "../app-root";
 import type { Session } from "../browser/session";
 import type { Issue } from "../load";
 import type { ArticleMetrics, BodyLine } from "../makeup/types";
@@ -36,7 +37,7 @@ export interface MeasureInput {
   masthead?: MastheadView;
 }
 
-const MEASURE_SCRIPT = readFileSync(new URL("./measure.browser.js", import.meta.url), "utf8");
+const MEASURE_SCRIPT = readFileSync(appFile("src/measure/measure.browser.js"), "utf8");
 
 interface RawArticle {
   paragraphs: { starts: number[]; lines: number }[];

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { isAbsolute, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { appFile } from "../app-root";
 import type { PdfxVersion } from "./finish";
 import { DEFAULT_ISSUE_PATTERN, DEFAULT_PAGE_PATTERN, parseIssueDate } from "./naming";
 import type { OutputIntent } from "./pdfx-def";
@@ -65,7 +65,7 @@ export class PressOptionsError extends Error {
   override name = "PressOptionsError";
 }
 
-export const PROFILES_DIR = fileURLToPath(new URL("../../profiles/", import.meta.url));
+export const PROFILES_DIR = appFile("profiles");
 
 /** The shipped profiles by their ink limit, highest first. */
 const SHIPPED = [

@@ -1,18 +1,17 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { appFile } from "../app-root";
 import { appMounts, PAGEDJS_SCRIPT } from "../render/assets";
 import type { Mount } from "../server/server";
 
 // What the preview serves besides the issue: its own browser code, and the build's pagination
 // routine, so the editor's browser paginates with the very code that makes the PDF.
 
-export const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), "client");
+export const CLIENT_DIR = appFile("src/preview/client");
 export const CLIENT_PREFIX = "/preview/";
 
 /** The build's Paged.js routine (paginate with the font patch, checkPages), sent as it is. */
 export const BUILD_PAGINATE_URL = "/preview/build/paged.browser.js";
-export const BUILD_PAGINATE_SCRIPT = readFileSync(new URL("../render/paged.browser.js", import.meta.url), "utf8");
+export const BUILD_PAGINATE_SCRIPT = readFileSync(appFile("src/render/paged.browser.js"), "utf8");
 
 /** Scripts of the pages document in the preview: Paged.js, the build's routine, the frame's boot. */
 export const FRAME_SCRIPTS = [

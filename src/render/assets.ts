@@ -1,12 +1,12 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { APP_ROOT } from "../app-root";
 import type { Mount } from "../server/server";
 
 // Where the pages' assets live and under which URL the loopback server shows them. Fonts come
 // from npm (TrueType outlines embed as CID TrueType, never Type 3), so output does not depend on
 // the machine's installed fonts.
 
-export const APP_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export { APP_ROOT };
 export const TEMPLATES_DIR = join(APP_ROOT, "templates");
 export const STYLES_DIR = join(APP_ROOT, "styles");
 

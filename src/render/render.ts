@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { appFile } from "../app-root";
 import { type OpenedPage, openPage, printPdf } from "../browser/browser";
 import type { Session } from "../browser/session";
 import type { Issue } from "../load";
@@ -12,7 +13,7 @@ import type { Template } from "./templates";
 export const CSP =
   "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'";
 
-const SCRIPT = readFileSync(new URL("./paged.browser.js", import.meta.url), "utf8");
+const SCRIPT = readFileSync(appFile("src/render/paged.browser.js"), "utf8");
 
 export interface RenderProblem {
   page?: string;

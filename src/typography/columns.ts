@@ -6,19 +6,27 @@ import { type BboxBlock, type BboxLine, type BboxPage, type BboxWord, isWide } f
 // a glyph back into its neighbour's box (the half-width pair 。”). The words themselves are exact.
 //
 // On a page set on a baseline grid the columns of neighbouring modules share baselines and are only a
-// one-character gutter apart, no wider than the space after a dateline (东昌府讯　). So a row is cut at
-// every gap wider than justification makes, the pieces are stacked into columns, and a piece that then
-// sits alone inside another column's measure, on a row where that column has a line, is put back into
-// that line.
+// one-character gutter apart, no wider than a space in a justified line (“珍爱生命 谨防溺水”) or the space
+// after a dateline (东昌府讯　); where a closing mark ends one column's line and an opening mark starts
+// the next one's, both set half-width, the gutter shrinks to nothing. So a row is cut where a gap could
+// be a gutter, unless the nearest line above or below runs across that gap: a gutter is a gutter on
+// every row. The pieces are then stacked into columns, and a piece that still sits alone inside another
+// column's measure, on a row where that column has a line, is put back into that line.
 
 // Words whose tops differ by at most this share of their height sit on one row ...
 const SAME_ROW = 0.25;
 // ... unless their sizes differ by more than this share (a headline beside body text).
 const ROW_SIZE = 0.2;
 // Justification spreads CJK text by up to a third of a character; a gap this wide (in characters of the
-// smaller of the two words) is a gutter (one character, or half of one where a trimmed “ starts the next
-// column's line), the space after a dateline or the spread of a loose caption line, and cuts the row.
+// smaller of the two words) may be a gutter (one character, or half of one where a trimmed “ starts the
+// next column's line), a space, or the spread of a loose caption line.
 const CUT_EMS = 0.4;
+// Next to a closing mark on the left or an opening mark on the right, a gap this narrow (negative: the
+// boxes overlap) may be a gutter too: within a line, a pair of marks Chromium trims overlaps by half a
+// character, less what justification adds.
+const TOUCH_EMS = -0.25;
+// A line above or below runs across a gap if it starts and ends this many characters beyond it.
+const ACROSS_EMS = 0.25;
 // A line continues the column above if it starts within this many line heights below the last line
 // (a blank line between paragraphs included) ...
 const MAX_LINE_STEP = 2.5;
@@ -30,12 +38,16 @@ const MIN_OVERLAP = 0.5;
 // this many characters (half-width marks overhang the measure by half a character).
 const INSIDE_EMS = 0.6;
 
+// Marks Chromium may set half-width at a line's end (closing) or start (opening), overhanging the measure.
+const CLOSING_MARK = /[、，。．？！：；》」』”’）】〕〉〗］｝]$/u;
+const OPENING_MARK = /^[（《「『“‘【〔〈〖［｛]/u;
+
 export function regroupPage(page: BboxPage): BboxPage {
   const words = page.blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
   return { ...page, blocks: toColumns(toLines(words)) };
 }
 
-/** Words on one row, cut at gaps wider than justification makes: the line pieces, top to bottom. */
+/** Words on one row, cut at the gutters between them: the line pieces, top to bottom. */
 export function toLines(words: readonly BboxWord[]): BboxLine[] {
   const emScale = emPerHeight(words);
   const rows: BboxWord[][] = [];
@@ -47,16 +59,17 @@ export function toLines(words: readonly BboxWord[]): BboxLine[] {
     if (row) row.push(word);
     else rows.push([word]);
   }
-  return rows.flatMap((row) => cutRow(row, emScale));
+  const pieces = rows.map((row) => splitRow(row, emScale));
+  return pieces.flatMap((row, i) => joinAcross(row, pieces, i, emScale));
 }
 
-function cutRow(row: BboxWord[], emScale: number): BboxLine[] {
+/** A row cut at every gap that could be a gutter. */
+function splitRow(row: BboxWord[], emScale: number): BboxLine[] {
   const lines: BboxLine[] = [];
   let line: BboxLine | undefined;
   let last: BboxWord | undefined;
   for (const word of [...row].sort((a, b) => a.xMin - b.xMin)) {
-    const em = Math.min(height(word), last ? height(last) : Infinity) * emScale;
-    if (line && word.xMin - line.xMax < CUT_EMS * em) {
+    if (line && last && !mayBeGutter(line, last, word, emScale)) {
       addWords(line, [word]);
     } else {
       line = { xMin: word.xMin, yMin: word.yMin, xMax: word.xMax, yMax: word.yMax, words: [word] };
@@ -65,6 +78,58 @@ function cutRow(row: BboxWord[], emScale: number): BboxLine[] {
     last = word;
   }
   return lines;
+}
+
+function mayBeGutter(line: BboxLine, last: BboxWord, word: BboxWord, emScale: number): boolean {
+  const em = Math.min(height(word), height(last)) * emScale;
+  const gap = word.xMin - line.xMax;
+  if (gap >= CUT_EMS * em) return true;
+  return gap >= TOUCH_EMS * em && (CLOSING_MARK.test(last.text) || OPENING_MARK.test(word.text));
+}
+
+/** Joins the pieces of row `i` again where the nearest line above or below runs across the gap. */
+function joinAcross(row: readonly BboxLine[], rows: readonly BboxLine[][], i: number, emScale: number): BboxLine[] {
+  const lines: BboxLine[] = [];
+  for (const piece of row) {
+    const line = lines.at(-1);
+    if (line && (runsAcross(line, piece, rows, i, -1, emScale) || runsAcross(line, piece, rows, i, 1, emScale))) {
+      addWords(line, piece.words);
+    } else {
+      // A copy: the pieces stay as they were for the rows that take them as neighbours.
+      lines.push({ ...piece, words: [...piece.words] });
+    }
+  }
+  return lines;
+}
+
+/**
+ * Whether the nearest line of the same size in direction `dir` (-1 up, 1 down) with text near the gap
+ * between `left` and `right` spans that gap. Only the nearest counts: a column's last line, short,
+ * says nothing about the lines further up.
+ */
+function runsAcross(
+  left: BboxLine,
+  right: BboxLine,
+  rows: readonly BboxLine[][],
+  i: number,
+  dir: -1 | 1,
+  emScale: number,
+): boolean {
+  const h = Math.min(height(left), height(right));
+  const em = h * emScale;
+  const lo = Math.min(left.xMax, right.xMin);
+  const hi = Math.max(left.xMax, right.xMin);
+  for (let j = i + dir; j >= 0 && j < rows.length; j += dir) {
+    const row = rows[j] as BboxLine[];
+    const step = Math.abs(((row[0] as BboxLine).yMin - right.yMin) / h);
+    if (step > MAX_LINE_STEP) return false;
+    if (step <= SAME_ROW) continue;
+    const near = row.filter((p) => sameSize(p, right, SIZE_TOLERANCE) && p.xMin < hi + em && p.xMax > lo - em);
+    if (near.length === 0) continue;
+    const margin = ACROSS_EMS * em;
+    return near.some((p) => p.xMin <= lo - margin && p.xMax >= hi + margin);
+  }
+  return false;
 }
 
 /** Stacks lines into columns, then puts lone pieces back into the column lines they belong to. */

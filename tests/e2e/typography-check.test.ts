@@ -292,6 +292,65 @@ describe("checkTypography on a newspaper page", () => {
   });
 });
 
+// Page 8 of the sample issue, rebuilt: 110 pt columns of 10 pt text, 10 pt apart on a 15 pt grid, styled
+// as styles/article.css styles body text. A paragraph with Latin digits (text-autospace adds an eighth
+// of a character beside them) flows through two columns; on one row the first column's line ends with
+// ” and the second's starts with “, both trimmed to half a character, so their boxes touch across the
+// gutter. Beside them a paragraph whose justified lines hold spaces as wide as the gutter.
+const TABLOID = { left: 30, top: 60, column: 110, gutter: 10, pitch: 15 };
+const DIGITS =
+  "动974人次，信用赋分4560分，“信用积分卡”充值4560元，结合配套打造的“信用超市”，凭卡消费成了石海子村民中的新风尚。该镇人居环境整治不断“加分”的同时，还“积”活了村民的参与热情，实现了村民由“边上看”到“主动干”、由“路人甲”到“主力军”的转变，让“个个都是主力军、人人都是受益者”的共建共治共享理念深入人心，形成了“人人争当志愿者，户户争当诚信户”的良好风尚。";
+const SPACES = [
+  "为普及防溺水及急救知识，7月19日，梁水镇开展了“珍爱生命 谨防溺水 远离危险 平安成长”防溺水志愿服务活动。",
+  "培训中，急救人员着重讲述了如何防溺水，在面对溺水患者时，如何正确地帮助他们。",
+];
+
+function tabloidHtml(): string {
+  const { left, top, column, gutter, pitch } = TABLOID;
+  const fonts = FONTS.map((f) => `<link rel="stylesheet" href="${FONT_DIR}/${f}.css">`).join("");
+  return `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8">${fonts}
+<style>@page { size: 210mm 297mm; margin: 0 }
+body { margin: 0; font: 10pt/${pitch}pt 'Noto Serif SC' }
+.m { position: absolute; top: ${top}pt }
+.text { columns: 2 ${column}pt; column-gap: ${gutter}pt; column-fill: auto; height: ${10 * pitch}pt }
+p { margin: 0; text-align: justify; text-justify: auto; text-indent: 2em; line-break: strict;
+  text-spacing-trim: space-first; text-autospace: normal; font-kerning: none }
+p.cont { text-indent: 0; text-spacing-trim: trim-start }
+</style></head><body>
+<div class="m text" style="left:${left}pt; width:${2 * column + gutter}pt">${para(DIGITS, "cont")}</div>
+<div class="m" style="left:${left + 2 * (column + gutter)}pt; width:${column}pt">${SPACES.map((t) => para(t)).join("")}</div>
+</body></html>`;
+}
+
+describe("checkTypography on a tabloid page with digits, spaces and touching marks", () => {
+  it("finds nothing and rebuilds every line the DOM laid out", async () => {
+    const html = join(dir, "tabloid.html");
+    await writeFile(html, tabloidHtml());
+    const { page } = await openPage(browser);
+    let lines: DomLine[];
+    const pdf = join(dir, "tabloid.pdf");
+    try {
+      await page.goto(`file://${html}`);
+      await page.evaluate(() => document.fonts.ready);
+      lines = (await page.evaluate(domLinesIn, "p")).flat();
+      await writeFile(pdf, await printPdf(page, { widthMm: 210, heightMm: 297 }));
+    } finally {
+      await page.close();
+    }
+    // The page has what made the checker fail: a line ending with ” beside one starting with “ ...
+    const touching = lines.filter((a) =>
+      lines.some((b) => b.top === a.top && b.left > a.right && a.text.endsWith("”") && b.text.startsWith("“")),
+    );
+    expect(touching.map((l) => l.text)).toEqual(["4560分，“信用积分卡”"]);
+    // ... and spaces inside justified lines, on more than one row.
+    expect(lines.filter((l) => / \S/.test(l.text)).length).toBeGreaterThan(1);
+
+    const report = await checkTypography(pdf);
+    expect(report.findings).toEqual([]);
+    expect(report.totals.lines).toBe(lines.length);
+  });
+});
+
 describe("newsprint check-type", () => {
   const quiet = { out: [] as string[], err: [] as string[] };
   const out = (t: string) => quiet.out.push(t);

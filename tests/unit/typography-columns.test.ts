@@ -122,3 +122,63 @@ describe("regroupPage on a baseline grid", () => {
     expect(report.totals.lines).toBe(14);
   });
 });
+
+// Words of page 8 of the sample issue (10 pt text, boxes 14.37 pt tall, 110 pt columns 10 pt apart).
+// Rows 758–818: a line with digits, spread by autospace and justification into one-character words,
+// and on row 773 a line ending with ” beside one starting with “, both trimmed to half a character
+// so that their boxes touch across the gutter. Rows 578–623: spaces in justified lines, as wide as a
+// gutter, on two rows one above the other.
+const sample = (x0: number, y: number, x1: number, text: string) =>
+  `<word xMin="${x0}" yMin="${y}" xMax="${x1}" yMax="${y + 14.37}">${text}</word>`;
+const SAMPLE_XHTML = `<doc><page width="842" height="1191"><flow><block><line>
+  ${sample(514.76, 578, 624.7, "知识，7月19日，梁水镇")}${sample(634.76, 578, 744.75, "普及了心肺复苏等急救知")}
+  ${sample(514.76, 593, 599.95, "开展了“珍爱生命")}${sample(604, 593, 624.74, "谨防")}
+  ${sample(634.76, 593, 744.75, "识。通过此次培训活动，")}
+  ${sample(514.76, 608, 524.76, "溺")}${sample(526.24, 608, 536.24, "水")}${sample(541.78, 608, 563.26, "远离")}
+  ${sample(564.75, 608, 574.75, "危")}${sample(576.24, 608, 586.24, "险")}${sample(591.78, 608, 624.75, "平安成")}
+  ${sample(634.76, 608, 744.75, "使机关干部、辖区少年儿")}
+  ${sample(514.76, 623, 524.76, "长")}${sample(525.87, 623, 535.87, "”")}${sample(536.98, 623, 624.75, "防溺水志愿服务活")}
+  ${sample(634.76, 623, 744.75, "童学习到了一些实用的急")}
+  ${sample(274.76, 758, 284.76, "动")}${sample(287.36, 758, 304.02, "974")}${sample(306.62, 758, 316.62, "人")}
+  ${sample(317.98, 758, 327.97, "次")}${sample(329.33, 758, 339.33, "，")}${sample(340.68, 758, 350.68, "信")}
+  ${sample(352.04, 758, 362.04, "用")}${sample(363.39, 758, 373.39, "赋")}${sample(374.75, 758, 384.74, "分")}
+  ${sample(394.76, 758, 504.75, "干”、由“路人甲”到")}
+  ${sample(274.76, 773, 297.03, "4560")}${sample(298.45, 773, 389.74, "分，“信用积分卡”")}
+  ${sample(389.76, 773, 504.74, "“主力军”的转变，让")}
+  ${sample(274.76, 788, 295.41, "充值")}${sample(297.31, 788, 319.58, "4560")}${sample(321.49, 788, 384.75, "元，结合配套")}
+  ${sample(389.76, 788, 504.74, "“个个都是主力军、人人")}
+  ${sample(274.76, 803, 384.75, "打造的“信用超市”，凭")}${sample(394.76, 803, 504.75, "都是受益者”的共建共治")}
+  ${sample(274.76, 818, 384.75, "卡消费成了石海子村民中")}${sample(394.76, 818, 504.75, "共享理念深入人心，形成")}
+</line></block></flow></page></doc>`;
+
+describe("regroupPage on gutters as narrow as a space", () => {
+  const [page] = parseBboxLayout(SAMPLE_XHTML);
+  const columns = page ? regroupPage(page).blocks : [];
+
+  it("cuts a row where marks touch across the gutter, not at spaces that a line above or below spans", () => {
+    expect(columns.map((b) => b.lines.map(lineText))).toEqual([
+      ["知识，7月19日，梁水镇", "开展了“珍爱生命谨防", "溺水远离危险平安成", "长”防溺水志愿服务活"],
+      ["普及了心肺复苏等急救知", "识。通过此次培训活动，", "使机关干部、辖区少年儿", "童学习到了一些实用的急"],
+      [
+        "动974人次，信用赋分",
+        "4560分，“信用积分卡”",
+        "充值4560元，结合配套",
+        "打造的“信用超市”，凭",
+        "卡消费成了石海子村民中",
+      ],
+      [
+        "干”、由“路人甲”到",
+        "“主力军”的转变，让",
+        "“个个都是主力军、人人",
+        "都是受益者”的共建共治",
+        "共享理念深入人心，形成",
+      ],
+    ]);
+  });
+
+  it("finds no ragged line in the justified columns", () => {
+    const report = buildReport("sample.pdf", parseBboxLayout(SAMPLE_XHTML));
+    expect(report.findings).toEqual([]);
+    expect(report.totals.lines).toBe(18);
+  });
+});

@@ -1,10 +1,4 @@
 import type { Command } from "commander";
-import { buildIssue } from "../../build/build";
-import { runPressStep } from "../../build/press-step";
-import { stderrProgress } from "../../build/progress";
-import { layoutSummary } from "../../build/summary";
-import { writeBuild } from "../../build/write-build";
-import { writeAtomic } from "../../build/write-output";
 import type { PdfxVersion } from "../../press";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
@@ -52,6 +46,16 @@ Examples:
   newsprint build issues/dongchangfu/issue.json -o /tmp/out --html`,
     )
     .action(async (target: string, opts: BuildFlags) => {
+      // Loaded on use: `newsprint --help` need not start Chromium's driver, sharp and pdf-lib.
+      const [{ buildIssue }, { runPressStep }, { stderrProgress }, { layoutSummary }, { writeBuild }, { writeAtomic }] =
+        await Promise.all([
+          import("../../build/build"),
+          import("../../build/press-step"),
+          import("../../build/progress"),
+          import("../../build/summary"),
+          import("../../build/write-build"),
+          import("../../build/write-output"),
+        ]);
       const progress = opts.quiet ? undefined : stderrProgress();
       const started = performance.now();
       try {

@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
-import { formatReport, type PreflightOptions, preflight } from "../../preflight/index";
+import type { PreflightOptions } from "../../preflight/index";
 import { EXIT } from "../exit-codes";
 
 // `newsprint preflight <pdf...>`: checks PDFs as a newspaper plant would. Exit 0 when every
@@ -35,6 +35,8 @@ export async function runPreflight(
   err: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
 ): Promise<number> {
   try {
+    // Loaded on use, like every command's heavy parts (pdf-lib, Ghostscript wrappers).
+    const { formatReport, preflight } = await import("../../preflight/index");
     const report = await preflight([...files], opts);
     out(opts.json ? JSON.stringify(report, null, 2) : formatReport(report));
     if (report.files.some((f) => !f.readable)) return EXIT.invalid;

@@ -1,6 +1,4 @@
 import { type Command, InvalidArgumentError } from "commander";
-import { openInBrowser } from "../../preview/open-browser";
-import { DEFAULT_PORT, isLoopback, startPreview } from "../../preview/preview";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
@@ -15,7 +13,7 @@ export function registerPreview(program: Command): void {
     .command("preview")
     .description("show the issue's pages in a browser, exactly as the PDF will be, updated on every save")
     .argument("<issue>", "issue folder or issue.json")
-    .option("-p, --port <n>", `port (default ${DEFAULT_PORT}, or a free one if that is taken)`, parsePort)
+    .option("-p, --port <n>", "port (default 4321, or a free one if that is taken)", parsePort)
     .option("--host <host>", "address to listen on (default 127.0.0.1: this machine only)")
     .option("--open", "open the preview in the default browser")
     .option("-o, --out <dir>", "output folder whose .cache/images keeps the prepared photos", "output")
@@ -35,6 +33,10 @@ Examples:
         target: string,
         opts: { port?: number; host?: string; open?: boolean; out: string; chromium?: string },
       ) => {
+        const [{ startPreview, isLoopback }, { openInBrowser }] = await Promise.all([
+          import("../../preview/preview"),
+          import("../../preview/open-browser"),
+        ]);
         let preview: Awaited<ReturnType<typeof startPreview>>;
         try {
           preview = await startPreview({

@@ -3,15 +3,10 @@
 
 import { basename } from "node:path";
 import { type Command, type CommanderError, InvalidArgumentError, Option } from "commander";
-import {
-  assertPdfFile,
-  DeliveryUsageError,
-  deliverSftp,
-  deliverToFolder,
-  parseSftpAddress,
-  printPdf,
-  type Sides,
-} from "../../deliver/index";
+import type { Sides } from "../../deliver/index";
+
+// The delivery code (ssh2, IPP) loads on use, so other commands start without it.
+const deliver = () => import("../../deliver/index");
 
 interface SendOptions {
   printer?: string;
@@ -64,12 +59,12 @@ export function registerSend(program: Command): Command {
     .action(async (pdfs: string[], options: SendOptions, command: Command) => {
       checkOptionCombination(options, command);
       try {
-        for (const pdf of pdfs) await assertPdfFile(pdf);
+        for (const pdf of pdfs) await (await deliver()).assertPdfFile(pdf);
         await send(pdfs, options);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`newsprint send: ${message}\n`);
-        process.exitCode = error instanceof DeliveryUsageError ? EXIT_USAGE : EXIT_FAILED;
+        process.exitCode = (error as Error).name === "DeliveryUsageError" ? EXIT_USAGE : EXIT_FAILED;
       }
     });
 }
@@ -79,7 +74,7 @@ async function send(pdfs: string[], options: SendOptions): Promise<void> {
   if (options.printer) {
     for (const pdf of pdfs) {
       const name = basename(pdf);
-      const { jobId } = await printPdf(pdf, {
+      const { jobId } = await (await deliver()).printPdf(pdf, {
         printer: options.printer,
         ...(options.copies !== undefined ? { copies: options.copies } : {}),
         ...(options.media !== undefined ? { media: options.media } : {}),
@@ -101,10 +96,11 @@ async function send(pdfs: string[], options: SendOptions): Promise<void> {
     ...(options.manifest !== undefined ? { manifestName: options.manifest } : {}),
   };
   if (options.folder) {
-    await deliverToFolder(pdfs, options.folder, hotFolder);
+    await (await deliver()).deliverToFolder(pdfs, options.folder, hotFolder);
     return;
   }
   if (options.sftp) {
+    const { deliverSftp, parseSftpAddress } = await deliver();
     await deliverSftp(pdfs, {
       ...parseSftpAddress(options.sftp),
       ...hotFolder,

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Bundles the CLI into dist/ with esbuild (packages stay external, commands load lazily), so that
+// `newsprint` starts without compiling TypeScript on every run. bin/newsprint.js falls back to
+// running src/ through tsx whenever dist/ is missing or older than the sources.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["src/cli/index.ts"],
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
+  entryNames: "newsprint",
+  chunkNames: "chunks/[name]-[hash]",
+});
