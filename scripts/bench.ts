@@ -50,6 +50,11 @@ async function buildOnce(out: string, timings: string): Promise<{ wallMs: number
   return { wallMs: performance.now() - started, peakTreeKiB: peak };
 }
 
+function pageCount(): number {
+  const data = JSON.parse(readFileSync(join(root, issue, "issue.json"), "utf8"));
+  return data.pages.length;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2
@@ -66,7 +71,33 @@ for (let i = 0; i < RUNS; i++) {
   runs.push({ ...r, stages: JSON.parse(readFileSync(t, "utf8")) });
   process.stderr.write(`run ${i + 1}/${RUNS}: ${(r.wallMs / 1000).toFixed(2)} s\n`);
 }
+// The press step once (per page), on the same issue.
+const pressTimings = join(work, "press.json");
+await new Promise<void>((ok, fail) =>
+  spawn(
+    "node",
+    ["bin/newsprint.js", "build", issue, "-o", join(work, "out"), "-q", "--press", "--timings", pressTimings],
+    {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  ).on("exit", (c) => (c === 0 ? ok() : fail(new Error(`press build exited ${c}`)))),
+);
+const pressMs = JSON.parse(readFileSync(pressTimings, "utf8")).press as number;
 rmSync(work, { recursive: true, force: true });
+
+/** Runs one of the stage benchmarks and returns the line of its output that matches. */
+async function stageBench(script: string, pattern: RegExp): Promise<string | undefined> {
+  const child = spawn("node", ["--import", "tsx", script], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  await new Promise((ok) => child.on("exit", ok));
+  return out.split("\n").find((l) => pattern.test(l));
+}
+const makeupLine = await stageBench("scripts/bench-makeup.ts", /median/);
+const previewLine = await stageBench("scripts/bench-preview.ts", /^median/);
 
 const stageNames = Object.keys(runs[0]?.stages ?? {}).filter((k) => k !== "maxRssKiB");
 const result = {
@@ -81,6 +112,9 @@ const result = {
   stagesMedianMs: Object.fromEntries(stageNames.map((k) => [k, median(runs.map((r) => r.stages[k] ?? 0))])),
   imagesColdMs: runs[0]?.stages.images,
   imagesCachedMs: median(runs.slice(1).map((r) => r.stages.images ?? 0)),
+  pressMsPerPage: Math.round(pressMs / pageCount()),
+  makeup16Pages: makeupLine,
+  previewUpdate: previewLine,
   peakMemoryMiB: {
     processTree: Math.round(Math.max(...runs.map((r) => r.peakTreeKiB)) / 1024),
     node: Math.round(Math.max(...runs.map((r) => r.stages.maxRssKiB ?? 0)) / 1024),

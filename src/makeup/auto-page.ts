@@ -1,9 +1,10 @@
 import { FitCache } from "./fit";
-import { headRowsAt, type Item, imagesOf, lineCount } from "./items";
+import { headRowsAt, type Item, imagesOf, isContinuation, lineCount } from "./items";
 import { GuillotinePacker, type Placement, type Rect } from "./packer";
+import { EMPTY_SHARE_LIMIT } from "./page-stats";
 import { photoLayouts } from "./photo-layouts";
 import type { Grid } from "./types";
-import { LOST_BASE, LOST_OVERFLOW, UNCOVERED } from "./weights";
+import { DROP, JUMP_BASE, LOST_BASE, LOST_OVERFLOW, UNCOVERED } from "./weights";
 
 // Automatic make-up of one page: the free regions are filled with runs of the page's items in
 // reading order (lead first, in the first region); the lead's span is searched so that it is
@@ -122,15 +123,24 @@ function attempt(items: Item[], grid: Grid, regions: Rect[], emptyCost: number, 
 /** More items than this on one page make the search slow and the page unreadable. */
 const MAX_ITEMS = 13;
 
-function feasible(items: Item[], grid: Grid, regions: Rect[], emptyCost: number): PagePacking | null {
+function feasible(
+  items: Item[],
+  grid: Grid,
+  regions: Rect[],
+  emptyCost: number,
+): (PagePacking & { cost: number }) | null {
   const hinted = items.some((item) => item.article.columns !== undefined || item.article.minLines !== undefined);
   for (const hints of hinted ? [true, false] : [true]) {
-    const result = attempt(items, grid, regions, emptyCost, hints);
-    if (Number.isFinite(result.cost)) {
-      return { placements: result.placements, items, dropped: [], hintsIgnored: !hints };
-    }
+    const { cost, placements } = attempt(items, grid, regions, emptyCost, hints);
+    if (Number.isFinite(cost)) return { placements, items, dropped: [], hintsIgnored: !hints, cost };
   }
   return null;
+}
+
+/** Whether a packing leaves 3% or more of the page empty. */
+function holes(packing: PagePacking, cells: number): boolean {
+  const used = packing.placements.reduce((sum, p) => sum + p.rect.span * p.rect.rows - p.fit.empty, 0);
+  return cells - used >= EMPTY_SHARE_LIMIT * cells;
 }
 
 /** Whether the item fits some region on its own (an oversized head or photo may not). */
@@ -157,8 +167,20 @@ export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: 
     count++;
   }
   for (; count > 0; count--) {
-    const packing = feasible(fitting.slice(0, count), grid, regions, emptyCost);
-    if (packing !== null) return { ...packing, dropped: [...fitting.slice(count), ...misfits] };
+    let packing = feasible(fitting.slice(0, count), grid, regions, emptyCost);
+    if (packing === null) continue;
+    // Leaving out one more item may buy a page without holes: a continuation that can go on
+    // to a later page, or anything once the page cannot hold all of its own anyway.
+    for (let fewer = count - 1; fewer >= 1 && fewer >= count - 3 && holes(packing, cells); fewer--) {
+      const last = fitting[fewer] as Item;
+      const price = isContinuation(last) && last.canJump ? JUMP_BASE : count < items.length ? DROP : null;
+      if (price === null) break;
+      const other = feasible(fitting.slice(0, fewer), grid, regions, emptyCost);
+      if (other === null || other.cost + price * (count - fewer) >= packing.cost) break;
+      packing = other;
+    }
+    const { cost: _, ...placed } = packing;
+    return { ...placed, dropped: [...fitting.slice(placed.items.length), ...misfits] };
   }
   return { placements: [], items: [], dropped: items, hintsIgnored: false };
 }

@@ -10,7 +10,10 @@ import type { FitCache, ModuleFit } from "./fit";
 //  - "corner": the first item top-left at a natural height, the next items in a block to its
 //    right, the rest under it (reading order: lead, its neighbour, then below).
 // Every block is covered exactly, so a packing leaves no holes. The first item of a block is
-// always its top-left module, so item 0 (the lead) is top left of the page.
+// always its top-left module, so item 0 (the lead) is top left of the page. Corners are tried
+// only around the lead, and only the lead may sit on top of a block cut at any height (so a
+// long lead stays top left across the page with stories under it): enough for good pages,
+// and the search stays small.
 
 export interface Rect {
   col: number;
@@ -99,7 +102,7 @@ export class GuillotinePacker {
     return cost;
   }
 
-  /** Least cost over the four kinds of block; with `track`, also which choice gives it
+  /** Least cost over the kinds of block above; with `track`, also which choice gives it
    *  (only when placing, so the search itself allocates nothing). */
   private solve(width: number, rows: number, from: number, to: number, track = false): Entry {
     let best = Number.POSITIVE_INFINITY;
@@ -140,8 +143,6 @@ export class GuillotinePacker {
         }
       }
     }
-    // Corners only around the lead: elsewhere left-then-right stacks read as well and the
-    // search stays small.
     for (let w = 1; w < width && from === 0; w++) {
       if (!this.allowed(from, w)) continue;
       const fits = this.fits.tops(from, w);

@@ -26,6 +26,8 @@ export const LOST_PER_LINE = 0.1;
 /** Multi-column modules whose columns hold only a few lines look scattered. */
 export const SHALLOW_DEPTH = 6;
 export const SHALLOW_PER_LINE = 0.5;
+/** Leaving one more article off a page that cannot hold all of its own anyway. */
+export const DROP = 120;
 /** A page area left without any module (not enough articles for a region). */
 export const UNCOVERED = 10_000;
 

@@ -82,15 +82,12 @@ export function article(
   };
 }
 
-/** A random issue: `pages` pages sharing `articles` articles, masthead band on page 1. */
+/** A random issue: `pages` pages sharing `articles` articles evenly, masthead band on page 1. */
 export function randomIssue(seed: number, pages: number, articles: number, columns = 6, rows = 100): MakeupInput {
   const rand = random(seed);
   const grid: Grid = { columns, rows, ...TABLOID };
-  const perPage = Array.from({ length: pages }, () => 1);
-  for (let i = pages; i < articles; i++) {
-    const p = Math.floor(rand() * pages);
-    perPage[p] = (perPage[p] ?? 0) + 1;
-  }
+  // Spread as an editor would: about the same number of stories on each page.
+  const perPage = Array.from({ length: pages }, (_, p) => Math.floor((articles + p) / pages));
   let next = 0;
   return {
     grid,
@@ -100,7 +97,7 @@ export function randomIssue(seed: number, pages: number, articles: number, colum
       articles: Array.from({ length: count }, (_, i) => {
         const id = `a${next++}`;
         const images = rand() < 0.3 ? [image(0.6 + rand() * 1.2, 1 + Math.floor(rand() * 2), columns)] : [];
-        return article(id, i, 15 + Math.floor(rand() * 120), {
+        return article(id, i, 12 + Math.floor(rand() * 110), {
           priority: 1 + Math.floor(rand() * 5),
           head: 2 + Math.floor(rand() * 4),
           images,
