@@ -56,6 +56,9 @@ try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 1000 });
   await page.goto(`${preview.url}/`);
+  // The preview's measuring page lives in this same browser and opened last; an editor's tab in
+  // the background gets no animation frames, and Paged.js waits for them.
+  await page.bringToFront();
   const shown = (v: number) =>
     page.waitForFunction((n) => Number(document.documentElement.dataset.shownVersion) >= n, { timeout: 60_000 }, v);
   await shown(preview.state().version);

@@ -65,6 +65,9 @@ beforeAll(async () => {
     if (msg.type() === "error") pageErrors.push(msg.text());
   });
   await page.goto(`${preview.url}/`);
+  // The preview's measuring page lives in this same browser and opened last; an editor's tab in
+  // the background gets no animation frames, and Paged.js waits for them.
+  await page.bringToFront();
 });
 
 afterAll(async () => {
