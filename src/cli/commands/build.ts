@@ -46,7 +46,11 @@ Examples:
   newsprint build issues/dongchangfu/issue.json -o /tmp/out --html`,
     )
     .action(async (target: string, opts: BuildFlags) => {
-      // Loaded on use: `newsprint --help` need not start Chromium's driver, sharp and pdf-lib.
+      // Chromium starts first and launches while the rest of the pipeline's modules load.
+      const { launchBrowser } = await import("../../browser/browser");
+      const browserStarting = launchBrowser({ executablePath: opts.chromium });
+      browserStarting.catch(() => undefined);
+      // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
       const [{ buildIssue }, { runPressStep }, { stderrProgress }, { layoutSummary }, { writeBuild }, { writeAtomic }] =
         await Promise.all([
           import("../../build/build"),
@@ -62,7 +66,7 @@ Examples:
         const result = await buildIssue(target, {
           outDir: opts.out,
           strict: opts.strict,
-          chromium: opts.chromium,
+          browser: await browserStarting,
           progress,
         });
         const files = await writeBuild(result, opts.out, { html: opts.html });
@@ -100,6 +104,9 @@ Examples:
       } catch (err) {
         progress?.done();
         process.exitCode = reportError(err);
+      } finally {
+        const browser = await browserStarting.catch(() => undefined);
+        await browser?.close();
       }
     });
 }
