@@ -43,7 +43,7 @@ async function buildOnce(out: string, timings: string): Promise<{ wallMs: number
   let peak = 0;
   const poll = setInterval(() => {
     if (child.pid) peak = Math.max(peak, treeRssKiB(child.pid));
-  }, 25);
+  }, 100);
   const code = await new Promise<number>((ok) => child.on("exit", (c) => ok(c ?? 1)));
   clearInterval(poll);
   if (code !== 0) throw new Error(`build exited ${code}`);
