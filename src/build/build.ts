@@ -49,7 +49,11 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
   try {
     const session = await time("launch", () => sessionPromise);
     const composed = await composeIssue(issue, session, { cacheDir, strict: opts.strict, time });
-    const rendered = await time("render", () => renderPdf(session, issue, composed.html, composed.layout.pages.length));
+    // Printed in the page that measured: its fonts are decoded already.
+    const page = await session.workPage();
+    const rendered = await time("render", () =>
+      renderPdf(session, issue, composed.html, composed.layout.pages.length, page),
+    );
     Object.assign(timings, prefixed(rendered.timings));
     const assets = {
       served: new Set(session.server.served),
