@@ -51,10 +51,9 @@ Examples:
       const browserStarting = launchBrowser({ executablePath: opts.chromium });
       browserStarting.catch(() => undefined);
       // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
-      const [{ buildIssue }, { runPressStep }, { stderrProgress }, { layoutSummary }, { writeBuild }, { writeAtomic }] =
+      const [{ buildIssue }, { stderrProgress }, { layoutSummary }, { writeBuild }, { writeAtomic }] =
         await Promise.all([
           import("../../build/build"),
-          import("../../build/press-step"),
           import("../../build/progress"),
           import("../../build/summary"),
           import("../../build/write-build"),
@@ -74,6 +73,7 @@ Examples:
         if (opts.press) {
           progress?.stage("press");
           const t = performance.now();
+          const { runPressStep } = await import("../../build/press-step");
           const press = await runPressStep(result.issue, files.pdf, opts.out, {
             bleedMm: opts.bleed === undefined ? undefined : Number(opts.bleed),
             inkLimit: Number(opts.inkLimit),
