@@ -5,11 +5,9 @@
 /* exported measureAll */
 // biome-ignore lint/correctness/noUnusedVariables: called by page.evaluate
 async function measureAll() {
-  const t0 = performance.now();
   await document.fonts.ready;
   document.body.offsetHeight;
   await document.fonts.ready;
-  const t1 = performance.now();
 
   /** Offsets (in the paragraph's text) where each line starts, by walking its characters. */
   function lineStarts(p) {
@@ -17,7 +15,6 @@ async function measureAll() {
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     let offset = 0;
-    let lastTop = Number.NEGATIVE_INFINITY;
     let lastBottom = Number.NEGATIVE_INFINITY;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.data;
@@ -33,36 +30,32 @@ async function measureAll() {
         if (rect && rect.height > 0) {
           if (rect.top >= lastBottom - 1) {
             starts.push(offset + i);
-            lastTop = rect.top;
             lastBottom = rect.bottom;
-          } else if (rect.bottom > lastBottom) {
+          } else {
             lastBottom = Math.max(lastBottom, rect.bottom);
           }
         }
       }
       offset += text.length;
     }
-    void lastTop;
     if (starts.length === 0) starts.push(0);
     starts[0] = 0;
     return starts;
   }
 
   const pitch = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--pitch-px"));
-  const out = { pitchPx: pitch, articles: {}, masthead: 0, ms: { fonts: t1 - t0, lines: 0 } };
+  const out = { pitchPx: pitch, articles: {}, masthead: 0 };
   const masthead = document.querySelector('[data-kind="masthead"] .np-masthead');
   if (masthead) out.masthead = masthead.getBoundingClientRect().height;
 
   for (const box of document.querySelectorAll(".np-measure[data-article]")) {
     const id = box.dataset.article;
     const body = box.querySelector('[data-role="body"]');
-    const tl = performance.now();
     const paragraphs = [...body.querySelectorAll(":scope > p")].map((p) => {
       const starts = lineStarts(p);
       const height = p.getBoundingClientRect().height;
       return { starts, lines: Math.round(height / pitch) };
     });
-    out.ms.lines += performance.now() - tl;
     const heads = {};
     for (const h of box.querySelectorAll('[data-role="head"]')) {
       const key = `${h.dataset.span}${h.querySelector(".np-head--continued") ? "c" : ""}`;
@@ -74,6 +67,5 @@ async function measureAll() {
     }
     out.articles[id] = { paragraphs, heads, captions };
   }
-  out.ms.total = performance.now() - t0;
   return out;
 }

@@ -99,7 +99,6 @@ export async function measure(input: MeasureInput): Promise<Measurements> {
     masthead: number;
     articles: Record<string, RawArticle>;
   };
-  if (process.env.NEWSPRINT_DEBUG) console.error("measure in page", (raw as { ms?: unknown }).ms);
   if (errors.length) throw new Error(`measuring page failed: ${errors.join("; ")}`);
   const pitch = raw.pitchPx;
   const rows = (px: number) => Math.ceil(px / pitch - 0.02);
