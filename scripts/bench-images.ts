@@ -1,13 +1,15 @@
 // Times the image stage on the sample photos: one cold run (every image processed) and one warm
 // run (everything from the cache). Run: node --import tsx scripts/bench-images.ts
+
 import { copyFile, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { type ImageRequest, prepareImages } from "../src/images/index";
 
-const PHOTOS = "/work/shared/photos";
+const PHOTOS = fileURLToPath(new URL("../issues/dongchangfu/photos", import.meta.url));
 // Slots of a broadsheet grid (column 46 mm, gutter 4 mm): 1, 2, 3 and 5 columns wide.
 const SLOTS: [number, number][] = [
   [46, 34],

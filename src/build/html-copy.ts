@@ -4,7 +4,7 @@ import { appFile } from "../app-root";
 import { PAGE_STYLESHEETS, PAGEDJS_SCRIPT, STYLES_DIR } from "../render/assets";
 import type { LoopbackServer } from "../server/server";
 import { resolveInside } from "../server/static";
-import { writeAtomic } from "./write-output";
+import { writeAtomic } from "../write-atomic";
 
 // build --html: the rendered pages with every asset they used, under relative paths, so the
 // same pages open from disk in any browser or another paged-media tool.

@@ -1,9 +1,9 @@
 import { rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { writeAtomic } from "../write-atomic";
 import type { BuildResult } from "./build";
 import { writeHtmlCopy } from "./html-copy";
 import { layoutReport } from "./summary";
-import { writeAtomic } from "./write-output";
 
 export interface WrittenFiles {
   pdf: string;

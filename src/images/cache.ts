@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { writeAtomic } from "../write-atomic";
 
 // Content-addressed cache of processed photos. An entry is the image plus a small JSON record of
 // what the build needs to know about it (size, resolution), so a hit does no image work at all.
@@ -76,17 +77,6 @@ export async function writeCacheEntry(
   await writeAtomic(file, image);
   await writeAtomic(path.join(cacheDir, `${key}.json`), `${JSON.stringify(record)}\n`);
   return file;
-}
-
-async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
 }
 
 function isRecord(v: unknown): v is CacheRecord {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { appFile } from "../app-root";
-import { type OpenedPage, openPage, printPdf } from "../browser/browser";
+import { type OpenedPage, printPdf } from "../browser/browser";
 import type { Session } from "../browser/session";
 import type { Issue } from "../load";
 import { FONT_STYLESHEETS, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "./assets";
@@ -58,43 +58,33 @@ export async function renderPdf(
   issue: Issue,
   html: string,
   expectedPages: number,
-  measured?: OpenedPage,
+  measured: OpenedPage,
 ): Promise<{ pdf: Uint8Array; timings: RenderTimings }> {
-  session.server.setDocument("/issue.html", html);
-  const opened = measured ?? (await openPage(session.browser));
-  const { page, errors } = opened;
-  try {
-    const t0 = performance.now();
-    if (measured) {
-      // The measuring page already holds the same stylesheets and decoded fonts: swap its body
-      // for the pages instead of loading (and decoding fonts) again.
-      const url = `${session.server.url}${PAGEDJS_SCRIPT}`;
-      await page.evaluate(`(${SWAP_BODY})(${JSON.stringify(bodyOf(html))}, ${JSON.stringify(url)})`);
-    } else {
-      await page.goto(`${session.server.url}/issue.html`, { waitUntil: "load" });
-    }
-    const t1 = performance.now();
-    await page.evaluate(`${SCRIPT}\npaginate(${JSON.stringify(PAGE_STYLESHEETS)})`);
-    const check = (await page.evaluate(`${SCRIPT}\ncheckPages()`)) as {
-      problems: RenderProblem[];
-      pages: number;
-    };
-    const problems = [...check.problems];
-    if (check.pages !== expectedPages) {
-      problems.push({
-        kind: "pages",
-        detail: `Paged.js made ${check.pages} pages, the make-up planned ${expectedPages}`,
-      });
-    }
-    if (errors.length) problems.push(...errors.map((e) => ({ kind: "browser", detail: e })));
-    if (problems.length) throw new RenderError(problems);
-    const t2 = performance.now();
-    const pdf = await printPdf(page, { widthMm: issue.format.widthMm, heightMm: issue.format.heightMm });
-    const t3 = performance.now();
-    return { pdf, timings: { load: t1 - t0, paginate: t2 - t1, pdf: t3 - t2 } };
-  } finally {
-    if (!measured) await page.close();
+  // The page that measured already holds the same stylesheets and decoded fonts: its body is
+  // swapped for the pages instead of loading (and decoding fonts) again.
+  const { page, errors } = measured;
+  const t0 = performance.now();
+  const url = `${session.server.url}${PAGEDJS_SCRIPT}`;
+  await page.evaluate(`(${SWAP_BODY})(${JSON.stringify(bodyOf(html))}, ${JSON.stringify(url)})`);
+  const t1 = performance.now();
+  await page.evaluate(`${SCRIPT}\npaginate(${JSON.stringify(PAGE_STYLESHEETS)})`);
+  const check = (await page.evaluate(`${SCRIPT}\ncheckPages()`)) as {
+    problems: RenderProblem[];
+    pages: number;
+  };
+  const problems = [...check.problems];
+  if (check.pages !== expectedPages) {
+    problems.push({
+      kind: "pages",
+      detail: `Paged.js made ${check.pages} pages, the make-up planned ${expectedPages}`,
+    });
   }
+  if (errors.length) problems.push(...errors.map((e) => ({ kind: "browser", detail: e })));
+  if (problems.length) throw new RenderError(problems);
+  const t2 = performance.now();
+  const pdf = await printPdf(page, { widthMm: issue.format.widthMm, heightMm: issue.format.heightMm });
+  const t3 = performance.now();
+  return { pdf, timings: { load: t1 - t0, paginate: t2 - t1, pdf: t3 - t2 } };
 }
 
 // Runs in the page: new body and Paged.js loaded. No layout is forced here: paginate() lays the

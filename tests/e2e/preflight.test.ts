@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, printPdf } from "../../src/browser/browser";
 import type { PreflightReport } from "../../src/preflight/index";
@@ -11,7 +12,7 @@ import { makePressFiles } from "../../src/press/index";
 // right named checks) and on the press file made from it (must pass), with its exit codes.
 
 const FONT_CSS = "file:///work/main/node_modules/@fontsource/noto-serif-sc/400.css";
-const ROOT = "/work/main";
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // The command as the CLI registers it, run in its own Node process.
 const CLI = `import { Command } from "commander";
 import { registerPreflight } from "./src/cli/commands/preflight.ts";

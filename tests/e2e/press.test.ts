@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, printPdf } from "../../src/browser/browser";
@@ -14,7 +15,7 @@ import { makePressFiles, type PressOptions, type PressResult } from "../../src/p
 
 const run = promisify(execFile);
 const FONT_CSS = "file:///work/main/node_modules/@fontsource/noto-serif-sc/400.css";
-const PHOTO = "/work/shared/photos/rocket.jpg";
+const PHOTO = fileURLToPath(new URL("../../issues/dongchangfu/photos/rocket.jpg", import.meta.url));
 const MM = 72 / 25.4;
 
 const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${FONT_CSS}">

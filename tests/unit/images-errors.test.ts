@@ -1,13 +1,15 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { crc32, deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImageError, type ImageRequest, prepareImages, probeImage } from "../../src/images/index";
 
 // Bad input: each case is an ImageError naming article and file, and nothing is written.
 
-const PHOTOS = "/work/shared/photos";
+// The sample issue carries copies of the shared sample photos.
+const PHOTOS = fileURLToPath(new URL("../../issues/dongchangfu/photos", import.meta.url));
 let root: string;
 let issueDir: string;
 let outside: string;

@@ -1,13 +1,15 @@
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImageError, type ImageRequest, prepareImages } from "../../src/images/index";
 
 // What the processed files are: colour, metadata, format; the resolution check; the cache.
 
-const PHOTOS = "/work/shared/photos";
+// The sample issue carries copies of the shared sample photos.
+const PHOTOS = fileURLToPath(new URL("../../issues/dongchangfu/photos", import.meta.url));
 let root: string;
 let issueDir: string;
 let n = 0;

@@ -1,13 +1,15 @@
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ImageRequest, prepareImages, probeImage } from "../../src/images/index";
 
 // Geometry of the image stage on real pixels: orientation, crop window, output size.
 
-const PHOTOS = "/work/shared/photos";
+// The sample issue carries copies of the shared sample photos.
+const PHOTOS = fileURLToPath(new URL("../../issues/dongchangfu/photos", import.meta.url));
 let root: string;
 let issueDir: string;
 let n = 0;

@@ -57,7 +57,7 @@ Examples:
           import("../../build/progress"),
           import("../../build/summary"),
           import("../../build/write-build"),
-          import("../../build/write-output"),
+          import("../../write-atomic"),
         ]);
       const progress = opts.quiet ? undefined : stderrProgress();
       const started = performance.now();
