@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Session } from "../browser/session";
+import { FitError } from "../errors";
 import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
 import { makeUp } from "../makeup";
@@ -20,7 +21,7 @@ import { makeupInput, prepareLayoutImages, probeAspects } from "./stage-inputs";
 // From a loaded issue to the HTML of its pages: probe photos → measure → make-up → prepare
 // photos → fill templates. Shared by the PDF build and the live preview.
 
-export class LayoutError extends Error {
+export class LayoutError extends FitError {
   override name = "LayoutError";
   constructor(readonly unplaced: Unplaced[]) {
     super(unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`).join("\n"));

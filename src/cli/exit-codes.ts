@@ -3,15 +3,18 @@ export const EXIT = {
   ok: 0,
   /** Something failed that is not the input's fault (browser, tool, delivery). */
   failed: 1,
-  /** Invalid input: issue file, photo, usage. Nothing was written. */
+  /** Invalid input: issue file, photo, ad, option, usage, an unreadable PDF. Nothing was written. */
   invalid: 2,
   /** The issue is valid but its material does not fit the pages, or a page overflows. */
   layout: 3,
+  /** A checked PDF has faults (preflight or check-type found problems). */
+  pdfFaults: 4,
 } as const;
 
 export const EXIT_HELP = `
 Exit codes:
   0  success
   1  failure not caused by the input (browser, external tool, printer, upload)
-  2  invalid input: issue file, photo or usage (nothing written)
-  3  the material does not fit: an article could not be placed or a page overflows`;
+  2  invalid input: issue file, photo, ad, option or usage, or an unreadable PDF (nothing written)
+  3  the material does not fit: an article could not be placed or a page overflows
+  4  a checked PDF has faults (preflight, check-type)`;

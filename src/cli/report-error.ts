@@ -1,8 +1,11 @@
+import { FitError, InputError, PdfFaultError } from "../errors";
 import { EXIT } from "./exit-codes";
 
-// Errors are told apart by name, not by class: importing every stage's classes here would load
-// Chromium's driver, sharp and pdf-lib for a command that needs none of them.
-const INVALID_INPUT: Record<string, string> = {
+// The error's class chooses the exit code. The base classes live in src/errors.ts, which imports
+// nothing: checking them here loads no stage (Chromium's driver, sharp, pdf-lib stay unloaded).
+
+/** A heading per kind of input problem, by the error's name; the message follows indented. */
+const INPUT_TITLES: Record<string, string> = {
   IssueError: "the issue is invalid",
   GlyphError: "characters the fonts lack",
   ImageError: "photo problem",
@@ -11,23 +14,29 @@ const INVALID_INPUT: Record<string, string> = {
   ProfileError: "press options",
   NamingError: "press options",
 };
-const LAYOUT = new Set(["LayoutError", "RenderError"]);
+
+/** Problems listed one per line carry their count in the heading. */
+function counted(err: Error): string {
+  const n = (err as { problems?: unknown[] }).problems?.length;
+  return n && n > 1 ? ` (${n} problems)` : n === 1 ? " (1 problem)" : "";
+}
 
 /** Prints an error for people and returns the exit code it stands for. */
 export function reportError(err: unknown, stream: NodeJS.WritableStream = process.stderr): number {
   const write = (s: string) => stream.write(`${s}\n`);
-  const name = err instanceof Error ? err.name : "";
   const message = err instanceof Error ? err.message : String(err);
   const indented = message.replace(/^/gm, "  ");
-  if (name in INVALID_INPUT) {
-    const count =
-      name === "IssueError" ? ` (${message.split("\n").length} problem${message.includes("\n") ? "s" : ""})` : "";
-    write(`newsprint: ${INVALID_INPUT[name]}${count}:\n${indented}`);
+  if (err instanceof InputError) {
+    write(`newsprint: ${INPUT_TITLES[err.name] ?? "invalid input"}${counted(err)}:\n${indented}`);
     return EXIT.invalid;
   }
-  if (LAYOUT.has(name)) {
+  if (err instanceof FitError) {
     write(`newsprint: the pages cannot be made up:\n${indented}`);
     return EXIT.layout;
+  }
+  if (err instanceof PdfFaultError) {
+    write(`newsprint: ${message}`);
+    return EXIT.pdfFaults;
   }
   write(`newsprint: ${message}`);
   return EXIT.failed;

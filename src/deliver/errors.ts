@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 // Errors of the deliver stage. The CLI maps DeliveryUsageError to exit code 2 (bad usage) and every
 // other failure to exit code 1 (delivery failed).
 
@@ -7,7 +8,7 @@ export class DeliveryError extends Error {
 }
 
 /** The request itself is wrong (bad URI, bad option, missing credentials): retrying will not help. */
-export class DeliveryUsageError extends Error {
+export class DeliveryUsageError extends InputError {
   override name = "DeliveryUsageError";
 }
 

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { DEFAULTS } from "../config/defaults";
 import { type CacheParams, type CacheRecord, cacheKey, hashBytes, readCacheEntry } from "./cache";
 import { ImageError } from "./errors";
 import { cropSize, effectivePpi, focusWindow, outputSize, type Size } from "./geometry";
@@ -34,8 +35,8 @@ export function settings(opts: ImageOptions): Settings {
   const s: Settings = {
     issueDir: path.resolve(opts.issueDir),
     cacheDir: path.resolve(opts.cacheDir),
-    targetPpi: opts.targetPpi ?? 200,
-    minPpi: opts.minPpi ?? 150,
+    targetPpi: opts.targetPpi ?? DEFAULTS.targetPpi,
+    minPpi: opts.minPpi ?? DEFAULTS.minPpi,
     strict: opts.strict ?? false,
     maxPixels: opts.maxPixels ?? 100_000_000,
   };

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 // One error type for the whole stage, able to carry every problem of a batch at once so the editor
 // can fix all photos in one go instead of one per build.
 
@@ -7,7 +8,7 @@ export interface ImageProblem {
   reason: string;
 }
 
-export class ImageError extends Error {
+export class ImageError extends InputError {
   readonly problems: ImageProblem[];
   /** Article and file of the first problem (the only one, usually). */
   readonly articleId: string;

@@ -1,6 +1,8 @@
 // Pure arithmetic of crop and resample: which source pixels fill the slot, and how many go out.
 
-export const MM_PER_INCH = 25.4;
+import { MM_PER_INCH } from "../units";
+
+export { MM_PER_INCH };
 
 export interface Size {
   width: number;

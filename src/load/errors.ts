@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 // Every problem of an issue file at once, each with file, JSON path, what was expected and what
 // was found. The CLI prints them and exits 2; nothing is written.
 
@@ -9,7 +10,7 @@ export interface IssueProblem {
   found: string;
 }
 
-export class IssueError extends Error {
+export class IssueError extends InputError {
   override name = "IssueError";
   constructor(readonly problems: IssueProblem[]) {
     super(problems.map(formatProblem).join("\n"));

@@ -1,7 +1,7 @@
+import { InputError } from "../errors";
+import { mmToPt, PT_PER_MM, ptToMm } from "../units";
 import { PRESETS } from "./presets";
 import type { FormatObject } from "./schema";
-
-const PT_PER_MM = 72 / 25.4;
 
 /** A format resolved into the numbers every later stage uses. Lengths in pt unless named Mm. */
 export interface PageFormat {
@@ -24,7 +24,7 @@ export interface PageFormat {
   marginsMm: { top: number; right: number; bottom: number; left: number };
 }
 
-export class FormatError extends Error {
+export class FormatError extends InputError {
   override name = "FormatError";
 }
 
@@ -68,5 +68,4 @@ export function resolveFormat(format: string | FormatObject): PageFormat {
   };
 }
 
-export const mmToPt = (mm: number): number => mm * PT_PER_MM;
-export const ptToMm = (pt: number): number => pt / PT_PER_MM;
+export { mmToPt, ptToMm };

@@ -1,3 +1,4 @@
+import { DEFAULTS } from "../config/defaults";
 import type { FormatObject, PresetName } from "./schema";
 
 // Page formats. Column width is a whole number of body characters (house practice: broadsheet
@@ -15,7 +16,7 @@ export const PRESETS: Record<PresetName, FormatObject> = {
     gutterChars: 1,
     lineHeight: 1.5,
     margins: { top: 24, right: 10, bottom: 14, left: 10 },
-    bleed: 3,
+    bleed: DEFAULTS.bleedMm,
   },
   broadsheet: {
     name: "broadsheet",
@@ -27,6 +28,6 @@ export const PRESETS: Record<PresetName, FormatObject> = {
     gutterChars: 1,
     lineHeight: 1.5,
     margins: { top: 30, right: 15, bottom: 18, left: 15 },
-    bleed: 3,
+    bleed: DEFAULTS.bleedMm,
   },
 };

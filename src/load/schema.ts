@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULTS } from "../config/defaults";
 
 // The issue file format: the contract that editors, other tools and tests rely on.
 // Extend it; never rename a field.
@@ -91,7 +92,7 @@ export const formatObjectSchema = z
       .strict()
       .optional()
       .describe("margins in mm; left/right are minimums, the type area is centred"),
-    bleed: z.number().min(0).default(3).describe("bleed in mm"),
+    bleed: z.number().min(0).default(DEFAULTS.bleedMm).describe("bleed in mm"),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import type { IssueData } from "../load";
 import { missingGlyphs } from "../typography/coverage";
 
@@ -9,7 +10,7 @@ export interface MissingGlyph {
   chars: string[];
 }
 
-export class GlyphError extends Error {
+export class GlyphError extends InputError {
   override name = "GlyphError";
   constructor(readonly missing: MissingGlyph[]) {
     super(

@@ -1,5 +1,5 @@
 import { PDFArray, type PDFDocument, PDFName, PDFNumber, type PDFPage } from "pdf-lib";
-import { ptToMm } from "../press/boxes";
+import { ptToMm } from "../units";
 import { type CheckResult, checkResult, type Finding } from "./types";
 
 // Page geometry as a plant's RIP reads it: the TrimBox (finished size) must be there, the

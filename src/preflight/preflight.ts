@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { PDFDocument } from "pdf-lib";
+import { DEFAULTS } from "../config/defaults";
 import { checkBoxes } from "./boxes-check";
 import { checkColourSpaces } from "./colour-check";
 import { checkFonts } from "./fonts-check";
@@ -14,7 +15,11 @@ import type { FileReport, PreflightOptions, PreflightReport } from "./types";
 // Files are checked one after another (each already runs Ghostscript and poppler in parallel).
 
 export async function preflight(files: string[], opts: PreflightOptions = {}): Promise<PreflightReport> {
-  const options = { minPpi: opts.minPpi ?? 150, maxInk: opts.maxInk ?? 220, bleedMm: opts.bleedMm ?? 3 };
+  const options = {
+    minPpi: opts.minPpi ?? DEFAULTS.minPpi,
+    maxInk: opts.maxInk ?? DEFAULTS.inkLimit,
+    bleedMm: opts.bleedMm ?? DEFAULTS.bleedMm,
+  };
   const reports: FileReport[] = [];
   for (const file of files) reports.push(await preflightFile(resolve(file), options, opts.gsCommand));
   return { ok: reports.every((r) => r.ok), files: reports, options };

@@ -2,10 +2,9 @@
 // millimetres, never read back from the proof: Chromium rounds page sizes to 1/100 inch
 // (275 mm becomes 780 pt instead of 779.53 pt), and plants check the TrimBox to ±0.1 mm.
 
-export const PT_PER_MM = 72 / 25.4;
+import { mmToPt } from "../units";
 
-export const mmToPt = (mm: number) => mm * PT_PER_MM;
-export const ptToMm = (pt: number) => pt / PT_PER_MM;
+export { mmToPt };
 
 export interface Box {
   x: number;

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { InputError } from "../errors";
 
 // Reads the little of an ICC profile header that the press step needs: that it is a CMYK output
 // profile, and its description to name the output condition when the caller gives none.
 
-export class ProfileError extends Error {
+export class ProfileError extends InputError {
   override name = "ProfileError";
 }
 

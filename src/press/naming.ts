@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 // File names of press files. Plants' ingest systems and FTP servers choke on anything beyond
 // ASCII, so every part is transliterated (Latin diacritics dropped) or, when that cannot work
 // (Chinese, say), replaced by the slug the caller gives.
@@ -5,7 +6,7 @@
 export const DEFAULT_PAGE_PATTERN = "<paper>_<yyyymmdd>_<page>.pdf";
 export const DEFAULT_ISSUE_PATTERN = "<paper>_<yyyymmdd>_press.pdf";
 
-export class NamingError extends Error {
+export class NamingError extends InputError {
   override name = "NamingError";
 }
 

@@ -1,6 +1,8 @@
 import { availableParallelism } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { appFile } from "../app-root";
+import { DEFAULTS } from "../config/defaults";
+import { InputError } from "../errors";
 import type { PdfxVersion } from "./finish";
 import { DEFAULT_ISSUE_PATTERN, DEFAULT_PAGE_PATTERN, parseIssueDate } from "./naming";
 import type { OutputIntent } from "./pdfx-def";
@@ -61,7 +63,7 @@ export interface ResolvedPressOptions
   gsCommand: string;
 }
 
-export class PressOptionsError extends Error {
+export class PressOptionsError extends InputError {
   override name = "PressOptionsError";
 }
 
@@ -87,9 +89,9 @@ export function defaultProfileFor(inkLimit: number): string {
 export function resolvePressOptions(opts: PressOptions): ResolvedPressOptions {
   const { trim } = opts;
   if (!(trim.widthMm > 0 && trim.heightMm > 0)) throw new PressOptionsError("trim size must be positive");
-  const bleedMm = opts.bleedMm ?? 3;
+  const bleedMm = opts.bleedMm ?? DEFAULTS.bleedMm;
   if (!(bleedMm >= 0 && bleedMm <= 20)) throw new PressOptionsError("bleed must be between 0 and 20 mm");
-  const inkLimit = opts.inkLimit ?? 220;
+  const inkLimit = opts.inkLimit ?? DEFAULTS.inkLimit;
   if (!(inkLimit >= 100 && inkLimit <= 400)) throw new PressOptionsError("ink limit must be 100–400 %");
   parseIssueDate(opts.metadata.issueDate);
   const defaultProfile = opts.profile === undefined;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { appFile } from "../app-root";
 import { type OpenedPage, printPdf } from "../browser/browser";
 import type { Session } from "../browser/session";
+import { FitError } from "../errors";
 import type { Issue } from "../load";
 import { FONT_STYLESHEETS, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "./assets";
 import { bodyOf } from "./html-parts";
@@ -22,7 +23,7 @@ export interface RenderProblem {
   detail: string;
 }
 
-export class RenderError extends Error {
+export class RenderError extends FitError {
   override name = "RenderError";
   constructor(readonly problems: RenderProblem[]) {
     super(

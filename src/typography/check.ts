@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { InputError } from "../errors";
 import { type BboxPage, parseBboxLayout } from "./bbox";
 import { bodyLineHeight, classifyPage, type PageTotals, pageTotals, type TypoFinding } from "./classify";
 import { regroupPage } from "./columns";
@@ -22,7 +23,7 @@ export interface CheckOptions {
 }
 
 /** The PDF could not be read (missing, not a PDF, pdftotext absent). */
-export class TypoCheckError extends Error {
+export class TypoCheckError extends InputError {
   override name = "TypoCheckError";
 }
 

@@ -76,9 +76,9 @@ afterAll(async () => {
 });
 
 describe("newsprint preflight", () => {
-  it("fails the raw Chromium proof with the named checks, exit 1", async () => {
+  it("fails the raw Chromium proof with the named checks, exit 4", async () => {
     const run = await cli("--json", proof);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     const report = JSON.parse(run.stdout) as PreflightReport;
     const status = Object.fromEntries(report.files[0]?.checks.map((c) => [c.name, c.status]) ?? []);
     expect(status).toEqual({
@@ -103,7 +103,7 @@ describe("newsprint preflight", () => {
 
   it("warns (not fails) on low image resolution and takes --max-ink and --bleed", async () => {
     const strict = await cli("--json", "--max-ink", "150", "--bleed", "5", press);
-    expect(strict.code).toBe(1);
+    expect(strict.code).toBe(4);
     const report = JSON.parse(strict.stdout) as PreflightReport;
     const byName = new Map(report.files[0]?.checks.map((c) => [c.name, c]));
     expect(byName.get("image-resolution")?.status).toBe("warn");

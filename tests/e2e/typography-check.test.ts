@@ -362,7 +362,7 @@ describe("newsprint check-type", () => {
     const notPdf = join(dir, "not.pdf");
     await writeFile(notPdf, "this is not a PDF");
     expect(await runCheckType([good], {}, out, err)).toBe(0);
-    expect(await runCheckType([good, broken], {}, out, err)).toBe(1);
+    expect(await runCheckType([good, broken], {}, out, err)).toBe(4);
     expect(await runCheckType([broken, join(dir, "missing.pdf")], {}, out, err)).toBe(2);
     expect(await runCheckType([notPdf], {}, out, err)).toBe(2);
     expect(quiet.err.join("\n")).toContain("missing.pdf");
@@ -371,7 +371,7 @@ describe("newsprint check-type", () => {
 
   it("prints the reports as JSON with --json, through the registered command", async () => {
     const lines: string[] = [];
-    expect(await runCheckType([join(dir, "broken.pdf")], { json: true }, (t) => lines.push(t), err)).toBe(1);
+    expect(await runCheckType([join(dir, "broken.pdf")], { json: true }, (t) => lines.push(t), err)).toBe(4);
     const [report] = JSON.parse(lines.join("\n")) as TypoReport[];
     expect(report?.totals.lineStart).toBeGreaterThan(0);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type Box, MARK_LENGTH_MM, pressGeometry, ptToMm } from "../../src/press/boxes";
+import { type Box, MARK_LENGTH_MM, pressGeometry } from "../../src/press/boxes";
 import { defaultProfileFor, resolvePressOptions } from "../../src/press/options";
+import { ptToMm } from "../../src/units";
 
 const mm = (pt: number) => ptToMm(pt);
 

@@ -1,9 +1,10 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { checkTypography, type TypoReport, violationCount } from "../../typography/check";
 import { formatJson, formatText } from "../../typography/format";
+import { EXIT } from "../exit-codes";
 
 // `newsprint check-type <pdf...>`: the CJK composition check of finished PDFs.
-// Exit 0 when clean, 1 when any line breaks a rule, 2 when a PDF cannot be read.
+// Exit 0 when clean, 4 when any line breaks a rule, 2 when a PDF cannot be read.
 
 export function registerCheckType(program: Command): void {
   program
@@ -13,7 +14,7 @@ export function registerCheckType(program: Command): void {
     .option("--json", "print the reports as JSON")
     .option("--pages <list>", "only these 1-based pages, e.g. 1,3", parsePageList)
     // A usage error is no verdict on the PDF: exit 2 as for unreadable input, not commander's 1.
-    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.invalid))
     .action(async (pdfs: string[], opts: { json?: boolean; pages?: number[] }) => {
       process.exitCode = await runCheckType(pdfs, opts);
     });
@@ -39,8 +40,8 @@ export async function runCheckType(
     }
   }
   if (opts.json) out(formatJson(reports));
-  if (unreadable) return 2;
-  return reports.some((r) => violationCount(r) > 0) ? 1 : 0;
+  if (unreadable) return EXIT.invalid;
+  return reports.some((r) => violationCount(r) > 0) ? EXIT.pdfFaults : EXIT.ok;
 }
 
 function parsePageList(value: string): number[] {

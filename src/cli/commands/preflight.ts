@@ -3,7 +3,8 @@ import type { PreflightOptions } from "../../preflight/index";
 import { EXIT } from "../exit-codes";
 
 // `newsprint preflight <pdf...>`: checks PDFs as a newspaper plant would. Exit 0 when every
-// check passed (warnings allowed), 1 when a check failed, 2 on bad usage or an unreadable file.
+// check passed (warnings allowed), 4 when a check failed, 2 on bad usage or an unreadable file,
+// 1 when a tool it runs failed.
 
 export function registerPreflight(program: Command): void {
   program
@@ -40,7 +41,7 @@ export async function runPreflight(
     const report = await preflight([...files], opts);
     out(opts.json ? JSON.stringify(report, null, 2) : formatReport(report));
     if (report.files.some((f) => !f.readable)) return EXIT.invalid;
-    return report.ok ? EXIT.ok : EXIT.failed;
+    return report.ok ? EXIT.ok : EXIT.pdfFaults;
   } catch (e) {
     err(`preflight: ${(e as Error).message}`);
     return EXIT.failed;

@@ -1,0 +1,19 @@
+// Every default of newsprint, once. The issue file, the paper's style file and CLI options
+// override them; nothing else in src/ spells these numbers.
+
+export const DEFAULTS = {
+  /** Bleed beyond the trim, mm (press files, preflight, format presets). */
+  bleedMm: 3,
+  /** Total ink limit, percent: CGATS TR 002 newsprint / ISO 12647-3 coldset. */
+  inkLimit: 220,
+  /** Photos are resampled to this resolution (never upscaled). */
+  targetPpi: 200,
+  /** Below this effective resolution a photo warns (an error with --strict). */
+  minPpi: 150,
+  /** PDF/X flavour of the press files. */
+  pdfx: "PDF/X-1a:2001",
+  /** Preview port (any free port when taken). */
+  previewPort: 4321,
+  /** Output folder of build and preview. */
+  outDir: "output",
+} as const;
