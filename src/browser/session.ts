@@ -1,6 +1,7 @@
 import type { Browser } from "puppeteer-core";
 import { type LoopbackServer, type Mount, startServer } from "../server/server";
-import { type BrowserOptions, launchBrowser, type OpenedPage, openPage } from "./browser";
+import { type BrowserOptions, launchBrowser } from "./browser";
+import { WorkPage } from "./work-page";
 
 // A browser plus the loopback server that feeds it: what the measure and render stages share
 // during one build. Launching Chromium is the slowest single step, so it starts once.
@@ -10,7 +11,7 @@ export interface Session {
   server: LoopbackServer;
   /** The session's working page, opened once and reused: navigating an open page is much
    *  faster than opening one (its renderer keeps decoded fonts). Errors are cleared per call. */
-  workPage(): Promise<OpenedPage>;
+  workPage(): Promise<WorkPage>;
   close(): Promise<void>;
 }
 
@@ -23,19 +24,19 @@ export async function openSession(
     startServer(mounts),
   ]);
   const owned = !opts.browser;
-  let work: Promise<OpenedPage> | undefined;
+  let work: Promise<WorkPage> | undefined;
   return {
     browser,
     server,
     async workPage() {
-      work ??= openPage(browser);
+      work ??= browser.newPage().then((page) => new WorkPage(page));
       const opened = await work;
-      opened.errors.length = 0;
+      opened.clearErrors();
       return opened;
     },
     async close() {
       const opened = await work?.catch(() => undefined);
-      await opened?.page.close().catch(() => undefined);
+      await opened?.close();
       await server.close();
       if (owned) await browser.close();
     },

@@ -1,145 +1,94 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { appFile } from "../app-root";
-import type { Session } from "../browser/session";
-import type { Issue } from "../load";
-import type { ArticleMetrics, BodyLine } from "../makeup/types";
-import { PAGEDJS_SCRIPT, STYLES_DIR, STYLESHEETS } from "../render/assets";
-import { bodyOf } from "../render/html-parts";
-import type { Template } from "../render/templates";
-import { type Paragraph, paragraphsOf } from "./content";
-import { headView, type MastheadView, priorityOf, spanWidth } from "./views";
+import { browserScript } from "../browser/scripts";
+import type { WorkPage } from "../browser/work-page";
+import type { BodyLine } from "../makeup/types";
+import { measuringDocumentKey, PAGEDJS_SCRIPT, STYLESHEETS } from "../typeset/assets";
+import type { Paragraph } from "../typeset/content";
+import { bodyOf } from "../typeset/html-parts";
+import type { ArticleMeasure, Measurements } from "../typeset/measurements";
+import { documentTitle, type TypesetArticle, type TypesetModel } from "../typeset/model";
+import { captionView, headView, spanWidth } from "../typeset/views";
+import type * as MeasurePage from "./measure.browser";
 
 // One measuring pass per build: every article's body at the column width (where Chromium breaks
 // each line), its head at every span, its captions at every span, and the masthead. The make-up
 // then solves from these numbers without asking the browser again.
 
-export interface MeasuredArticle {
-  metrics: ArticleMetrics;
-  paragraphs: Paragraph[];
-  /** Per paragraph, text offsets where its lines start. */
-  lineStarts: number[][];
-}
-
-export interface Measurements {
-  articles: Map<string, MeasuredArticle>;
-  mastheadRows: number;
-}
-
 export interface MeasureInput {
-  issue: Issue;
-  session: Session;
-  template: Template;
-  protect: (text: string) => string;
+  model: TypesetModel;
+  /** The page to measure in; the render stage later prints in it (its fonts are decoded). */
+  page: WorkPage;
+  /** Serves the measuring document on the loopback server, returns its URL. */
+  serve: (path: string, html: string) => string;
   /** Source aspect ratio (width / height) of each article's photos. */
   aspects: Map<string, number[]>;
-  masthead?: MastheadView;
 }
 
-const MEASURE_SCRIPT = readFileSync(appFile("src/measure/measure.browser.js"), "utf8");
-
-interface RawArticle {
-  paragraphs: { starts: number[]; lines: number }[];
-  heads: Record<string, number>;
-  captions: Record<string, number>;
-}
+const MEASURE_SCRIPT = browserScript<typeof MeasurePage>("src/measure/measure.browser.ts", "npMeasure");
 
 export async function measure(input: MeasureInput): Promise<Measurements> {
-  const { issue, session, template } = input;
-  const f = issue.format;
-  const spans = Array.from({ length: f.columns }, (_, i) => i + 1);
-  const prepared = issue.data.pages.flatMap((page, p) =>
-    page.articles.map((article, i) => ({
-      article,
-      page: p,
-      priority: priorityOf(article, i),
-      order: i,
-      paragraphs: paragraphsOf(article, input.protect),
-    })),
-  );
-  const html = template({
-    stylesheets: STYLESHEETS,
-    pagedScript: PAGEDJS_SCRIPT,
-    masthead: input.masthead,
-    articles: prepared.map(({ article, priority, paragraphs }) => ({
-      id: article.id,
-      paragraphs: paragraphs.map((p) => ({ kind: p.kind, runs: p.runs })),
-      heads: spans.flatMap((span) => [
-        { span, width: spanWidth(f, span), ...headView(article, priority, span, f) },
-        { span, width: spanWidth(f, span), ...headView(article, priority, span, f, 0) },
-      ]),
-      captions: article.images.flatMap((img, image) =>
-        img.caption || img.credit
-          ? spans.map((span) => ({
-              image,
-              span,
-              width: spanWidth(f, span),
-              caption: img.caption,
-              credit: img.credit,
-            }))
-          : [],
-      ),
-    })),
-  });
-  session.server.setDocument("/measure.html", html);
-  // The session's working page stays open: the render reuses its decoded fonts, and a later
-  // measure (the preview's rebuilds) swaps the body in place while the stylesheets are unchanged.
-  const { page, errors } = await session.workPage();
-  const version = stylesVersion(html, issue);
-  const reusable = page.url().endsWith("/measure.html") && (await page.evaluate("window.__npVersion")) === version;
-  if (reusable) {
-    await page.evaluate(`(body => { document.body.innerHTML = body; })(${JSON.stringify(bodyOf(html))})`);
-  } else {
-    await page.goto(`${session.server.url}/measure.html`, { waitUntil: "load" });
-    await page.evaluate(`window.__npVersion = ${JSON.stringify(version)}`);
-  }
-  const raw = (await page.evaluate(`${MEASURE_SCRIPT}\nmeasureAll()`)) as {
-    pitchPx: number;
-    masthead: number;
-    articles: Record<string, RawArticle>;
-  };
-  if (errors.length) throw new Error(`measuring page failed: ${errors.join("; ")}`);
-  const pitch = raw.pitchPx;
-  const rows = (px: number) => Math.ceil(px / pitch - 0.02);
-  const articles = new Map<string, MeasuredArticle>();
-  for (const item of prepared) {
-    const m = raw.articles[item.article.id];
-    if (!m) throw new Error(`article ${item.article.id} was not measured`);
-    const lines = bodyLines(
-      item.paragraphs,
-      m.paragraphs.map((p) => p.starts.length),
-    );
-    const aspects = input.aspects.get(item.article.id) ?? [];
-    articles.set(item.article.id, {
-      paragraphs: item.paragraphs,
+  const { model, page } = input;
+  const html = measuringDocument(model);
+  const url = input.serve("/measure.html", html);
+  await page.show(url, measuringDocumentKey(model.formatCss), bodyOf(html));
+  const raw = await page.call(MEASURE_SCRIPT, "measureAll");
+  if (page.errors.length) throw new Error(`measuring page failed: ${page.errors.join("; ")}`);
+  const rows = (px: number) => Math.ceil(px / raw.pitchPx - 0.02);
+  const spans = spansOf(model);
+  const articles = new Map<string, ArticleMeasure>();
+  for (const [id, typeset] of model.articles) {
+    const m = raw.articles[id];
+    if (!m) throw new Error(`article ${id} was not measured`);
+    const aspects = input.aspects.get(id) ?? [];
+    const a = typeset.article;
+    articles.set(id, {
       lineStarts: m.paragraphs.map((p) => p.starts),
       metrics: {
-        id: item.article.id,
-        priority: item.priority,
-        order: item.order,
+        id,
+        priority: typeset.priority,
+        order: typeset.order,
         headRows: spans.map((s) => rows(m.heads[`${s}`] ?? 0)),
         continuationHeadRows: spans.map((s) => rows(m.heads[`${s}c`] ?? 0)),
-        lines,
-        images: item.article.images.map((_, i) => ({
+        lines: bodyLines(
+          typeset.paragraphs,
+          m.paragraphs.map((p) => p.starts.length),
+        ),
+        images: a.images.map((_, i) => ({
           aspect: aspects[i] ?? 1.5,
           captionRows: spans.map((s) => rows(m.captions[`${i}:${s}`] ?? 0)),
         })),
-        columns: item.article.columns,
-        minLines: item.article.minLines,
+        columns: a.columns,
+        minLines: a.minLines,
       },
     });
   }
   return { articles, mastheadRows: rows(raw.masthead) };
 }
 
-/** What the measuring page's layout depends on besides its body: head, stylesheets, format. */
-function stylesVersion(html: string, issue: Issue): string {
-  const hash = createHash("sha256")
-    .update(html.slice(0, html.indexOf("<body")))
-    .update(JSON.stringify(issue.format));
-  for (const file of readdirSync(STYLES_DIR).sort()) hash.update(`${file}:${statSync(join(STYLES_DIR, file)).mtimeMs}`);
-  return hash.digest("hex");
+const spansOf = (model: TypesetModel) => Array.from({ length: model.issue.format.columns }, (_, i) => i + 1);
+
+/** The measuring page: each article's body at the column width, heads and captions at every span. */
+function measuringDocument(model: TypesetModel): string {
+  const f = model.issue.format;
+  const spans = spansOf(model);
+  const box = (t: TypesetArticle) => ({
+    id: t.article.id,
+    paragraphs: t.paragraphs.map((p) => ({ kind: p.kind, runs: p.runs })),
+    heads: spans.flatMap((span) => [
+      { span, width: spanWidth(f, span), ...headView(t.article, t.priority, span, f) },
+      { span, width: spanWidth(f, span), ...headView(t.article, t.priority, span, f, 0) },
+    ]),
+    captions: t.article.images.flatMap((img, image) => {
+      const view = captionView(img);
+      return view ? spans.map((span) => ({ image, span, width: spanWidth(f, span), captionView: view })) : [];
+    }),
+  });
+  return model.templates.measure({
+    title: documentTitle(model),
+    stylesheets: STYLESHEETS,
+    pagedScript: PAGEDJS_SCRIPT,
+    masthead: model.masthead,
+    articles: [...model.articles.values()].map(box),
+  });
 }
 
 function bodyLines(paragraphs: Paragraph[], counts: number[]): BodyLine[] {

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import Handlebars from "handlebars";
-import { LayoutError } from "../build/compose";
 import { ImageError } from "../images";
 import { type IssueData, IssueError } from "../load";
 import { GlyphError } from "../measure/glyphs";
-import { TEMPLATES_DIR } from "../render/assets";
+import { LayoutError } from "../pipeline/compose";
+import { TEMPLATES_DIR } from "../typeset/assets";
 import type { ErrorProblem, ErrorReport } from "./state";
 
 // Why a rebuild failed, for the overlay in the browser: every problem with the file to open and,

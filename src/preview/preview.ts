@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
-import { imageCacheDir } from "../build/compose";
 import { resolveIssuePath } from "../load";
-import { STYLES_DIR, TEMPLATES_DIR } from "../render/assets";
+import { imageCacheDir } from "../pipeline/compose";
 import { type LoopbackServer, startServer } from "../server/server";
+import { issueMounts, STYLES_DIR, TEMPLATES_DIR } from "../typeset/assets";
 import { shownPath } from "./error-report";
 import { eventHub } from "./events";
-import { BUILD_PAGINATE_SCRIPT, BUILD_PAGINATE_URL, issueFolderMounts, previewMounts } from "./mounts";
+import { clientBundles, previewMounts } from "./mounts";
 import { rebuildPages, rebuildSummary } from "./rebuild";
 import { RebuildQueue } from "./rebuild-queue";
 import { hostGuard, PageVersions, shellRoute } from "./routes";
@@ -56,7 +56,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const issueFile = await resolveIssuePath(opts.target);
   const issueDir = dirname(issueFile);
   const cacheDir = resolve(imageCacheDir(opts.outDir ?? "output"));
-  const session = await openSession(issueFolderMounts(issueDir, cacheDir), {
+  const session = await openSession(issueMounts(issueDir, cacheDir), {
     browser: opts.browser,
     executablePath: opts.chromium,
   });
@@ -90,7 +90,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   server.addHandler(hub.handler);
   server.addHandler(versions.route());
   server.addHandler(shellRoute());
-  server.setDocument(BUILD_PAGINATE_URL, BUILD_PAGINATE_SCRIPT, "text/javascript; charset=utf-8");
+  for (const bundle of clientBundles()) server.setDocument(bundle.url, bundle.source, "text/javascript; charset=utf-8");
 
   const rebuild = async () => {
     publish({ status: "building" });

@@ -1,6 +1,6 @@
 import type { Session } from "../browser/session";
-import { composeIssue } from "../build/compose";
 import { type IssueData, loadIssue } from "../load";
+import { composeIssue } from "../pipeline/compose";
 import { errorReport } from "./error-report";
 import { compositionMarks } from "./marks";
 import { FRAME_SCRIPTS } from "./mounts";
@@ -41,7 +41,7 @@ export async function rebuildPages(issueFile: string, session: Session, cacheDir
     return {
       ok: true,
       html: composed.html,
-      formatCss: composed.formatCss,
+      formatCss: composed.model.formatCss,
       pages: composed.layout.pages.length,
       bleedMm: issue.format.bleedMm,
       marks: compositionMarks(issue, composed.layout, composed.imageWarnings),

@@ -1,28 +1,27 @@
-import { readFileSync } from "node:fs";
-import { appFile } from "../app-root";
-import { type OpenedPage, printPdf } from "../browser/browser";
-import type { Session } from "../browser/session";
+import { browserScript } from "../browser/scripts";
+import { BrowserPageError, type WorkPage } from "../browser/work-page";
 import { FitError } from "../errors";
-import type { Issue } from "../load";
-import { FONT_STYLESHEETS, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "./assets";
-import { bodyOf } from "./html-parts";
-import type { Template } from "./templates";
+import type { Layout } from "../makeup/types";
+import { FONT_STYLESHEETS, measuringDocumentKey, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "../typeset/assets";
+import { bodyOf } from "../typeset/html-parts";
+import type { Measurements } from "../typeset/measurements";
+import { documentTitle, type TypesetModel } from "../typeset/model";
+import { pageViews } from "./page-view";
+import type * as PagedPage from "./paged.browser";
+import type { PageProblem } from "./paged.browser";
 
-// Fills the issue template, lets Paged.js frame the pages in Chromium, checks from the DOM that
-// nothing overflows, and prints the PDF.
+// The render stage: the typeset model and the make-up's layout become the issue's HTML (Handlebars),
+// Paged.js frames the pages in Chromium, a DOM check proves nothing overflows, and Chromium prints.
 
 export const CSP =
   "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'";
 
-const SCRIPT = readFileSync(appFile("src/render/paged.browser.js"), "utf8");
+/** The page routine (paginate, checkPages), shared with the preview's pages. */
+export const PAGED_SCRIPT = browserScript<typeof PagedPage>("src/render/paged.browser.ts", "npPaged");
 
-export interface RenderProblem {
-  page?: string;
-  article?: string;
-  kind: string;
-  detail: string;
-}
+export type RenderProblem = PageProblem | { kind: "pages"; detail: string; page?: undefined; article?: undefined };
 
+/** The pages do not hold what the make-up planned (an overflow, a column's line count). */
 export class RenderError extends FitError {
   override name = "RenderError";
   constructor(readonly problems: RenderProblem[]) {
@@ -34,18 +33,37 @@ export class RenderError extends FitError {
   }
 }
 
-export function issueHtml(
-  template: Template,
-  context: Record<string, unknown>,
-  scripts: string[] = [PAGEDJS_SCRIPT],
-): string {
-  return template({
-    ...context,
+export interface RenderInput {
+  model: TypesetModel;
+  layout: Layout;
+  measurements: Measurements;
+  /** Prepared photo URL by `${articleId}:${index}`. */
+  images: Map<string, string>;
+  /** Scripts the pages load (default: Paged.js); the preview adds its own. */
+  scripts?: string[];
+}
+
+/** The issue's pages as one HTML document. Pure: no browser. */
+export function renderHtml(input: RenderInput): string {
+  const { model } = input;
+  return model.templates.issue({
+    paper: model.issue.data.paper,
+    date: model.date,
+    pages: pageViews(input),
     csp: CSP,
     fontStylesheets: FONT_STYLESHEETS,
     pageStylesheets: PAGE_STYLESHEETS.join(" "),
-    scripts,
+    scripts: input.scripts ?? [PAGEDJS_SCRIPT],
   });
+}
+
+export interface PrintInput {
+  model: TypesetModel;
+  html: string;
+  /** Pages the make-up planned; Paged.js must frame as many. */
+  pages: number;
+  /** Serves the issue's document on the loopback server, returns its URL. */
+  serve: (path: string, html: string) => string;
 }
 
 export interface RenderTimings {
@@ -54,53 +72,31 @@ export interface RenderTimings {
   pdf: number;
 }
 
-export async function renderPdf(
-  session: Session,
-  issue: Issue,
-  html: string,
-  expectedPages: number,
-  measured: OpenedPage,
+/** Frames the pages with Paged.js in `page`, checks them, and prints the PDF. */
+export async function printIssue(
+  page: WorkPage,
+  input: PrintInput,
 ): Promise<{ pdf: Uint8Array; timings: RenderTimings }> {
-  // The page that measured already holds the same stylesheets and decoded fonts: its body is
-  // swapped for the pages instead of loading (and decoding fonts) again.
-  const { page, errors } = measured;
   const t0 = performance.now();
-  const url = `${session.server.url}${PAGEDJS_SCRIPT}`;
-  await page.evaluate(`(${SWAP_BODY})(${JSON.stringify(bodyOf(html))}, ${JSON.stringify(url)})`);
+  const body = bodyOf(input.html);
+  // The page that measured holds the same stylesheets and decoded fonts: the pages are swapped into
+  // it. Otherwise (nothing measured in this page) the issue's document is loaded.
+  if (page.holds(measuringDocumentKey(input.model.formatCss))) await page.swapBody(body);
+  else await page.show(input.serve("/issue.html", input.html), "issue", body);
+  await page.ensureScript(PAGEDJS_SCRIPT, "Paged");
   const t1 = performance.now();
-  await page.evaluate(`${SCRIPT}\npaginate(${JSON.stringify(PAGE_STYLESHEETS)})`);
-  const check = (await page.evaluate(`${SCRIPT}\ncheckPages()`)) as {
-    problems: RenderProblem[];
-    pages: number;
-  };
-  const problems = [...check.problems];
-  if (check.pages !== expectedPages) {
-    problems.push({
-      kind: "pages",
-      detail: `Paged.js made ${check.pages} pages, the make-up planned ${expectedPages}`,
-    });
+  await page.call(PAGED_SCRIPT, "paginate", PAGE_STYLESHEETS);
+  const check = await page.call(PAGED_SCRIPT, "checkPages");
+  const problems: RenderProblem[] = [...check.problems];
+  if (check.pages !== input.pages) {
+    problems.push({ kind: "pages", detail: `Paged.js made ${check.pages} pages, the make-up planned ${input.pages}` });
   }
-  if (errors.length) problems.push(...errors.map((e) => ({ kind: "browser", detail: e })));
+  if (page.errors.length) throw new BrowserPageError(`the pages failed in Chromium: ${page.errors.join("; ")}`);
   if (problems.length) throw new RenderError(problems);
   const t2 = performance.now();
-  const pdf = await printPdf(page, { widthMm: issue.format.widthMm, heightMm: issue.format.heightMm });
+  await page.setTitle(documentTitle(input.model));
+  const f = input.model.issue.format;
+  const pdf = await page.pdf({ widthMm: f.widthMm, heightMm: f.heightMm });
   const t3 = performance.now();
   return { pdf, timings: { load: t1 - t0, paginate: t2 - t1, pdf: t3 - t2 } };
 }
-
-// Runs in the page: new body and Paged.js loaded. No layout is forced here: paginate() lays the
-// pages out once, after Paged.js has framed them.
-const SWAP_BODY = `async (body, pagedUrl) => {
-  window.__npVersion = undefined;
-  document.body.className = "";
-  document.body.innerHTML = body;
-  if (!window.Paged) {
-    await new Promise((ok, fail) => {
-      const s = document.createElement("script");
-      s.src = pagedUrl;
-      s.onload = ok;
-      s.onerror = () => fail(new Error("could not load Paged.js"));
-      document.head.append(s);
-    });
-  }
-}`;

@@ -6,11 +6,11 @@ import { promisify } from "node:util";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
-import { type BuildResult, buildIssue } from "../../src/build/build";
-import { runPressStep } from "../../src/build/press-step";
-import { writeBuild } from "../../src/build/write-build";
-import { paragraphText } from "../../src/measure/content";
+import { type BuildResult, buildIssue } from "../../src/pipeline/build";
+import { runPressStep } from "../../src/pipeline/press-step";
+import { writeBuild } from "../../src/pipeline/write-build";
 import { preflight } from "../../src/preflight";
+import { paragraphText } from "../../src/typeset/content";
 import { checkTypography, violationCount } from "../../src/typography/check";
 import { compact, occurrences, pdfFonts, pdfInfo, pdfTextCompact } from "./helpers/pdf";
 
@@ -37,7 +37,7 @@ afterAll(async () => {
  *  line are separate pieces: the wide space between them makes pdftotext read them apart. */
 function printedLines(r: BuildResult): { id: string; text: string }[] {
   return [...r.measurements.articles.entries()].flatMap(([id, m]) =>
-    m.paragraphs.flatMap((p, i) => {
+    (r.model.articles.get(id)?.paragraphs ?? []).flatMap((p, i) => {
       const text = paragraphText(p);
       const starts = m.lineStarts[i] ?? [0];
       return starts.flatMap((s, k) =>

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
-import { type BuildResult, buildIssue } from "../../src/build/build";
-import { measureFill } from "../../src/build/fill";
-import { paragraphText } from "../../src/measure/content";
+import { type BuildResult, buildIssue } from "../../src/pipeline/build";
+import { paragraphText } from "../../src/typeset/content";
+import { measureFill } from "../helpers/fill";
 import { compact, occurrences, pdfTextCompact } from "./helpers/pdf";
 
 // The overflow sample has more text than page 1 holds: the make-up must jump it, with jump lines
@@ -54,9 +54,9 @@ describe("jumps", () => {
     for (const jump of result.layout.jumps) {
       const measured = result.measurements.articles.get(jump.articleId);
       expect(measured).toBeDefined();
-      measured?.paragraphs.forEach((p, i) => {
+      result.model.articles.get(jump.articleId)?.paragraphs.forEach((p, i) => {
         const full = paragraphText(p);
-        const starts = measured.lineStarts[i] ?? [0];
+        const starts = measured?.lineStarts[i] ?? [0];
         starts.forEach((s, k) => {
           const line = compact(
             full

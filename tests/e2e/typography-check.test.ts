@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, openPage, printPdf } from "../../src/browser/browser";
 import { registerCheckType, runCheckType } from "../../src/cli/commands/check-type";
 import { checkTypography, type TypoReport } from "../../src/typography/check";
-import { type DomLine, domLinesIn } from "../../src/typography/dom-lines";
 import { NO_END, NO_START, protectBreaks } from "../../src/typography/linebreak";
+import { type DomLine, domLinesIn } from "../helpers/dom-lines";
 
 // Chromium prints justified CJK columns; the checker reads the PDF back with pdftotext. Built with
 // protectBreaks and strict line breaking the page is clean; built to break anywhere, or set ragged, it

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, openPage } from "../../src/browser/browser";
-import { type DomLine, domLinesIn } from "../../src/typography/dom-lines";
 import { NO_END, NO_START, protectBreaks } from "../../src/typography/linebreak";
+import { type DomLine, domLinesIn } from "../helpers/dom-lines";
 
 // In real Chromium: narrow justified columns, ten characters wide, where each offending mark lands at
 // a line start (or end) without protectBreaks, and does not with it.

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LayoutError } from "../../src/build/compose";
 import { ImageError } from "../../src/images";
 import { parseIssue } from "../../src/load";
 import { GlyphError } from "../../src/measure/glyphs";
+import { LayoutError } from "../../src/pipeline/compose";
 import { errorReport } from "../../src/preview/error-report";
 
 // The error overlay's content: every problem with its file and the JSON path to go to.

@@ -58,7 +58,7 @@ describe("preview routes", () => {
     const res = await get("/");
     expect(res.headers["content-security-policy"]).toBe(SHELL_CSP);
     expect(SHELL_CSP).toContain("script-src 'self';");
-    expect(res.body).toContain('<script type="module" src="/preview/shell.js">');
+    expect(res.body).toContain('<script src="/preview/shell.js" defer></script>');
     expect(res.body).not.toMatch(/<script>|\son[a-z]+=/i);
   });
 

@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseIssue } from "../../src/load";
 import type { Layout } from "../../src/makeup/types";
-import { paragraphsOf } from "../../src/measure/content";
-import type { Measurements } from "../../src/measure/measure";
-import { mastheadView } from "../../src/measure/views";
-import { printedDate } from "../../src/render/dates";
-import { pageViews } from "../../src/render/page-view";
-import { issueHtml } from "../../src/render/render";
-import { loadTemplates } from "../../src/render/templates";
+import { renderHtml } from "../../src/render/render";
+import type { Measurements } from "../../src/typeset/measurements";
+import { typesetIssue } from "../../src/typeset/model";
 
 const issue = parseIssue(
   JSON.stringify({
@@ -34,8 +30,7 @@ const issue = parseIssue(
   }),
   "/tmp/x/issue.json",
 );
-const article = issue.data.pages[0]!.articles[0]!;
-const paragraphs = paragraphsOf(article, (s) => s);
+const model = typesetIssue(issue);
 const lines = [
   { paragraph: 0, first: true, last: false, keepWithNext: false },
   { paragraph: 0, first: false, last: true, keepWithNext: false },
@@ -55,8 +50,8 @@ const metrics = {
 const measurements: Measurements = {
   mastheadRows: 8,
   articles: new Map([
-    ["lead", { metrics, paragraphs, lineStarts: [[0, 11], [0], [0], [0]] }],
-    ["inner", { metrics: { ...metrics, id: "inner", lines: [] }, paragraphs: [], lineStarts: [] }],
+    ["lead", { metrics, lineStarts: [[0, 11], [0], [0], [0]] }],
+    ["inner", { metrics: { ...metrics, id: "inner", lines: [] }, lineStarts: [] }],
   ]),
 };
 const module = (columns: Layout["pages"][0]["modules"][0]["columns"], extra = {}) => ({
@@ -80,10 +75,7 @@ const page = (modules: ReturnType<typeof module>[], number = 1) => ({
 const grid = { columns: 6, rows: 66, columnWidth: 110, gutter: 10, linePitch: 15 };
 
 function render(layout: Layout): string {
-  const date = printedDate("2022-11-14");
-  const masthead = mastheadView(issue.data, date);
-  const pages = pageViews({ issue, layout, measurements, date, masthead, images: new Map() });
-  return issueHtml(loadTemplates().issue, { paper: issue.data.paper, date, pages });
+  return renderHtml({ model, layout, measurements, images: new Map() });
 }
 
 describe("templates", () => {

@@ -53,10 +53,10 @@ Examples:
       // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
       const [{ buildIssue }, { stderrProgress }, { layoutSummary }, { writeBuild }, { writeAtomic }] =
         await Promise.all([
-          import("../../build/build"),
-          import("../../build/progress"),
-          import("../../build/summary"),
-          import("../../build/write-build"),
+          import("../../pipeline/build"),
+          import("../progress"),
+          import("../../pipeline/summary"),
+          import("../../pipeline/write-build"),
           import("../../write-atomic"),
         ]);
       const progress = opts.quiet ? undefined : stderrProgress();
@@ -66,14 +66,14 @@ Examples:
           outDir: opts.out,
           strict: opts.strict,
           browser: await browserStarting,
-          progress,
+          onStage: (stage) => progress?.stage(stage),
         });
         const files = await writeBuild(result, opts.out, { html: opts.html });
         let pressFiles: string[] = [];
         if (opts.press) {
           progress?.stage("press");
           const t = performance.now();
-          const { runPressStep } = await import("../../build/press-step");
+          const { runPressStep } = await import("../../pipeline/press-step");
           const press = await runPressStep(result.issue, files.pdf, opts.out, {
             bleedMm: opts.bleed === undefined ? undefined : Number(opts.bleed),
             inkLimit: Number(opts.inkLimit),

@@ -1,17 +1,18 @@
-import { byId } from "./dom.js";
-import { hideError, showError } from "./error-overlay.js";
-import { showMarks, wirePanelToggle } from "./panel.js";
-import { Stage } from "./stage.js";
-import { wireToolbar } from "./toolbar.js";
+import type { ErrorReport, PreviewState } from "../state";
+import { byId, maybeById } from "./dom";
+import { hideError, showError, wireErrorOverlay } from "./error-overlay";
+import { showMarks, wirePanelToggle } from "./panel";
+import { Stage } from "./stage";
+import { wireToolbar } from "./toolbar";
 
 // The editor's page: listens to the server's event stream and keeps the newest pages on screen.
 // Every event carries the whole state (see src/preview/state.ts), so a reconnect needs nothing else.
 
 const status = byId("npv-status");
-let state;
-let failure;
+let state: PreviewState | undefined;
+let failure: ErrorReport | undefined;
 
-const setStatus = (text, kind = "") => {
+const setStatus = (text: string, kind = "") => {
   status.textContent = text;
   status.className = `npv-status ${kind}`;
 };
@@ -33,8 +34,9 @@ const stage = new Stage({
 });
 const toolbar = wireToolbar(stage);
 wirePanelToggle();
+wireErrorOverlay();
 
-function onState(next) {
+function onState(next: PreviewState): void {
   const previous = state;
   state = next;
   byId("npv-name").textContent = next.issue.name;
@@ -46,14 +48,12 @@ function onState(next) {
     stage.view.bleedMm = next.bleedMm;
     stage.load(next.version, next.marks);
   }
-  if (next.version === 0 && next.status === "error") byId("npv-empty")?.replaceChildren("No pages yet.");
+  if (next.version === 0 && next.status === "error") maybeById("npv-empty")?.replaceChildren("No pages yet.");
   // The latest error stays up while the fix rebuilds; a successful rebuild clears it.
   if (next.error) {
     showError(next.error, JSON.stringify(next.error), (article) => stage.reveal(-1, { article }));
-    setStatus(
-      next.status === "building" ? "building…" : "not updated: error",
-      next.status === "building" ? "building" : "error",
-    );
+    const building = next.status === "building";
+    setStatus(building ? "building…" : "not updated: error", building ? "building" : "error");
   } else {
     if (!failure) hideError();
     if (next.status === "building") setStatus("building…", "building");
@@ -63,6 +63,6 @@ function onState(next) {
 const events = new EventSource("/events");
 events.addEventListener("state", (event) => {
   failure = undefined;
-  onState(JSON.parse(event.data));
+  onState(JSON.parse((event as MessageEvent<string>).data) as PreviewState);
 });
 events.addEventListener("error", () => setStatus("server unreachable: retrying…", "error"));

@@ -1,25 +1,21 @@
 import { join } from "node:path";
 import type { Session } from "../browser/session";
+import type { WorkPage } from "../browser/work-page";
 import { FitError } from "../errors";
 import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
 import { makeUp } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
 import { findMissingGlyphs, GlyphError } from "../measure/glyphs";
-import { type Measurements, measure } from "../measure/measure";
-import { mastheadView } from "../measure/views";
-import { appMounts } from "../render/assets";
-import { formatCss } from "../render/css-vars";
-import { printedDate } from "../render/dates";
-import { pageViews } from "../render/page-view";
-import { issueHtml } from "../render/render";
-import { loadTemplates } from "../render/templates";
-import type { Mount } from "../server/server";
-import { protectBreaks } from "../typography/linebreak";
+import { measure } from "../measure/measure";
+import { renderHtml } from "../render/render";
+import { FORMAT_STYLESHEET } from "../typeset/assets";
+import type { Measurements } from "../typeset/measurements";
+import { type TypesetModel, typesetIssue } from "../typeset/model";
 import { makeupInput, prepareLayoutImages, probeAspects } from "./stage-inputs";
 
-// From a loaded issue to the HTML of its pages: probe photos → measure → make-up → prepare
-// photos → fill templates. Shared by the PDF build and the live preview.
+// From a loaded issue to the HTML of its pages: typeset → probe photos → measure → make-up →
+// prepare photos → render the HTML. Shared by the PDF build and the live preview.
 
 export class LayoutError extends FitError {
   override name = "LayoutError";
@@ -29,14 +25,16 @@ export class LayoutError extends FitError {
 }
 
 export interface Composition {
-  layout: Layout;
+  model: TypesetModel;
   measurements: Measurements;
+  layout: Layout;
   html: string;
-  formatCss: string;
   warnings: string[];
   imageWarnings: ImageWarning[];
   /** The photos as placed: file, pixel size, effective ppi. */
   images: PreparedImage[];
+  /** The page that measured: printing in it reuses its decoded fonts. */
+  page: WorkPage;
 }
 
 export type Timer = <T>(stage: string, work: () => Promise<T>) => Promise<T>;
@@ -46,9 +44,12 @@ export function imageCacheDir(outDir: string): string {
   return join(outDir, ".cache", "images");
 }
 
-/** What the loopback server shows for one issue: app assets, the issue's folder, prepared photos. */
-export function issueMounts(issue: Issue, cacheDir: string): Mount[] {
-  return [...appMounts(), { prefix: "/issue/", root: issue.dir }, { prefix: "/images/", root: cacheDir }];
+/** A document served by the session's loopback server; returns its URL. */
+export function serveOn(session: Session) {
+  return (path: string, body: string, type?: string): string => {
+    session.server.setDocument(path, body, type);
+    return `${session.server.url}${path}`;
+  };
 }
 
 export async function composeIssue(
@@ -60,31 +61,21 @@ export async function composeIssue(
   const missing = findMissingGlyphs(issue.data);
   if (missing.length) throw new GlyphError(missing);
   const aspects = await time("probe", () => probeAspects(issue));
-  const css = formatCss(issue.format);
-  session.server.setDocument("/format.css", css, "text/css; charset=utf-8");
-  const templates = loadTemplates();
-  const date = printedDate(issue.data.issue.date);
-  const logo = issue.data.paper.logo ? `/issue/${issue.data.paper.logo}` : undefined;
-  const masthead = mastheadView(issue.data, date, logo);
-
-  const measurements = await time("measure", () =>
-    measure({ issue, session, template: templates.measure, protect: protectBreaks, aspects, masthead }),
-  );
+  const model = typesetIssue(issue);
+  const serve = serveOn(session);
+  serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
+  const page = await session.workPage();
+  const measurements = await time("measure", () => measure({ model, page, serve, aspects }));
   const result = await time("makeup", async () => makeUp(makeupInput(issue, measurements)));
   if (!result.ok) throw new LayoutError(result.unplaced);
   const layout = result.layout;
 
   const {
-    images,
+    urls,
     prepared,
     warnings: imageWarnings,
   } = await time("images", () => prepareLayoutImages(issue, layout, opts.cacheDir, opts.strict ?? false));
-  const context = {
-    paper: issue.data.paper,
-    date,
-    pages: pageViews({ issue, layout, measurements, date, masthead, images }),
-  };
-  const html = issueHtml(templates.issue, context, opts.scripts);
+  const html = renderHtml({ model, layout, measurements, images: urls, scripts: opts.scripts });
   const warnings = [...layout.pages.flatMap((p) => p.warnings), ...imageWarnings.map((w) => w.message)];
-  return { layout, measurements, html, formatCss: css, warnings, imageWarnings, images: prepared };
+  return { model, measurements, layout, html, warnings, imageWarnings, images: prepared, page };
 }

@@ -1,9 +1,9 @@
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { appFile } from "../app-root";
-import { PAGE_STYLESHEETS, PAGEDJS_SCRIPT, STYLES_DIR } from "../render/assets";
+import { browserScript } from "../browser/scripts";
 import type { LoopbackServer } from "../server/server";
 import { resolveInside } from "../server/static";
+import { PAGE_STYLESHEETS, PAGEDJS_SCRIPT, STYLES_DIR } from "../typeset/assets";
 import { writeAtomic } from "../write-atomic";
 
 // build --html: the rendered pages with every asset they used, under relative paths, so the
@@ -43,6 +43,6 @@ export async function writeHtmlCopy(
     resolveInside(server.mounts.find((m) => m.prefix === "/vendor/pagedjs/")?.root ?? "", "paged.js") ?? "",
     join(dir, "vendor", "paged.js"),
   );
-  await copyFile(appFile("src/render/boot.browser.js"), join(dir, "boot.js"));
+  await writeAtomic(join(dir, "boot.js"), browserScript("src/render/boot.browser.ts", "npBoot").source);
   await writeAtomic(join(dir, "index.html"), page);
 }

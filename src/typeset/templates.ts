@@ -8,7 +8,13 @@ import { TEMPLATES_DIR } from "./assets";
 
 export type Template = (context: unknown) => string;
 
-export function loadTemplates(dir = TEMPLATES_DIR): { issue: Template; measure: Template } {
+/** The measuring page and the issue's pages, both made of the same partials. */
+export interface Templates {
+  issue: Template;
+  measure: Template;
+}
+
+export function loadTemplates(dir = TEMPLATES_DIR): Templates {
   const hb = Handlebars.create();
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hb.registerHelper("phrases", (text: unknown) =>

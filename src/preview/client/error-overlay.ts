@@ -1,23 +1,27 @@
-import { byId, h } from "./dom.js";
+import type { ErrorReport } from "../state";
+import { byId, h } from "./dom";
 
 // The overlay naming what broke the latest rebuild: per problem the file and the JSON path in it.
 // The last good pages stay underneath; the overlay goes away by itself once a rebuild succeeds.
 
-let hiddenFor;
-let shownKey;
+let hiddenFor: string | undefined;
+let shownKey: string | undefined;
 
-byId("npv-error-hide").addEventListener("click", () => {
-  // "Hide" holds until the error changes.
-  hiddenFor = shownKey;
-  byId("npv-error").hidden = true;
-});
+export function wireErrorOverlay(): void {
+  byId("npv-error-hide").addEventListener("click", () => {
+    // "Hide" holds until the error changes.
+    hiddenFor = shownKey;
+    byId("npv-error").hidden = true;
+  });
+}
 
-export function showError(report, key, onPick) {
+export function showError(report: ErrorReport, key: string, onPick?: (article: string) => void): void {
   const overlay = byId("npv-error");
   byId("npv-error-title").textContent = report.title;
   byId("npv-error-list").replaceChildren(
-    ...report.problems.map((p) =>
-      h(
+    ...report.problems.map((p) => {
+      const article = p.article;
+      return h(
         "li",
         { class: "npv-problem" },
         h(
@@ -27,17 +31,17 @@ export function showError(report, key, onPick) {
           p.path ? h("span", {}, " at ", h("code", {}, p.path)) : undefined,
         ),
         h("div", { class: "npv-error-message" }, p.message),
-        p.article && onPick
-          ? h("button", { type: "button", onclick: () => onPick(p.article) }, "Show on the pages")
+        article && onPick
+          ? h("button", { type: "button", onclick: () => onPick(article) }, "Show on the pages")
           : undefined,
-      ),
-    ),
+      );
+    }),
   );
   shownKey = key;
   overlay.hidden = hiddenFor === key;
 }
 
-export function hideError() {
+export function hideError(): void {
   byId("npv-error").hidden = true;
   hiddenFor = undefined;
 }

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { APP_ROOT } from "../app-root";
 import type { Mount } from "../server/server";
@@ -47,3 +49,27 @@ export const PAGE_STYLESHEETS = [
 export const STYLESHEETS = [...FONT_STYLESHEETS, ...PAGE_STYLESHEETS];
 
 export const PAGEDJS_SCRIPT = "/vendor/pagedjs/paged.js";
+
+/** URL under which the loopback server shows the issue folder (photos, logo). */
+export const ISSUE_URL_PREFIX = "/issue/";
+/** URL under which the loopback server shows the prepared photos. */
+export const IMAGES_URL_PREFIX = "/images/";
+
+/** What the loopback server shows for one issue folder: app assets, the issue's folder, prepared photos. */
+export function issueMounts(issueDir: string, cacheDir: string): Mount[] {
+  return [...appMounts(), { prefix: ISSUE_URL_PREFIX, root: issueDir }, { prefix: IMAGES_URL_PREFIX, root: cacheDir }];
+}
+
+/**
+ * What the measuring document's layout depends on besides its body: the stylesheets and their
+ * files, the format, the measuring template. The measure stage loads the document under this key;
+ * the render stage swaps the pages into it only while the key still holds (its fonts are decoded).
+ */
+export function measuringDocumentKey(formatCss: string): string {
+  const hash = createHash("sha256")
+    .update(formatCss)
+    .update(JSON.stringify([STYLESHEETS, PAGEDJS_SCRIPT]));
+  for (const file of readdirSync(STYLES_DIR).sort()) hash.update(`${file}:${statSync(join(STYLES_DIR, file)).mtimeMs}`);
+  hash.update(`measure.hbs:${statSync(join(TEMPLATES_DIR, "measure.hbs")).mtimeMs}`);
+  return `measure:${hash.digest("hex")}`;
+}

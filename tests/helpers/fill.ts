@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
-import type { PageFormat } from "../load";
-import type { Layout } from "../makeup/types";
+import type { PageFormat } from "../../src/load";
+import type { Layout } from "../../src/makeup/types";
 
 const run = promisify(execFile);
 

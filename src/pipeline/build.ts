@@ -1,10 +1,10 @@
 import type { Browser } from "puppeteer-core";
 import { openSession } from "../browser/session";
 import { type Issue, loadIssue } from "../load";
-import { type RenderTimings, renderPdf } from "../render/render";
+import { printIssue, type RenderTimings } from "../render/render";
 import type { Mount } from "../server/server";
-import { type Composition, composeIssue, imageCacheDir, issueMounts } from "./compose";
-import { type Progress, silentProgress } from "./progress";
+import { issueMounts } from "../typeset/assets";
+import { type Composition, composeIssue, imageCacheDir, serveOn } from "./compose";
 
 export { LayoutError } from "./compose";
 
@@ -15,10 +15,11 @@ export interface BuildOptions {
   browser?: Browser;
   chromium?: string;
   strict?: boolean;
-  progress?: Progress;
+  /** Told the name of each stage as it starts (the CLI's progress display). */
+  onStage?: (stage: string) => void;
 }
 
-export interface BuildResult extends Composition {
+export interface BuildResult extends Omit<Composition, "page"> {
   issue: Issue;
   pdf: Uint8Array;
   /** What the page loaded from the server, for a self-contained HTML copy. */
@@ -27,10 +28,9 @@ export interface BuildResult extends Composition {
 }
 
 export async function buildIssue(target: string, opts: BuildOptions): Promise<BuildResult> {
-  const progress = opts.progress ?? silentProgress;
   const timings: Record<string, number> = {};
   const time = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    progress.stage(name);
+    opts.onStage?.(name);
     const t = performance.now();
     try {
       return await work();
@@ -41,24 +41,27 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
 
   const issue = await time("load", () => loadIssue(target));
   const cacheDir = imageCacheDir(opts.outDir);
-  const sessionPromise = openSession(issueMounts(issue, cacheDir), {
+  const sessionPromise = openSession(issueMounts(issue.dir, cacheDir), {
     browser: opts.browser,
     executablePath: opts.chromium,
   });
   sessionPromise.catch(() => undefined);
   try {
     const session = await time("launch", () => sessionPromise);
-    const composed = await composeIssue(issue, session, { cacheDir, strict: opts.strict, time });
-    // Printed in the page that measured: its fonts are decoded already.
-    const page = await session.workPage();
+    const { page, ...composed } = await composeIssue(issue, session, { cacheDir, strict: opts.strict, time });
     const rendered = await time("render", () =>
-      renderPdf(session, issue, composed.html, composed.layout.pages.length, page),
+      printIssue(page, {
+        model: composed.model,
+        html: composed.html,
+        pages: composed.layout.pages.length,
+        serve: serveOn(session),
+      }),
     );
     Object.assign(timings, prefixed(rendered.timings));
     const assets = {
       served: new Set(session.server.served),
       mounts: session.server.mounts,
-      formatCss: composed.formatCss,
+      formatCss: composed.model.formatCss,
     };
     return { ...composed, issue, pdf: rendered.pdf, assets, timings };
   } finally {

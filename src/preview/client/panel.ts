@@ -1,9 +1,10 @@
-import { byId, h } from "./dom.js";
+import type { Mark, MarkKind } from "../state";
+import { byId, h } from "./dom";
 
 // The warnings panel: every mark of the pages on screen, by page. Clicking one scrolls the pages
 // to it and makes its box flash.
 
-const KIND_NAMES = {
+const KIND_NAMES: Record<MarkKind, string> = {
   overflow: "overflow",
   lines: "lines differ",
   jump: "jump",
@@ -12,7 +13,7 @@ const KIND_NAMES = {
   makeup: "make-up",
 };
 
-export function showMarks(marks, onPick) {
+export function showMarks(marks: Mark[], onPick: (index: number) => void): void {
   const list = byId("npv-marks-list");
   const count = byId("npv-count");
   count.textContent = String(marks.length);
@@ -21,7 +22,7 @@ export function showMarks(marks, onPick) {
     list.replaceChildren(h("p", { class: "npv-none" }, "Nothing to report."));
     return;
   }
-  const pages = new Map();
+  const pages = new Map<number, HTMLLIElement[]>();
   marks.forEach((mark, index) => {
     const items = pages.get(mark.page) ?? [];
     items.push(
@@ -44,7 +45,7 @@ export function showMarks(marks, onPick) {
   list.replaceChildren(...sections);
 }
 
-export function wirePanelToggle() {
+export function wirePanelToggle(): void {
   const button = byId("npv-panel-toggle");
   const panel = byId("npv-panel");
   const open = localStorage.getItem("npv-panel") !== "closed";

@@ -1,9 +1,10 @@
+import { basename } from "node:path";
 import { prepareImages, probeImage } from "../images";
 import { type Issue, ptToMm } from "../load";
 import type { Layout, MakeupInput } from "../makeup/types";
-import type { Measurements } from "../measure/measure";
-import { spanWidth } from "../measure/views";
-import type { ImageSource } from "../render/page-view";
+import { IMAGES_URL_PREFIX } from "../typeset/assets";
+import type { Measurements } from "../typeset/measurements";
+import { spanWidth } from "../typeset/views";
 
 // What one stage's output must become to be the next stage's input.
 
@@ -82,9 +83,7 @@ export async function prepareLayoutImages(issue: Issue, layout: Layout, cacheDir
     targetPpi: issue.data.ppi,
     strict,
   });
-  const urls = new Map<string, ImageSource>();
-  for (const img of images) {
-    urls.set(`${img.articleId}:${img.index}`, { url: `/images/${img.file.split(/[\\/]/).pop()}` });
-  }
-  return { images: urls, prepared: images, warnings };
+  const urls = new Map<string, string>();
+  for (const img of images) urls.set(`${img.articleId}:${img.index}`, `${IMAGES_URL_PREFIX}${basename(img.file)}`);
+  return { urls, prepared: images, warnings };
 }

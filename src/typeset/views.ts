@@ -1,5 +1,5 @@
 import type { ArticleData, IssueData, PageFormat } from "../load";
-import type { PrintedDate } from "../render/dates";
+import type { PrintedDate } from "./dates";
 import { headlineSize, kickerSize, subheadSize } from "./head-style";
 
 // View models shared by the measuring page and the final pages: what the head, caption and
@@ -34,6 +34,16 @@ export function headView(
     continued: continuedFrom !== undefined,
     continuedFrom,
   };
+}
+
+/** What the caption partial prints under a photo: the caption, then the credit in （）. */
+export interface CaptionView {
+  caption?: string;
+  credit?: string;
+}
+
+export function captionView(image: { caption?: string; credit?: string }): CaptionView | undefined {
+  return image.caption || image.credit ? { caption: image.caption, credit: image.credit } : undefined;
 }
 
 export interface IndexEntry {

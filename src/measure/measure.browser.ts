@@ -1,0 +1,91 @@
+// Runs inside Chromium on the measuring page. Reads where Chromium broke every body line, and how
+// tall heads, captions and the masthead are. Returns CSS px; the Node side turns them into lines.
+
+export interface MeasuredParagraph {
+  /** Text offsets where each line starts (the first is 0). */
+  starts: number[];
+  /** The paragraph's height in lines of the grid, as laid out. */
+  lines: number;
+}
+
+export interface MeasuredBox {
+  paragraphs: MeasuredParagraph[];
+  /** Head block height by `${span}` and, for the continuation head, `${span}c`. */
+  heads: Record<string, number>;
+  /** Caption height by `${image}:${span}`. */
+  captions: Record<string, number>;
+}
+
+export interface PageMeasurements {
+  /** The body line pitch in CSS px. */
+  pitchPx: number;
+  masthead: number;
+  articles: Record<string, MeasuredBox>;
+}
+
+/** Offsets (in the paragraph's text) where each line starts, by walking its characters. */
+function lineStarts(p: Element): number[] {
+  const starts: number[] = [];
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let offset = 0;
+  let lastBottom = Number.NEGATIVE_INFINITY;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const text = node.data;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      // Low surrogates belong to the character before them.
+      if (code >= 0xdc00 && code <= 0xdfff) continue;
+      const len = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+      range.setStart(node, i);
+      range.setEnd(node, i + len);
+      const rect = range.getClientRects()[0];
+      if (rect && rect.height > 0) {
+        if (rect.top >= lastBottom - 1) {
+          starts.push(offset + i);
+          lastBottom = rect.bottom;
+        } else {
+          lastBottom = Math.max(lastBottom, rect.bottom);
+        }
+      }
+    }
+    offset += text.length;
+  }
+  if (starts.length === 0) starts.push(0);
+  starts[0] = 0;
+  return starts;
+}
+
+const height = (el: Element | null): number => el?.getBoundingClientRect().height ?? 0;
+
+function measureBox(box: HTMLElement, pitch: number): MeasuredBox {
+  const body = box.querySelector('[data-role="body"]');
+  const paragraphs = [...(body?.querySelectorAll(":scope > p") ?? [])].map((p) => ({
+    starts: lineStarts(p),
+    lines: Math.round(height(p) / pitch),
+  }));
+  const heads: Record<string, number> = {};
+  for (const h of box.querySelectorAll<HTMLElement>('[data-role="head"]')) {
+    const key = `${h.dataset.span}${h.querySelector(".np-head--continued") ? "c" : ""}`;
+    heads[key] = height(h.querySelector(".np-head"));
+  }
+  const captions: Record<string, number> = {};
+  for (const c of box.querySelectorAll<HTMLElement>('[data-role="caption"]')) {
+    captions[`${c.dataset.image}:${c.dataset.span}`] = height(c);
+  }
+  return { paragraphs, heads, captions };
+}
+
+export async function measureAll(): Promise<PageMeasurements> {
+  await document.fonts.ready;
+  void document.body.offsetHeight;
+  await document.fonts.ready;
+  const pitch = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--pitch-px"));
+  const out: PageMeasurements = { pitchPx: pitch, articles: {}, masthead: 0 };
+  out.masthead = height(document.querySelector('[data-kind="masthead"] .np-masthead'));
+  for (const box of document.querySelectorAll<HTMLElement>(".np-measure[data-article]")) {
+    const id = box.dataset.article;
+    if (id) out.articles[id] = measureBox(box, pitch);
+  }
+  return out;
+}

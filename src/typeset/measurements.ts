@@ -1,0 +1,17 @@
+import type { ArticleMetrics } from "../makeup/types";
+
+// What the measure stage finds out about the typeset text, as plain numbers: the make-up solves
+// from `metrics`, the render stage cuts paragraphs at `lineStarts`. Nothing here refers to a
+// browser, so a cache can hold it and a later build can reuse it.
+
+export interface ArticleMeasure {
+  metrics: ArticleMetrics;
+  /** Per paragraph of the article's typeset text, the text offsets where its lines start. */
+  lineStarts: number[][];
+}
+
+export interface Measurements {
+  articles: Map<string, ArticleMeasure>;
+  /** Height of the front page's masthead, in grid lines. */
+  mastheadRows: number;
+}

@@ -1,0 +1,72 @@
+import type { ArticleData, Issue } from "../load";
+import { protectBreaks } from "../typography/linebreak";
+import { ISSUE_URL_PREFIX } from "./assets";
+import { type Paragraph, paragraphsOf } from "./content";
+import { type PrintedDate, printedDate } from "./dates";
+import { formatCss } from "./format-css";
+import { loadTemplates, type Templates } from "./templates";
+import { type MastheadView, mastheadView, priorityOf } from "./views";
+
+// The typesetting model of an issue: every article's text as the typesetter sets it (paragraphs of
+// styled runs, line breaks protected), its priority, the printed date and the masthead, and the
+// templates that turn them into HTML. The measure stage sets it in Chromium to find line breaks;
+// the render stage sets the same model into pages. One model, so a line measured is the line printed.
+
+export interface TypesetArticle {
+  article: ArticleData;
+  /** Index of the page the editor put it on. */
+  page: number;
+  /** Position in its page's list: the reading order the editor gave. */
+  order: number;
+  /** 1 = lead story. */
+  priority: number;
+  paragraphs: Paragraph[];
+}
+
+export interface TypesetModel {
+  issue: Issue;
+  date: PrintedDate;
+  masthead: MastheadView;
+  /** The format's numbers as CSS (served as /format.css). */
+  formatCss: string;
+  articles: Map<string, TypesetArticle>;
+  templates: Templates;
+}
+
+export function typesetIssue(issue: Issue, templates: Templates = loadTemplates()): TypesetModel {
+  const data = issue.data;
+  const date = printedDate(data.issue.date);
+  const logo = data.paper.logo ? `${ISSUE_URL_PREFIX}${data.paper.logo}` : undefined;
+  const articles = new Map<string, TypesetArticle>();
+  data.pages.forEach((page, p) => {
+    page.articles.forEach((article, order) => {
+      articles.set(article.id, {
+        article,
+        page: p,
+        order,
+        priority: priorityOf(article, order),
+        paragraphs: paragraphsOf(article, protectBreaks),
+      });
+    });
+  });
+  return {
+    issue,
+    date,
+    masthead: mastheadView(data, date, logo),
+    formatCss: formatCss(issue.format),
+    articles,
+    templates,
+  };
+}
+
+/** The model's article, or an error naming it (a layout or measurement naming an unknown id is a bug). */
+export function typesetArticle(model: TypesetModel, id: string): TypesetArticle {
+  const found = model.articles.get(id);
+  if (!found) throw new Error(`no article "${id}" in the issue`);
+  return found;
+}
+
+/** The issue's title as documents and PDFs carry it: paper and printed date. */
+export function documentTitle(model: TypesetModel): string {
+  return `${model.issue.data.paper.name} ${model.date.solar}`;
+}
