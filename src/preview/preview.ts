@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { DEFAULTS } from "../config/defaults";
 import { dirname, resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
@@ -20,7 +21,7 @@ import { watchFolders } from "./watch";
 // (for the measure stage) stays open for the server's lifetime; the editor's browser paginates
 // with Paged.js itself. Rebuilds never overlap; a failed one leaves the last pages on screen.
 
-export const DEFAULT_PORT = 4321;
+export const DEFAULT_PORT = DEFAULTS.previewPort;
 
 export interface PreviewOptions {
   /** Issue folder or issue.json. */
@@ -55,7 +56,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const log = opts.log ?? (() => undefined);
   const issueFile = await resolveIssuePath(opts.target);
   const issueDir = dirname(issueFile);
-  const cacheDir = resolve(imageCacheDir(opts.outDir ?? "output"));
+  const cacheDir = resolve(imageCacheDir(opts.outDir ?? DEFAULTS.outDir));
   const session = await openSession(issueMounts(issueDir, cacheDir), {
     browser: opts.browser,
     executablePath: opts.chromium,

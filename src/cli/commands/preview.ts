@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { DEFAULTS } from "../../config/defaults";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
@@ -13,10 +14,10 @@ export function registerPreview(program: Command): void {
     .command("preview")
     .description("show the issue's pages in a browser, exactly as the PDF will be, updated on every save")
     .argument("<issue>", "issue folder or issue.json")
-    .option("-p, --port <n>", "port (default 4321, or a free one if that is taken)", parsePort)
+    .option("-p, --port <n>", `port (default ${DEFAULTS.previewPort}, or a free one if that is taken)`, parsePort)
     .option("--host <host>", "address to listen on (default 127.0.0.1: this machine only)")
     .option("--open", "open the preview in the default browser")
-    .option("-o, --out <dir>", "output folder whose .cache/images keeps the prepared photos", "output")
+    .option("-o, --out <dir>", "output folder whose .cache/images keeps the prepared photos", DEFAULTS.outDir)
     .option("--chromium <path>", "Chromium binary for measuring (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium)")
     .addHelpText(
       "after",
