@@ -26,7 +26,50 @@ export const imageSchema = z
 export const bodyItemSchema = z.union([
   z.string().min(1).describe("a paragraph"),
   z.object({ subhead: z.string().min(1).describe("internal subhead (小标题)") }).strict(),
+  z
+    .object({
+      text: z.string().min(1).describe("the paragraph"),
+      cut: z.boolean().optional().describe("the make-up may drop it (last first) instead of jumping or failing"),
+    })
+    .strict(),
 ]);
+
+/** A rectangle of the page grid, 1-based as editors count columns and lines. */
+const gridPlace = {
+  column: z.number().int().min(1).describe("first column, counted from 1"),
+  line: z.number().int().min(1).describe("first line of the type area, counted from 1"),
+  span: z.number().int().min(1).describe("width in columns"),
+};
+
+export const pinSchema = z
+  .object({
+    ...gridPlace,
+    height: z.number().int().min(1).optional().describe("height in lines (default: sized by the make-up)"),
+  })
+  .strict();
+
+export const adSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "an id of letters, digits, - and _")
+      .describe("unique in the issue"),
+    file: z.string().min(1).describe("artwork: PDF (kept vector), PNG, JPEG or TIFF, relative to the issue folder"),
+    span: z.number().int().min(1).describe("width in basic columns, gutters included"),
+    height: z.number().positive().max(2000).describe("height in mm, as booked"),
+    position: z
+      .union([
+        z.enum(["bottom", "top", "ear-left", "ear-right"]),
+        z.object({ column: gridPlace.column, line: gridPlace.line }).strict(),
+      ])
+      .default("bottom")
+      .describe("bottom | top | ear-left | ear-right (报眼, front page) | { column, line }"),
+    label: z
+      .union([z.string().min(1), z.literal(false)])
+      .default("广告")
+      .describe('printed above the box: "广告" (default), "公益广告"…; false for none'),
+  })
+  .strict();
 
 export const articleSchema = z
   .object({
@@ -45,6 +88,12 @@ export const articleSchema = z
     priority: z.number().int().min(1).max(9).optional().describe("1 = lead story"),
     columns: z.number().int().min(1).optional().describe("make-up hint: module width in columns"),
     minLines: z.number().int().min(1).optional().describe("make-up hint: least module height in lines"),
+    place: z
+      .union([z.literal("ear"), pinSchema])
+      .optional()
+      .describe('pinned on an automatic page: { column, line, span, height? } or "ear" (报眼, front page)'),
+    jump: z.boolean().optional().describe("false: must fit on its page, never jumps"),
+    jumpTo: z.number().int().min(1).optional().describe("page number its rest jumps to"),
   })
   .strict()
   .refine((a) => a.headline !== undefined || a.images.length > 0, {
@@ -73,8 +122,16 @@ export const pageSchema = z
       .default("auto")
       .describe('"auto", or explicit module placements'),
     articles: z.array(articleSchema).default([]),
+    ads: z.array(adSchema).default([]).describe("ads and fixed boxes, placed before editorial"),
+    maxJumps: z.number().int().min(0).optional().describe("most stories jumping off this page (default 2)"),
   })
   .strict();
+
+/** The ad department's file beside the issue: ads by page number. */
+export const adsFileSchema = z
+  .object({ $schema: z.string().optional() })
+  .catchall(z.array(adSchema))
+  .describe('ads keyed by page number, e.g. { "1": [ … ], "4": [ … ] }');
 
 const mm = z.number().positive();
 export const formatObjectSchema = z
@@ -124,7 +181,12 @@ export const issueSchema = z
       .describe("preset name, or width, height, columns, margins, bleed"),
     color: colorMode.optional(),
     ppi: z.number().positive().optional().describe("target photo resolution"),
+    ads: z.string().min(1).optional().describe("the ad department's file beside the issue, e.g. ads.json"),
     pages: z.array(pageSchema).min(1),
+    fillers: z
+      .array(articleSchema)
+      .default([])
+      .describe("short news, house ads, photos: used in order where a page is short of material"),
   })
   .strict();
 
@@ -135,4 +197,11 @@ export type ArticleData = z.output<typeof articleSchema>;
 export type ImageData = z.output<typeof imageSchema>;
 export type BodyItem = z.output<typeof bodyItemSchema>;
 export type Placement = z.output<typeof placementSchema>;
+export type AdData = z.output<typeof adSchema>;
+export type PinData = z.output<typeof pinSchema>;
 export type FormatObject = z.output<typeof formatObjectSchema>;
+
+/** The text of a body item, whichever form it takes. */
+export function bodyText(item: BodyItem): string {
+  return typeof item === "string" ? item : "subhead" in item ? item.subhead : item.text;
+}

@@ -2,11 +2,11 @@ import { columnCounts, type ModuleFit } from "./fit";
 import type { Item } from "./items";
 import { columnOffsets } from "./module-space";
 import type { Rect } from "./packer";
-import type { Module, PlacedImage, TextColumn } from "./types";
+import type { Module, ModuleOrigin, PlacedImage, TextColumn } from "./types";
 
 /** The render stage's view of one placed module (continuesOn is set once the jump target is
  *  known). */
-export function buildModule(item: Item, rect: Rect, fit: ModuleFit): Module {
+export function buildModule(item: Item, rect: Rect, fit: ModuleFit, origin: ModuleOrigin = "auto"): Module {
   const images: PlacedImage[] = fit.photo.spots.map((spot) => ({ ...spot, row: fit.head + spot.row }));
   const columns: TextColumn[] = [];
   const offsets = columnOffsets(fit.span, fit.photo);
@@ -20,6 +20,7 @@ export function buildModule(item: Item, rect: Rect, fit: ModuleFit): Module {
   });
   const module: Module = {
     articleId: item.article.id,
+    origin,
     col: rect.col,
     row: rect.row,
     span: rect.span,

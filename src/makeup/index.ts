@@ -1,4 +1,6 @@
 // Automatic modular page make-up: issue metrics in, module layout out (pure, no browser).
+
+export { linesAfterCuts } from "./copyfit";
 export { MakeupError } from "./errors";
-export { makeUp } from "./make-up";
+export { DEFAULT_MAX_JUMPS, makeUp } from "./make-up";
 export type * from "./types";

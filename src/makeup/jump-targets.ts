@@ -26,7 +26,8 @@ export class JumpTargets {
   ) {
     this.spare = pages.map((page) => {
       const material = page.articles.reduce((sum, a) => sum + estimatedCells(a, grid), 0);
-      return freeCellCount(grid, page.reserved) - material;
+      const booked = (page.booked ?? []).reduce((sum, b) => sum + b.span * b.rows, 0);
+      return freeCellCount(grid, page.reserved) - booked - material;
     });
   }
 
@@ -35,18 +36,20 @@ export class JumpTargets {
     return fixed === undefined || fixed.some((p) => p.articleId === articleId);
   }
 
-  private candidates(from: number, articleId: string): number[] {
+  /** Later pages that may take the rest; only page `jumpTo` (a printed number) when given. */
+  private candidates(from: number, articleId: string, jumpTo?: number): number[] {
     const number = this.pages[from]?.number ?? 0;
     const result: number[] = [];
     for (let i = from + 1; i < this.pages.length; i++) {
-      if ((this.pages[i]?.number ?? 0) > number && this.canLand(i, articleId)) result.push(i);
+      const n = this.pages[i]?.number ?? 0;
+      if (n > number && (jumpTo === undefined || n === jumpTo) && this.canLand(i, articleId)) result.push(i);
     }
     return result;
   }
 
   /** Some later page could take the rest of this article. */
-  exists(from: number, articleId: string): boolean {
-    return this.candidates(from, articleId).length > 0;
+  exists(from: number, articleId: string, jumpTo?: number): boolean {
+    return this.candidates(from, articleId, jumpTo).length > 0;
   }
 
   /** Index of the page to jump to, or undefined; books the room taken there. */
@@ -54,7 +57,7 @@ export class JumpTargets {
     const span = Math.min(2, this.grid.columns);
     const head = (article.continuationHeadRows[span - 1] ?? article.continuationHeadRows.at(-1) ?? 0) * span;
     const need = lines + head;
-    const options = this.candidates(from, article.id).filter((i) => i !== exclude);
+    const options = this.candidates(from, article.id, article.jumpTo).filter((i) => i !== exclude);
     let chosen = options.find((i) => (this.spare[i] ?? 0) >= need);
     if (chosen === undefined) {
       for (const i of options) if (chosen === undefined || (this.spare[i] ?? 0) > (this.spare[chosen] ?? 0)) chosen = i;

@@ -1,18 +1,32 @@
-import { packPage } from "./auto-page";
 import { buildModule } from "./build-module";
+import { nextCut, withCuts } from "./copyfit";
 import { MakeupError } from "./errors";
 import type { ModuleFit } from "./fit";
-import { checkFixed, fillFixed } from "./fixed-page";
-import { type Item, lineCount, sortItems } from "./items";
+import { type Item, isContinuation, lineCount, sortItems } from "./items";
 import { JumpTargets } from "./jump-targets";
-import type { Placement } from "./packer";
-import { emptyCells, emptyWarnings } from "./page-stats";
-import { freeCellCount, freeRegions } from "./regions";
-import type { Jump, MakeupInput, MakeupResult, Module, PageInput, PageLayout, Unplaced } from "./types";
-import { emptyCellCost } from "./weights";
+import { emptyOf, makeUpPage, type PageResult } from "./page-makeup";
+import { EMPTY_SHARE_LIMIT, emptyCells, emptyWarnings } from "./page-stats";
+import { tombstones } from "./tombstones";
+import type {
+  ArticleMetrics,
+  Cut,
+  Jump,
+  MakeupInput,
+  MakeupResult,
+  Module,
+  PageInput,
+  PageLayout,
+  Unplaced,
+} from "./types";
 
-// The issue, page by page: each page gets its own articles plus the rests jumped to it; what a
-// page cannot hold jumps on, and what no later page can take is reported.
+// The issue, page by page: each page gets its own articles plus the rests jumped to it. On each
+// page the make-up first tries the page as it is; then, where the editor allowed it, drops
+// cuttable paragraphs instead of jumping or failing, keeps to the page's most jumps, and sets
+// fillers where the page is short of material. What a page cannot hold jumps on (only from the
+// page where the story starts: no story is split across more than two pages), and what no later
+// page can take is reported.
+
+export const DEFAULT_MAX_JUMPS = 2;
 
 /** The rest of a cut article on its way to a later page, and where it was cut. */
 interface Continuation {
@@ -21,12 +35,17 @@ interface Continuation {
   jump: Jump;
 }
 
-interface PageResult {
-  placements: Placement[];
-  items: Item[];
-  dropped: Item[];
-  warnings: string[];
+/** The choices the make-up of one page can change between attempts. */
+interface PageChoices {
+  /** Paragraphs dropped per article. */
+  cuts: Map<string, number[]>;
+  /** Articles not allowed to jump off this page. */
+  noJump: Set<string>;
+  fillers: ArticleMetrics[];
 }
+
+/** Attempts per page: each drops one more paragraph, forbids one more jump or adds a filler. */
+const MAX_ATTEMPTS = 40;
 
 function checkGrid(input: MakeupInput): void {
   const { grid } = input;
@@ -36,65 +55,139 @@ function checkGrid(input: MakeupInput): void {
   }
 }
 
-function makeUpPage(input: MakeupInput, page: PageInput, items: Item[]): PageResult {
-  const { grid } = input;
-  const cost = emptyCellCost(freeCellCount(grid, page.reserved));
-  if (page.fixed !== undefined) {
-    const known = new Set(input.pages.flatMap((p) => p.articles.map((a) => a.id)));
-    checkFixed(page, grid, items, page.fixed, known);
-    const placed = new Set(page.fixed.map((p) => p.articleId));
-    const dropped = items.filter((item) => !placed.has(item.article.id));
-    const { placements, warnings } = fillFixed(page, grid, items, page.fixed, cost);
-    return { placements, items, dropped, warnings };
-  }
-  const packing = packPage(items, grid, freeRegions(grid, page.reserved), cost);
-  const warnings = packing.hintsIgnored
-    ? [`page ${page.number}: the columns/minLines hints could not all be honoured`]
-    : [];
-  return { ...packing, warnings };
-}
+const cutsOf = (result: PageResult) => result.placements.filter((p) => p.fit.cut);
 
 class IssueMakeup {
   private readonly targets: JumpTargets;
   private readonly incoming: Continuation[][];
+  private readonly issueIds: Set<string>;
   readonly layouts: PageLayout[] = [];
   readonly jumps: Jump[] = [];
   readonly unplaced: Unplaced[] = [];
+  readonly cuts: Cut[] = [];
+  /** Fillers not used yet, in order. */
+  readonly fillers: ArticleMetrics[];
   /** Pages with a module cut for lack of room. */
   readonly cutPages = new Set<number>();
 
   constructor(private readonly input: MakeupInput) {
     this.targets = new JumpTargets(input.pages, input.grid);
     this.incoming = input.pages.map(() => []);
+    this.issueIds = new Set(input.pages.flatMap((p) => p.articles.map((a) => a.id)));
+    this.fillers = [...(input.fillers ?? [])];
+  }
+
+  private attempt(index: number, page: PageInput, choices: PageChoices): PageResult {
+    const waiting = (this.incoming[index] ?? []).map((c) => c.item);
+    const own = [...page.articles, ...choices.fillers].map(
+      (a): Item => ({ article: withCuts(a, choices.cuts.get(a.id) ?? []), start: 0, canJump: false }),
+    );
+    const items = sortItems([...own, ...waiting]);
+    for (const item of items) item.canJump = this.mayJump(index, item, choices);
+    return makeUpPage(this.input.grid, page, items, this.issueIds);
+  }
+
+  private mayJump(index: number, item: Item, choices: PageChoices): boolean {
+    const a = item.article;
+    if (isContinuation(item) || a.filler || a.jump === false || choices.noJump.has(a.id)) return false;
+    return this.targets.exists(index, a.id, a.jumpTo);
+  }
+
+  /** The page with the editor's allowances used where they help: cuts, fewer jumps, fillers. */
+  private solve(index: number, page: PageInput): { result: PageResult; choices: PageChoices } {
+    const choices: PageChoices = { cuts: new Map(), noJump: new Set(), fillers: [] };
+    let result = this.attempt(index, page, choices);
+    for (let n = 0; n < MAX_ATTEMPTS; n++) {
+      const changed = this.cutParagraph(result, choices) || this.limitJumps(page, result, choices);
+      if (!changed) break;
+      result = this.attempt(index, page, choices);
+    }
+    return { result: this.addFillers(index, page, result, choices), choices };
+  }
+
+  /** Drops one more cuttable paragraph where a story would jump, lose text or find no room. */
+  private cutParagraph(result: PageResult, choices: PageChoices): boolean {
+    const troubled = [...cutsOf(result).map((p) => result.items[p.item] as Item), ...result.dropped];
+    // The stories in trouble first; when one has nothing to cut, any story of the page may give
+    // room, the least important first.
+    const others = [...result.items].sort((a, b) => b.article.priority - a.article.priority);
+    const needRoom = result.dropped.length > 0 || cutsOf(result).some((p) => !p.fit.jump);
+    for (const item of needRoom ? [...troubled, ...others] : troubled) {
+      if (isContinuation(item) || item.article.filler) continue;
+      const id = item.article.id;
+      const original = this.input.pages.flatMap((p) => p.articles).find((a) => a.id === id);
+      const cut = choices.cuts.get(id) ?? [];
+      const next = original ? nextCut(original, cut) : undefined;
+      if (next === undefined) continue;
+      choices.cuts.set(id, [...cut, next]);
+      return true;
+    }
+    return false;
+  }
+
+  /** More stories jump than the page allows: the one with the shortest rest must fit instead. */
+  private limitJumps(page: PageInput, result: PageResult, choices: PageChoices): boolean {
+    const jumping = cutsOf(result).filter((p) => p.fit.jump);
+    if (jumping.length <= (page.maxJumps ?? DEFAULT_MAX_JUMPS)) return false;
+    const rest = (p: { item: number; fit: ModuleFit }) => lineCount(result.items[p.item] as Item) - p.fit.lines;
+    const shortest = jumping.reduce((a, b) => (rest(b) < rest(a) ? b : a));
+    const id = result.items[shortest.item]?.article.id;
+    if (id === undefined || choices.noJump.has(id)) return false;
+    choices.noJump.add(id);
+    return true;
+  }
+
+  /** A page short of material takes the next fillers that fit whole, in their order. */
+  private addFillers(index: number, page: PageInput, result: PageResult, choices: PageChoices): PageResult {
+    let best = result;
+    for (const filler of [...this.fillers]) {
+      if (cutsOf(best).length > 0 || best.dropped.length > 0) break;
+      if (emptyOf(best) < EMPTY_SHARE_LIMIT * best.freeCells) break;
+      choices.fillers.push(filler);
+      const next = this.attempt(index, page, choices);
+      if (cutsOf(next).length === 0 && next.dropped.length === 0 && emptyOf(next) < emptyOf(best)) {
+        best = next;
+        this.fillers.splice(this.fillers.indexOf(filler), 1);
+      } else {
+        choices.fillers.pop();
+      }
+    }
+    return best;
   }
 
   page(index: number, page: PageInput): void {
     const waiting = this.incoming[index] ?? [];
-    const own = page.articles.map((article): Item => ({ article, start: 0, canJump: false }));
-    const items = sortItems([...own, ...waiting.map((c) => c.item)]);
-    for (const item of items) item.canJump = this.targets.exists(index, item.article.id);
-    const result = makeUpPage(this.input, page, items);
+    const { result, choices } = this.solve(index, page);
+    for (const [articleId, paragraphs] of choices.cuts) {
+      this.cuts.push({ articleId, page: page.number, paragraphs: [...paragraphs].sort((a, b) => a - b) });
+    }
     const layout: PageLayout = {
       number: page.number,
       modules: [],
+      boxes: result.boxes,
+      fillers: [],
+      tombstones: [],
       emptyCells: 0,
-      totalCells: freeCellCount(this.input.grid, page.reserved),
+      totalCells: result.freeCells,
       warnings: result.warnings,
     };
     this.layouts.push(layout);
     for (const { item: at, rect, fit } of result.placements) {
       const item = result.items[at];
       if (item === undefined) continue;
-      const module = buildModule(item, rect, fit);
+      const module = buildModule(item, rect, fit, result.pinned.has(at) ? (page.fixed ? "fixed" : "pinned") : "auto");
       layout.modules.push(module);
+      if (item.article.filler) layout.fillers.push(item.article.id);
       if (fit.cut) this.jumpOn(index, item, module, fit);
     }
+    layout.tombstones = tombstones(layout.modules);
     for (const item of result.dropped) {
+      if (item.article.filler) continue;
       layout.warnings.push(`page ${page.number}: no room for article "${item.article.id}"`);
       this.passOn(
         index,
         item,
-        waiting.find((c) => c.item === item),
+        waiting.find((c) => c.item.article.id === item.article.id && c.item.start === item.start),
       );
     }
   }
@@ -108,7 +201,12 @@ class IssueMakeup {
     const target = fit.jump ? this.targets.choose(index, item.article, rest) : undefined;
     const toPage = target === undefined ? undefined : this.input.pages[target];
     if (target === undefined || toPage === undefined) {
-      const reason = `page ${page.number}: no later page can take the rest of the article`;
+      const reason =
+        item.article.jump === false
+          ? `page ${page.number}: it may not jump ("jump": false) and does not fit its page`
+          : isContinuation(item)
+            ? `page ${page.number}: the rest jumped from page ${item.continuedFrom} does not fit here (a story jumps once)`
+            : `page ${page.number}: no later page can take the rest of the article`;
       this.unplaced.push({ articleId: item.article.id, lines: rest, reason });
       return;
     }
@@ -161,7 +259,8 @@ class IssueMakeup {
     this.input.pages.forEach((page, index) => {
       const layout = this.layouts[index];
       if (layout === undefined) return;
-      const { empty, outside } = emptyCells(this.input.grid, page.reserved, layout.modules);
+      const taken = [...page.reserved, ...layout.boxes];
+      const { empty, outside } = emptyCells(this.input.grid, taken, layout.modules);
       layout.emptyCells = empty;
       const cut = this.cutPages.has(index);
       layout.warnings.push(...emptyWarnings(page.number, empty, outside, layout.totalCells, cut));
@@ -169,12 +268,18 @@ class IssueMakeup {
   }
 }
 
-/** Make up every page of the issue. Throws MakeupError for impossible explicit make-up. */
+/** Make up every page of the issue. Throws MakeupError for impossible ads, pins or explicit make-up. */
 export function makeUp(input: MakeupInput): MakeupResult {
   checkGrid(input);
   const issue = new IssueMakeup(input);
   for (const [index, page] of input.pages.entries()) issue.page(index, page);
   issue.finish();
-  const layout = { grid: input.grid, pages: issue.layouts, jumps: issue.jumps };
+  const layout = {
+    grid: input.grid,
+    pages: issue.layouts,
+    jumps: issue.jumps,
+    cuts: issue.cuts,
+    unusedFillers: issue.fillers.map((f) => f.id),
+  };
   return issue.unplaced.length === 0 ? { ok: true, layout } : { ok: false, layout, unplaced: issue.unplaced };
 }

@@ -47,6 +47,14 @@ export interface ArticleMetrics {
   /** Editor hints. */
   columns?: number;
   minLines?: number;
+  /** Paragraphs (indices into the typeset paragraphs) the editor allows to drop, in text order. */
+  cuttable?: number[];
+  /** false: the article must fit on its page (never jumps). */
+  jump?: boolean;
+  /** The printed page number its rest jumps to, when it jumps. */
+  jumpTo?: number;
+  /** A filler: used only where a page is short of material, never cut. */
+  filler?: boolean;
 }
 
 /** A rectangle the solver must leave alone (masthead, index box placed by the template). */
@@ -66,6 +74,29 @@ export interface FixedPlacement {
   rows: number;
 }
 
+/** Where a booked box goes: a page edge, the front page's ear beside the masthead, or a cell. */
+export type BoxPosition = "bottom" | "top" | "ear-left" | "ear-right" | { col: number; row: number };
+
+/** A box booked on a page before any editorial (an ad, a fixed box): its size is exact. */
+export interface BookedBox {
+  id: string;
+  /** Basic columns, gutters included between them. */
+  span: number;
+  /** Whole grid lines the module takes (the artwork and its label). */
+  rows: number;
+  position: BoxPosition;
+}
+
+/** An article the editor pinned on an automatic page (grid units, 0-based). */
+export interface Pin {
+  articleId: string;
+  col: number;
+  row: number;
+  span: number;
+  /** Absent: the make-up sizes the module (the article's natural height at that width). */
+  rows?: number;
+}
+
 export interface PageInput {
   /** Printed page number (1-based). */
   number: number;
@@ -73,11 +104,19 @@ export interface PageInput {
   reserved: Reserved[];
   /** Absent: automatic make-up. */
   fixed?: FixedPlacement[];
+  /** Booked boxes (ads), placed first. */
+  booked?: BookedBox[];
+  /** Pinned articles of an automatic page. */
+  pins?: Pin[];
+  /** Most articles jumping off this page (default 2). */
+  maxJumps?: number;
 }
 
 export interface MakeupInput {
   grid: Grid;
   pages: PageInput[];
+  /** Short news, house ads, photos: used in order where a page is short of material. */
+  fillers?: ArticleMetrics[];
 }
 
 /** A run of body lines set in one text column of a module. */
@@ -105,8 +144,12 @@ export interface PlacedImage {
   captionRows: number;
 }
 
+/** Who decided where a module is. */
+export type ModuleOrigin = "auto" | "pinned" | "fixed";
+
 export interface Module {
   articleId: string;
+  origin: ModuleOrigin;
   /** Grid rectangle on the page, 0-based. */
   col: number;
   row: number;
@@ -123,9 +166,37 @@ export interface Module {
   columns: TextColumn[];
 }
 
+/** A booked box as placed (grid rectangle, 0-based). */
+export interface BoxModule {
+  id: string;
+  col: number;
+  row: number;
+  span: number;
+  rows: number;
+}
+
+/** Paragraphs of an article the make-up dropped (cuttable ones, last first). */
+export interface Cut {
+  articleId: string;
+  page: number;
+  /** Indices into the article's typeset paragraphs, in text order. */
+  paragraphs: number[];
+}
+
+/** Two heads side by side at the same height in neighbouring modules. */
+export interface Tombstone {
+  left: string;
+  right: string;
+  row: number;
+}
+
 export interface PageLayout {
   number: number;
   modules: Module[];
+  boxes: BoxModule[];
+  /** Fillers set on this page, by article id. */
+  fillers: string[];
+  tombstones: Tombstone[];
   /** Grid cells of the type area (outside reserved rectangles) holding no line, photo or head. */
   emptyCells: number;
   totalCells: number;
@@ -144,6 +215,9 @@ export interface Layout {
   grid: Grid;
   pages: PageLayout[];
   jumps: Jump[];
+  cuts: Cut[];
+  /** Fillers not used, in their order. */
+  unusedFillers: string[];
 }
 
 /** Material that fits nowhere: the build fails naming these. */

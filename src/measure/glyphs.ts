@@ -1,5 +1,5 @@
 import { InputError } from "../errors";
-import type { IssueData } from "../load";
+import { bodyText, type IssueData } from "../load";
 import { missingGlyphs } from "../typography/coverage";
 
 // A character the bundled fonts lack would print as a box or fall back to a system font (which
@@ -27,7 +27,7 @@ export class GlyphError extends InputError {
 }
 
 function articleText(a: IssueData["pages"][number]["articles"][number]): string {
-  const body = a.body.map((b) => (typeof b === "string" ? b : b.subhead));
+  const body = a.body.map(bodyText);
   const images = a.images.flatMap((i) => [i.caption ?? "", i.credit ?? ""]);
   return [a.kicker, a.headline, a.subhead, a.label, a.dateline, a.byline, ...body, ...images].join("");
 }

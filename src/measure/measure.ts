@@ -58,6 +58,10 @@ export async function measure(input: MeasureInput): Promise<Measurements> {
         })),
         columns: a.columns,
         minLines: a.minLines,
+        cuttable: typeset.paragraphs.flatMap((p, i) => (p.cuttable ? [i] : [])),
+        ...(a.jump === false ? { jump: false } : {}),
+        ...(a.jumpTo !== undefined ? { jumpTo: a.jumpTo } : {}),
+        ...(typeset.page < 0 ? { filler: true } : {}),
       },
     });
   }

@@ -66,7 +66,7 @@ export async function composeIssue(
   serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
   const page = await session.workPage();
   const measurements = await time("measure", () => measure({ model, page, serve, aspects }));
-  const result = await time("makeup", async () => makeUp(makeupInput(issue, measurements)));
+  const result = await time("makeup", async () => makeUp(makeupInput(model, measurements)));
   if (!result.ok) throw new LayoutError(result.unplaced);
   const layout = result.layout;
 
@@ -74,7 +74,7 @@ export async function composeIssue(
     urls,
     prepared,
     warnings: imageWarnings,
-  } = await time("images", () => prepareLayoutImages(issue, layout, opts.cacheDir, opts.strict ?? false));
+  } = await time("images", () => prepareLayoutImages(model, layout, opts.cacheDir, opts.strict ?? false));
   const html = renderHtml({ model, layout, measurements, images: urls, scripts: opts.scripts });
   const warnings = [...layout.pages.flatMap((p) => p.warnings), ...imageWarnings.map((w) => w.message)];
   return { model, measurements, layout, html, warnings, imageWarnings, images: prepared, page };

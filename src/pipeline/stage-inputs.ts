@@ -2,29 +2,35 @@ import { basename } from "node:path";
 import { prepareImages, probeImage } from "../images";
 import { type Issue, ptToMm } from "../load";
 import type { Layout, MakeupInput } from "../makeup/types";
+import { adRows } from "../typeset/ads";
 import { IMAGES_URL_PREFIX } from "../typeset/assets";
 import type { Measurements } from "../typeset/measurements";
+import type { TypesetModel } from "../typeset/model";
 import { spanWidth } from "../typeset/views";
 
 // What one stage's output must become to be the next stage's input.
 
 export async function probeAspects(issue: Issue): Promise<Map<string, number[]>> {
   const aspects = new Map<string, number[]>();
-  const jobs = issue.data.pages.flatMap((p) =>
-    p.articles.map(async (a) => {
-      const sizes = await Promise.all(a.images.map((img) => probeImage(issue.dir, img.src, a.id)));
-      aspects.set(
-        a.id,
-        sizes.map((s) => s.width / s.height),
-      );
-    }),
-  );
+  const jobs = [...issue.data.pages.flatMap((p) => p.articles), ...issue.data.fillers].map(async (a) => {
+    const sizes = await Promise.all(a.images.map((img) => probeImage(issue.dir, img.src, a.id)));
+    aspects.set(
+      a.id,
+      sizes.map((s) => s.width / s.height),
+    );
+  });
   await Promise.all(jobs);
   return aspects;
 }
 
-export function makeupInput(issue: Issue, m: Measurements): MakeupInput {
+export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
+  const { issue, ear } = model;
   const f = issue.format;
+  const metrics = (id: string) => {
+    const measured = m.articles.get(id);
+    if (!measured) throw new Error(`article ${id} was not measured`);
+    return measured.metrics;
+  };
   return {
     grid: {
       columns: f.columns,
@@ -33,38 +39,58 @@ export function makeupInput(issue: Issue, m: Measurements): MakeupInput {
       gutter: f.gutter,
       linePitch: f.linePitch,
     },
-    pages: issue.data.pages.map((page, p) => ({
-      number: p + 1,
-      articles: page.articles.map((a) => {
-        const measured = m.articles.get(a.id);
-        if (!measured) throw new Error(`article ${a.id} was not measured`);
-        return measured.metrics;
-      }),
-      reserved: p === 0 ? [{ col: 0, row: 0, span: f.columns, rows: m.mastheadRows }] : [],
-      fixed: Array.isArray(page.layout)
-        ? page.layout.map((pl) => ({
-            articleId: pl.article,
-            col: pl.column - 1,
-            row: pl.line - 1,
-            span: pl.span,
-            rows: pl.height,
-          }))
-        : undefined,
-    })),
+    pages: issue.data.pages.map((page, p) => {
+      const front = p === 0;
+      const earSide = front ? ear : undefined;
+      const mastheadSpan = f.columns - (earSide?.span ?? 0);
+      const mastheadCol = earSide?.side === "left" ? earSide.span : 0;
+      return {
+        number: p + 1,
+        articles: page.articles.map((a) => metrics(a.id)),
+        reserved: front ? [{ col: mastheadCol, row: 0, span: mastheadSpan, rows: m.mastheadRows }] : [],
+        fixed: Array.isArray(page.layout)
+          ? page.layout.map((pl) => ({
+              articleId: pl.article,
+              col: pl.column - 1,
+              row: pl.line - 1,
+              span: pl.span,
+              rows: pl.height,
+            }))
+          : undefined,
+        booked: page.ads.map((ad) => ({
+          id: ad.id,
+          span: ad.span,
+          rows: adRows(f, ad),
+          position:
+            typeof ad.position === "string" ? ad.position : { col: ad.position.column - 1, row: ad.position.line - 1 },
+        })),
+        pins: page.articles.flatMap((a) => {
+          if (a.place === undefined) return [];
+          if (a.place === "ear") {
+            const side = earSide?.id === a.id ? earSide : undefined;
+            if (!side) return [];
+            const col = side.side === "left" ? 0 : f.columns - side.span;
+            return [{ articleId: a.id, col, row: 0, span: side.span, rows: m.mastheadRows }];
+          }
+          const { column, line, span, height } = a.place;
+          return [{ articleId: a.id, col: column - 1, row: line - 1, span, ...(height ? { rows: height } : {}) }];
+        }),
+        ...(page.maxJumps !== undefined ? { maxJumps: page.maxJumps } : {}),
+      };
+    }),
+    fillers: issue.data.fillers.map((a) => metrics(a.id)),
   };
 }
 
-export async function prepareLayoutImages(issue: Issue, layout: Layout, cacheDir: string, strict: boolean) {
+export async function prepareLayoutImages(model: TypesetModel, layout: Layout, cacheDir: string, strict: boolean) {
+  const { issue } = model;
   const f = issue.format;
-  const articles = new Map(
-    issue.data.pages.flatMap((p, i) => p.articles.map((a) => [a.id, { a, page: p, i }] as const)),
-  );
-  const requests = layout.pages.flatMap((page) =>
-    page.modules.flatMap((m) =>
+  const requests = layout.pages.flatMap((page) => {
+    const mono = (issue.data.pages[page.number - 1]?.color ?? issue.data.color) === "mono";
+    return page.modules.flatMap((m) =>
       m.images.map((img) => {
-        const entry = articles.get(m.articleId);
-        const source = entry?.a.images[img.index];
-        if (!entry || !source) throw new Error(`layout names unknown image ${m.articleId}#${img.index}`);
+        const source = model.articles.get(m.articleId)?.article.images[img.index];
+        if (!source) throw new Error(`layout names unknown image ${m.articleId}#${img.index}`);
         return {
           articleId: m.articleId,
           index: img.index,
@@ -72,11 +98,11 @@ export async function prepareLayoutImages(issue: Issue, layout: Layout, cacheDir
           widthMm: ptToMm(spanWidth(f, img.span)),
           heightMm: ptToMm(img.photoRows * f.linePitch),
           focus: source.focus,
-          mono: (entry.page.color ?? issue.data.color) === "mono",
+          mono,
         };
       }),
-    ),
-  );
+    );
+  });
   const { images, warnings } = await prepareImages(requests, {
     issueDir: issue.dir,
     cacheDir,

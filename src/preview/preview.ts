@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { DEFAULTS } from "../config/defaults";
 import { dirname, resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
+import { DEFAULTS } from "../config/defaults";
 import { resolveIssuePath } from "../load";
 import { imageCacheDir } from "../pipeline/compose";
 import { type LoopbackServer, startServer } from "../server/server";

@@ -1,4 +1,5 @@
 import type { PageFormat } from "../load";
+import { linesAfterCuts } from "../makeup";
 import type { Layout, Module, TextColumn } from "../makeup/types";
 import { paragraphParts } from "../typeset/fragments";
 import type { Measurements } from "../typeset/measurements";
@@ -50,6 +51,8 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
   if (!measured) throw new Error(`layout names unmeasured article ${m.articleId}`);
   const typeset = typesetArticle(input.model, m.articleId);
   const { article } = typeset;
+  const cut = input.layout.cuts.find((c) => c.articleId === m.articleId)?.paragraphs ?? [];
+  const lines = linesAfterCuts(measured.metrics.lines, cut);
   const lastColumn = m.columns.reduce<TextColumn | undefined>(
     (last, c) => (!last || c.end >= last.end ? c : last),
     undefined,
@@ -84,7 +87,7 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
       y: y(f, c.row),
       height: c.rows * f.linePitch,
       lines: c.end - c.start,
-      paragraphs: paragraphParts(typeset.paragraphs, measured.lineStarts, measured.metrics.lines, c.start, c.end),
+      paragraphs: paragraphParts(typeset.paragraphs, measured.lineStarts, lines, c.start, c.end),
       jumpTo: m.continuesOn !== undefined && c === lastColumn ? m.continuesOn : undefined,
     })),
   };

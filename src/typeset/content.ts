@@ -1,4 +1,4 @@
-import type { ArticleData } from "../load";
+import { type ArticleData, bodyText } from "../load";
 
 // The text of an article as the typesetter sees it: paragraphs made of styled runs. Measuring
 // and rendering both start from this, so a line measured is the line printed.
@@ -15,6 +15,10 @@ export type ParagraphKind = "text" | "subhead" | "credit";
 export interface Paragraph {
   kind: ParagraphKind;
   runs: Run[];
+  /** Index of the body item it was set from (absent for the dateline alone and the credit). */
+  source?: number;
+  /** The editor allows the make-up to drop it. */
+  cuttable?: boolean;
 }
 
 /** Full-width parentheses around the end credit, as Chinese papers print it. */
@@ -25,21 +29,23 @@ export function creditText(byline: string): string {
 export function paragraphsOf(article: ArticleData, protect: (text: string) => string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let datelineUsed = false;
-  for (const item of article.body) {
-    if (typeof item === "string") {
-      const runs: Run[] = [];
-      if (article.dateline && !datelineUsed) {
-        // The dateline leads the first paragraph in bold, a full-width space after it.
-        runs.push({ text: protect(article.dateline), style: "dateline" });
-        runs.push({ text: "\u3000", style: "plain" });
-        datelineUsed = true;
-      }
-      runs.push({ text: protect(item), style: "plain" });
-      paragraphs.push({ kind: "text", runs });
-    } else {
-      paragraphs.push({ kind: "subhead", runs: [{ text: protect(item.subhead), style: "plain" }] });
+  article.body.forEach((item, source) => {
+    if (typeof item === "object" && "subhead" in item) {
+      paragraphs.push({ kind: "subhead", runs: [{ text: protect(item.subhead), style: "plain" }], source });
+      return;
     }
-  }
+    const runs: Run[] = [];
+    if (article.dateline && !datelineUsed) {
+      // The dateline leads the first paragraph in bold, a full-width space after it.
+      runs.push({ text: protect(article.dateline), style: "dateline" });
+      runs.push({ text: "\u3000", style: "plain" });
+      datelineUsed = true;
+    }
+    runs.push({ text: protect(bodyText(item)), style: "plain" });
+    // The paragraph that carries the dateline stays: the story would lose its lead.
+    const cuttable = typeof item === "object" && item.cut === true && runs.length === 1;
+    paragraphs.push({ kind: "text", runs, source, ...(cuttable ? { cuttable } : {}) });
+  });
   if (article.dateline && !datelineUsed) {
     paragraphs.unshift({ kind: "text", runs: [{ text: protect(article.dateline), style: "dateline" }] });
   }

@@ -1,5 +1,6 @@
 import type { ArticleData, Issue } from "../load";
 import { protectBreaks } from "../typography/linebreak";
+import { type Ear, earOf, mastheadBox } from "./ads";
 import { ISSUE_URL_PREFIX } from "./assets";
 import { type Paragraph, paragraphsOf } from "./content";
 import { type PrintedDate, printedDate } from "./dates";
@@ -14,7 +15,7 @@ import { type MastheadView, mastheadView, priorityOf } from "./views";
 
 export interface TypesetArticle {
   article: ArticleData;
-  /** Index of the page the editor put it on. */
+  /** Index of the page the editor put it on; -1 for a filler (the make-up chooses its page). */
   page: number;
   /** Position in its page's list: the reading order the editor gave. */
   order: number;
@@ -27,6 +28,8 @@ export interface TypesetModel {
   issue: Issue;
   date: PrintedDate;
   masthead: MastheadView;
+  /** The front page's ear beside the masthead, if an ad or article takes it. */
+  ear?: Ear;
   /** The format's numbers as CSS (served as /format.css). */
   formatCss: string;
   articles: Map<string, TypesetArticle>;
@@ -37,22 +40,21 @@ export function typesetIssue(issue: Issue, templates: Templates = loadTemplates(
   const data = issue.data;
   const date = printedDate(data.issue.date);
   const logo = data.paper.logo ? `${ISSUE_URL_PREFIX}${data.paper.logo}` : undefined;
+  const ear = earOf(data, issue.format);
   const articles = new Map<string, TypesetArticle>();
+  const add = (article: ArticleData, page: number, order: number, priority: number) => {
+    articles.set(article.id, { article, page, order, priority, paragraphs: paragraphsOf(article, protectBreaks) });
+  };
   data.pages.forEach((page, p) => {
-    page.articles.forEach((article, order) => {
-      articles.set(article.id, {
-        article,
-        page: p,
-        order,
-        priority: priorityOf(article, order),
-        paragraphs: paragraphsOf(article, protectBreaks),
-      });
-    });
+    page.articles.forEach((article, order) => add(article, p, order, priorityOf(article, order)));
   });
+  // Fillers come last on any page, whatever their place in the list.
+  data.fillers.forEach((article, order) => add(article, -1, 1000 + order, article.priority ?? 9));
   return {
     issue,
     date,
-    masthead: mastheadView(data, date, logo),
+    masthead: mastheadView(data, date, mastheadBox(issue.format, ear), logo),
+    ear,
     formatCss: formatCss(issue.format),
     articles,
     templates,

@@ -58,6 +58,8 @@ export interface MastheadView {
   number?: number;
   pageCount: number;
   index: IndexEntry[];
+  /** Where it sits in the type area, in pt (beside the ear, if there is one). */
+  box: { left: number; width: number };
   height?: number;
 }
 
@@ -76,8 +78,14 @@ export function indexEntries(issue: IssueData, max = 6): IndexEntry[] {
   return entries.slice(0, max);
 }
 
-export function mastheadView(issue: IssueData, date: PrintedDate, logoUrl?: string): MastheadView {
+export function mastheadView(
+  issue: IssueData,
+  date: PrintedDate,
+  box: MastheadView["box"],
+  logoUrl?: string,
+): MastheadView {
   return {
+    box,
     paper: issue.paper,
     logo: logoUrl,
     date,

@@ -205,20 +205,17 @@ describe("jumps", () => {
     expect(result.layout.jumps.map((j) => [j.articleId, j.fromPage, j.toPage])).toEqual([["a1", 1, 3]]);
   });
 
-  it("jumps again when the continuation does not fit either", () => {
+  it("jumps a story once: a rest too long for the page it jumps to is reported, not jumped again", () => {
     const input: MakeupInput = {
       grid: small,
       pages: [page(1, [article("a1", 0, 400, { priority: 1, gridColumns: 4 })]), page(2, []), page(3, [])],
     };
     const result = solve(input);
-    expect(result.ok).toBe(true);
-    const chain = result.layout.jumps.map((j) => [j.fromPage, j.toPage]);
-    expect(chain).toEqual([
-      [1, 2],
-      [2, 3],
-    ]);
+    expect(result.ok).toBe(false);
+    expect(result.layout.jumps.map((j) => [j.fromPage, j.toPage])).toEqual([[1, 2]]);
     const middle = result.layout.pages[1]?.modules[0];
-    expect([middle?.continuedFrom, middle?.continuesOn]).toEqual([1, 3]);
+    expect([middle?.continuedFrom, middle?.continuesOn]).toEqual([1, undefined]);
+    if (!result.ok) expect(result.unplaced[0]?.reason).toMatch(/a story jumps once/);
   });
 });
 

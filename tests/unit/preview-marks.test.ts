@@ -14,6 +14,7 @@ const issue = parseIssue(readFileSync(file, "utf8"), file);
 function module(articleId: string, images: number[] = []): Module {
   return {
     articleId,
+    origin: "auto",
     col: 0,
     row: 0,
     span: 2,
@@ -24,11 +25,13 @@ function module(articleId: string, images: number[] = []): Module {
   };
 }
 
+const empty = { boxes: [], fillers: [], tombstones: [], emptyCells: 0, warnings: [] };
 const layout: Layout = {
   grid: { columns: 8, rows: 100, columnWidth: 117, gutter: 9, linePitch: 13.5 },
   pages: [
-    { number: 1, modules: [module("aiguo-weisheng-yundong")], emptyCells: 0, totalCells: 800, warnings: [] },
+    { ...empty, number: 1, modules: [module("aiguo-weisheng-yundong")], totalCells: 800 },
     {
+      ...empty,
       number: 2,
       modules: [module("aiguo-weisheng-yundong"), module("yansi-tudi-tuoguan", [0])],
       emptyCells: 60,
@@ -37,6 +40,8 @@ const layout: Layout = {
     },
   ],
   jumps: [{ articleId: "aiguo-weisheng-yundong", fromPage: 1, toPage: 2, atLine: 40 }],
+  cuts: [],
+  unusedFillers: [],
 };
 
 describe("compositionMarks", () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { issueSchema } from "../../src/load/schema";
+import { bodyText, issueSchema } from "../../src/load/schema";
 
 // The sample issues in issues/*/issue.json: valid against the schema, self-consistent, and together
 // a lossless conversion of the corpus of real newspaper pages.
@@ -41,7 +41,7 @@ function issueTexts(data: unknown): string[] {
       if (a.label) runs.push(a.label);
       runs.push([a.kicker, a.headline, a.subhead].filter(Boolean).join(""));
       a.body.forEach((item, i) => {
-        const text = typeof item === "string" ? item : item.subhead;
+        const text = bodyText(item);
         runs.push(i === 0 && a.dateline ? a.dateline + text : text);
       });
       if (a.body.length === 0 && a.dateline) runs.push(a.dateline);

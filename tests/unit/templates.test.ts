@@ -56,6 +56,7 @@ const measurements: Measurements = {
 };
 const module = (columns: Layout["pages"][0]["modules"][0]["columns"], extra = {}) => ({
   articleId: "lead",
+  origin: "auto" as const,
   col: 0,
   row: 8,
   span: 2,
@@ -68,6 +69,9 @@ const module = (columns: Layout["pages"][0]["modules"][0]["columns"], extra = {}
 const page = (modules: ReturnType<typeof module>[], number = 1) => ({
   number,
   modules,
+  boxes: [],
+  fillers: [],
+  tombstones: [],
   emptyCells: 0,
   totalCells: 0,
   warnings: [],
@@ -82,6 +86,8 @@ describe("templates", () => {
   const html = render({
     grid,
     jumps: [],
+    cuts: [],
+    unusedFillers: [],
     pages: [
       page([
         module(
