@@ -45,11 +45,11 @@ export function typesetIssue(issue: Issue, templates: Templates = loadTemplates(
   const add = (article: ArticleData, page: number, order: number, priority: number) => {
     articles.set(article.id, { article, page, order, priority, paragraphs: paragraphsOf(article, protectBreaks) });
   };
-  data.pages.forEach((page, p) => {
-    page.articles.forEach((article, order) => add(article, p, order, priorityOf(article, order)));
-  });
+  for (const [p, page] of data.pages.entries()) {
+    for (const [order, article] of page.articles.entries()) add(article, p, order, priorityOf(article, order));
+  }
   // Fillers come last on any page, whatever their place in the list.
-  data.fillers.forEach((article, order) => add(article, -1, 1000 + order, article.priority ?? 9));
+  for (const [order, article] of data.fillers.entries()) add(article, -1, 1000 + order, article.priority ?? 9);
   return {
     issue,
     date,
