@@ -9,7 +9,7 @@ import {
   splitTrailingCredit,
   subheadLead,
 } from "./anatomy";
-import { type Block, type DraftArticle, type ImportedFile, newDraft } from "./types";
+import { type Block, type DraftArticle, type DraftImage, type ImportedFile, newDraft } from "./types";
 
 // Articles from a structured source (Word, Markdown): Heading 1 (Title, `#`) is a headline and
 // starts a story, so does a page break (Word) or a rule (Markdown). Around the marked structure the
@@ -118,25 +118,7 @@ function assembleBody(a: DraftArticle, blocks: Block[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as Block;
     if (b.kind === "image" && b.image) {
-      const under = blocks[i + 1];
-      const image = {
-        source: b.image,
-        at: b.at,
-        caption: b.image.alt || undefined,
-        credit: undefined as string | undefined,
-      };
-      const credit = under?.kind === "para" ? parseCredit(under.text) : null;
-      if (under?.kind === "para" && !(credit && credit.kind === "byline")) {
-        i++;
-        if (credit?.kind === "photo") image.credit = credit.text;
-        else {
-          const split = splitTrailingCredit(under.text);
-          image.caption = split.text;
-          if (split.credit?.kind === "photo") image.credit = split.credit.text;
-          else if (split.credit) image.caption = under.text;
-        }
-      }
-      a.images.push(image);
+      i += addImage(a, b, blocks[i + 1]);
       continue;
     }
     if (b.kind === "heading" || (b.allBold && a.body.length > 0 && isHeadLike(b.text))) {
@@ -159,6 +141,30 @@ function assembleBody(a: DraftArticle, blocks: Block[]): void {
     a.body.push(b.text);
   }
   closeWithCredit(a);
+}
+
+/**
+ * A picture and its caption: the Markdown image text, or the paragraph under the picture (Word, or
+ * Markdown without image text); a trailing （… 摄） is the credit. Returns 1 when it took that paragraph.
+ */
+function addImage(a: DraftArticle, b: Block, under: Block | undefined): number {
+  const source = b.image as NonNullable<Block["image"]>;
+  const given = source.captioned ? splitTrailingCredit(source.alt ?? "") : undefined;
+  const image: DraftImage = { source, at: b.at };
+  if (given?.text) image.caption = given.credit?.kind === "photo" ? given.text : source.alt;
+  if (given?.credit?.kind === "photo") image.credit = given.credit.text;
+  a.images.push(image);
+  if (under?.kind !== "para") return 0;
+  const credit = parseCredit(under.text);
+  if (credit?.kind === "photo" && !image.credit) {
+    image.credit = credit.text;
+    return 1;
+  }
+  if (credit || image.caption) return 0;
+  const split = splitTrailingCredit(under.text);
+  image.caption = split.credit?.kind === "photo" ? split.text : under.text;
+  if (split.credit?.kind === "photo") image.credit = split.credit.text;
+  return 1;
 }
 
 /** The last paragraph, or the end of it, in brackets is the byline. */

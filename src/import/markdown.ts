@@ -78,7 +78,7 @@ async function readBlocks(file: string, content: string, firstLine: number): Pro
     for (const image of inline.images) {
       const data = await readPicture(file, at, image);
       const alt = (image.text || image.title || "").trim() || undefined;
-      blocks.push({ kind: "image", text: "", at, image: { data, alt, origin: image.href } });
+      blocks.push({ kind: "image", text: "", at, image: { data, alt, captioned: true, origin: image.href } });
     }
     if (inline.text)
       blocks.push({

@@ -24,8 +24,10 @@ export interface Block {
 export interface SourceImage {
   /** The picture's bytes (embedded in Word, or read beside a Markdown file). */
   data: Buffer;
-  /** Alt text or Markdown image text: the caption when no paragraph under the picture gives one. */
+  /** Alt text (Word) or image text (Markdown). */
   alt?: string;
+  /** The image text is the caption (Markdown); in Word the paragraph under the picture is. */
+  captioned?: boolean;
   /** Where the picture came from, for messages. */
   origin: string;
 }
