@@ -326,6 +326,25 @@ describe.skipIf(!existsSync(corpusDir))("corpus pages against the samples made b
     }
   });
 
+  it("takes all pages in one command, ids unique, and GB 18030 text alike", async () => {
+    const dir = join(tmp, "corpus-all");
+    const gbk = join(tmp, "page-gbk.txt");
+    const { stdout: encoded } = await run("iconv", ["-f", "UTF-8", "-t", "GB18030", join(corpusDir, files[0] ?? "")], {
+      encoding: "buffer",
+    });
+    writeFileSync(gbk, encoded);
+    const r = await newsprint("import", ...files.map((f) => join(corpusDir, f)), gbk, "-o", dir);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/page-gbk\.txt: note: read as GB 18030 text/);
+    const all = articlesOf((await loadIssue(dir)).data);
+    const first = imported.filter((a) => a.id.startsWith(`${files[0]?.replace(/\.txt$/, "")}-`));
+    expect(all).toHaveLength(imported.length + first.length);
+    expect(new Set(all.map((a) => a.id)).size).toBe(all.length);
+    expect(all.slice(-first.length).map((a) => [a.headline, a.byline])).toEqual(
+      first.map((a) => [a.headline, a.byline]),
+    );
+  });
+
   it("agrees with the hand-made articles field by field", () => {
     const result = agreement([...samples.values()], imported);
     console.log(
