@@ -232,6 +232,18 @@ describe("bad input: exit 2, the file named, nothing written", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("writes nothing when one of several files is bad", async () => {
+    const good = join(tmp, "good.docx");
+    writeFileSync(good, await reporterDocx());
+    const bad = join(tmp, "second.docx");
+    writeFileSync(bad, "not a zip");
+    const out = join(tmp, "bad-mixed");
+    const r = await newsprint("import", good, bad, "-o", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/second\.docx: not a readable Word \.docx file/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("refuses to replace an existing issue without --append", async () => {
     const dir = join(tmp, "existing");
     cpSync(join(root, "issues/overflow"), dir, { recursive: true });
