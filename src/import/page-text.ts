@@ -54,7 +54,7 @@ export function importPageText(file: string, text: string): ImportedFile {
     // Between a credit and the next text a short line is a head. Inside a story it is one only on
     // more evidence (a kicker before it, a dateline after it, another head line): otherwise it is a
     // short paragraph, or the rest of an unfinished one cut by a column break.
-    if (closed || !current || inGroup) return open && !closed ? "text" : "head";
+    if (closed || !current || inGroup) return "head";
     if (open) return "text";
     const next = lines[i + 1];
     if (next && splitDateline(next.text).dateline) return "head";
