@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { registerBuild } from "./commands/build";
 import { registerCheckType } from "./commands/check-type";
+import { registerImport } from "./commands/import";
+import { registerInit } from "./commands/init";
 import { registerPreflight } from "./commands/preflight";
 import { registerPreview } from "./commands/preview";
 import { registerSend } from "./commands/send";
@@ -21,6 +23,8 @@ const program = new Command()
     "after",
     `
 Examples:
+  newsprint init issues/today --paper 东昌府新闻   start an issue folder with a placeholder lead story
+  newsprint import story.docx -o issues/today --append   add a reporter's Word file to page 1
   newsprint build issues/dongchangfu        make up the sample issue into output/dongchangfu.pdf
   newsprint validate issues/dongchangfu     check the issue file only
   newsprint preview issues/dongchangfu --open   live preview at http://127.0.0.1:4321/
@@ -32,6 +36,8 @@ ${EXIT_HELP}`,
 
 registerBuild(program);
 registerValidate(program);
+registerInit(program);
+registerImport(program);
 registerCheckType(program);
 registerPreflight(program);
 registerPreview(program);

@@ -10,6 +10,7 @@ const INPUT_TITLES: Record<string, string> = {
   GlyphError: "characters the fonts lack",
   ImageError: "photo problem",
   MakeupError: "explicit make-up is invalid",
+  ImportError: "cannot import",
   PressOptionsError: "press options",
   ProfileError: "press options",
   NamingError: "press options",

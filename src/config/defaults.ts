@@ -16,4 +16,8 @@ export const DEFAULTS = {
   previewPort: 4321,
   /** Output folder of build and preview. */
   outDir: "output",
+  /** Paper name of a new issue (init, import) until the editor writes the real one. */
+  paperName: "报纸名称",
+  /** Format preset of a new issue. */
+  format: "tabloid",
 } as const;

@@ -18,7 +18,8 @@ export function checkMakeupRules(file: string, data: IssueData): IssueProblem[] 
     page.articles.forEach((a, i) => {
       const at = `pages[${p}].articles[${i}]`;
       unique(a.id, `${at}.id`);
-      if (a.place === "ear" && p !== 0) problem(`${at}.place`, 'the ear ("ear") on the front page only', `page ${p + 1}`);
+      if (a.place === "ear" && p !== 0)
+        problem(`${at}.place`, 'the ear ("ear") on the front page only', `page ${p + 1}`);
       if (a.place !== undefined && Array.isArray(page.layout)) {
         problem(`${at}.place`, "a pin on an automatic page (this page has an explicit layout)", "a pin");
       }
@@ -30,12 +31,14 @@ export function checkMakeupRules(file: string, data: IssueData): IssueProblem[] 
     page.ads.forEach((ad, i) => {
       unique(ad.id, `pages[${p}].ads[${i}].id`);
       const ear = ad.position === "ear-left" || ad.position === "ear-right";
-      if (ear && p !== 0) problem(`pages[${p}].ads[${i}].position`, "the ear (报眼) on the front page only", ad.position as string);
+      if (ear && p !== 0)
+        problem(`pages[${p}].ads[${i}].position`, "the ear (报眼) on the front page only", ad.position as string);
     });
   });
   data.fillers.forEach((a, i) => {
     unique(a.id, `fillers[${i}].id`);
-    if (a.place !== undefined) problem(`fillers[${i}].place`, "no place: the make-up chooses a filler's page", "a place");
+    if (a.place !== undefined)
+      problem(`fillers[${i}].place`, "no place: the make-up chooses a filler's page", "a place");
   });
   const front = data.pages[0];
   const ears = [
