@@ -47,7 +47,7 @@ export function settings(opts: ImageOptions): Settings {
 }
 
 export async function check(req: ImageRequest, s: Settings): Promise<Checked> {
-  const fail = (reason: string) => ImageError.of(req.articleId, req.src, reason);
+  const fail = (reason: string) => ImageError.of(req.articleId, req.src, reason, req.owner);
   const { widthMm, heightMm, focus } = req;
   if (!(Number.isFinite(widthMm) && Number.isFinite(heightMm) && widthMm > 0 && heightMm > 0)) {
     throw fail(`slot ${widthMm}×${heightMm} mm is not a positive size`);
@@ -56,7 +56,7 @@ export async function check(req: ImageRequest, s: Settings): Promise<Checked> {
     throw fail(`focus [${focus.join(", ")}] is outside 0..1`);
   }
 
-  const file = await resolveSource(s.issueDir, req.src, req.articleId);
+  const file = await resolveSource(s.issueDir, req.src, req.articleId, req.owner);
   const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
     throw fail(`cannot read: ${err.code ?? err.message}`);
   });
@@ -97,8 +97,8 @@ export async function check(req: ImageRequest, s: Settings): Promise<Checked> {
 function resolution(req: ImageRequest, ppi: number, s: Settings): { warning?: ImageWarning } {
   if (ppi >= s.minPpi) return {};
   const what = `${Math.round(ppi)} ppi at ${mm(req.widthMm)}×${mm(req.heightMm)} mm, below ${s.minPpi} ppi`;
-  if (s.strict) throw ImageError.of(req.articleId, req.src, what);
-  const message = `article ${req.articleId}: ${req.src} is ${what}`;
+  if (s.strict) throw ImageError.of(req.articleId, req.src, what, req.owner);
+  const message = `${req.owner ?? "article"} ${req.articleId}: ${req.src} is ${what}`;
   return { warning: { articleId: req.articleId, src: req.src, ppi: Math.round(ppi), message } };
 }
 

@@ -2,8 +2,11 @@ import { InputError } from "../errors";
 // One error type for the whole stage, able to carry every problem of a batch at once so the editor
 // can fix all photos in one go instead of one per build.
 
+import type { ImageOwner } from "./types";
+
 export interface ImageProblem {
   articleId: string;
+  owner?: ImageOwner;
   src: string;
   reason: string;
 }
@@ -28,11 +31,11 @@ export class ImageError extends InputError {
     this.src = first.src;
   }
 
-  static of(articleId: string, src: string, reason: string): ImageError {
-    return new ImageError([{ articleId, src, reason }]);
+  static of(articleId: string, src: string, reason: string, owner?: ImageOwner): ImageError {
+    return new ImageError([{ articleId, src, reason, ...(owner ? { owner } : {}) }]);
   }
 }
 
 export function describeProblem(p: ImageProblem): string {
-  return `article ${p.articleId}: ${p.src}: ${p.reason}`;
+  return `${p.owner ?? "article"} ${p.articleId}: ${p.src}: ${p.reason}`;
 }

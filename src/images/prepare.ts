@@ -75,7 +75,7 @@ async function renderOne(c: Checked): Promise<Entry> {
   if (!c.miss) throw new Error("internal: render without a plan");
   const { req } = c;
   const { file, sourceHash, source, plan } = c.miss;
-  const fail = (reason: string) => ImageError.of(req.articleId, req.src, reason);
+  const fail = (reason: string) => ImageError.of(req.articleId, req.src, reason, req.owner);
   const bytes = await readFile(file);
   // The file was dropped from memory after checking; make sure it is still what the key says.
   if (hashBytes(bytes) !== sourceHash) throw fail("file changed while the build was reading it");
@@ -108,5 +108,5 @@ function unwrap<R>(reqs: readonly ImageRequest[], results: PromiseSettledResult<
 function problemsOf(reason: unknown, req: ImageRequest): ImageProblem[] {
   if (reason instanceof ImageError) return reason.problems;
   const message = reason instanceof Error ? reason.message : String(reason);
-  return [{ articleId: req.articleId, src: req.src, reason: message }];
+  return [{ articleId: req.articleId, owner: req.owner, src: req.src, reason: message }];
 }

@@ -1,6 +1,7 @@
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ImageError } from "./errors";
+import type { ImageOwner } from "./types";
 
 // Photos come from the issue folder and nowhere else: no network at build time, and nothing an
 // issue file could use to read files elsewhere on the build machine.
@@ -8,8 +9,13 @@ import { ImageError } from "./errors";
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** The real path of a photo inside the issue folder, or an ImageError saying why not. */
-export async function resolveSource(issueDir: string, src: string, articleId: string): Promise<string> {
-  const fail = (reason: string) => ImageError.of(articleId, src, reason);
+export async function resolveSource(
+  issueDir: string,
+  src: string,
+  articleId: string,
+  owner?: ImageOwner,
+): Promise<string> {
+  const fail = (reason: string) => ImageError.of(articleId, src, reason, owner);
   if (src.trim() === "") throw fail("empty path");
   if (src.includes("\0")) throw fail("path contains a NUL character");
   // Absolute first: "C:\\x.jpg" would otherwise read as a URL with scheme "c".

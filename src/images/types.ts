@@ -1,7 +1,12 @@
 // Public shapes of the image stage; index.ts re-exports them.
 
+/** What a photo belongs to, for messages: an article's photo, or an ad's raster artwork. */
+export type ImageOwner = "article" | "ad";
+
 export interface ImageRequest {
+  /** Id of the article (or the ad, with `owner: "ad"`). */
   articleId: string;
+  owner?: ImageOwner;
   /** Index in the article's images. */
   index: number;
   /** As written in the issue, relative to the issue folder. */

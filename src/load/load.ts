@@ -1,8 +1,10 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import type { z } from "zod";
+import { mergeAdsFile } from "./ads-file";
 import { describeValue, IssueError, type IssueProblem, jsonPath } from "./errors";
 import { type FormatError, type PageFormat, resolveFormat } from "./format";
+import { checkMakeupRules } from "./makeup-rules";
 import { type IssueData, issueSchema } from "./schema";
 
 /** A validated issue and where it came from. */
@@ -48,7 +50,11 @@ export function parseIssue(text: string, file: string, shown = file): Issue {
   const parsed = issueSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new IssueError(parsed.error.issues.map((i) => toProblem(shown, i)));
   const data = parsed.data;
-  const problems = checkConsistency(shown, data);
+  const problems = [
+    ...mergeAdsFile(data, dirname(file), shown),
+    ...checkConsistency(shown, data),
+    ...checkMakeupRules(shown, data),
+  ];
   let format: PageFormat | undefined;
   try {
     format = resolveFormat(data.format);

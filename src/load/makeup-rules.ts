@@ -17,7 +17,8 @@ export function checkMakeupRules(file: string, data: IssueData): IssueProblem[] 
   data.pages.forEach((page, p) => {
     page.articles.forEach((a, i) => {
       const at = `pages[${p}].articles[${i}]`;
-      unique(a.id, `${at}.id`);
+      // Duplicates among articles are reported with the other checks of the page (load.ts).
+      if (!seen.has(a.id)) seen.set(a.id, `${at}.id`);
       if (a.place === "ear" && p !== 0)
         problem(`${at}.place`, 'the ear ("ear") on the front page only', `page ${p + 1}`);
       if (a.place !== undefined && Array.isArray(page.layout)) {

@@ -53,6 +53,7 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
       printIssue(page, {
         model: composed.model,
         html: composed.html,
+        ads: composed.ads,
         pages: composed.layout.pages.length,
         serve: serveOn(session),
       }),

@@ -8,10 +8,12 @@ import { makeUp } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
 import { findMissingGlyphs, GlyphError } from "../measure/glyphs";
 import { measure } from "../measure/measure";
+import type { AdArt } from "../render/page-view";
 import { renderHtml } from "../render/render";
 import { FORMAT_STYLESHEET } from "../typeset/assets";
 import type { Measurements } from "../typeset/measurements";
 import { type TypesetModel, typesetIssue } from "../typeset/model";
+import { prepareAds } from "./ads";
 import { makeupInput, prepareLayoutImages, probeAspects } from "./stage-inputs";
 
 // From a loaded issue to the HTML of its pages: typeset → probe photos → measure → make-up →
@@ -26,6 +28,8 @@ export class LayoutError extends FitError {
 
 export interface Composition {
   model: TypesetModel;
+  /** Ad artwork by ad id (PDF artwork is placed into the printed PDF). */
+  ads: Map<string, AdArt>;
   measurements: Measurements;
   layout: Layout;
   html: string;
@@ -75,7 +79,23 @@ export async function composeIssue(
     prepared,
     warnings: imageWarnings,
   } = await time("images", () => prepareLayoutImages(model, layout, opts.cacheDir, opts.strict ?? false));
-  const html = renderHtml({ model, layout, measurements, images: urls, scripts: opts.scripts });
-  const warnings = [...layout.pages.flatMap((p) => p.warnings), ...imageWarnings.map((w) => w.message)];
-  return { model, measurements, layout, html, warnings, imageWarnings, images: prepared, page };
+  const ads = await time("ads", () => prepareAds(model, layout, opts.cacheDir, opts.strict ?? false));
+  const html = renderHtml({ model, layout, measurements, images: urls, ads: ads.art, scripts: opts.scripts });
+  const allImageWarnings = [...imageWarnings, ...ads.imageWarnings];
+  const warnings = [
+    ...layout.pages.flatMap((p) => p.warnings),
+    ...allImageWarnings.map((w) => w.message),
+    ...ads.warnings,
+  ];
+  return {
+    model,
+    measurements,
+    layout,
+    html,
+    ads: ads.art,
+    warnings,
+    imageWarnings: allImageWarnings,
+    images: [...prepared, ...ads.images],
+    page,
+  };
 }

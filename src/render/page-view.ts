@@ -1,6 +1,7 @@
 import type { PageFormat } from "../load";
 import { linesAfterCuts } from "../makeup";
-import type { Layout, Module, TextColumn } from "../makeup/types";
+import type { BoxModule, Layout, Module, TextColumn } from "../makeup/types";
+import { adBoxInModule, adLabel, adLabelSize } from "../typeset/ads";
 import { paragraphParts } from "../typeset/fragments";
 import type { Measurements } from "../typeset/measurements";
 import { type TypesetModel, typesetArticle } from "../typeset/model";
@@ -9,12 +10,22 @@ import { captionView, headView, spanWidth } from "../typeset/views";
 // Turns the make-up's rectangles into what the templates print: positions in pt, and for every
 // text column the exact paragraph parts (line ranges as Chromium measured them).
 
+/** An ad's artwork as the page shows it: a URL for the screen, its fit inside the booked box. */
+export interface AdArt {
+  url: string;
+  fit: { x: number; y: number; width: number; height: number };
+  /** PDF artwork, placed as vector into the printed PDF (the URL is then a screen proxy). */
+  vector?: { file: string };
+}
+
 export interface PageViewInput {
   model: TypesetModel;
   layout: Layout;
   measurements: Measurements;
   /** Prepared photo URL by `${articleId}:${index}`. */
   images: Map<string, string>;
+  /** Ad artwork by ad id. */
+  ads: Map<string, AdArt>;
 }
 
 const x = (f: PageFormat, col: number) => col * (f.columnWidth + f.gutter);
@@ -41,6 +52,7 @@ export function pageViews(input: PageViewInput) {
       paper: issue.data.paper,
       masthead: front ? { ...model.masthead, height: measurements.mastheadRows * f.linePitch } : undefined,
       modules: pl.modules.map((m) => moduleView(input, m, topRow)),
+      ads: pl.boxes.map((b) => adView(input, p, b, topRow)),
     };
   });
 }
@@ -90,5 +102,25 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
       paragraphs: paragraphParts(typeset.paragraphs, measured.lineStarts, lines, c.start, c.end),
       jumpTo: m.continuesOn !== undefined && c === lastColumn ? m.continuesOn : undefined,
     })),
+  };
+}
+
+function adView(input: PageViewInput, pageIndex: number, b: BoxModule, topRow: number) {
+  const f = input.model.issue.format;
+  const ad = input.model.issue.data.pages[pageIndex]?.ads.find((a) => a.id === b.id);
+  if (!ad) throw new Error(`layout names unknown ad ${b.id}`);
+  const art = input.ads.get(b.id);
+  const box = adBoxInModule(f, ad, b.rows);
+  return {
+    id: b.id,
+    x: x(f, b.col),
+    y: y(f, b.row),
+    width: spanWidth(f, b.span),
+    height: b.rows * f.linePitch,
+    ruleTop: b.row > topRow,
+    label: adLabel(ad),
+    labelSize: adLabelSize(f),
+    box,
+    art: art && { ...art.fit, url: art.url, proxy: art.vector !== undefined },
   };
 }

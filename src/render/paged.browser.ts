@@ -93,3 +93,30 @@ export function checkPages(): PageCheck {
   }
   return { problems, pages: document.querySelectorAll(".pagedjs_page").length };
 }
+
+/** A booked box as laid out: its page (0-based, as printed) and rectangle in CSS px from its top left. */
+export interface LaidOutBox {
+  id: string;
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function adBoxes(): LaidOutBox[] {
+  const pages = [...document.querySelectorAll(".pagedjs_page")];
+  return [...document.querySelectorAll<HTMLElement>("[data-ad-box]")].flatMap((box) => {
+    const page = box.closest(".pagedjs_page");
+    if (!page) return [];
+    const p = page.getBoundingClientRect();
+    const r = box.getBoundingClientRect();
+    const id = box.dataset.adBox ?? "";
+    return [{ id, page: pages.indexOf(page), x: r.left - p.left, y: r.top - p.top, width: r.width, height: r.height }];
+  });
+}
+
+/** Marks the document for the PDF print (screen proxies of vector artwork stay out). */
+export function preparePrint(): void {
+  document.body.classList.add("np-printing");
+}

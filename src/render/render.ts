@@ -6,9 +6,10 @@ import { FONT_STYLESHEETS, measuringDocumentKey, PAGE_STYLESHEETS, PAGEDJS_SCRIP
 import { bodyOf } from "../typeset/html-parts";
 import type { Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetModel } from "../typeset/model";
-import { pageViews } from "./page-view";
+import { type ArtworkPlacement, placePdfArtwork } from "./ad-artwork";
+import { type AdArt, pageViews } from "./page-view";
 import type * as PagedPage from "./paged.browser";
-import type { PageProblem } from "./paged.browser";
+import type { LaidOutBox, PageProblem } from "./paged.browser";
 
 // The render stage: the typeset model and the make-up's layout become the issue's HTML (Handlebars),
 // Paged.js frames the pages in Chromium, a DOM check proves nothing overflows, and Chromium prints.
@@ -39,6 +40,8 @@ export interface RenderInput {
   measurements: Measurements;
   /** Prepared photo URL by `${articleId}:${index}`. */
   images: Map<string, string>;
+  /** Ad artwork by ad id. */
+  ads: Map<string, AdArt>;
   /** Scripts the pages load (default: Paged.js); the preview adds its own. */
   scripts?: string[];
 }
@@ -60,6 +63,8 @@ export function renderHtml(input: RenderInput): string {
 export interface PrintInput {
   model: TypesetModel;
   html: string;
+  /** Ad artwork by ad id: PDF artwork is placed as vector into the printed boxes. */
+  ads: Map<string, AdArt>;
   /** Pages the make-up planned; Paged.js must frame as many. */
   pages: number;
   /** Serves the issue's document on the loopback server, returns its URL. */
@@ -94,9 +99,35 @@ export async function printIssue(
   if (page.errors.length) throw new BrowserPageError(`the pages failed in Chromium: ${page.errors.join("; ")}`);
   if (problems.length) throw new RenderError(problems);
   const t2 = performance.now();
+  const boxes = await page.call(PAGED_SCRIPT, "adBoxes");
+  await page.call(PAGED_SCRIPT, "preparePrint");
   await page.setTitle(documentTitle(input.model));
   const f = input.model.issue.format;
-  const pdf = await page.pdf({ widthMm: f.widthMm, heightMm: f.heightMm });
+  const printed = await page.pdf({ widthMm: f.widthMm, heightMm: f.heightMm });
+  const pdf = await placePdfArtwork(printed, artworkPlacements(boxes, input.ads));
   const t3 = performance.now();
   return { pdf, timings: { load: t1 - t0, paginate: t2 - t1, pdf: t3 - t2 } };
+}
+
+/** CSS px of the laid-out pages are 0.75 pt of the PDF. */
+const PT_PER_PX = 0.75;
+
+/** Where each PDF artwork goes: its box as laid out, the artwork fitted inside. */
+function artworkPlacements(boxes: LaidOutBox[], ads: Map<string, AdArt>): ArtworkPlacement[] {
+  return boxes.flatMap((b) => {
+    const art = ads.get(b.id);
+    if (!art?.vector) return [];
+    const { fit } = art;
+    return [
+      {
+        adId: b.id,
+        file: art.vector.file,
+        page: b.page,
+        x: b.x * PT_PER_PX + fit.x,
+        y: b.y * PT_PER_PX + fit.y,
+        width: fit.width,
+        height: fit.height,
+      },
+    ];
+  });
 }

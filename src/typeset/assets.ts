@@ -44,6 +44,7 @@ export const PAGE_STYLESHEETS = [
   "/styles/grid.css",
   "/styles/article.css",
   "/styles/masthead.css",
+  "/styles/ads.css",
 ];
 
 export const STYLESHEETS = [...FONT_STYLESHEETS, ...PAGE_STYLESHEETS];

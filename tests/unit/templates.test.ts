@@ -79,7 +79,7 @@ const page = (modules: ReturnType<typeof module>[], number = 1) => ({
 const grid = { columns: 6, rows: 66, columnWidth: 110, gutter: 10, linePitch: 15 };
 
 function render(layout: Layout): string {
-  return renderHtml({ model, layout, measurements, images: new Map() });
+  return renderHtml({ model, layout, measurements, images: new Map(), ads: new Map() });
 }
 
 describe("templates", () => {

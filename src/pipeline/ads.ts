@@ -1,0 +1,91 @@
+import { open } from "node:fs/promises";
+import { basename } from "node:path";
+import { type ImageWarning, type PreparedImage, prepareImages, probeImage, resolveAdSource } from "../images";
+import { type AdData, ptToMm } from "../load";
+import type { Layout } from "../makeup/types";
+import { fitInside, pdfProxy, probePdfArtwork } from "../render/ad-artwork";
+import type { AdArt } from "../render/page-view";
+import { adBoxInModule } from "../typeset/ads";
+import { IMAGES_URL_PREFIX } from "../typeset/assets";
+import type { TypesetModel } from "../typeset/model";
+
+// The ads of the made-up pages: PDF artwork is checked and kept for vector placement (with a raster
+// proxy for the screen), raster artwork goes through the photo stage at the size it is fitted to.
+// Artwork of another aspect than its box is fitted inside, never distorted, and warned about.
+
+/** Above this difference of aspect ratios the fit is reported. */
+const ASPECT_TOLERANCE = 0.02;
+
+export interface PreparedAds {
+  art: Map<string, AdArt>;
+  warnings: string[];
+  imageWarnings: ImageWarning[];
+  images: PreparedImage[];
+}
+
+async function isPdf(file: string): Promise<boolean> {
+  const handle = await open(file, "r");
+  try {
+    const head = Buffer.alloc(5);
+    await handle.read(head, 0, 5, 0);
+    return head.toString("latin1") === "%PDF-";
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function prepareAds(
+  model: TypesetModel,
+  layout: Layout,
+  cacheDir: string,
+  strict: boolean,
+): Promise<PreparedAds> {
+  const { issue } = model;
+  const f = issue.format;
+  const art = new Map<string, AdArt>();
+  const warnings: string[] = [];
+  const rasters: { ad: AdData; mono: boolean; fit: ReturnType<typeof fitInside> }[] = [];
+  for (const page of layout.pages) {
+    const data = issue.data.pages[page.number - 1];
+    for (const box of page.boxes) {
+      const ad = data?.ads.find((a) => a.id === box.id);
+      if (!ad) throw new Error(`layout names unknown ad ${box.id}`);
+      const file = await resolveAdSource(issue.dir, ad.file, ad.id);
+      const booked = adBoxInModule(f, ad, box.rows);
+      const pdf = await isPdf(file);
+      const size = pdf ? await probePdfArtwork(file, ad.id) : await probeImage(issue.dir, ad.file, ad.id, "ad");
+      const fit = fitInside(booked, size);
+      if (fit.difference > ASPECT_TOLERANCE) {
+        warnings.push(
+          `ad ${ad.id}: the artwork's aspect differs from the booked box by ${(fit.difference * 100).toFixed(1)} %: ` +
+            `fitted inside (${ptToMm(fit.width).toFixed(1)} × ${ptToMm(fit.height).toFixed(1)} mm of ` +
+            `${ptToMm(booked.width).toFixed(1)} × ${ptToMm(booked.height).toFixed(1)} mm), not distorted`,
+        );
+      }
+      if (pdf) {
+        const proxy = await pdfProxy(file, cacheDir);
+        art.set(ad.id, { url: `${IMAGES_URL_PREFIX}${basename(proxy)}`, fit, vector: { file } });
+      } else {
+        const mono = (data?.color ?? issue.data.color) === "mono";
+        rasters.push({ ad, mono, fit });
+      }
+    }
+  }
+  const { images, warnings: imageWarnings } = await prepareImages(
+    rasters.map(({ ad, mono, fit }) => ({
+      articleId: ad.id,
+      owner: "ad" as const,
+      index: 0,
+      src: ad.file,
+      widthMm: ptToMm(fit.width),
+      heightMm: ptToMm(fit.height),
+      mono,
+    })),
+    { issueDir: issue.dir, cacheDir, targetPpi: issue.data.ppi, strict },
+  );
+  for (const [i, { ad, fit }] of rasters.entries()) {
+    const image = images[i];
+    if (image) art.set(ad.id, { url: `${IMAGES_URL_PREFIX}${basename(image.file)}`, fit });
+  }
+  return { art, warnings, imageWarnings, images };
+}
