@@ -1,0 +1,122 @@
+// Makes the artwork of the ad sample (issues/ads/ads/): fictional advertisers, our own fonts.
+// The PDF artwork is an HTML page printed by Chromium (live text, embedded fonts, vector shapes);
+// the PNG artwork is a screenshot of one at 300 ppi, tagged with its resolution by sharp.
+// Run once: node --import tsx scripts/make-sample-ads.ts (the files are committed).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { launchBrowser } from "../src/browser/browser";
+import { startServer } from "../src/server/server";
+import { appMounts, FONT_STYLESHEETS } from "../src/typeset/assets";
+
+const out = join(import.meta.dirname, "..", "issues", "ads", "ads");
+mkdirSync(out, { recursive: true });
+
+interface Artwork {
+  file: string;
+  widthMm: number;
+  heightMm: number;
+  body: string;
+  css: string;
+}
+
+const base = `
+  * { box-sizing: border-box; margin: 0; }
+  html, body { width: 100%; height: 100%; }
+  body { font-family: "Noto Sans SC", sans-serif; display: flex; }
+  .serif { font-family: "Noto Serif SC", serif; }
+`;
+
+const ARTWORK: Artwork[] = [
+  {
+    // 通栏: the full width of a tabloid page (6 columns), 70 mm high.
+    file: "tonglan-jiadian.pdf",
+    widthMm: 250.5,
+    heightMm: 70,
+    css: `
+      body { background: #c8102e; color: #fff; padding: 5mm 7mm; gap: 6mm; align-items: center; }
+      .left { flex: 1 1 auto; }
+      h1 { font-size: 12mm; font-weight: 900; letter-spacing: 0.6mm; line-height: 1.1; white-space: nowrap; }
+      .sub { font-size: 5mm; font-weight: 700; margin-top: 2mm; }
+      .offer { flex: 0 0 62mm; height: 100%; background: #ffd100; color: #c8102e; border-radius: 3mm;
+               display: flex; flex-direction: column; justify-content: center; align-items: center; }
+      .offer b { font-size: 17mm; font-weight: 900; line-height: 1; }
+      .offer span { font-size: 4.5mm; font-weight: 700; }
+      .foot { font-size: 3.6mm; margin-top: 3mm; }`,
+    body: `<div class="left"><h1>水城惠民家电 元旦焕新季</h1>
+      <p class="sub">全场家电以旧换新 · 节能产品政府补贴 · 送货安装到家</p>
+      <p class="foot">地址：东昌府区示例路 88 号　　服务热线：0635-000 0000　　活动时间：12月30日—1月3日</p></div>
+      <div class="offer"><span>以旧换新 最高补贴</span><b>800元</b><span>（本广告为样张）</span></div>`,
+  },
+  {
+    // 半通栏: 3 columns, 60 mm: a PNG, as small advertisers deliver it.
+    file: "jianshen-youyong.png",
+    widthMm: 125,
+    heightMm: 60,
+    css: `
+      body { background: #0a5fa8; color: #fff; flex-direction: column; justify-content: center; padding: 4mm 6mm; }
+      h1 { font-size: 9mm; font-weight: 900; line-height: 1.15; }
+      p { font-size: 4mm; font-weight: 700; margin-top: 2mm; }
+      .wave { height: 6mm; margin-top: 3mm; background: repeating-linear-gradient(90deg, #7fd1ff 0 8mm, #0a5fa8 8mm 12mm); }`,
+    body: `<h1>东昌湖全民健身中心<br>冬季游泳班招生</h1><p>少儿 · 成人 · 零基础　每周六日开班</p>
+      <p>报名电话：0635-000 1111</p><div class="wave"></div>`,
+  },
+  {
+    // 公益广告: 3 columns, 60 mm.
+    file: "gongyi-wenming.pdf",
+    widthMm: 125,
+    heightMm: 60,
+    css: `
+      body { background: #fff; color: #1b5e20; border: 1.2mm solid #2e7d32; flex-direction: column;
+             justify-content: center; align-items: center; text-align: center; }
+      h1 { font-size: 12mm; font-weight: 900; line-height: 1.2; }
+      p { font-size: 4.2mm; margin-top: 2.5mm; color: #333; }`,
+    body: `<h1 class="serif">文明出行<br>礼让斑马线</h1><p>东昌府区文明办　宣</p>`,
+  },
+  {
+    // 报眼: the front page's ear, 2 columns beside the masthead.
+    file: "baoyan-dingyue.png",
+    widthMm: 81.3,
+    heightMm: 40,
+    css: `
+      body { background: #fff4e5; color: #8a1c00; border: 0.8mm solid #b00000; flex-direction: column;
+             justify-content: center; align-items: center; text-align: center; }
+      h1 { font-size: 7mm; font-weight: 900; }
+      p { font-size: 3.6mm; font-weight: 700; margin-top: 1.5mm; }`,
+    body: `<h1 class="serif">2023年度报刊订阅</h1><p>邮局订阅代号 00-000</p><p>全年 120 元 · 送报上门</p>`,
+  },
+];
+
+const server = await startServer(appMounts());
+const browser = await launchBrowser();
+try {
+  for (const art of ARTWORK) {
+    const links = FONT_STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`).join("");
+    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${links}<style>
+      @page { size: ${art.widthMm}mm ${art.heightMm}mm; margin: 0; } ${base} ${art.css}</style></head>
+      <body>${art.body}</body></html>`;
+    server.setDocument("/art.html", html);
+    const page = await browser.newPage();
+    const px = (mm: number) => Math.round((mm / 25.4) * 96);
+    await page.setViewport({ width: px(art.widthMm), height: px(art.heightMm), deviceScaleFactor: 300 / 96 });
+    await page.goto(`${server.url}/art.html`, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    if (art.file.endsWith(".pdf")) {
+      const pdf = await page.pdf({
+        width: `${art.widthMm}mm`,
+        height: `${art.heightMm}mm`,
+        printBackground: true,
+        preferCSSPageSize: true,
+      });
+      writeFileSync(join(out, art.file), pdf);
+    } else {
+      const shot = await page.screenshot({ type: "png" });
+      writeFileSync(join(out, art.file), await sharp(shot).withMetadata({ density: 300 }).png().toBuffer());
+    }
+    await page.close();
+    console.log(`wrote ${join(out, art.file)}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
