@@ -1,7 +1,7 @@
 import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { runTool } from "../pdf/run-tool";
 import { type OutputIntent, pdfxDefinition } from "./pdfx-def";
-import { runTool } from "./run-tool";
 
 // Colour conversion and PDF/X output through Ghostscript's pdfwrite.
 //

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { measureInk } from "../preflight/ink";
+import { measureInk } from "../pdf/ink";
 import { pressGeometry } from "./boxes";
 import { type DocumentInfo, saveWithContentId, setBoxes, setDocumentInfo } from "./finish";
 import { convertWithGhostscript, prepareIccDir } from "./ghostscript-convert";

@@ -1,4 +1,4 @@
-import type { InkStats } from "../preflight/ink";
+import type { InkStats } from "../pdf/ink";
 import type { PdfxVersion } from "./finish";
 import type { OutputIntent } from "./pdfx-def";
 

@@ -1,8 +1,8 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runTool } from "../press/run-tool";
 import { type CmykRaster, parsePam } from "./pam";
+import { runTool } from "./run-tool";
 
 // Ink on the plates, measured the way a plant's preflight does: Ghostscript separates each page
 // into C, M, Y and K at low resolution (pamcmyk32, no anti-aliasing, so every pixel carries the
