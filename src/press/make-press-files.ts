@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
+import { mapLimit } from "../concurrency";
 import { measureInk } from "../pdf/ink";
 import { pressGeometry } from "./boxes";
 import { type DocumentInfo, saveWithContentId, setBoxes, setDocumentInfo } from "./finish";
@@ -140,29 +141,3 @@ async function loadProof(path: string): Promise<PDFDocument> {
 }
 
 const dims = (t: { widthMm: number; heightMm: number }) => ({ trimWidthMm: t.widthMm, trimHeightMm: t.heightMm });
-
-/**
- * Runs `fn` over `items` with at most `limit` at once; results in input order. After a failure no
- * new item starts, and it waits for running ones to end (they write into the staging folder that
- * the caller then removes) before rejecting with the first error.
- */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (next < items.length && !failed) {
-      const i = next++;
-      try {
-        results[i] = await fn(items[i] as T, i);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (rejected) throw rejected.reason;
-  return results;
-}

@@ -1,6 +1,6 @@
-import { availableParallelism } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { appFile } from "../app-root";
+import { DEFAULT_CONCURRENCY } from "../concurrency";
 import { DEFAULTS } from "../config/defaults";
 import { InputError } from "../errors";
 import type { PdfxVersion } from "./finish";
@@ -122,7 +122,7 @@ export function resolvePressOptions(opts: PressOptions): ResolvedPressOptions {
     defaultProfile,
     pdfx: opts.pdfx ?? "PDF/X-1a:2001",
     deterministic: opts.deterministic ?? false,
-    concurrency: Math.max(1, opts.concurrency ?? Math.min(4, availableParallelism())),
+    concurrency: Math.max(1, opts.concurrency ?? Math.min(4, DEFAULT_CONCURRENCY)),
     gsCommand: opts.gsCommand ?? "gs",
   };
 }
