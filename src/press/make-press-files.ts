@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { mapLimit } from "../concurrency";
 import { measureInk } from "../pdf/ink";
+import { type DocumentMetadata, newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
 import { pressGeometry } from "./boxes";
-import { type DocumentInfo, saveWithContentId, setBoxes, setDocumentInfo } from "./finish";
+import { PRODUCER, saveWithContentId, setBoxes } from "./finish";
 import { convertWithGhostscript, prepareIccDir } from "./ghostscript-convert";
 import { assertCmykOutputProfile, readIccProfile } from "./icc";
 import { imposePage } from "./impose";
@@ -42,7 +43,14 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
   const geometry = pressGeometry({ ...dims(opts.trim), bleedMm: opts.bleedMm });
   const neutralised = neutraliseDocument(proof);
   const date = opts.deterministic ? new Date(`${opts.metadata.issueDate}T00:00:00Z`) : new Date();
-  const { paperName, issueDate } = opts.metadata;
+  const { paperName, issueDate, publisher, issueNumber } = opts.metadata;
+  const title = opts.metadata.title ?? newspaperTitle({ paperName, date: issueDate, issueNumber });
+  const common: Omit<DocumentMetadata, "title"> = {
+    author: publisher,
+    date,
+    producer: PRODUCER,
+    pdfx: opts.pdfx,
+  };
 
   const staging = await openStaging(opts.outDir);
   try {
@@ -62,13 +70,12 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
       });
       const doc = await PDFDocument.load(await readFile(converted), { updateMetadata: false });
       setBoxes(doc, geometry);
-      const label = `page ${p.pageNumber}${p.section ? ` (${p.section})` : ""}`;
-      setDocumentInfo(doc, {
-        title: `${opts.metadata.title}, ${label}`,
-        subject: `${paperName} ${issueDate} ${label}`,
-        keywords: [paperName, issueDate, `page ${p.pageNumber}`, ...(p.section ? [p.section] : [])],
-        date,
-        pdfx: opts.pdfx,
+      const page = `第${p.pageNumber}版`;
+      setDocumentMetadata(doc, {
+        ...common,
+        title: `${title} ${page}`,
+        subject: `印刷文件 ${page}${p.section ? ` ${p.section}` : ""} (${opts.pdfx}, ${p.mono ? "K only" : "CMYK"})`,
+        keywords: [paperName, issueDate, page, ...(p.section ? [p.section] : [])],
       });
       const bytes = await saveWithContentId(doc);
       pageBytes[i] = bytes;
@@ -96,14 +103,12 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
 
     const issue = await mergePressPages(pageBytes);
     setBoxes(issue, geometry);
-    const issueInfo: DocumentInfo = {
-      title: opts.metadata.title,
-      subject: `${paperName} ${issueDate}, ${pages.length} pages (press proof)`,
-      keywords: [paperName, issueDate, "press proof"],
-      date,
-      pdfx: opts.pdfx,
-    };
-    setDocumentInfo(issue, issueInfo);
+    setDocumentMetadata(issue, {
+      ...common,
+      title,
+      subject: `印刷校样 全${pages.length}版 (${opts.pdfx})`,
+      keywords: [paperName, issueDate, "印刷校样"],
+    });
     await writeFile(join(staging.dir, plan.issueFileName), await saveWithContentId(issue));
     await staging.commit([...plan.pages.map((p) => p.fileName), plan.issueFileName]);
 

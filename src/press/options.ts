@@ -3,15 +3,19 @@ import { appFile } from "../app-root";
 import { DEFAULT_CONCURRENCY } from "../concurrency";
 import { DEFAULTS } from "../config/defaults";
 import { InputError } from "../errors";
-import type { PdfxVersion } from "./finish";
+import type { PdfxVersion } from "../pdf/metadata";
 import { DEFAULT_ISSUE_PATTERN, DEFAULT_PAGE_PATTERN, parseIssueDate } from "./naming";
 import type { OutputIntent } from "./pdfx-def";
 
 export interface PressMetadata {
-  /** Document title, e.g. "东昌府报 2022年11月14日". */
-  title: string;
+  /** Title of the issue, e.g. "东昌府报 2022年11月14日 总第1234期" (default from name, date, number); a page's adds " 第N版". */
+  title?: string;
   /** The paper's name as printed, e.g. "东昌府报". */
   paperName: string;
+  /** The publisher: the PDFs' Author. */
+  publisher?: string;
+  /** 总第N期. */
+  issueNumber?: number;
   /** ASCII name for files when the paper's name cannot be transliterated, e.g. "dongchangfu". */
   paperSlug?: string;
   /** Issue date, YYYY-MM-DD. */
