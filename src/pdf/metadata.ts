@@ -42,7 +42,10 @@ export function newspaperTitle(t: { paperName: string; date: string; issueNumber
 /** Sets Info and XMP on a loaded document; or loads, sets and saves bytes. */
 export function setDocumentMetadata(pdf: PDFDocument, meta: DocumentMetadata): void;
 export function setDocumentMetadata(pdf: Uint8Array, meta: DocumentMetadata): Promise<Uint8Array>;
-export function setDocumentMetadata(pdf: PDFDocument | Uint8Array, meta: DocumentMetadata): void | Promise<Uint8Array> {
+export function setDocumentMetadata(
+  pdf: PDFDocument | Uint8Array,
+  meta: DocumentMetadata,
+): undefined | Promise<Uint8Array> {
   if (pdf instanceof PDFDocument) {
     apply(pdf, meta);
     return;
