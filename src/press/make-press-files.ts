@@ -56,51 +56,58 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
   try {
     const iccDir = await prepareIccDir(staging.workDir, opts.profile);
     const pageBytes: Uint8Array[] = [];
-    const pages = await mapLimit(plan.pages, opts.concurrency, async (p, i): Promise<PressPage> => {
-      const t0 = performance.now();
-      const imposed = join(staging.workDir, `imposed-${i}.pdf`);
-      const converted = join(staging.workDir, `converted-${i}.pdf`);
-      await writeFile(imposed, await imposePage(proof, i, geometry));
-      await convertWithGhostscript(imposed, converted, iccDir, {
-        profilePath: opts.profile,
-        intent,
-        colour: p.mono ? "gray" : "cmyk",
-        workDir: staging.workDir,
-        gsCommand: opts.gsCommand,
-      });
-      const doc = await PDFDocument.load(await readFile(converted), { updateMetadata: false });
-      setBoxes(doc, geometry);
-      const page = `第${p.pageNumber}版`;
-      setDocumentMetadata(doc, {
-        ...common,
-        title: `${title} ${page}`,
-        subject: `印刷文件 ${page}${p.section ? ` ${p.section}` : ""} (${opts.pdfx}, ${p.mono ? "K only" : "CMYK"})`,
-        keywords: [paperName, issueDate, page, ...(p.section ? [p.section] : [])],
-      });
-      const bytes = await saveWithContentId(doc);
-      pageBytes[i] = bytes;
-      const file = join(staging.dir, p.fileName);
-      await writeFile(file, bytes);
-      const convertMs = performance.now() - t0;
-      const [ink] = await measureInk(file, { gsCommand: opts.gsCommand });
-      if (!ink) throw new PressError(`page ${p.pageNumber}: Ghostscript rendered no page to measure`);
-      if (ink.maxTac > opts.inkLimit + INK_TOLERANCE) {
-        throw new PressError(
-          `page ${p.pageNumber}: ${ink.maxTac}% total ink exceeds the limit of ${opts.inkLimit}%; ` +
-            `the profile ${opts.profile} does not cap ink at that limit`,
-        );
-      }
-      return {
-        pageNumber: p.pageNumber,
-        section: p.section,
-        file: join(opts.outDir, p.fileName),
-        colour: p.mono ? "gray" : "cmyk",
-        ink,
-        convertMs: Math.round(convertMs),
-        totalMs: Math.round(performance.now() - t0),
-      };
-    });
+    const pages = await mapLimit(
+      plan.pages,
+      opts.concurrency,
+      async (p, i): Promise<PressPage> => {
+        const t0 = performance.now();
+        const imposed = join(staging.workDir, `imposed-${i}.pdf`);
+        const converted = join(staging.workDir, `converted-${i}.pdf`);
+        await writeFile(imposed, await imposePage(proof, i, geometry));
+        await convertWithGhostscript(imposed, converted, iccDir, {
+          profilePath: opts.profile,
+          intent,
+          colour: p.mono ? "gray" : "cmyk",
+          workDir: staging.workDir,
+          gsCommand: opts.gsCommand,
+          signal: opts.signal,
+        });
+        const doc = await PDFDocument.load(await readFile(converted), { updateMetadata: false });
+        setBoxes(doc, geometry);
+        const page = `第${p.pageNumber}版`;
+        setDocumentMetadata(doc, {
+          ...common,
+          title: `${title} ${page}`,
+          subject: `印刷文件 ${page}${p.section ? ` ${p.section}` : ""} (${opts.pdfx}, ${p.mono ? "K only" : "CMYK"})`,
+          keywords: [paperName, issueDate, page, ...(p.section ? [p.section] : [])],
+        });
+        const bytes = await saveWithContentId(doc);
+        pageBytes[i] = bytes;
+        const file = join(staging.dir, p.fileName);
+        await writeFile(file, bytes);
+        const convertMs = performance.now() - t0;
+        const [ink] = await measureInk(file, { gsCommand: opts.gsCommand, signal: opts.signal });
+        if (!ink) throw new PressError(`page ${p.pageNumber}: Ghostscript rendered no page to measure`);
+        if (ink.maxTac > opts.inkLimit + INK_TOLERANCE) {
+          throw new PressError(
+            `page ${p.pageNumber}: ${ink.maxTac}% total ink exceeds the limit of ${opts.inkLimit}%; ` +
+              `the profile ${opts.profile} does not cap ink at that limit`,
+          );
+        }
+        return {
+          pageNumber: p.pageNumber,
+          section: p.section,
+          file: join(opts.outDir, p.fileName),
+          colour: p.mono ? "gray" : "cmyk",
+          ink,
+          convertMs: Math.round(convertMs),
+          totalMs: Math.round(performance.now() - t0),
+        };
+      },
+      opts.signal,
+    );
 
+    opts.signal?.throwIfAborted();
     const issue = await mergePressPages(pageBytes);
     setBoxes(issue, geometry);
     setDocumentMetadata(issue, {
@@ -110,6 +117,7 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
       keywords: [paperName, issueDate, "印刷校样"],
     });
     await writeFile(join(staging.dir, plan.issueFileName), await saveWithContentId(issue));
+    opts.signal?.throwIfAborted();
     await staging.commit([...plan.pages.map((p) => p.fileName), plan.issueFileName]);
 
     const totalMs = Math.round(performance.now() - started);

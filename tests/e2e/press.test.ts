@@ -230,6 +230,19 @@ describe("press files from a Chromium proof", () => {
     expect(stdout).toMatch(/\bgray\b/);
   });
 
+  it("stops Ghostscript and removes the staging folder when its signal aborts", async () => {
+    const outDir = join(dir, "aborted");
+    const controller = new AbortController();
+    const attempt = makePressFiles(proof, { ...options, outDir, signal: controller.signal });
+    // Abort once the staging folder is there, i.e. while pages are being converted.
+    for (let i = 0; i < 200 && !(existsSync(outDir) && (await readdir(outDir)).length > 0); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    controller.abort(new Error("interrupted by the test"));
+    await expect(attempt).rejects.toThrow("interrupted by the test");
+    expect(existsSync(outDir)).toBe(false);
+  });
+
   it("leaves nothing behind when a page fails (here: a profile that does not cap ink at 220%)", async () => {
     const outDir = join(dir, "failing");
     await mkdir(outDir);
