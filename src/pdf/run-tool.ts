@@ -11,6 +11,8 @@ export class ToolError extends Error {
     message: string,
     readonly tool: string,
     readonly stderr: string,
+    /** missing: not installed; timeout: killed after the time limit; failed: it ran and gave up. */
+    readonly kind: "missing" | "timeout" | "failed" = "failed",
   ) {
     super(message);
   }
@@ -66,12 +68,15 @@ export function runTool(cmd: string, args: string[], opts: RunOptions = {}): Pro
           return;
         }
         const e = err as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
-        let why: string;
-        if (e.code === "ENOENT") why = `${cmd} is not installed (not found on PATH)`;
-        else if (e.killed) why = `${cmd} did not finish within ${timeout / 1000} s`;
-        else why = `${cmd} failed (exit ${e.code ?? "?"})`;
+        const kind = e.code === "ENOENT" ? "missing" : e.killed ? "timeout" : "failed";
+        const why =
+          kind === "missing"
+            ? `${cmd} is not installed (not found on PATH)`
+            : kind === "timeout"
+              ? `${cmd} did not finish within ${timeout / 1000} s`
+              : `${cmd} failed (exit ${e.code ?? "?"})`;
         const detail = lastLines(errText || String(stdout ?? ""), 8);
-        reject(new ToolError(detail ? `${why}: ${detail}` : why, cmd, errText));
+        reject(new ToolError(detail ? `${why}: ${detail}` : why, cmd, errText, kind));
       },
     );
     const forget = onExit(() => child.kill("SIGKILL"));
