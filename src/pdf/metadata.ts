@@ -7,8 +7,11 @@ import { NEWSPRINT_VERSION } from "../version";
 // always agreeing.
 
 /**
- * PDF/X-1a:2001 is the press default: all colour final CMYK/grey, fonts embedded, no
- * transparency. PDF/X-3:2002 has the same structure (PDF 1.3) and allows more colour spaces.
+ * PDF/X-1a:2001 is the press default: all colour is final CMYK/grey, fonts embedded, no
+ * transparency — the conservative exchange standard every newspaper plant (WAN-IFRA, SNAP, the
+ * Ghent Workgroup's newspaper specs) accepts. Ghostscript 10.00 writes PDF/X-3:2002-structured files
+ * (PDF 1.3, device CMYK/grey after ColorConversionStrategy) whose content meets X-1a's stricter
+ * rules, so either can be declared. PDF/X-4 (live transparency, ICC colour) it cannot write.
  */
 export type PdfxVersion = "PDF/X-1a:2001" | "PDF/X-3:2002";
 export const PDFX_VERSIONS: readonly PdfxVersion[] = ["PDF/X-1a:2001", "PDF/X-3:2002"];

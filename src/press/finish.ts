@@ -6,8 +6,6 @@ import { boxArray, type PressGeometry } from "./boxes";
 // builds — a document ID derived from the content instead of from the clock. The metadata
 // (Info, XMP, PDF/X identification) is src/pdf/metadata.ts's.
 
-export type { PdfxVersion } from "../pdf/metadata";
-
 export const PRODUCER = "newsprint press (pdf-lib, Ghostscript)";
 const ZERO_ID = "0".repeat(32);
 
