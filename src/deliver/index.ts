@@ -5,7 +5,7 @@ export { deliverToFolder, type FolderDeliveryOptions } from "./folder-target";
 export { defaultManifestName, type ManifestEntry, manifestLine, manifestText } from "./manifest";
 export { assertPdfFile } from "./pdf-file";
 export { SIDES, type Sides } from "./print-options";
-export { type JobStateDetail, type PrintOptions, type PrintResult, printPdf } from "./print-pdf";
 export { deliverSftp, type SftpDeliveryOptions } from "./sftp";
 export { parseSftpAddress, type SftpAddress } from "./sftp-address";
 export type { DeliveryResult, StagedDeliveryOptions } from "./staged-delivery";
+export { type JobStateDetail, type PrintOptions, type PrintResult, submitPrintJob } from "./submit-print-job";

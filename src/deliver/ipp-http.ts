@@ -1,7 +1,6 @@
 // Carries one IPP request over HTTP (RFC 8010): POST application/ipp, optionally followed by the
 // document bytes streamed from disk, so a large newspaper PDF is never held in memory twice.
-// Our own transport rather than the `ipp` package's: that one has no timeout, logs to stdout and
-// can throw from inside an event handler on a malformed answer.
+// With an idle timeout, a size limit on the answer, and every failure turned into a DeliveryError.
 
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";

@@ -1,6 +1,7 @@
 // Delivery into a hot folder on an SFTP server (ssh2-sftp-client over ssh2).
 
 import { createHash } from "node:crypto";
+import { connect as connectTcp, type Socket } from "node:net";
 import { posix } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -35,7 +36,8 @@ function sftpTarget(options: SftpDeliveryOptions, credentials: SftpCredentials, 
   const port = options.port ?? 22;
   const label = `sftp://${options.username}@${options.host}:${port}/${options.remoteDir.replace(/^\//, "")}`;
   const path = (name: string) => posix.join(options.remoteDir, name);
-  let client: SftpClient | undefined;
+  // Our own socket under the client: a server that stops answering is dropped by destroying it.
+  let connection: { client: SftpClient; socket: Socket } | undefined;
   let reportedKey = false;
   let rejectedKey: string | undefined;
 
@@ -68,33 +70,35 @@ function sftpTarget(options: SftpDeliveryOptions, credentials: SftpCredentials, 
   };
 
   const connected = (): SftpClient => {
-    if (!client) throw new DeliveryError("not connected");
-    return client;
+    if (!connection) throw new DeliveryError("not connected");
+    return connection.client;
   };
   const disconnect = async () => {
-    const old = client;
-    client = undefined;
-    if (old) await endWithin(old, 5_000);
+    const old = connection;
+    connection = undefined;
+    if (old) await endWithin(old.client, old.socket, 5_000);
   };
 
   return {
     label,
     async open() {
-      if (client) return;
+      if (connection) return;
       // The package's default listeners print to stdout; errors reach us through its promises.
       const fresh = new SftpClient("newsprint", { error: () => {}, end: () => {}, close: () => {} });
+      // ssh2 reports the socket's errors (refused, reset) through the client's promise.
+      const socket = connectTcp({ host: options.host, port });
       try {
-        await fresh.connect(config);
+        await fresh.connect({ ...config, sock: socket });
         const kind = await fresh.exists(options.remoteDir);
         if (kind !== "d") throw new DeliveryError(`remote folder ${options.remoteDir} does not exist`);
       } catch (error) {
-        await endWithin(fresh, 5_000);
+        await endWithin(fresh, socket, 5_000);
         if (rejectedKey) {
           throw new DeliveryError(`host key of ${options.host} is ${rejectedKey}, not the expected ${expectedKey}`);
         }
         throw error;
       }
-      client = fresh;
+      connection = { client: fresh, socket };
     },
     async write(source: Readable, name: string) {
       // Not client.put(): it can resolve on an aborted write; pipeline() rejects on any error.
@@ -118,14 +122,14 @@ function sftpTarget(options: SftpDeliveryOptions, credentials: SftpCredentials, 
 }
 
 /** Ends the connection, or drops the socket if the server does not answer. */
-async function endWithin(client: SftpClient, ms: number): Promise<void> {
+async function endWithin(client: SftpClient, socket: Socket, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), ms);
   });
   const outcome = await Promise.race([client.end().catch(() => "failed"), timedOut]);
   clearTimeout(timer);
-  if (outcome !== true) (client as unknown as { client?: { destroy(): void } }).client?.destroy();
+  if (outcome !== true) socket.destroy();
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { DEFAULT_CONCURRENCY, settleLimited } from "../concurrency";
 import { type CacheRecord, cacheFile, hashBytes, writeCacheEntry } from "./cache";
 import { type Checked, check, settings } from "./check";
 import { ImageError, type ImageProblem } from "./errors";
 import { decodeReason, render } from "./pipeline";
-import { DEFAULT_CONCURRENCY, settleLimited } from "./pool";
 import type { ImageOptions, ImageRequest, ImageWarning, PreparedImage } from "./types";
 
 // Three steps, each over the whole batch: check every request (path, bytes, header, resolution,

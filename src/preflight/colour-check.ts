@@ -11,7 +11,7 @@ import {
   PDFRef,
   PDFStream,
 } from "pdf-lib";
-import { instructions } from "../press/content-lexer";
+import { instructions } from "../pdf/content-lexer";
 import type { ImageRow } from "./poppler";
 import { type CheckResult, checkResult, type Finding } from "./types";
 

@@ -8,7 +8,7 @@ export function formatReport(report: PreflightReport): string {
   const lines: string[] = [];
   for (const f of report.files) {
     if (!f.readable) {
-      lines.push(`FAIL ${f.file}: unreadable: ${f.error ?? "unknown error"}`);
+      lines.push(`FAIL ${f.file} ${f.error ?? "cannot be read"} (unreadable)`);
       continue;
     }
     lines.push(`${f.ok ? "ok  " : "FAIL"} ${f.file} (${f.pages} page${f.pages === 1 ? "" : "s"}, ${f.ms} ms)`);

@@ -1,4 +1,4 @@
-import { type InkStats, inkStats, type RichBlackStats, renderSeparations, richBlackPixels } from "./ink";
+import { type InkStats, inkStats, type RichBlackStats, renderSeparations, richBlackPixels } from "../pdf/ink";
 import { type CheckResult, checkResult, type Finding } from "./types";
 
 // Two checks on Ghostscript's separations of every page:

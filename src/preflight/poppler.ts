@@ -1,4 +1,4 @@
-import { runTool } from "../press/run-tool";
+import { runTool } from "../pdf/run-tool";
 
 // Poppler's pdffonts and pdfimages, run and parsed. Their tables are fixed-width under a line of
 // dashes; pdffonts' names and types may hold spaces, so its columns are cut at the dash runs.

@@ -1,7 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 import { DEFAULTS } from "../config/defaults";
+import { damaged, loadPdf, UnreadablePdfError } from "../pdf/open-pdf";
+import { ToolError } from "../pdf/run-tool";
 import { checkBoxes } from "./boxes-check";
 import { checkColourSpaces } from "./colour-check";
 import { checkFonts } from "./fonts-check";
@@ -12,7 +13,8 @@ import { listFonts, listImages } from "./poppler";
 import type { FileReport, PreflightOptions, PreflightReport } from "./types";
 
 // Checks any PDF as a newspaper plant's preflight would, each check named in the report.
-// Files are checked one after another (each already runs Ghostscript and poppler in parallel).
+// Files are checked one after another (each already runs Ghostscript and poppler in parallel),
+// and each gets its own report: a damaged one is "unreadable" and the others are still checked.
 
 export async function preflight(files: string[], opts: PreflightOptions = {}): Promise<PreflightReport> {
   const options = {
@@ -31,13 +33,23 @@ async function preflightFile(
   gsCommand?: string,
 ): Promise<FileReport> {
   const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
+  const unreadable = (reason: string, pages = 0): FileReport => ({
+    file,
+    readable: false,
+    error: reason,
+    ok: false,
+    pages,
+    checks: [],
+    ms: Math.round(performance.now() - started),
+  });
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+    doc = await loadPdf(file);
   } catch (err) {
-    return { file, readable: false, error: (err as Error).message, ok: false, pages: 0, checks: [], ms: ms() };
+    if (err instanceof UnreadablePdfError) return unreadable(err.reason);
+    throw err;
   }
+  const pages = doc.getPageCount();
   try {
     const [fonts, images, measured] = await Promise.all([
       listFonts(file),
@@ -55,17 +67,12 @@ async function preflightFile(
       checkPdfx(doc),
     ];
     const ok = checks.every((c) => c.status !== "fail");
-    return { file, readable: true, ok, pages: doc.getPageCount(), checks, ms: ms() };
+    return { file, readable: true, ok, pages, checks, ms: Math.round(performance.now() - started) };
   } catch (err) {
-    // pdf-lib read it, but Ghostscript or poppler could not: the plant's RIP would not either.
-    return {
-      file,
-      readable: false,
-      error: (err as Error).message,
-      ok: false,
-      pages: doc.getPageCount(),
-      checks: [],
-      ms: ms(),
-    };
+    // A tool missing or out of time is our failure (exit 1); one that gave up on the file, or a
+    // check that tripped over a structure pdf-lib half-read, means the plant's RIP would not read it.
+    if (err instanceof ToolError && err.kind !== "failed") throw err;
+    if (err instanceof ToolError) return unreadable(damaged(file, err).reason, pages);
+    return unreadable(`is damaged (${(err as Error).message})`, pages);
   }
 }

@@ -31,7 +31,7 @@ export interface FileReport {
   file: string;
   /** False when the file could not be opened as a PDF at all (then checks is empty). */
   readable: boolean;
-  /** Why it could not be read. */
+  /** Why it could not be read, as a phrase after the file name: "is a folder, not a PDF". */
   error?: string;
   ok: boolean;
   pages: number;

@@ -1,52 +1,13 @@
 import { createHash } from "node:crypto";
-import { PDFDict, type PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
+import { type PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import { boxArray, type PressGeometry } from "./boxes";
 
-// The last touch on every press file, after Ghostscript: the document information a plant's
-// workflow files pages by, the PDF/X keys, the exact boxes, and — for reproducible builds — fixed
-// dates and a document ID derived from the content instead of from the clock.
-
-/**
- * PDF/X-1a:2001 is the default: all colour is final CMYK/grey, fonts embedded, no transparency
- * — the conservative exchange standard that every newspaper plant (WAN-IFRA, SNAP, the Ghent
- * Workgroup's newspaper specs) accepts, leaving nothing for the plant's RIP to colour-manage.
- * Ghostscript 10.00 writes PDF/X-3:2002-structured files (PDF 1.3, CMYK/grey device colour after
- * ColorConversionStrategy) whose content meets X-1a's stricter rules, so either can be declared.
- * PDF/X-4 would keep live transparency and ICC colour, which Ghostscript 10.00 cannot write.
- */
-export type PdfxVersion = "PDF/X-1a:2001" | "PDF/X-3:2002";
-
-export interface DocumentInfo {
-  title: string;
-  subject: string;
-  keywords: string[];
-  /** Creation and modification date written into the file. */
-  date: Date;
-  pdfx: PdfxVersion;
-}
+// The last touch on every press file, after Ghostscript: the exact boxes and — for reproducible
+// builds — a document ID derived from the content instead of from the clock. The metadata
+// (Info, XMP, PDF/X identification) is src/pdf/metadata.ts's.
 
 export const PRODUCER = "newsprint press (pdf-lib, Ghostscript)";
 const ZERO_ID = "0".repeat(32);
-
-export function setDocumentInfo(doc: PDFDocument, info: DocumentInfo): void {
-  doc.setTitle(info.title);
-  doc.setSubject(info.subject);
-  doc.setKeywords(info.keywords);
-  doc.setCreator("newsprint");
-  doc.setProducer(PRODUCER);
-  doc.setCreationDate(info.date);
-  doc.setModificationDate(info.date);
-  // setTitle above made sure the trailer has an Info dictionary.
-  const infoDict = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-  infoDict.set(PDFName.of("Trapped"), PDFName.of("False"));
-  if (info.pdfx === "PDF/X-1a:2001") {
-    infoDict.set(PDFName.of("GTS_PDFXVersion"), PDFString.of("PDF/X-1:2001"));
-    infoDict.set(PDFName.of("GTS_PDFXConformance"), PDFString.of("PDF/X-1a:2001"));
-  } else {
-    infoDict.set(PDFName.of("GTS_PDFXVersion"), PDFString.of("PDF/X-3:2002"));
-    infoDict.delete(PDFName.of("GTS_PDFXConformance"));
-  }
-}
 
 /** Sets MediaBox, BleedBox and TrimBox from the format (Ghostscript keeps them, this makes sure). */
 export function setBoxes(doc: PDFDocument, geometry: PressGeometry): void {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { runTool } from "../pdf/run-tool";
 import { type OutputIntent, pdfxDefinition } from "./pdfx-def";
-import { runTool } from "./run-tool";
 
 // Colour conversion and PDF/X output through Ghostscript's pdfwrite.
 //
@@ -22,6 +22,7 @@ export interface ConvertOptions {
   workDir: string;
   gsCommand?: string;
   timeoutMs?: number;
+  signal?: AbortSignal;
 }
 
 /** Prepares the run's ICC directory once; returns its path (with the trailing slash GS needs). */
@@ -85,7 +86,10 @@ export async function convertWithGhostscript(
     defFile,
     input,
   ];
-  const { stderr } = await runTool(opts.gsCommand ?? "gs", args, { timeoutMs: opts.timeoutMs ?? 300_000 });
+  const { stderr } = await runTool(opts.gsCommand ?? "gs", args, {
+    timeoutMs: opts.timeoutMs ?? 300_000,
+    signal: opts.signal,
+  });
   // pdfwrite reports PDF/X violations it could not repair on stderr without failing.
   if (/error/i.test(stderr)) {
     throw new Error(`Ghostscript reported problems converting ${input}: ${stderr.trim().slice(0, 2000)}`);

@@ -1,7 +1,16 @@
 // Public face of the press step; see make-press-files.ts for the pipeline.
 
-export type { PdfxVersion } from "./finish";
+export { PDFX_VERSIONS, type PdfxVersion } from "../pdf/metadata";
 export { ProfileError } from "./icc";
+export {
+  checkPressOptions,
+  FALLBACK_SLUG,
+  type IssuePress,
+  type PressFlags,
+  type PressStepOptions,
+  pressDir,
+  pressOptionsForIssue,
+} from "./issue-options";
 export { makePressFiles, PressError } from "./make-press-files";
 export { DEFAULT_ISSUE_PATTERN, DEFAULT_PAGE_PATTERN, NamingError } from "./naming";
 export type { PressMetadata, PressOptions } from "./options";

@@ -1,9 +1,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { measureInk } from "../preflight/ink";
+import { mapLimit } from "../concurrency";
+import { measureInk } from "../pdf/ink";
+import { type DocumentMetadata, newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
 import { pressGeometry } from "./boxes";
-import { type DocumentInfo, saveWithContentId, setBoxes, setDocumentInfo } from "./finish";
+import { PRODUCER, saveWithContentId, setBoxes } from "./finish";
 import { convertWithGhostscript, prepareIccDir } from "./ghostscript-convert";
 import { assertCmykOutputProfile, readIccProfile } from "./icc";
 import { imposePage } from "./impose";
@@ -41,69 +43,81 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
   const geometry = pressGeometry({ ...dims(opts.trim), bleedMm: opts.bleedMm });
   const neutralised = neutraliseDocument(proof);
   const date = opts.deterministic ? new Date(`${opts.metadata.issueDate}T00:00:00Z`) : new Date();
-  const { paperName, issueDate } = opts.metadata;
+  const { paperName, issueDate, publisher, issueNumber } = opts.metadata;
+  const title = opts.metadata.title ?? newspaperTitle({ paperName, date: issueDate, issueNumber });
+  const common: Omit<DocumentMetadata, "title"> = {
+    author: publisher,
+    date,
+    producer: PRODUCER,
+    pdfx: opts.pdfx,
+  };
 
   const staging = await openStaging(opts.outDir);
   try {
     const iccDir = await prepareIccDir(staging.workDir, opts.profile);
     const pageBytes: Uint8Array[] = [];
-    const pages = await mapLimit(plan.pages, opts.concurrency, async (p, i): Promise<PressPage> => {
-      const t0 = performance.now();
-      const imposed = join(staging.workDir, `imposed-${i}.pdf`);
-      const converted = join(staging.workDir, `converted-${i}.pdf`);
-      await writeFile(imposed, await imposePage(proof, i, geometry));
-      await convertWithGhostscript(imposed, converted, iccDir, {
-        profilePath: opts.profile,
-        intent,
-        colour: p.mono ? "gray" : "cmyk",
-        workDir: staging.workDir,
-        gsCommand: opts.gsCommand,
-      });
-      const doc = await PDFDocument.load(await readFile(converted), { updateMetadata: false });
-      setBoxes(doc, geometry);
-      const label = `page ${p.pageNumber}${p.section ? ` (${p.section})` : ""}`;
-      setDocumentInfo(doc, {
-        title: `${opts.metadata.title}, ${label}`,
-        subject: `${paperName} ${issueDate} ${label}`,
-        keywords: [paperName, issueDate, `page ${p.pageNumber}`, ...(p.section ? [p.section] : [])],
-        date,
-        pdfx: opts.pdfx,
-      });
-      const bytes = await saveWithContentId(doc);
-      pageBytes[i] = bytes;
-      const file = join(staging.dir, p.fileName);
-      await writeFile(file, bytes);
-      const convertMs = performance.now() - t0;
-      const [ink] = await measureInk(file, { gsCommand: opts.gsCommand });
-      if (!ink) throw new PressError(`page ${p.pageNumber}: Ghostscript rendered no page to measure`);
-      if (ink.maxTac > opts.inkLimit + INK_TOLERANCE) {
-        throw new PressError(
-          `page ${p.pageNumber}: ${ink.maxTac}% total ink exceeds the limit of ${opts.inkLimit}%; ` +
-            `the profile ${opts.profile} does not cap ink at that limit`,
-        );
-      }
-      return {
-        pageNumber: p.pageNumber,
-        section: p.section,
-        file: join(opts.outDir, p.fileName),
-        colour: p.mono ? "gray" : "cmyk",
-        ink,
-        convertMs: Math.round(convertMs),
-        totalMs: Math.round(performance.now() - t0),
-      };
-    });
+    const pages = await mapLimit(
+      plan.pages,
+      opts.concurrency,
+      async (p, i): Promise<PressPage> => {
+        const t0 = performance.now();
+        const imposed = join(staging.workDir, `imposed-${i}.pdf`);
+        const converted = join(staging.workDir, `converted-${i}.pdf`);
+        await writeFile(imposed, await imposePage(proof, i, geometry));
+        await convertWithGhostscript(imposed, converted, iccDir, {
+          profilePath: opts.profile,
+          intent,
+          colour: p.mono ? "gray" : "cmyk",
+          workDir: staging.workDir,
+          gsCommand: opts.gsCommand,
+          signal: opts.signal,
+        });
+        const doc = await PDFDocument.load(await readFile(converted), { updateMetadata: false });
+        setBoxes(doc, geometry);
+        const page = `第${p.pageNumber}版`;
+        setDocumentMetadata(doc, {
+          ...common,
+          title: `${title} ${page}`,
+          subject: `印刷文件 ${page}${p.section ? ` ${p.section}` : ""} (${opts.pdfx}, ${p.mono ? "K only" : "CMYK"})`,
+          keywords: [paperName, issueDate, page, ...(p.section ? [p.section] : [])],
+        });
+        const bytes = await saveWithContentId(doc);
+        pageBytes[i] = bytes;
+        const file = join(staging.dir, p.fileName);
+        await writeFile(file, bytes);
+        const convertMs = performance.now() - t0;
+        const [ink] = await measureInk(file, { gsCommand: opts.gsCommand, signal: opts.signal });
+        if (!ink) throw new PressError(`page ${p.pageNumber}: Ghostscript rendered no page to measure`);
+        if (ink.maxTac > opts.inkLimit + INK_TOLERANCE) {
+          throw new PressError(
+            `page ${p.pageNumber}: ${ink.maxTac}% total ink exceeds the limit of ${opts.inkLimit}%; ` +
+              `the profile ${opts.profile} does not cap ink at that limit`,
+          );
+        }
+        return {
+          pageNumber: p.pageNumber,
+          section: p.section,
+          file: join(opts.outDir, p.fileName),
+          colour: p.mono ? "gray" : "cmyk",
+          ink,
+          convertMs: Math.round(convertMs),
+          totalMs: Math.round(performance.now() - t0),
+        };
+      },
+      opts.signal,
+    );
 
+    opts.signal?.throwIfAborted();
     const issue = await mergePressPages(pageBytes);
     setBoxes(issue, geometry);
-    const issueInfo: DocumentInfo = {
-      title: opts.metadata.title,
-      subject: `${paperName} ${issueDate}, ${pages.length} pages (press proof)`,
-      keywords: [paperName, issueDate, "press proof"],
-      date,
-      pdfx: opts.pdfx,
-    };
-    setDocumentInfo(issue, issueInfo);
+    setDocumentMetadata(issue, {
+      ...common,
+      title,
+      subject: `印刷校样 全${pages.length}版 (${opts.pdfx})`,
+      keywords: [paperName, issueDate, "印刷校样"],
+    });
     await writeFile(join(staging.dir, plan.issueFileName), await saveWithContentId(issue));
+    opts.signal?.throwIfAborted();
     await staging.commit([...plan.pages.map((p) => p.fileName), plan.issueFileName]);
 
     const totalMs = Math.round(performance.now() - started);
@@ -140,29 +154,3 @@ async function loadProof(path: string): Promise<PDFDocument> {
 }
 
 const dims = (t: { widthMm: number; heightMm: number }) => ({ trimWidthMm: t.widthMm, trimHeightMm: t.heightMm });
-
-/**
- * Runs `fn` over `items` with at most `limit` at once; results in input order. After a failure no
- * new item starts, and it waits for running ones to end (they write into the staging folder that
- * the caller then removes) before rejecting with the first error.
- */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (next < items.length && !failed) {
-      const i = next++;
-      try {
-        results[i] = await fn(items[i] as T, i);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (rejected) throw rejected.reason;
-  return results;
-}

@@ -1,4 +1,4 @@
-import { type Instruction, instructions } from "./content-lexer";
+import { type Instruction, instructions } from "../pdf/content-lexer";
 
 // Chromium writes every colour, even #000, as DeviceRGB. Ghostscript's RGB→CMYK conversion turns
 // neutral RGB into four-colour ("rich") black and grey, which misregisters on newsprint and breaks

@@ -1,17 +1,21 @@
-import { availableParallelism } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { appFile } from "../app-root";
+import { DEFAULT_CONCURRENCY } from "../concurrency";
 import { DEFAULTS } from "../config/defaults";
 import { InputError } from "../errors";
-import type { PdfxVersion } from "./finish";
+import { PDFX_VERSIONS, type PdfxVersion } from "../pdf/metadata";
 import { DEFAULT_ISSUE_PATTERN, DEFAULT_PAGE_PATTERN, parseIssueDate } from "./naming";
 import type { OutputIntent } from "./pdfx-def";
 
 export interface PressMetadata {
-  /** Document title, e.g. "东昌府报 2022年11月14日". */
-  title: string;
+  /** Title of the issue, e.g. "东昌府报 2022年11月14日 总第1234期" (default from name, date, number); a page's adds " 第N版". */
+  title?: string;
   /** The paper's name as printed, e.g. "东昌府报". */
   paperName: string;
+  /** The publisher: the PDFs' Author. */
+  publisher?: string;
+  /** 总第N期. */
+  issueNumber?: number;
   /** ASCII name for files when the paper's name cannot be transliterated, e.g. "dongchangfu". */
   paperSlug?: string;
   /** Issue date, YYYY-MM-DD. */
@@ -52,10 +56,13 @@ export interface PressOptions {
   /** Pages converted at once; default: the number of CPUs, at most 4. */
   concurrency?: number;
   gsCommand?: string;
+  /** Aborting stops Ghostscript and removes the staging folder; the call rejects with the reason. */
+  signal?: AbortSignal;
 }
 
 export interface ResolvedPressOptions
-  extends Required<Omit<PressOptions, "profile" | "outputCondition" | "gsCommand">> {
+  extends Required<Omit<PressOptions, "profile" | "outputCondition" | "gsCommand" | "signal">> {
+  signal?: AbortSignal;
   profile: string;
   outputIntent: OutputIntent;
   /** True when the profile is one of ours (then the output intent names CGATS TR 002). */
@@ -63,8 +70,15 @@ export interface ResolvedPressOptions
   gsCommand: string;
 }
 
+/** One or more press options are wrong; `problems` lists every one found. */
 export class PressOptionsError extends InputError {
   override name = "PressOptionsError";
+  readonly problems: string[];
+  constructor(problems: string | string[]) {
+    const list = typeof problems === "string" ? [problems] : problems;
+    super(list.join("\n"));
+    this.problems = list;
+  }
 }
 
 export const PROFILES_DIR = appFile("profiles");
@@ -87,15 +101,45 @@ export function defaultProfileFor(inkLimit: number): string {
 }
 
 export function resolvePressOptions(opts: PressOptions): ResolvedPressOptions {
+  const { resolved, problems } = resolveCollecting(opts);
+  if (problems.length > 0) throw new PressOptionsError(problems);
+  return resolved;
+}
+
+/**
+ * Resolves the options, collecting every problem instead of stopping at the first; a bad value is
+ * replaced by its default so that the checks after it still run.
+ */
+export function resolveCollecting(opts: PressOptions): { resolved: ResolvedPressOptions; problems: string[] } {
+  const problems: string[] = [];
   const { trim } = opts;
-  if (!(trim.widthMm > 0 && trim.heightMm > 0)) throw new PressOptionsError("trim size must be positive");
-  const bleedMm = opts.bleedMm ?? DEFAULTS.bleedMm;
-  if (!(bleedMm >= 0 && bleedMm <= 20)) throw new PressOptionsError("bleed must be between 0 and 20 mm");
-  const inkLimit = opts.inkLimit ?? DEFAULTS.inkLimit;
-  if (!(inkLimit >= 100 && inkLimit <= 400)) throw new PressOptionsError("ink limit must be 100–400 %");
-  parseIssueDate(opts.metadata.issueDate);
+  if (!(trim.widthMm > 0 && trim.heightMm > 0)) problems.push("trim size must be positive");
+  let bleedMm = opts.bleedMm ?? DEFAULTS.bleedMm;
+  if (!(bleedMm >= 0 && bleedMm <= 20)) {
+    problems.push(`bleed must be between 0 and 20 mm, not ${bleedMm}`);
+    bleedMm = DEFAULTS.bleedMm;
+  }
+  let inkLimit = opts.inkLimit ?? DEFAULTS.inkLimit;
+  if (!(inkLimit >= 100 && inkLimit <= 400)) {
+    problems.push(`ink limit must be 100–400 %, not ${inkLimit}`);
+    inkLimit = DEFAULTS.inkLimit;
+  }
+  const pdfx = opts.pdfx ?? DEFAULTS.pdfx;
+  if (!PDFX_VERSIONS.includes(pdfx))
+    problems.push(`PDF/X version must be ${PDFX_VERSIONS.join(" or ")}, not "${pdfx}"`);
+  const attempt = <T>(work: () => T, fallback: T): T => {
+    try {
+      return work();
+    } catch (err) {
+      problems.push((err as Error).message);
+      return fallback;
+    }
+  };
+  attempt(() => parseIssueDate(opts.metadata.issueDate), undefined);
   const defaultProfile = opts.profile === undefined;
-  const profile = defaultProfile ? defaultProfileFor(inkLimit) : resolve(opts.profile as string);
+  const profile = defaultProfile
+    ? attempt(() => defaultProfileFor(inkLimit), defaultProfileFor(DEFAULTS.inkLimit))
+    : resolve(opts.profile as string);
   const given = opts.outputCondition ?? {};
   const outputIntent: OutputIntent = defaultProfile
     ? {
@@ -108,7 +152,7 @@ export function resolvePressOptions(opts: PressOptions): ResolvedPressOptions {
         condition: given.condition ?? "",
         registryName: given.registryName ?? "http://www.color.org",
       };
-  return {
+  const resolved: ResolvedPressOptions = {
     trim,
     bleedMm,
     outDir: isAbsolute(opts.outDir) ? opts.outDir : resolve(opts.outDir),
@@ -120,9 +164,11 @@ export function resolvePressOptions(opts: PressOptions): ResolvedPressOptions {
     profile,
     outputIntent,
     defaultProfile,
-    pdfx: opts.pdfx ?? "PDF/X-1a:2001",
+    pdfx,
     deterministic: opts.deterministic ?? false,
-    concurrency: Math.max(1, opts.concurrency ?? Math.min(4, availableParallelism())),
+    concurrency: Math.max(1, opts.concurrency ?? Math.min(4, DEFAULT_CONCURRENCY)),
     gsCommand: opts.gsCommand ?? "gs",
+    signal: opts.signal,
   };
+  return { resolved, problems };
 }

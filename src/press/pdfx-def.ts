@@ -25,7 +25,7 @@ export function psString(text: string): string {
 
 /**
  * `components` is 4 for a CMYK profile. GTS_PDFXVersion is set here because Ghostscript checks
- * for it; press/finish.ts rewrites the Info dictionary afterwards with the final keys.
+ * for it; src/pdf/metadata.ts rewrites the Info dictionary afterwards with the final keys.
  */
 export function pdfxDefinition(profilePath: string, intent: OutputIntent, components = 4): string {
   return `%!

@@ -1,9 +1,12 @@
+import { rmdirSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, rmdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { onExit } from "../exit-cleanup";
 
 // Press files reach the output folder all at once or not at all: everything is written into a
 // hidden staging folder inside it (same file system, so rename is atomic), renamed into place
-// at the end, and on any error the staging folder goes away with whatever it held.
+// at the end, and on any error the staging folder goes away with whatever it held — also when the
+// process ends halfway (Ctrl-C), through an exit cleanup.
 
 export interface Staging {
   /** Where finished files are written before commit. */
@@ -24,8 +27,22 @@ export async function openStaging(outDir: string): Promise<Staging> {
   await mkdir(outDir, { recursive: true });
   const dir = await mkdtemp(join(outDir, ".press-"));
   const workDir = join(dir, ".work");
+  const forget = onExit(() => {
+    // A Ghostscript being killed at this moment may still add a file: retry until the folder is gone.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    if (!existed) {
+      try {
+        rmdirSync(outDir);
+      } catch {
+        // Not empty (another run's files) or already gone.
+      }
+    }
+  });
   await mkdir(workDir);
-  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const cleanup = async () => {
+    await rm(dir, { recursive: true, force: true });
+    forget();
+  };
   return {
     dir,
     workDir,

@@ -1,5 +1,5 @@
-import type { InkStats } from "../preflight/ink";
-import type { PdfxVersion } from "./finish";
+import type { InkStats } from "../pdf/ink";
+import type { PdfxVersion } from "../pdf/metadata";
 import type { OutputIntent } from "./pdfx-def";
 
 export interface PressPage {

@@ -1,6 +1,6 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { InputError } from "../errors";
+import { popplerPageCount } from "../pdf/open-pdf";
+import { runTool, ToolError } from "../pdf/run-tool";
 import { type BboxPage, parseBboxLayout } from "./bbox";
 import { bodyLineHeight, classifyPage, type PageTotals, pageTotals, type TypoFinding } from "./classify";
 import { regroupPage } from "./columns";
@@ -27,9 +27,9 @@ export class TypoCheckError extends InputError {
   override name = "TypoCheckError";
 }
 
-const run = promisify(execFile);
-
 export async function checkTypography(pdf: string, opts: CheckOptions = {}): Promise<TypoReport> {
+  // A folder, a non-PDF, a damaged or empty PDF: our words (UnreadablePdfError), not poppler's.
+  await popplerPageCount(pdf);
   const wanted = opts.pages && opts.pages.length > 0 ? new Set(opts.pages) : undefined;
   const first = wanted ? Math.min(...wanted) : 1;
   const range = wanted ? ["-f", String(first), "-l", String(Math.max(...wanted))] : [];
@@ -50,15 +50,13 @@ export function buildReport(pdf: string, pages: readonly BboxPage[]): TypoReport
 
 async function readBboxLayout(pdf: string, range: string[]): Promise<string> {
   try {
-    const { stdout } = await run("pdftotext", ["-bbox-layout", "-enc", "UTF-8", ...range, pdf, "-"], {
-      maxBuffer: 512 * 1024 * 1024,
-    });
-    return stdout;
+    const args = ["-bbox-layout", "-enc", "UTF-8", ...range, pdf, "-"];
+    return (await runTool("pdftotext", args, { maxBuffer: 512 * 1024 * 1024, timeoutMs: 300_000 })).stdout;
   } catch (err) {
-    const e = err as NodeJS.ErrnoException & { stderr?: string };
-    if (e.code === "ENOENT") throw new TypoCheckError("pdftotext not found: install poppler-utils");
+    if (!(err instanceof ToolError)) throw err;
+    if (err.kind === "missing") throw new TypoCheckError("pdftotext not found: install poppler-utils");
     // pdftotext's last word on stderr says why (earlier lines are warnings).
-    const reason = (e.stderr ?? "").trim().split("\n").at(-1) || e.message;
+    const reason = err.stderr.trim().split("\n").at(-1) || err.message;
     throw new TypoCheckError(`cannot read ${pdf}: ${reason}`);
   }
 }

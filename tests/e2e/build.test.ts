@@ -7,9 +7,9 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
-import { runPressStep } from "../../src/pipeline/press-step";
 import { writeBuild } from "../../src/pipeline/write-build";
 import { preflight } from "../../src/preflight";
+import { makePressFiles, pressOptionsForIssue } from "../../src/press";
 import { paragraphText } from "../../src/typeset/content";
 import { checkTypography, violationCount } from "../../src/typography/check";
 import { compact, occurrences, pdfFonts, pdfInfo, pdfTextCompact } from "./helpers/pdf";
@@ -131,7 +131,7 @@ describe("what the printer and the designer check", () => {
   });
 
   it("makes press files that pass preflight: PDF/X, boxes, CMYK, ink, black on K", async () => {
-    const press = await runPressStep(result.issue, pdf, out, { deterministic: true });
+    const press = await makePressFiles(pdf, pressOptionsForIssue(result.issue, out, { deterministic: true }).options);
     expect(press.pages).toHaveLength(8);
     expect(press.pages[0]?.file).toMatch(/dongchangfu_20221230_01\.pdf$/);
     const report = await preflight([...press.pages.map((p) => p.file), press.issueFile]);

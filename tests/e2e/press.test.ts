@@ -78,8 +78,9 @@ beforeAll(async () => {
     trim: { widthMm: 275, heightMm: 390 },
     outDir: join(dir, "out"),
     metadata: {
-      title: "东昌府报 2022年11月14日",
       paperName: "东昌府报",
+      publisher: "中共聊城市东昌府区委宣传部",
+      issueNumber: 1234,
       paperSlug: "dongchangfu",
       issueDate: "2022-11-14",
       sections: ["要闻", "时政"],
@@ -184,10 +185,30 @@ describe("press files from a Chromium proof", () => {
       expect(failed, `${f.file}: ${JSON.stringify(failed)}`).toEqual([]);
     }
     expect(report.ok).toBe(true);
-    const info = (await run("pdfinfo", [result.issueFile])).stdout;
-    expect(info).toMatch(/Title:\s+东昌府报 2022年11月14日/);
-    expect(info).toMatch(/PDF version:\s+1\.3/);
-    expect((await run("pdfinfo", [result.pages[0]?.file as string])).stdout).toMatch(/Keywords:.*page 1.*要闻/);
+    expect((await run("pdfinfo", [result.issueFile])).stdout).toMatch(/PDF version:\s+1\.3/);
+  });
+
+  it("carries the paper, date and 第N版 as Title, the publisher as Author, and the same in XMP", async () => {
+    const version = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")).version;
+    const page = (await run("pdfinfo", [result.pages[0]?.file as string])).stdout;
+    expect(page).toMatch(/^Title:\s+东昌府报 2022年11月14日 总第1234期 第1版$/m);
+    expect(page).toMatch(/^Author:\s+中共聊城市东昌府区委宣传部$/m);
+    expect(page).toMatch(/^Keywords:.*第1版 要闻$/m);
+    expect(page).toMatch(new RegExp(`^Creator:\\s+newsprint ${version.replace(/\./g, "\\.")}$`, "m"));
+    expect(page).toMatch(/^Metadata Stream:\s+yes$/m);
+    expect(page).toMatch(/^PDF subtype:\s+PDF\/X-1:2001$/m);
+    expect((await run("pdfinfo", [result.pages[1]?.file as string])).stdout).toMatch(/^Title:.* 第2版$/m);
+    const issue = (await run("pdfinfo", [result.issueFile])).stdout;
+    expect(issue).toMatch(/^Title:\s+东昌府报 2022年11月14日 总第1234期$/m);
+    const xmp = (await run("pdfinfo", ["-meta", result.pages[0]?.file as string])).stdout;
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">东昌府报 2022年11月14日 总第1234期 第1版</rdf:li>');
+    expect(xmp).toContain("<dc:creator><rdf:Seq><rdf:li>中共聊城市东昌府区委宣传部</rdf:li></rdf:Seq></dc:creator>");
+    expect(xmp).toContain(`<xmp:CreatorTool>newsprint ${version}</xmp:CreatorTool>`);
+    expect(xmp).toContain("<pdf:Producer>newsprint press (pdf-lib, Ghostscript)</pdf:Producer>");
+    expect(xmp).toContain("<xmp:CreateDate>2022-11-14T00:00:00Z</xmp:CreateDate>");
+    // The XMP identification agrees with the Info dictionary's.
+    expect(xmp).toContain("<pdfxid:GTS_PDFXVersion>PDF/X-1:2001</pdfxid:GTS_PDFXVersion>");
+    expect(xmp).toContain("<pdfx:GTS_PDFXConformance>PDF/X-1a:2001</pdfx:GTS_PDFXConformance>");
   });
 
   it("builds byte-identical files from unchanged input when deterministic", async () => {
@@ -207,6 +228,19 @@ describe("press files from a Chromium proof", () => {
     expect(mono.pages[1]?.colour).toBe("gray");
     const { stdout } = await run("pdfimages", ["-list", mono.pages[1]?.file as string]);
     expect(stdout).toMatch(/\bgray\b/);
+  });
+
+  it("stops Ghostscript and removes the staging folder when its signal aborts", async () => {
+    const outDir = join(dir, "aborted");
+    const controller = new AbortController();
+    const attempt = makePressFiles(proof, { ...options, outDir, signal: controller.signal });
+    // Abort once the staging folder is there, i.e. while pages are being converted.
+    for (let i = 0; i < 200 && !(existsSync(outDir) && (await readdir(outDir)).length > 0); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    controller.abort(new Error("interrupted by the test"));
+    await expect(attempt).rejects.toThrow("interrupted by the test");
+    expect(existsSync(outDir)).toBe(false);
   });
 
   it("leaves nothing behind when a page fails (here: a profile that does not cap ink at 220%)", async () => {

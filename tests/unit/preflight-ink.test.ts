@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inkStats, richBlackPixels } from "../../src/preflight/ink";
-import { type CmykRaster, parsePam } from "../../src/preflight/pam";
+import { inkStats, richBlackPixels } from "../../src/pdf/ink";
+import { type CmykRaster, parsePam } from "../../src/pdf/pam";
 
 function raster(pixels: [number, number, number, number][], width: number): CmykRaster {
   return { width, height: pixels.length / width, data: Uint8Array.from(pixels.flat()) };

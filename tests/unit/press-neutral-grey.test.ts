@@ -1,7 +1,7 @@
 import { deflateSync } from "node:zlib";
 import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { instructions } from "../../src/press/content-lexer";
+import { instructions } from "../../src/pdf/content-lexer";
 import {
   type ColourSpaceLookup,
   formatNumber,

@@ -1,5 +1,7 @@
-import type { Command } from "commander";
-import type { PdfxVersion } from "../../press";
+import { type Command, Option } from "commander";
+import { DEFAULTS } from "../../config/defaults";
+import { exitOnSignals } from "../../exit-cleanup";
+import { PDFX_VERSIONS } from "../../pdf/metadata";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
@@ -30,7 +32,9 @@ export function registerBuild(program: Command): void {
     .option("--bleed <mm>", "bleed of the press files (default: the format's, 3 mm)")
     .option("--ink-limit <percent>", "total ink limit of the press files", "220")
     .option("--profile <icc>", "output-condition ICC profile (default: profiles/newsprint-tr002-tac220.icc)")
-    .option("--pdfx <version>", "PDF/X-1a:2001 or PDF/X-3:2002", "PDF/X-1a:2001")
+    .addOption(
+      new Option("--pdfx <version>", "PDF/X version of the press files").choices(PDFX_VERSIONS).default(DEFAULTS.pdfx),
+    )
     .option("--page-pattern <pattern>", "press file names, tokens <paper> <yyyymmdd> <page> <section>")
     .option("--deterministic", "fixed dates and IDs: unchanged input gives byte-identical press files")
     .option("--strict", "photos below the resolution threshold are errors, not warnings")
@@ -46,6 +50,8 @@ Examples:
   newsprint build issues/dongchangfu/issue.json -o /tmp/out --html`,
     )
     .action(async (target: string, opts: BuildFlags) => {
+      // Ctrl-C at any moment: Ghostscript is killed and staging folders removed (exit 130).
+      exitOnSignals();
       // Chromium starts first and launches while the rest of the pipeline's modules load.
       const { launchBrowser } = await import("../../browser/browser");
       const browserStarting = launchBrowser({ executablePath: opts.chromium });
@@ -62,6 +68,10 @@ Examples:
       const progress = opts.quiet ? undefined : stderrProgress();
       const started = performance.now();
       try {
+        // Every option is checked before any stage runs: a bad one writes nothing.
+        const { checkOutputDir } = await import("../../output-dir");
+        await checkOutputDir(opts.out);
+        const press = opts.press ? await checkPress(target, opts) : undefined;
         const result = await buildIssue(target, {
           outDir: opts.out,
           strict: opts.strict,
@@ -70,20 +80,14 @@ Examples:
         });
         const files = await writeBuild(result, opts.out, { html: opts.html });
         let pressFiles: string[] = [];
-        if (opts.press) {
+        if (press) {
           progress?.stage("press");
           const t = performance.now();
-          const { runPressStep } = await import("../../pipeline/press-step");
-          const press = await runPressStep(result.issue, files.pdf, opts.out, {
-            bleedMm: opts.bleed === undefined ? undefined : Number(opts.bleed),
-            inkLimit: Number(opts.inkLimit),
-            profile: opts.profile,
-            pdfx: opts.pdfx as PdfxVersion,
-            pagePattern: opts.pagePattern,
-            deterministic: opts.deterministic,
-          });
+          const { makePressFiles } = await import("../../press/index");
+          const made = await makePressFiles(files.pdf, press.options);
           result.timings.press = Math.round(performance.now() - t);
-          pressFiles = [...press.pages.map((p) => p.file), press.issueFile];
+          pressFiles = [...made.pages.map((p) => p.file), made.issueFile];
+          result.warnings.push(...press.warnings);
         }
         progress?.done();
         if (opts.timings) {
@@ -109,4 +113,13 @@ Examples:
         await browser?.close();
       }
     });
+}
+
+/** The press options, checked against the issue (loaded for its date, pages and names). */
+async function checkPress(target: string, opts: BuildFlags) {
+  const [{ loadIssue }, { checkPressOptions }] = await Promise.all([
+    import("../../load/index"),
+    import("../../press/index"),
+  ]);
+  return checkPressOptions(opts, await loadIssue(target), opts.out);
 }

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { exitOnSignals } from "../../exit-cleanup";
 import { checkTypography, type TypoReport, violationCount } from "../../typography/check";
 import { formatJson, formatText } from "../../typography/format";
 import { EXIT } from "../exit-codes";
@@ -16,6 +17,7 @@ export function registerCheckType(program: Command): void {
     // A usage error is no verdict on the PDF: exit 2 as for unreadable input, not commander's 1.
     .exitOverride((err) => process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.invalid))
     .action(async (pdfs: string[], opts: { json?: boolean; pages?: number[] }) => {
+      exitOnSignals(); // Ctrl-C kills the tools it runs
       process.exitCode = await runCheckType(pdfs, opts);
     });
 }

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { exitOnSignals } from "../../exit-cleanup";
 import type { PreflightOptions } from "../../preflight/index";
 import { EXIT } from "../exit-codes";
 
@@ -19,6 +20,7 @@ export function registerPreflight(program: Command): void {
     // A usage error is no verdict on the PDF: exit 2 as for unreadable input, not commander's 1.
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT.invalid))
     .action(async (files: string[], flags: { json?: boolean; minPpi?: number; maxInk?: number; bleed?: number }) => {
+      exitOnSignals(); // Ctrl-C kills the tools it runs
       process.exitCode = await runPreflight(files, {
         json: flags.json,
         minPpi: flags.minPpi,

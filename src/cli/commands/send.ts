@@ -74,7 +74,7 @@ async function send(pdfs: string[], options: SendOptions): Promise<void> {
   if (options.printer) {
     for (const pdf of pdfs) {
       const name = basename(pdf);
-      const { jobId } = await (await deliver()).printPdf(pdf, {
+      const { jobId } = await (await deliver()).submitPrintJob(pdf, {
         printer: options.printer,
         ...(options.copies !== undefined ? { copies: options.copies } : {}),
         ...(options.media !== undefined ? { media: options.media } : {}),

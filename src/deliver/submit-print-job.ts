@@ -38,7 +38,7 @@ export interface PrintResult {
 /** Silence that ends the upload; the deadline is about waiting for the printed job. */
 const UPLOAD_IDLE_MS = 60_000;
 
-export async function printPdf(file: string, options: PrintOptions): Promise<PrintResult> {
+export async function submitPrintJob(file: string, options: PrintOptions): Promise<PrintResult> {
   const endpoint = parsePrinterUri(options.printer);
   const jobAttributes = jobTemplateAttributes(options);
   await assertPdfFile(file);

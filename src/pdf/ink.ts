@@ -1,8 +1,10 @@
+import { rmSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runTool } from "../press/run-tool";
+import { onExit } from "../exit-cleanup";
 import { type CmykRaster, parsePam } from "./pam";
+import { runTool } from "./run-tool";
 
 // Ink on the plates, measured the way a plant's preflight does: Ghostscript separates each page
 // into C, M, Y and K at low resolution (pamcmyk32, no anti-aliasing, so every pixel carries the
@@ -91,6 +93,7 @@ export interface RenderOptions {
   withoutImages?: boolean;
   gsCommand?: string;
   timeoutMs?: number;
+  signal?: AbortSignal;
 }
 
 /**
@@ -103,6 +106,7 @@ export async function renderSeparations<T>(
   visit: (raster: CmykRaster, pageIndex: number) => T,
 ): Promise<T[]> {
   const dir = await mkdtemp(join(tmpdir(), "newsprint-ink-"));
+  const forget = onExit(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }));
   try {
     const args = [
       "-q",
@@ -117,7 +121,7 @@ export async function renderSeparations<T>(
       `-sOutputFile=${join(dir, "page-%05d.pam")}`,
       pdf,
     ];
-    await runTool(opts.gsCommand ?? "gs", args, { timeoutMs: opts.timeoutMs ?? 300_000 });
+    await runTool(opts.gsCommand ?? "gs", args, { timeoutMs: opts.timeoutMs ?? 300_000, signal: opts.signal });
     const names = (await readdir(dir)).filter((n) => n.endsWith(".pam")).sort();
     const results: T[] = [];
     for (const [i, n] of names.entries()) {
@@ -126,6 +130,7 @@ export async function renderSeparations<T>(
     return results;
   } finally {
     await rm(dir, { recursive: true, force: true });
+    forget();
   }
 }
 

@@ -1,0 +1,150 @@
+import { PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from "pdf-lib";
+import { NEWSPRINT_VERSION } from "../version";
+
+// Document metadata of every PDF newsprint writes (proof and press files): the Info dictionary a
+// plant's workflow files pages by and the same facts as XMP, which newer tools read instead. For
+// PDF/X files the identification (GTS_PDFXVersion, GTS_PDFXConformance, Trapped) goes into both,
+// always agreeing.
+
+/**
+ * PDF/X-1a:2001 is the press default: all colour is final CMYK/grey, fonts embedded, no
+ * transparency — the conservative exchange standard every newspaper plant (WAN-IFRA, SNAP, the
+ * Ghent Workgroup's newspaper specs) accepts. Ghostscript 10.00 writes PDF/X-3:2002-structured files
+ * (PDF 1.3, device CMYK/grey after ColorConversionStrategy) whose content meets X-1a's stricter
+ * rules, so either can be declared. PDF/X-4 (live transparency, ICC colour) it cannot write.
+ */
+export type PdfxVersion = "PDF/X-1a:2001" | "PDF/X-3:2002";
+export const PDFX_VERSIONS: readonly PdfxVersion[] = ["PDF/X-1a:2001", "PDF/X-3:2002"];
+
+export interface DocumentMetadata {
+  title: string;
+  /** The publisher. */
+  author?: string;
+  subject?: string;
+  keywords?: string[];
+  /** Creation and modification date (fixed for reproducible builds). */
+  date: Date;
+  /** Who made the PDF's bytes, e.g. "newsprint press (pdf-lib, Ghostscript)". */
+  producer?: string;
+  /** Declares the file PDF/X of this version. */
+  pdfx?: PdfxVersion;
+}
+
+export const CREATOR = `newsprint ${NEWSPRINT_VERSION}`;
+const DEFAULT_PRODUCER = `newsprint ${NEWSPRINT_VERSION} (pdf-lib)`;
+
+/** "东昌府新闻 2022年12月30日", with " 总第1234期" and " 第3版" where given. */
+export function newspaperTitle(t: { paperName: string; date: string; issueNumber?: number; page?: number }): string {
+  const [y, m, d] = t.date.split("-").map(Number);
+  const parts = [t.paperName, `${y}年${m}月${d}日`];
+  if (t.issueNumber !== undefined) parts.push(`总第${t.issueNumber}期`);
+  if (t.page !== undefined) parts.push(`第${t.page}版`);
+  return parts.join(" ");
+}
+
+/** Sets Info and XMP on a loaded document; or loads, sets and saves bytes. */
+export function setDocumentMetadata(pdf: PDFDocument, meta: DocumentMetadata): void;
+export function setDocumentMetadata(pdf: Uint8Array, meta: DocumentMetadata): Promise<Uint8Array>;
+export function setDocumentMetadata(
+  pdf: PDFDocument | Uint8Array,
+  meta: DocumentMetadata,
+): undefined | Promise<Uint8Array> {
+  if (pdf instanceof PDFDocument) {
+    apply(pdf, meta);
+    return;
+  }
+  return PDFDocument.load(pdf, { updateMetadata: false }).then((doc) => {
+    apply(doc, meta);
+    return doc.save();
+  });
+}
+
+function apply(doc: PDFDocument, meta: DocumentMetadata): void {
+  const producer = meta.producer ?? DEFAULT_PRODUCER;
+  doc.setTitle(meta.title);
+  if (meta.author) doc.setAuthor(meta.author);
+  if (meta.subject) doc.setSubject(meta.subject);
+  if (meta.keywords?.length) doc.setKeywords(meta.keywords);
+  doc.setCreator(CREATOR);
+  doc.setProducer(producer);
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  // setTitle above made sure the trailer has an Info dictionary.
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  const id = meta.pdfx ? pdfxIdentification(meta.pdfx) : undefined;
+  for (const key of ["GTS_PDFXVersion", "GTS_PDFXConformance", "Trapped"]) info.delete(PDFName.of(key));
+  if (id) {
+    info.set(PDFName.of("Trapped"), PDFName.of("False"));
+    info.set(PDFName.of("GTS_PDFXVersion"), PDFString.of(id.version));
+    if (id.conformance) info.set(PDFName.of("GTS_PDFXConformance"), PDFString.of(id.conformance));
+  }
+  setXmp(doc, xmpPacket(meta, producer, id));
+}
+
+/** Info's GTS_PDFXVersion and GTS_PDFXConformance for a version (ISO 15930-1 and -3). */
+export function pdfxIdentification(pdfx: PdfxVersion): { version: string; conformance?: string } {
+  return pdfx === "PDF/X-1a:2001" ? { version: "PDF/X-1:2001", conformance: "PDF/X-1a:2001" } : { version: pdfx };
+}
+
+function setXmp(doc: PDFDocument, xml: string): void {
+  const old = doc.catalog.get(PDFName.of("Metadata"));
+  if (old instanceof PDFRef) doc.context.delete(old);
+  // Uncompressed, as XMP in PDF is meant to be findable by tools that do not parse PDF.
+  const stream = doc.context.stream(Buffer.from(xml, "utf8"), { Type: "Metadata", Subtype: "XML" });
+  doc.catalog.set(PDFName.of("Metadata"), doc.context.register(stream));
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** XMP dates are ISO 8601; Info's are D:… — both from the same Date, in UTC. */
+const xmpDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+function xmpPacket(
+  meta: DocumentMetadata,
+  producer: string,
+  id: { version: string; conformance?: string } | undefined,
+): string {
+  const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(text)}</rdf:li></rdf:Alt>`;
+  const lines = [
+    "<dc:format>application/pdf</dc:format>",
+    `<dc:title>${alt(meta.title)}</dc:title>`,
+    ...(meta.author ? [`<dc:creator><rdf:Seq><rdf:li>${escapeXml(meta.author)}</rdf:li></rdf:Seq></dc:creator>`] : []),
+    ...(meta.subject ? [`<dc:description>${alt(meta.subject)}</dc:description>`] : []),
+    ...(meta.keywords?.length
+      ? [
+          `<dc:subject><rdf:Bag>${meta.keywords.map((k) => `<rdf:li>${escapeXml(k)}</rdf:li>`).join("")}</rdf:Bag></dc:subject>`,
+          `<pdf:Keywords>${escapeXml(meta.keywords.join(" "))}</pdf:Keywords>`,
+        ]
+      : []),
+    `<pdf:Producer>${escapeXml(producer)}</pdf:Producer>`,
+    `<xmp:CreatorTool>${escapeXml(CREATOR)}</xmp:CreatorTool>`,
+    `<xmp:CreateDate>${xmpDate(meta.date)}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${xmpDate(meta.date)}</xmp:ModifyDate>`,
+    `<xmp:MetadataDate>${xmpDate(meta.date)}</xmp:MetadataDate>`,
+    ...(id
+      ? [
+          "<pdf:Trapped>False</pdf:Trapped>",
+          `<pdfxid:GTS_PDFXVersion>${id.version}</pdfxid:GTS_PDFXVersion>`,
+          `<pdfx:GTS_PDFXVersion>${id.version}</pdfx:GTS_PDFXVersion>`,
+          ...(id.conformance ? [`<pdfx:GTS_PDFXConformance>${id.conformance}</pdfx:GTS_PDFXConformance>`] : []),
+        ]
+      : []),
+  ];
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about=""',
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
+    ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+    ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
+    ' xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/"',
+    ' xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">',
+    ...lines.map((l) => ` ${l}`),
+    "</rdf:Description>",
+    "</rdf:RDF>",
+    "</x:xmpmeta>",
+    '<?xpacket end="w"?>',
+  ].join("\n");
+}
