@@ -52,6 +52,11 @@ describe("jumps", () => {
       result.issue.data.pages.flatMap((p) => p.articles.flatMap((a) => [a.kicker, a.headline, a.subhead])).join("\n"),
     );
     for (const jump of result.layout.jumps) {
+      // The corpus repeats some sentences, within a story and across stories: a line is printed
+      // as often as the issue's text holds it.
+      const source = compact(
+        [...result.model.articles.values()].flatMap((a) => a.paragraphs.map(paragraphText)).join("\n"),
+      );
       const measured = result.measurements.articles.get(jump.articleId);
       expect(measured).toBeDefined();
       result.model.articles.get(jump.articleId)?.paragraphs.forEach((p, i) => {
@@ -65,8 +70,11 @@ describe("jumps", () => {
               .pop() ?? "",
           );
           // A line that quotes a headline also appears in the heads; it must still be printed.
-          if (line.length >= 9 && !heads.includes(line)) expect(occurrences(text, line), line).toBe(1);
-          else expect(text).toContain(line);
+          if (line.length >= 9 && !heads.includes(line)) {
+            const printed = occurrences(text, line);
+            expect(printed, line).toBeGreaterThanOrEqual(1);
+            expect(printed, line).toBeLessThanOrEqual(occurrences(source, line));
+          } else expect(text).toContain(line);
         });
       });
       const headline = result.issue.data.pages
