@@ -87,7 +87,14 @@ function packRegions(
   return { cost: best[0]?.[0] ?? Number.POSITIVE_INFINITY, runs };
 }
 
-function attempt(items: Item[], grid: Grid, regions: Rect[], emptyCost: number, hints: boolean): Attempt {
+function attempt(
+  items: Item[],
+  grid: Grid,
+  regions: Rect[],
+  emptyCost: number,
+  hints: boolean,
+  lead: boolean,
+): Attempt {
   // Whether the page overflows however it is made up: then cutting text that no later page
   // takes is unavoidable, and a full page matters more than one more cut.
   const fits = new FitCache(items, { grid, emptyCost, hints, lostCost: LOST_BASE });
@@ -108,10 +115,15 @@ function attempt(items: Item[], grid: Grid, regions: Rect[], emptyCost: number, 
     const result = packRegions(packer, regions, items.length, emptyCost);
     if (result.cost < best.cost) best = { ...result, span };
   };
-  if (hinted !== undefined) tryLead(hinted);
+  if (!lead) {
+    // The page's lead is pinned: no module here needs to be narrower than another.
+    packer.setLeadSpan(grid.columns, false);
+    const result = packRegions(packer, regions, items.length, emptyCost);
+    best = { ...result, span: grid.columns };
+  } else if (hinted !== undefined) tryLead(hinted);
   else for (let span = firstWidth; span >= 1; span--) tryLead(span);
   if (!Number.isFinite(best.cost)) return { cost: best.cost, placements: [] };
-  packer.setLeadSpan(best.span);
+  packer.setLeadSpan(best.span, lead);
   const placements: Placement[] = [];
   best.runs.forEach(([from, to], r) => {
     const region = regions[r];
@@ -123,16 +135,39 @@ function attempt(items: Item[], grid: Grid, regions: Rect[], emptyCost: number, 
 /** More items than this on one page make the search slow and the page unreadable. */
 const MAX_ITEMS = 13;
 
+/** The orders in which to offer the regions to the page's items: as given first (largest, then
+ *  reading order); the others only when that leaves a region bare or text lost, since items fill
+ *  regions in their own order and an item too big for the first region would hold all back. */
+function regionOrders(regions: Rect[]): Rect[][] {
+  if (regions.length < 2) return [regions];
+  if (regions.length > 4) return regions.map((_, i) => [...regions.slice(i), ...regions.slice(0, i)]);
+  const orders: Rect[][] = [];
+  const permute = (rest: Rect[], done: Rect[]) => {
+    if (rest.length === 0) orders.push(done);
+    rest.forEach((r, i) => permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...done, r]));
+  };
+  permute(regions, []);
+  return orders;
+}
+
 function feasible(
   items: Item[],
   grid: Grid,
   regions: Rect[],
   emptyCost: number,
+  lead: boolean,
 ): (PagePacking & { cost: number }) | null {
   const hinted = items.some((item) => item.article.columns !== undefined || item.article.minLines !== undefined);
   for (const hints of hinted ? [true, false] : [true]) {
-    const { cost, placements } = attempt(items, grid, regions, emptyCost, hints);
-    if (Number.isFinite(cost)) return { placements, items, dropped: [], hintsIgnored: !hints, cost };
+    let best: { cost: number; placements: Placement[] } | null = null;
+    for (const order of regionOrders(regions)) {
+      const tried = attempt(items, grid, order, emptyCost, hints, lead);
+      if (best === null || tried.cost < best.cost) best = tried;
+      if (best.cost < LOST_BASE) break;
+    }
+    if (best !== null && Number.isFinite(best.cost)) {
+      return { placements: best.placements, items, dropped: [], hintsIgnored: !hints, cost: best.cost };
+    }
   }
   return null;
 }
@@ -154,8 +189,8 @@ function fitsAlone(item: Item, grid: Grid, regions: Rect[], emptyCost: number): 
 
 /** Pack the page; items that fit nowhere are left out, and when even the least modules of
  *  the rest do not fit, the last items (continuations first, then the lowest priority) too,
- *  one by one from what the area allows. */
-export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: number): PagePacking {
+ *  one by one from what the area allows. `lead`: items[0] is the page's lead (top left, widest). */
+export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: number, lead = true): PagePacking {
   const cells = regions.reduce((sum, r) => sum + r.span * r.rows, 0);
   const fitting = items.filter((item) => fitsAlone(item, grid, regions, emptyCost));
   const misfits = items.filter((item) => !fitting.includes(item));
@@ -167,7 +202,7 @@ export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: 
     count++;
   }
   for (; count > 0; count--) {
-    let packing = feasible(fitting.slice(0, count), grid, regions, emptyCost);
+    let packing = feasible(fitting.slice(0, count), grid, regions, emptyCost, lead);
     if (packing === null) continue;
     // Leaving out one more item may buy a page without holes: a continuation that can go on
     // to a later page, or anything once the page cannot hold all of its own anyway.
@@ -175,7 +210,7 @@ export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: 
       const last = fitting[fewer] as Item;
       const price = isContinuation(last) && last.canJump ? JUMP_BASE : count < items.length ? DROP : null;
       if (price === null) break;
-      const other = feasible(fitting.slice(0, fewer), grid, regions, emptyCost);
+      const other = feasible(fitting.slice(0, fewer), grid, regions, emptyCost, lead);
       if (other === null || other.cost + price * (count - fewer) >= packing.cost) break;
       packing = other;
     }

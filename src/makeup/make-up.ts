@@ -42,6 +42,8 @@ interface PageChoices {
   /** Articles not allowed to jump off this page. */
   noJump: Set<string>;
   fillers: ArticleMetrics[];
+  /** Articles whose cuts could not keep them from jumping or failing: they keep their text. */
+  uncut: Set<string>;
 }
 
 /** Attempts per page: each drops one more paragraph, forbids one more jump or adds a filler. */
@@ -95,7 +97,7 @@ class IssueMakeup {
 
   /** The page with the editor's allowances used where they help: cuts, fewer jumps, fillers. */
   private solve(index: number, page: PageInput): { result: PageResult; choices: PageChoices } {
-    const choices: PageChoices = { cuts: new Map(), noJump: new Set(), fillers: [] };
+    const choices: PageChoices = { cuts: new Map(), noJump: new Set(), fillers: [], uncut: new Set() };
     let result = this.attempt(index, page, choices);
     for (let n = 0; n < MAX_ATTEMPTS; n++) {
       const changed = this.cutParagraph(result, choices) || this.limitJumps(page, result, choices);
@@ -105,19 +107,31 @@ class IssueMakeup {
     return { result: this.addFillers(index, page, result, choices), choices };
   }
 
-  /** Drops one more cuttable paragraph where a story would jump, lose text or find no room. */
+  /** Drops one more cuttable paragraph where a story would jump, lose text or find no room; gives
+   *  a story back its text when all its cuts did not save it from jumping or failing. */
   private cutParagraph(result: PageResult, choices: PageChoices): boolean {
     const troubled = [...cutsOf(result).map((p) => result.items[p.item] as Item), ...result.dropped];
+    const original = (id: string) => this.input.pages.flatMap((p) => p.articles).find((a) => a.id === id);
+    for (const item of troubled) {
+      const id = item.article.id;
+      const cut = choices.cuts.get(id);
+      const model = original(id);
+      if (cut && model && nextCut(model, cut) === undefined && !choices.uncut.has(id)) {
+        choices.cuts.delete(id);
+        choices.uncut.add(id);
+        return true;
+      }
+    }
     // The stories in trouble first; when one has nothing to cut, any story of the page may give
     // room, the least important first.
     const others = [...result.items].sort((a, b) => b.article.priority - a.article.priority);
     const needRoom = result.dropped.length > 0 || cutsOf(result).some((p) => !p.fit.jump);
     for (const item of needRoom ? [...troubled, ...others] : troubled) {
-      if (isContinuation(item) || item.article.filler) continue;
       const id = item.article.id;
-      const original = this.input.pages.flatMap((p) => p.articles).find((a) => a.id === id);
+      if (isContinuation(item) || item.article.filler || choices.uncut.has(id)) continue;
+      const model = original(id);
       const cut = choices.cuts.get(id) ?? [];
-      const next = original ? nextCut(original, cut) : undefined;
+      const next = model ? nextCut(model, cut) : undefined;
       if (next === undefined) continue;
       choices.cuts.set(id, [...cut, next]);
       return true;
@@ -145,6 +159,7 @@ class IssueMakeup {
       if (emptyOf(best) < EMPTY_SHARE_LIMIT * best.freeCells) break;
       choices.fillers.push(filler);
       const next = this.attempt(index, page, choices);
+      if (process.env.NP_DEBUG) console.log("filler", filler.id, "cuts", cutsOf(next).length, "dropped", next.dropped.map((d) => d.article.id), "empty", emptyOf(next), emptyOf(best));
       if (cutsOf(next).length === 0 && next.dropped.length === 0 && emptyOf(next) < emptyOf(best)) {
         best = next;
         this.fillers.splice(this.fillers.indexOf(filler), 1);

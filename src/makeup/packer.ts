@@ -50,6 +50,8 @@ export class GuillotinePacker {
   private readonly areaPrefix: number[];
   private readonly count: number;
   private leadSpan = 1;
+  /** The lead is exactly leadSpan wide (false: a packing without the page's lead, e.g. it is pinned). */
+  private exactLead = true;
 
   constructor(
     private readonly fits: FitCache,
@@ -66,14 +68,15 @@ export class GuillotinePacker {
   }
 
   /** The lead's span; every other module is at most as wide (editor hints apart). */
-  setLeadSpan(span: number): void {
+  setLeadSpan(span: number, exact = true): void {
     this.leadSpan = span;
+    this.exactLead = exact;
   }
 
   private allowed(i: number, span: number): boolean {
     const hint = this.fits.hintedSpan(i);
     if (hint !== undefined) return span === hint;
-    return i === 0 ? span === this.leadSpan : span <= this.leadSpan;
+    return i === 0 && this.exactLead ? span === this.leadSpan : span <= this.leadSpan;
   }
 
   private table(width: number, from: number, to: number): Float64Array {

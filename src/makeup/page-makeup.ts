@@ -66,7 +66,9 @@ export function makeUpPage(grid: Grid, page: PageInput, items: Item[], issueIds:
   // A pinned article whose head and photos do not fit its rectangle is left out like any other.
   const unfit = pins.filter((p) => !placements.some((pl) => pl.item === p.item)).map((p) => items[p.item] as Item);
   const rest = items.filter((_, i) => !pinnedItems.has(i));
-  const packing = packPage(rest, grid, freeRegions(grid, [...taken, ...pins]), cost);
+  // The page's lead is items[0]; pinned, the rest of the page has no lead of its own.
+  const leadPinned = pinnedItems.has(0);
+  const packing = packPage(rest, grid, freeRegions(grid, [...taken, ...pins]), cost, !leadPinned);
   for (const p of packing.placements) {
     const item = packing.items[p.item];
     if (item !== undefined) placements.push({ ...p, item: items.indexOf(item) });

@@ -63,12 +63,17 @@ function sweep(grid: Grid, taken: boolean[], bands: boolean): Rect[] {
   return regions.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-/** The free area as rectangles the packer fills, in reading order (top to bottom, left to
- *  right): cut into horizontal bands or vertical strips, whichever gives fewer (bigger)
- *  pieces. A full-width masthead band leaves a single rectangle. */
+/** The free area as rectangles the packer fills: cut into horizontal bands or vertical strips,
+ *  whichever gives fewer (bigger) pieces, in reading order (top to bottom, left to right), except
+ *  that small corners (left beside an ear, a pin or an ad: under half the largest piece) come last,
+ *  so that the page's lead opens a real region and short items fill the corners. A full-width
+ *  masthead band leaves a single rectangle. */
 export function freeRegions(grid: Grid, reserved: Reserved[]): Rect[] {
   const taken = reservedMap(grid, reserved);
   const bands = sweep(grid, taken, true);
   const strips = sweep(grid, taken, false);
-  return strips.length < bands.length ? strips : bands;
+  const pieces = strips.length < bands.length ? strips : bands;
+  const largest = Math.max(0, ...pieces.map((r) => r.span * r.rows));
+  const small = (r: Rect) => (r.span * r.rows < largest / 2 ? 1 : 0);
+  return pieces.sort((a, b) => small(a) - small(b) || a.row - b.row || a.col - b.col);
 }

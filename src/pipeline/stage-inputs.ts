@@ -60,7 +60,8 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
         booked: page.ads.map((ad) => ({
           id: ad.id,
           span: ad.span,
-          rows: adRows(f, ad),
+          // An ear takes the masthead's height at least, so the two close flush at the bottom.
+          rows: Math.max(adRows(f, ad), earSide?.id === ad.id ? m.mastheadRows : 0),
           position:
             typeof ad.position === "string" ? ad.position : { col: ad.position.column - 1, row: ad.position.line - 1 },
         })),

@@ -1,38 +1,80 @@
-import type { Layout } from "../makeup/types";
+import type { Layout, PageLayout } from "../makeup/types";
+import type { TypesetModel } from "../typeset/model";
 
-// The per-page summary `build` prints: fill of the type area, jumps, warnings.
+// What the build reports about the make-up: a line per page for the terminal, and layout.json,
+// which lists every module in the issue format's own units so that tools and tests can read the
+// make-up back (and an edited issue.json can pin it).
+
+const share = (p: PageLayout) => (p.totalCells ? p.emptyCells / p.totalCells : 0);
+
+/** A cut as the editor wrote it: the article and the body item's JSON path and opening words. */
+export function cutLines(layout: Layout, model: TypesetModel): string[] {
+  return layout.cuts.flatMap((cut) => {
+    const typeset = model.articles.get(cut.articleId);
+    return cut.paragraphs.map((p) => {
+      const paragraph = typeset?.paragraphs[p];
+      const source = paragraph?.source;
+      const text = paragraph?.runs.map((r) => r.text).join("") ?? "";
+      const where = source === undefined ? `paragraph ${p + 1}` : `body[${source}]`;
+      return `page ${cut.page}: cut ${cut.articleId} ${where}: ${text.replace(/\u2060/g, "").slice(0, 14)}…`;
+    });
+  });
+}
+
 export function layoutSummary(layout: Layout): string[] {
   return layout.pages.map((p) => {
-    const empty = p.totalCells ? (100 * p.emptyCells) / p.totalCells : 0;
     const out = layout.jumps.filter((j) => j.fromPage === p.number).map((j) => `${j.articleId} → p${j.toPage}`);
-    const parts = [`page ${p.number}: ${p.modules.length} modules, ${empty.toFixed(1)}% of the type area empty`];
+    const parts = [
+      `page ${p.number}: ${p.modules.length} modules${p.boxes.length ? ` and ${p.boxes.length} ad${p.boxes.length > 1 ? "s" : ""}` : ""}, ${(100 * share(p)).toFixed(1)}% of the type area empty`,
+    ];
     if (out.length) parts.push(`jumps ${out.join(", ")}`);
+    const cuts = layout.cuts.filter((c) => c.page === p.number).reduce((n, c) => n + c.paragraphs.length, 0);
+    if (cuts) parts.push(`${cuts} paragraph${cuts > 1 ? "s" : ""} cut`);
+    if (p.fillers.length) parts.push(`fillers ${p.fillers.join(", ")}`);
+    if (p.tombstones.length) parts.push(`${p.tombstones.length} tombstone${p.tombstones.length > 1 ? "s" : ""}`);
     if (p.warnings.length) parts.push(p.warnings.join("; "));
     return parts.join(", ");
   });
 }
 
-/** layout.json: every module with its grid rectangle, lines used and available, and the jumps. */
-export function layoutReport(layout: Layout) {
+/** layout.json: every module and ad with its grid rectangle (1-based, as in the issue format). */
+export function layoutReport(layout: Layout, model?: TypesetModel) {
   return {
     grid: layout.grid,
     pages: layout.pages.map((p) => ({
       page: p.number,
-      emptyShare: p.totalCells ? p.emptyCells / p.totalCells : 0,
+      emptyShare: share(p),
+      jumpsOut: layout.jumps.filter((j) => j.fromPage === p.number).length,
+      cutParagraphs: layout.cuts.filter((c) => c.page === p.number).reduce((n, c) => n + c.paragraphs.length, 0),
+      fillers: p.fillers,
+      tombstones: p.tombstones,
       warnings: p.warnings,
-      modules: p.modules.map((m) => ({
-        article: m.articleId,
-        column: m.col + 1,
-        line: m.row + 1,
-        span: m.span,
-        height: m.rows,
-        headLines: m.headRows,
-        linesUsed: m.columns.reduce((n, c) => n + c.end - c.start, 0),
-        linesAvailable: m.columns.reduce((n, c) => n + c.rows, 0),
-        continuedFrom: m.continuedFrom,
-        continuesOn: m.continuesOn,
-      })),
+      modules: [
+        ...p.boxes.map((b) => ({
+          ad: b.id,
+          placed: "booked" as const,
+          column: b.col + 1,
+          line: b.row + 1,
+          span: b.span,
+          height: b.rows,
+        })),
+        ...p.modules.map((m) => ({
+          article: m.articleId,
+          placed: m.origin === "auto" ? ("make-up" as const) : m.origin,
+          column: m.col + 1,
+          line: m.row + 1,
+          span: m.span,
+          height: m.rows,
+          headLines: m.headRows,
+          linesUsed: m.columns.reduce((n, c) => n + c.end - c.start, 0),
+          linesAvailable: m.columns.reduce((n, c) => n + c.rows, 0),
+          continuedFrom: m.continuedFrom,
+          continuesOn: m.continuesOn,
+        })),
+      ],
     })),
     jumps: layout.jumps,
+    cuts: layout.cuts.map((c) => (model ? { ...c, report: cutLines({ ...layout, cuts: [c] }, model) } : c)),
+    fillers: { used: layout.pages.flatMap((p) => p.fillers), unused: layout.unusedFillers },
   };
 }

@@ -28,7 +28,7 @@ export async function writeBuild(
     await rm(files.html, { recursive: true, force: true });
     await rename(tmp, files.html);
   }
-  await writeAtomic(files.layout, `${JSON.stringify(layoutReport(result.layout), null, 2)}\n`);
+  await writeAtomic(files.layout, `${JSON.stringify(layoutReport(result.layout, result.model), null, 2)}\n`);
   await writeAtomic(files.pdf, result.pdf);
   return files;
 }

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { linesAfterCuts } from "../../src/makeup/copyfit";
 import type {
   ArticleMetrics,
   BodyLine,
@@ -114,7 +115,10 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
   const problems: string[] = [];
   const { grid } = input;
   const layout: Layout = result.layout;
-  const articles = new Map(input.pages.flatMap((p) => p.articles.map((a) => [a.id, a] as const)));
+  const articles = new Map(
+    [...input.pages.flatMap((p) => p.articles), ...(input.fillers ?? [])].map((a) => [a.id, a] as const),
+  );
+  const unusedFillers = new Set(layout.unusedFillers);
   const placed = new Map<string, [number, number][]>();
   layout.pages.forEach((page, index) => {
     const inputPage = input.pages[index];
@@ -123,7 +127,18 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
       return;
     }
     const cells = new Array<number>(grid.columns * grid.rows).fill(0);
-    for (const r of inputPage.reserved) {
+    // Booked boxes: exactly as booked, inside the grid, apart from each other and the masthead.
+    for (const box of page.boxes) {
+      const booked = inputPage.booked?.find((b) => b.id === box.id);
+      if (!booked || booked.span !== box.span || booked.rows !== box.rows) problems.push(`ad ${box.id}: not as booked`);
+      const p = booked?.position;
+      if (p && typeof p === "object" && (p.col !== box.col || p.row !== box.row)) problems.push(`ad ${box.id}: moved`);
+      if (p === "bottom" && box.row + box.rows !== grid.rows && !page.boxes.some((b) => b.row === box.row + box.rows)) {
+        problems.push(`ad ${box.id}: not on the bottom edge`);
+      }
+    }
+    if ((inputPage.booked ?? []).length !== page.boxes.length) problems.push(`page ${page.number}: ads missing`);
+    for (const r of [...inputPage.reserved, ...page.boxes]) {
       for (let row = Math.max(0, r.row); row < Math.min(grid.rows, r.row + r.rows); row++) {
         for (let col = Math.max(0, r.col); col < Math.min(grid.columns, r.col + r.span); col++) {
           cells[row * grid.columns + col] = -1;
@@ -145,7 +160,7 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
       for (let row = m.row; row < m.row + m.rows; row++) {
         for (let col = m.col; col < m.col + m.span; col++) {
           const cell = cells[row * grid.columns + col];
-          if (cell === -1) problems.push(`${where}: covers reserved ${col},${row}`);
+          if (cell === -1) problems.push(`${where}: covers reserved or booked ${col},${row}`);
           else if (cell !== 0) problems.push(`${where}: overlaps at ${col},${row}`);
           cells[row * grid.columns + col] = 1;
         }
@@ -199,6 +214,13 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
       });
       if (m.continuesOn !== undefined) used += 1;
     }
+    for (const r of page.boxes) {
+      for (let row = r.row; row < r.row + r.rows; row++) {
+        for (let col = r.col; col < r.col + r.span; col++) {
+          if (cells[row * grid.columns + col] !== -1) problems.push(`ad ${r.id}: overlaps at ${col},${row}`);
+        }
+      }
+    }
     const total = cells.filter((c) => c !== -1).length;
     if (page.totalCells !== total) problems.push(`page ${page.number}: totalCells ${page.totalCells} ≠ ${total}`);
     // Empty: cells in modules holding nothing plus cells in no module, i.e. all but the used.
@@ -210,12 +232,19 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
   if (!result.ok)
     for (const u of result.unplaced) unplaced.set(u.articleId, (unplaced.get(u.articleId) ?? 0) + u.lines);
   for (const [id, a] of articles) {
+    if (unusedFillers.has(id)) {
+      if (placed.has(id)) problems.push(`${id}: an unused filler is placed`);
+      continue;
+    }
+    const cut = layout.cuts.filter((c) => c.articleId === id).flatMap((c) => c.paragraphs);
+    for (const p of cut) if (!(a.cuttable ?? []).includes(p)) problems.push(`${id}: paragraph ${p} cut without consent`);
+    const lines = linesAfterCuts(a.lines, cut);
     let next = 0;
     for (const [start, end] of placed.get(id) ?? []) {
       if (start !== next || end < start) problems.push(`${id}: lines ${start}..${end} after ${next}`);
       next = end;
     }
-    const missing = a.lines.length - next;
+    const missing = lines.length - next;
     if (missing !== (unplaced.get(id) ?? 0)) {
       problems.push(`${id}: ${missing} lines not placed, ${unplaced.get(id) ?? 0} reported`);
     }

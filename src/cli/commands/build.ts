@@ -57,7 +57,7 @@ Examples:
       const browserStarting = launchBrowser({ executablePath: opts.chromium });
       browserStarting.catch(() => undefined);
       // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
-      const [{ buildIssue }, { stderrProgress }, { layoutSummary }, { writeBuild }, { writeAtomic }] =
+      const [{ buildIssue }, { stderrProgress }, { cutLines, layoutSummary }, { writeBuild }, { writeAtomic }] =
         await Promise.all([
           import("../../pipeline/build"),
           import("../progress"),
@@ -97,6 +97,7 @@ Examples:
         }
         if (!opts.quiet) {
           for (const line of layoutSummary(result.layout)) console.log(line);
+          for (const line of cutLines(result.layout, result.model)) console.log(line);
           for (const w of result.warnings) console.warn(`warning: ${w}`);
           const secs = ((performance.now() - started) / 1000).toFixed(1);
           console.log(`wrote ${files.pdf} (${result.layout.pages.length} pages, ${secs} s)`);
