@@ -5,7 +5,6 @@ import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
 import { makeUp } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
-import { findMissingGlyphs, GlyphError } from "../measure/glyphs";
 import { type Measurements, measure } from "../measure/measure";
 import { mastheadView } from "../measure/views";
 import { appMounts } from "../render/assets";
@@ -57,8 +56,6 @@ export async function composeIssue(
   opts: { cacheDir: string; strict?: boolean; time?: Timer; scripts?: string[] },
 ): Promise<Composition> {
   const time = opts.time ?? untimed;
-  const missing = findMissingGlyphs(issue.data);
-  if (missing.length) throw new GlyphError(missing);
   const aspects = await time("probe", () => probeAspects(issue));
   const css = formatCss(issue.format);
   session.server.setDocument("/format.css", css, "text/css; charset=utf-8");

@@ -8,6 +8,8 @@ export const DEFAULTS = {
   inkLimit: 220,
   /** Photos are resampled to this resolution (never upscaled). */
   targetPpi: 200,
+  /** Photos with more pixels are refused unread (decompression bombs). */
+  maxPhotoPixels: 100_000_000,
   /** Below this effective resolution a photo warns (an error with --strict). */
   minPpi: 150,
   /** PDF/X flavour of the press files. */

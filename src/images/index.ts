@@ -1,5 +1,5 @@
 // The image stage: photos of the issue, cropped and resampled for their slots on the page.
 export { ImageError, type ImageProblem } from "./errors";
 export { prepareImages } from "./prepare";
-export { probeImage } from "./probe";
+export { probeImage, probeLogo } from "./probe";
 export type { ImageOptions, ImageRequest, ImageWarning, PreparedImage } from "./types";

@@ -1,6 +1,7 @@
 import type { Session } from "../browser/session";
 import { composeIssue } from "../build/compose";
-import { type IssueData, loadIssue } from "../load";
+import { inspectIssue } from "../inspect/inspect";
+import type { IssueData } from "../load";
 import { errorReport } from "./error-report";
 import { compositionMarks } from "./marks";
 import { FRAME_SCRIPTS } from "./mounts";
@@ -35,7 +36,7 @@ export async function rebuildPages(issueFile: string, session: Session, cacheDir
   };
   let data: IssueData | undefined;
   try {
-    const issue = await time("load", () => loadIssue(issueFile));
+    const issue = await time("load", () => inspectIssue(issueFile));
     data = issue.data;
     const composed = await composeIssue(issue, session, { cacheDir, scripts: FRAME_SCRIPTS, time });
     return {
