@@ -50,6 +50,11 @@ export function issueMounts(issue: Issue, cacheDir: string): Mount[] {
   return [...appMounts(), { prefix: "/issue/", root: issue.dir }, { prefix: "/images/", root: cacheDir }];
 }
 
+/** The logo's URL on the loopback server (any character of a file name allowed). */
+export function logoUrl(logo: string): string {
+  return `/issue/${logo.split("/").map(encodeURIComponent).join("/")}`;
+}
+
 export async function composeIssue(
   issue: Issue,
   session: Session,
@@ -61,7 +66,7 @@ export async function composeIssue(
   session.server.setDocument("/format.css", css, "text/css; charset=utf-8");
   const templates = loadTemplates();
   const date = printedDate(issue.data.issue.date);
-  const logo = issue.data.paper.logo ? `/issue/${issue.data.paper.logo}` : undefined;
+  const logo = issue.data.paper.logo ? logoUrl(issue.data.paper.logo) : undefined;
   const masthead = mastheadView(issue.data, date, logo);
 
   const measurements = await time("measure", () =>

@@ -14,6 +14,8 @@ export const DEFAULTS = {
   minPpi: 150,
   /** PDF/X flavour of the press files. */
   pdfx: "PDF/X-1a:2001",
+  /** Chromium must have started within this time (NEWSPRINT_LAUNCH_TIMEOUT_MS overrides it). */
+  launchTimeoutMs: 30_000,
   /** Preview port (any free port when taken). */
   previewPort: 4321,
   /** Output folder of build and preview. */

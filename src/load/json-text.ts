@@ -27,6 +27,10 @@ export function parseJson(text: string): ParsedJson {
     const node = tree && jsonc.findNodeAtLocation(tree, path as (string | number)[]);
     return node ? text.slice(node.offset, node.offset + node.length) : undefined;
   };
+  if (text.trim() === "")
+    return { problems: [{ path: "", expected: "an issue as JSON", found: "an empty file" }], literalAt };
+  const tooDeep = nestingTooDeep(text);
+  if (tooDeep) return { problems: [tooDeep], literalAt };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -83,12 +87,39 @@ function syntaxProblem(text: string, err: Error): JsonProblem {
   let expected = EXPECTED[first.code] ?? "valid JSON";
   const trailingComma = /,\s*$/.test(text.slice(0, first.offset)) && (token === "}" || token === "]");
   if (trailingComma) expected = `no comma before ${token}`;
-  const quoted = lineText.trim().length > 60 ? `${lineText.trim().slice(0, 57)}…` : lineText.trim();
-  return {
-    path: "",
-    expected: `valid JSON: ${expected}`,
-    found: `${shown} at line ${line}, column ${column}: ${quoted}`,
-  };
+  return { path: "", expected: `valid JSON: ${expected}`, found: `${shown} at ${where(line, column, lineText)}` };
+}
+
+function where(line: number, column: number, lineText: string): string {
+  const text = lineText.trim();
+  const quoted = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return `line ${line}, column ${column}${quoted ? `: ${quoted}` : ""}`;
+}
+
+/** An issue nests a few levels; thousands would overflow the stack of every recursive reader. */
+const MAX_DEPTH = 64;
+
+function nestingTooDeep(text: string): JsonProblem | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") {
+      if (++depth > MAX_DEPTH) {
+        const { line, column, lineText } = position(text, i);
+        return {
+          path: "",
+          expected: `objects and arrays nested at most ${MAX_DEPTH} deep`,
+          found: `deeper nesting at ${where(line, column, lineText)}`,
+        };
+      }
+    } else if (c === "}" || c === "]") depth--;
+  }
+  return undefined;
 }
 
 /** Keys written twice in one object, each with every line and column it appears at. */

@@ -8,6 +8,7 @@ import { STYLES_DIR, TEMPLATES_DIR } from "../render/assets";
 import { type LoopbackServer, startServer } from "../server/server";
 import { shownPath } from "./error-report";
 import { eventHub } from "./events";
+import { ExposedFiles } from "./exposed";
 import { BUILD_PAGINATE_SCRIPT, BUILD_PAGINATE_URL, issueFolderMounts, previewMounts } from "./mounts";
 import { rebuildPages, rebuildSummary } from "./rebuild";
 import { RebuildQueue } from "./rebuild-queue";
@@ -87,6 +88,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const host = opts.host ?? "127.0.0.1";
   const port = Number(new URL(server.url).port);
   if (isLoopback(host)) server.addHandler(hostGuard(port, host));
+  const exposed = isLoopback(host) ? undefined : new ExposedFiles();
+  if (exposed) server.addHandler(exposed.handler());
   server.addHandler(hub.handler);
   server.addHandler(versions.route());
   server.addHandler(shellRoute());
@@ -99,6 +102,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       const version = state.version + 1;
       server.setDocument("/format.css", result.formatCss, "text/css; charset=utf-8");
       versions.add(version, result.html);
+      exposed?.add(version, result.assets);
       const { pages, bleedMm, marks, buildMs, stageMs } = result;
       publish({ status: "ready", version, error: undefined, pages, bleedMm, marks, buildMs, stageMs });
     } else {

@@ -1,5 +1,6 @@
+import { basename } from "node:path";
 import type { Session } from "../browser/session";
-import { composeIssue } from "../build/compose";
+import { composeIssue, logoUrl } from "../build/compose";
 import { inspectIssue } from "../inspect/inspect";
 import type { IssueData } from "../load";
 import { errorReport } from "./error-report";
@@ -16,6 +17,8 @@ export type RebuildResult =
       html: string;
       formatCss: string;
       pages: number;
+      /** URL paths of the files the pages use from the issue folder and the photo cache. */
+      assets: string[];
       bleedMm: number;
       marks: Mark[];
       buildMs: number;
@@ -44,6 +47,10 @@ export async function rebuildPages(issueFile: string, session: Session, cacheDir
       html: composed.html,
       formatCss: composed.formatCss,
       pages: composed.layout.pages.length,
+      assets: [
+        ...composed.images.map((img) => `/images/${basename(img.file)}`),
+        ...(issue.data.paper.logo ? [logoUrl(issue.data.paper.logo)] : []),
+      ],
       bleedMm: issue.format.bleedMm,
       marks: compositionMarks(issue, composed.layout, composed.imageWarnings),
       buildMs: Math.round(performance.now() - started),

@@ -168,6 +168,12 @@ describe("hostile input at load (issue 11)", () => {
     );
     expect(problemsOf('{ "paper": ')[0]?.found).toMatch(/^the end of the file at line 1, column 12/);
     expect(problemsOf('{ "paper": 1 } // note')[0]?.expected).toBe("valid JSON: no comments (JSON has none)");
+    expect(problemsOf(" \n")).toEqual([
+      { file: "issue.json", path: "", expected: "an issue as JSON", found: "an empty file" },
+    ]);
+    // Deep nesting would overflow the stack of the readers after JSON.parse: a problem, not a crash.
+    const deep = JSON.stringify(minimal).replace(/}$/, `, "x": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
+    expect(problemsOf(deep)[0]?.expected).toBe("objects and arrays nested at most 64 deep");
   });
 
   it("19: a UTF-8 BOM is accepted; UTF-16, UTF-32 and GBK are named; one problem, one line", () => {

@@ -48,8 +48,15 @@ Examples:
     .action(async (target: string, opts: BuildFlags) => {
       // Chromium starts first and launches while the rest of the pipeline's modules load.
       const { launchBrowser } = await import("../../browser/browser");
-      const browserStarting = launchBrowser({ executablePath: opts.chromium });
-      browserStarting.catch(() => undefined);
+      const launching = new AbortController();
+      let launched = false;
+      const browserStarting = launchBrowser({ executablePath: opts.chromium, signal: launching.signal });
+      browserStarting.then(
+        () => {
+          launched = true;
+        },
+        () => undefined,
+      );
       // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
       const [{ buildIssue }, { stderrProgress }, { layoutSummary }, { writeBuild }, { writeAtomic }] =
         await Promise.all([
@@ -65,7 +72,9 @@ Examples:
         const result = await buildIssue(target, {
           outDir: opts.out,
           strict: opts.strict,
-          browser: await browserStarting,
+          // Awaited only once the input has passed its checks: invalid input is reported as such
+          // even when Chromium cannot start.
+          browser: browserStarting,
           progress,
         });
         const files = await writeBuild(result, opts.out, { html: opts.html });
@@ -105,8 +114,10 @@ Examples:
         progress?.done();
         process.exitCode = reportError(err);
       } finally {
+        // A launch still under way is stopped rather than waited for.
+        if (!launched) launching.abort();
         const browser = await browserStarting.catch(() => undefined);
-        await browser?.close();
+        await browser?.close().catch(() => undefined);
       }
     });
 }
