@@ -6,7 +6,10 @@ import type { JsonProblem } from "./json-text";
 // they hold even where the schema finds other faults:
 //  - no control characters (C0, DEL, C1): they print as boxes. Tab and line breaks count: a
 //    paragraph is one string, and a line break inside one would print as a space;
-//  - no bidirectional controls: an override silently reverses the printed text;
+//  - no bidirectional controls: an override silently reverses the printed text; no other
+//    invisible format characters but those line breaking uses (soft hyphen, zero-width space,
+//    joiners, word joiner): tag characters and the like would hide text;
+//  - no U+FFFD: the text was damaged by a wrong encoding before it reached the file;
 //  - well-formed UTF-16 (a lone surrogate from a "\ud800" escape is not a character);
 //  - printed fields have visible text and only characters the bundled fonts have.
 
@@ -39,40 +42,47 @@ export function isPrinted(path: Path): boolean {
 }
 
 const LONE_SURROGATE = /\p{Cs}/u;
+const FORMAT = /\p{Cf}/u;
+const LINE_BREAKING = new Set(["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060"]);
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 // Draw nothing: spaces, format characters (zero-width space, word joiner), variation selectors.
 const INVISIBLE = /^[\p{White_Space}\p{Cf}\p{Variation_Selector}]*$/u;
 
-const NAMES: Record<number, string> = {
-  9: "tab",
-  10: "line break",
-  13: "carriage return",
-  27: "escape",
-  0: "NUL",
-  1564: "Arabic letter mark",
-  8206: "left-to-right mark",
-  8207: "right-to-left mark",
-  8234: "left-to-right embedding",
-  8235: "right-to-left embedding",
-  8236: "pop directional formatting",
-  8237: "left-to-right override",
-  8238: "right-to-left override",
-  8294: "left-to-right isolate",
-  8295: "right-to-left isolate",
-  8296: "first strong isolate",
-  8297: "pop directional isolate",
+const NAMES: Record<string, string> = {
+  "\u0000": "NUL",
+  "\t": "tab",
+  "\n": "line break",
+  "\r": "carriage return",
+  "\u001b": "escape",
+  "\u061c": "Arabic letter mark",
+  "\u200e": "left-to-right mark",
+  "\u200f": "right-to-left mark",
+  "\u2028": "line separator",
+  "\u2029": "paragraph separator",
+  "\u202a": "left-to-right embedding",
+  "\u202b": "right-to-left embedding",
+  "\u202c": "pop directional formatting",
+  "\u202d": "left-to-right override",
+  "\u202e": "right-to-left override",
+  "\u2066": "left-to-right isolate",
+  "\u2067": "right-to-left isolate",
+  "\u2068": "first strong isolate",
+  "\u2069": "pop directional isolate",
+  "\ufffd": "replacement character",
 };
 
 export function codePoint(char: string): string {
   const cp = char.codePointAt(0) ?? 0;
   const hex = `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
-  const name = NAMES[cp];
+  const name = NAMES[char];
   return name ? `${hex} (${name})` : hex;
 }
 
 function isControl(cp: number): boolean {
-  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029;
 }
+
+const isBreak = (char: string) => char === "\n" || char === "\r" || char === "\u2028" || char === "\u2029";
 
 /** Every string of the parsed file, with its path. */
 function* strings(value: unknown, path: Path = []): Generator<[string, Path]> {
@@ -89,7 +99,7 @@ export function textProblems(raw: unknown): JsonProblem[] {
     const add = (expected: string, found: string) => problems.push({ path: at, expected, found });
     const controls = findChars(text, (c) => isControl(c.codePointAt(0) ?? 0));
     if (controls.length) {
-      const breaks = controls.some((c) => c.char === "\n" || c.char === "\r");
+      const breaks = controls.some((c) => isBreak(c.char));
       const paragraph = breaks && path.at(-2) === "body";
       add(
         paragraph ? "one paragraph per string, without line breaks" : "text without control characters",
@@ -98,6 +108,11 @@ export function textProblems(raw: unknown): JsonProblem[] {
     }
     const bidi = findChars(text, (c) => BIDI.test(c));
     if (bidi.length) add("text without bidirectional control characters", listed(bidi));
+    const hidden = findChars(text, (c) => FORMAT.test(c) && !BIDI.test(c) && !LINE_BREAKING.has(c));
+    if (hidden.length) add("text without invisible format characters", listed(hidden));
+    const damaged = findChars(text, (c) => c === "\ufffd");
+    if (damaged.length)
+      add("text without U+FFFD, which stands for characters lost to a wrong encoding", listed(damaged));
     const wellFormed = !LONE_SURROGATE.test(text);
     if (!wellFormed) add("well-formed Unicode text", "an unpaired surrogate (a broken \\uD8xx escape)");
     if (!isPrinted(path)) continue;

@@ -119,6 +119,36 @@ describe("hostile input at load (issue 11)", () => {
     ]);
   });
 
+  it("2, 5: the report never prints the file's control or bidi characters raw to the terminal", () => {
+    const text = JSON.stringify({ ...minimal, "\u001b[2Jx": 1, paper: { name: "报\u202e名" } });
+    let message = "";
+    try {
+      parseIssue(text, "/x/issue.json", "issue.json");
+    } catch (err) {
+      message = (err as IssueError).message;
+    }
+    expect(message).toContain("unknown field(s) \\u{1B}[2Jx");
+    expect(message).toContain("found U+202E (right-to-left override) at character 2");
+    expect(message.includes("\u001b") || message.includes("\u202e")).toBe(false);
+  });
+
+  it("2, 5: other invisible characters and damaged text are rejected too", () => {
+    expect(
+      problems((i) =>
+        Object.assign(article(i), {
+          headline: "标\u2028题",
+          kicker: "引\u{E0041}题",
+          label: "栏\ufffd目",
+          subhead: "副\u200b题",
+        }),
+      ),
+    ).toEqual([
+      "pages[0].articles[0].headline: expected text without control characters, found U+2028 (line separator) at character 2",
+      "pages[0].articles[0].kicker: expected text without invisible format characters, found U+E0041 at character 2",
+      "pages[0].articles[0].label: expected text without U+FFFD, which stands for characters lost to a wrong encoding, found U+FFFD (replacement character) at character 2",
+    ]);
+  });
+
   it("6: required text fields have visible text", () => {
     expect(
       problems((i) => {
