@@ -34,7 +34,10 @@ export function registerBuild(program: Command): void {
     .option("--page-pattern <pattern>", "press file names, tokens <paper> <yyyymmdd> <page> <section>")
     .option("--deterministic", "fixed dates and IDs: unchanged input gives byte-identical press files")
     .option("--strict", "photos below the resolution threshold are errors, not warnings")
-    .option("--chromium <path>", "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium)")
+    .option(
+      "--chromium <path>",
+      "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium); it must start within $NEWSPRINT_LAUNCH_TIMEOUT_MS (30000)",
+    )
     .option("-q, --quiet", "print only errors")
     .option("--timings <file>", "write the stage timings and peak memory as JSON (for the benchmark)")
     .addHelpText(
