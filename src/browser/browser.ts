@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { DEFAULTS } from "../config/defaults";
 
 // The one module that talks to Chromium. Stages ask it for a page; none of them imports
 // puppeteer itself, so a remote browser or a pool later changes this file only.
@@ -7,6 +8,8 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 export interface BrowserOptions {
   /** Path of the Chromium binary; else NEWSPRINT_CHROMIUM, PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium. */
   executablePath?: string;
+  /** Stops a launch still under way (the caller no longer needs the browser). */
+  signal?: AbortSignal;
 }
 
 export class BrowserError extends Error {
@@ -26,12 +29,34 @@ export function findChromium(explicit?: string): string {
       `Chromium not found${path ? ` at ${path}` : ""}: install it (apt-get install chromium) or set NEWSPRINT_CHROMIUM`,
     );
   }
+  // Spawning a folder or a file without the execute bit fails with an error event puppeteer
+  // leaves unhandled: say what is wrong instead.
+  if (!statSync(path).isFile()) throw new BrowserError(`${path} is a folder, not a Chromium binary`);
+  try {
+    accessSync(path, constants.X_OK);
+  } catch {
+    throw new BrowserError(`${path} is not executable: it should be the Chromium binary`);
+  }
   return path;
 }
 
+/** How long Chromium may take to start: NEWSPRINT_LAUNCH_TIMEOUT_MS, else the default. */
+export function launchTimeoutMs(): number {
+  const set = process.env.NEWSPRINT_LAUNCH_TIMEOUT_MS;
+  const ms = set === undefined || set === "" ? Number.NaN : Number(set);
+  if (set !== undefined && set !== "" && !(ms > 0)) {
+    throw new BrowserError(`NEWSPRINT_LAUNCH_TIMEOUT_MS must be a positive number of milliseconds, not "${set}"`);
+  }
+  return ms > 0 ? ms : DEFAULTS.launchTimeoutMs;
+}
+
 // Flags: the machine has no GPU and no network beyond loopback; background services would only
-// try to phone home. Root needs --no-sandbox.
+// try to phone home. Root needs --no-sandbox. No host name resolves but the loopback address the
+// pages come from, so nothing leaves the machine, not even a DNS query: sign-in, network time and
+// component updates, which still start in headless Chromium, fail at once.
 const ARGS = [
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+  "--disable-features=NetworkTimeServiceQuerying",
   "--headless=new",
   "--disable-gpu",
   "--disable-background-networking",
@@ -47,10 +72,22 @@ const ARGS = [
 export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser> {
   const executablePath = findChromium(opts.executablePath);
   const args = process.getuid?.() === 0 ? [...ARGS, "--no-sandbox"] : ARGS;
+  // puppeteer's own timeout does not cover a browser that never answers on its pipe.
+  const timeoutMs = launchTimeoutMs();
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;
   try {
-    return await puppeteer.launch({ executablePath, args, headless: true, pipe: true });
+    return await puppeteer.launch({ executablePath, args, headless: true, pipe: true, signal });
   } catch (err) {
+    if (timeout.signal.aborted) {
+      throw new BrowserError(
+        `Chromium (${executablePath}) did not start within ${timeoutMs / 1000} s; NEWSPRINT_LAUNCH_TIMEOUT_MS sets the limit`,
+      );
+    }
     throw new BrowserError(`could not start Chromium (${executablePath}): ${(err as Error).message}`);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

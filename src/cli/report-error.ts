@@ -7,7 +7,6 @@ import { EXIT } from "./exit-codes";
 /** A heading per kind of input problem, by the error's name; the message follows indented. */
 const INPUT_TITLES: Record<string, string> = {
   IssueError: "the issue is invalid",
-  GlyphError: "characters the fonts lack",
   ImageError: "photo problem",
   MakeupError: "explicit make-up is invalid",
   ImportError: "cannot import",

@@ -8,10 +8,14 @@ export const DEFAULTS = {
   inkLimit: 220,
   /** Photos are resampled to this resolution (never upscaled). */
   targetPpi: 200,
+  /** Photos with more pixels are refused unread (decompression bombs). */
+  maxPhotoPixels: 100_000_000,
   /** Below this effective resolution a photo warns (an error with --strict). */
   minPpi: 150,
   /** PDF/X flavour of the press files. */
   pdfx: "PDF/X-1a:2001",
+  /** Chromium must have started within this time (NEWSPRINT_LAUNCH_TIMEOUT_MS overrides it). */
+  launchTimeoutMs: 30_000,
   /** Preview port (any free port when taken). */
   previewPort: 4321,
   /** Output folder of build and preview. */

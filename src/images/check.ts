@@ -38,7 +38,7 @@ export function settings(opts: ImageOptions): Settings {
     targetPpi: opts.targetPpi ?? DEFAULTS.targetPpi,
     minPpi: opts.minPpi ?? DEFAULTS.minPpi,
     strict: opts.strict ?? false,
-    maxPixels: opts.maxPixels ?? 100_000_000,
+    maxPixels: opts.maxPixels ?? DEFAULTS.maxPhotoPixels,
   };
   if (!(s.targetPpi > 0 && s.minPpi >= 0 && s.maxPixels > 0)) {
     throw new RangeError("targetPpi and maxPixels must be positive, minPpi not negative");

@@ -1,7 +1,7 @@
 // The image stage: photos of the issue, cropped and resampled for their slots on the page.
 export { ImageError, type ImageProblem } from "./errors";
 export { prepareImages } from "./prepare";
-export { probeImage } from "./probe";
+export { probeImage, probeLogo } from "./probe";
 export { resolveSource } from "./source-path";
 
 import { resolveSource } from "./source-path";

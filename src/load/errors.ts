@@ -18,7 +18,16 @@ export class IssueError extends InputError {
 }
 
 export function formatProblem(p: IssueProblem): string {
-  return `${p.file}: ${p.path || "(file)"}: expected ${p.expected}, found ${p.found}`;
+  return printable(`${p.file}: ${p.path || "(file)"}: expected ${p.expected}, found ${p.found}`);
+}
+
+/** Control and format characters from the file shown as \u{…}: printed raw they would drive the
+ *  terminal (escape sequences) or reorder the line (bidi overrides). */
+export function printable(text: string): string {
+  return text.replace(
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+    (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`,
+  );
 }
 
 export function jsonPath(path: readonly PropertyKey[]): string {

@@ -1,5 +1,13 @@
 export { formatProblem, IssueError, type IssueProblem } from "./errors";
 export { mmToPt, type PageFormat, ptToMm, resolveFormat } from "./format";
-export { type Issue, loadIssue, parseIssue, resolveIssuePath } from "./load";
+export {
+  type Examined,
+  examineIssue,
+  type Issue,
+  loadIssue,
+  parseIssue,
+  readIssueFile,
+  resolveIssuePath,
+} from "./load";
 export { PRESETS } from "./presets";
 export * from "./schema";

@@ -2,10 +2,14 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { mergeAdsFile } from "./ads-file";
+import { decodeIssueBytes } from "./decode";
 import { describeValue, IssueError, type IssueProblem, jsonPath } from "./errors";
-import { type FormatError, type PageFormat, resolveFormat } from "./format";
+import { FormatError, type PageFormat, resolveFormat } from "./format";
+import { type JsonProblem, type ParsedJson, parseJson } from "./json-text";
 import { checkMakeupRules } from "./makeup-rules";
-import { type IssueData, issueSchema } from "./schema";
+import { placementProblems } from "./placements";
+import { type IssueData, issueSchema, type Placement, pageSchema } from "./schema";
+import { textProblems } from "./text-rules";
 
 /** A validated issue and where it came from. */
 export interface Issue {
@@ -30,51 +34,129 @@ export async function resolveIssuePath(target: string): Promise<string> {
 }
 
 export async function loadIssue(target: string): Promise<Issue> {
+  const { file, shown, bytes } = await readIssueFile(target);
+  return parseIssue(bytes, file, shown);
+}
+
+/** The bytes of issue.json, or an IssueError saying why they cannot be read. */
+export async function readIssueFile(target: string): Promise<{ file: string; shown: string; bytes: Uint8Array }> {
   const file = await resolveIssuePath(target);
   const shown = relative(process.cwd(), file) || file;
-  const text = await readFile(file, "utf8").catch((err: NodeJS.ErrnoException) => {
-    throw new IssueError([
-      { file: shown, path: "", expected: "a readable issue.json", found: err.code ?? err.message },
-    ]);
+  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+    const found = err.code === "EISDIR" ? "a folder" : (err.code ?? err.message);
+    throw new IssueError([{ file: shown, path: "", expected: "a readable issue.json", found }]);
   });
-  return parseIssue(text, file, shown);
+  return { file, shown, bytes };
 }
 
-export function parseIssue(text: string, file: string, shown = file): Issue {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new IssueError([{ file: shown, path: "", expected: "valid JSON", found: (err as Error).message }]);
+/** The issue, or an IssueError listing every problem of the file. */
+export function parseIssue(input: string | Uint8Array, file: string, shown = file): Issue {
+  const { issue, problems } = examineIssue(input, file, shown);
+  if (problems.length > 0 || !issue) throw new IssueError(problems);
+  return issue;
+}
+
+export interface Examined {
+  /** Set when there is no problem. */
+  issue?: Issue;
+  /** The parsed JSON, when the file is JSON at all: later checks (photos) read it. */
+  raw?: unknown;
+  problems: IssueProblem[];
+}
+
+/**
+ * Every problem of an issue file that the file alone shows: encoding, syntax, duplicate keys,
+ * schema, characters, consistency, format and explicit placements. Never throws for bad input.
+ */
+export function examineIssue(input: string | Uint8Array, file: string, shown = file): Examined {
+  const located = (p: JsonProblem): IssueProblem => ({ file: shown, ...p });
+  let text: string;
+  if (typeof input === "string") text = input.replace(/^\uFEFF/, "");
+  else {
+    const decoded = decodeIssueBytes(input);
+    if (!decoded.ok)
+      return { problems: [{ file: shown, path: "", expected: "a file saved as UTF-8", found: decoded.found }] };
+    text = decoded.text;
   }
+  const json = parseJson(text);
+  const problems = json.problems.map(located);
+  if (json.value === undefined) return { problems };
+  const raw = json.value;
+
   const parsed = issueSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw new IssueError(parsed.error.issues.map((i) => toProblem(shown, i)));
-  const data = parsed.data;
-  const problems = [
-    ...mergeAdsFile(data, dirname(file), shown),
-    ...checkConsistency(shown, data),
-    ...checkMakeupRules(shown, data),
-  ];
-  let format: PageFormat | undefined;
-  try {
-    format = resolveFormat(data.format);
-  } catch (err) {
-    problems.push({
-      file: shown,
-      path: "format",
-      expected: "a format whose columns fit the page",
-      found: (err as FormatError).message,
-    });
+  const schemaProblems = parsed.success ? [] : parsed.error.issues.map((i) => toProblem(shown, i, json.literalAt));
+  problems.push(...schemaProblems);
+  // One problem per field: what the schema said of a field stands alone.
+  const taken = new Set(schemaProblems.map((p) => p.path));
+  problems.push(
+    ...textProblems(raw)
+      .filter((p) => !taken.has(p.path))
+      .map(located),
+  );
+
+  const format = formatOf(raw, parsed.success ? parsed.data.format : undefined);
+  if (format.problem && !taken.has(format.problem.path)) problems.push(located(format.problem));
+  if (parsed.success) {
+    problems.push(
+      ...mergeAdsFile(parsed.data, dirname(file), shown),
+      ...checkConsistency(shown, parsed.data),
+      ...checkMakeupRules(shown, parsed.data),
+    );
   }
-  if (problems.length > 0 || !format) throw new IssueError(problems);
+  const grid = format.grid;
+  if (grid)
+    problems.push(
+      ...layoutsOf(raw)
+        .flatMap(([p, layout]) => placementProblems(p, layout, grid))
+        .map(located),
+    );
+
+  if (problems.length > 0 || !parsed.success || !format.grid) return { raw, problems };
   const dir = dirname(file);
   const name = dir.split(/[\\/]/).pop() || "issue";
-  return { data, file, dir, name, format };
+  return { issue: { data: parsed.data, file, dir, name, format: format.grid }, raw, problems };
 }
 
-function toProblem(file: string, issue: z.core.$ZodIssue): IssueProblem {
-  const found = "input" in issue ? describeValue(issue.input) : "something else";
+/** The format resolved, from the whole issue when it is valid, else from its format field alone. */
+function formatOf(raw: unknown, valid?: IssueData["format"]): { grid?: PageFormat; problem?: JsonProblem } {
+  let format = valid;
+  if (format === undefined) {
+    const field = issueSchema.shape.format.safeParse((raw as { format?: unknown } | null)?.format);
+    if (!field.success) return {};
+    format = field.data;
+  }
+  try {
+    return { grid: resolveFormat(format) };
+  } catch (err) {
+    if (!(err instanceof FormatError)) throw err;
+    return { problem: { path: err.path, expected: err.expected, found: err.message } };
+  }
+}
+
+/** Each page's explicit placements that are well formed, by page index. */
+function layoutsOf(raw: unknown): [number, Placement[]][] {
+  const pages = (raw as { pages?: unknown } | null)?.pages;
+  if (!Array.isArray(pages)) return [];
+  return pages.flatMap((page, p): [number, Placement[]][] => {
+    const layout = pageSchema.shape.layout.safeParse((page as { layout?: unknown } | null)?.layout);
+    return layout.success && Array.isArray(layout.data) ? [[p, layout.data]] : [];
+  });
+}
+
+function toProblem(file: string, issue: z.core.$ZodIssue, literalAt: ParsedJson["literalAt"]): IssueProblem {
+  const input = "input" in issue ? issue.input : undefined;
+  const found = "input" in issue ? describeValue(input) : "something else";
   let expected = issue.message;
+  if (typeof input === "number" && !Number.isFinite(input)) {
+    // JSON.parse reads 1e400 as Infinity (and JSON.stringify writes that as null).
+    const literal = literalAt(issue.path as PropertyKey[]) ?? String(input);
+    return {
+      file,
+      path: jsonPath(issue.path),
+      expected: "a number in range",
+      found: `${literal}, a number out of range`,
+    };
+  }
   if (issue.code === "invalid_type") expected = issue.expected;
   else if (issue.code === "unrecognized_keys") {
     return {
@@ -92,7 +174,7 @@ function toProblem(file: string, issue: z.core.$ZodIssue): IssueProblem {
     // One alternative per branch, e.g. `one of "tabloid", "broadsheet" or object`.
     const branches = issue.errors.map((branch) => branch.find((b) => b.path.length === 0));
     if (branches.every(Boolean))
-      expected = branches.map((b) => toProblem(file, b as z.core.$ZodIssue).expected).join(" or ");
+      expected = branches.map((b) => toProblem(file, b as z.core.$ZodIssue, literalAt).expected).join(" or ");
   } else if (issue.code === "too_big") expected = `at most ${String(issue.maximum)}`;
   else if (issue.code === "invalid_format") expected = issue.message.replace(/^Invalid string: /, "");
   return { file, path: jsonPath(issue.path), expected, found };

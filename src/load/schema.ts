@@ -8,7 +8,36 @@ import { DEFAULTS } from "../config/defaults";
 export const PRESET_NAMES = ["tabloid", "broadsheet"] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD");
+/** Limits of what can be printed at all: beyond them the make-up would run for ever or out of memory. */
+export const LIMITS = {
+  pageMm: { min: 20, max: 2000 },
+  marginMm: 1000,
+  bleedMm: 20,
+  bodySizePt: { min: 4, max: 36 },
+  columnChars: { min: 4, max: 100 },
+  gutterChars: 10,
+  years: { min: 1900, max: 2199 },
+  ppi: { min: 50, max: 1200 },
+} as const;
+
+const { years } = LIMITS;
+/** YYYY-MM-DD of a day that exists (no 2022-02-30), in the years the printed calendar covers. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  const real = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return real && y >= years.min && y <= years.max;
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD")
+  // Only once the form is right, so a date gets one message.
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isCalendarDate(s), {
+    message: `a real calendar date between ${years.min}-01-01 and ${years.max}-12-31`,
+  });
 const colorMode = z.enum(["color", "mono"]).describe("mono pages get greyscale photos and grey plates");
 
 export const imageSchema = z
@@ -86,8 +115,8 @@ export const articleSchema = z
     byline: z.string().optional().describe("end credit, printed in full-width parentheses"),
     images: z.array(imageSchema).default([]),
     priority: z.number().int().min(1).max(9).optional().describe("1 = lead story"),
-    columns: z.number().int().min(1).optional().describe("make-up hint: module width in columns"),
-    minLines: z.number().int().min(1).optional().describe("make-up hint: least module height in lines"),
+    columns: z.number().int().min(1).max(12).optional().describe("make-up hint: module width in columns"),
+    minLines: z.number().int().min(1).max(10_000).optional().describe("make-up hint: least module height in lines"),
     place: z
       .union([z.literal("ear"), pinSchema])
       .optional()
@@ -133,23 +162,35 @@ export const adsFileSchema = z
   .catchall(z.array(adSchema))
   .describe('ads keyed by page number, e.g. { "1": [ … ], "4": [ … ] }');
 
-const mm = z.number().positive();
+const pageMm = z.number().min(LIMITS.pageMm.min).max(LIMITS.pageMm.max);
+const marginMm = z.number().positive().max(LIMITS.marginMm);
 export const formatObjectSchema = z
   .object({
     name: z.string().optional(),
-    width: mm.describe("trim width in mm"),
-    height: mm.describe("trim height in mm"),
+    width: pageMm.describe("trim width in mm"),
+    height: pageMm.describe("trim height in mm"),
     columns: z.number().int().min(1).max(12),
-    bodySize: z.number().positive().default(10).describe("body type size in pt"),
-    columnChars: z.number().int().positive().optional().describe("body characters per column"),
-    gutterChars: z.number().positive().default(1).describe("column gutter in body characters"),
+    bodySize: z
+      .number()
+      .min(LIMITS.bodySizePt.min)
+      .max(LIMITS.bodySizePt.max)
+      .default(10)
+      .describe("body type size in pt"),
+    columnChars: z
+      .number()
+      .int()
+      .min(LIMITS.columnChars.min)
+      .max(LIMITS.columnChars.max)
+      .optional()
+      .describe("body characters per column"),
+    gutterChars: z.number().positive().max(LIMITS.gutterChars).default(1).describe("column gutter in body characters"),
     lineHeight: z.number().min(1).max(3).default(1.5).describe("body line pitch as a multiple of the size"),
     margins: z
-      .object({ top: mm, right: mm, bottom: mm, left: mm })
+      .object({ top: marginMm, right: marginMm, bottom: marginMm, left: marginMm })
       .strict()
       .optional()
       .describe("margins in mm; left/right are minimums, the type area is centred"),
-    bleed: z.number().min(0).default(DEFAULTS.bleedMm).describe("bleed in mm"),
+    bleed: z.number().min(0).max(LIMITS.bleedMm).default(DEFAULTS.bleedMm).describe("bleed in mm"),
   })
   .strict();
 
@@ -172,7 +213,7 @@ export const issueSchema = z
     issue: z
       .object({
         date: isoDate,
-        number: z.number().int().positive().optional().describe("总第N期"),
+        number: z.number().int().positive().max(999_999_999).optional().describe("总第N期"),
       })
       .strict(),
     format: z
@@ -180,7 +221,7 @@ export const issueSchema = z
       .default("tabloid")
       .describe("preset name, or width, height, columns, margins, bleed"),
     color: colorMode.optional(),
-    ppi: z.number().positive().optional().describe("target photo resolution"),
+    ppi: z.number().min(LIMITS.ppi.min).max(LIMITS.ppi.max).optional().describe("target photo resolution"),
     ads: z.string().min(1).optional().describe("the ad department's file beside the issue, e.g. ads.json"),
     pages: z.array(pageSchema).min(1),
     fillers: z

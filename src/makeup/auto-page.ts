@@ -144,7 +144,7 @@ function regionOrders(regions: Rect[]): Rect[][] {
   const orders: Rect[][] = [];
   const permute = (rest: Rect[], done: Rect[]) => {
     if (rest.length === 0) orders.push(done);
-    rest.forEach((r, i) => permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...done, r]));
+    for (const [i, r] of rest.entries()) permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...done, r]);
   };
   permute(regions, []);
   return orders;

@@ -11,21 +11,23 @@ function overlaps(a: FixedPlacement, b: { col: number; row: number; span: number
   return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
 }
 
-function checkPlacement(page: PageInput, grid: Grid, p: FixedPlacement): void {
-  const where = `page ${page.number}: article "${p.articleId}"`;
+// Messages count columns and lines from 1, as the issue file does, and give the placement's path.
+function checkPlacement(page: PageInput, grid: Grid, p: FixedPlacement, i: number): void {
+  const where = `pages[${page.number - 1}].layout[${i}]: article "${p.articleId}"`;
   const whole = [p.col, p.row, p.span, p.rows].every(Number.isInteger);
   if (!whole || p.span < 1 || p.rows < 1) {
     throw new MakeupError(`${where} has a fixed placement of ${p.span} columns × ${p.rows} lines`);
   }
   if (p.col < 0 || p.row < 0 || p.col + p.span > grid.columns || p.row + p.rows > grid.rows) {
     throw new MakeupError(
-      `${where} leaves the grid: columns ${p.col}..${p.col + p.span - 1}, lines ${p.row}..${p.row + p.rows - 1}` +
+      `${where} leaves the grid: columns ${p.col + 1}–${p.col + p.span}, lines ${p.row + 1}–${p.row + p.rows}` +
         ` of a ${grid.columns} × ${grid.rows} grid`,
     );
   }
   const reserved = page.reserved.find((r) => overlaps(p, r));
   if (reserved !== undefined) {
-    throw new MakeupError(`${where} overlaps the reserved area at column ${reserved.col}, line ${reserved.row}`);
+    const area = `columns ${reserved.col + 1}–${reserved.col + reserved.span}, lines ${reserved.row + 1}–${reserved.row + reserved.rows}`;
+    throw new MakeupError(`${where} overlaps the reserved area of the masthead (${area})`);
   }
 }
 
@@ -43,7 +45,7 @@ export function checkFixed(
     if (!ids.has(p.articleId) && !issueIds.has(p.articleId)) {
       throw new MakeupError(`page ${page.number}: fixed placement names "${p.articleId}", not an article of the issue`);
     }
-    checkPlacement(page, grid, p);
+    checkPlacement(page, grid, p, i);
     for (const other of fixed.slice(0, i)) {
       if (other.articleId === p.articleId) {
         throw new MakeupError(`page ${page.number}: article "${p.articleId}" is placed twice`);

@@ -159,7 +159,18 @@ class IssueMakeup {
       if (emptyOf(best) < EMPTY_SHARE_LIMIT * best.freeCells) break;
       choices.fillers.push(filler);
       const next = this.attempt(index, page, choices);
-      if (process.env.NP_DEBUG) console.log("filler", filler.id, "cuts", cutsOf(next).length, "dropped", next.dropped.map((d) => d.article.id), "empty", emptyOf(next), emptyOf(best));
+      if (process.env.NP_DEBUG)
+        console.log(
+          "filler",
+          filler.id,
+          "cuts",
+          cutsOf(next).length,
+          "dropped",
+          next.dropped.map((d) => d.article.id),
+          "empty",
+          emptyOf(next),
+          emptyOf(best),
+        );
       if (cutsOf(next).length === 0 && next.dropped.length === 0 && emptyOf(next) < emptyOf(best)) {
         best = next;
         this.fillers.splice(this.fillers.indexOf(filler), 1);

@@ -53,7 +53,9 @@ export async function prepareAds(
       const file = await resolveAdSource(issue.dir, ad.file, ad.id);
       const booked = adBoxInModule(f, ad, box.rows);
       const pdf = await isPdf(file);
-      const size = pdf ? await probePdfArtwork(file, ad.id) : await probeImage(issue.dir, ad.file, ad.id, "ad");
+      const size = pdf
+        ? await probePdfArtwork(file, ad.id)
+        : await probeImage(issue.dir, ad.file, ad.id, { owner: "ad" });
       const fit = fitInside(booked, size);
       if (fit.difference > ASPECT_TOLERANCE) {
         warnings.push(

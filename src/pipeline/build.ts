@@ -1,6 +1,7 @@
 import type { Browser } from "puppeteer-core";
 import { openSession } from "../browser/session";
-import { type Issue, loadIssue } from "../load";
+import { inspectIssue } from "../inspect/inspect";
+import type { Issue } from "../load";
 import { printIssue, type RenderTimings } from "../render/render";
 import type { Mount } from "../server/server";
 import { issueMounts } from "../typeset/assets";
@@ -12,7 +13,8 @@ export { LayoutError } from "./compose";
 
 export interface BuildOptions {
   outDir: string;
-  browser?: Browser;
+  /** A running browser, or one still starting, to use instead of launching one. */
+  browser?: Browser | Promise<Browser>;
   chromium?: string;
   strict?: boolean;
   /** Told the name of each stage as it starts (the CLI's progress display). */
@@ -39,12 +41,12 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
     }
   };
 
-  const issue = await time("load", () => loadIssue(target));
+  // Every input problem is found before any stage runs (and before waiting for the browser).
+  const issue = await time("load", () => inspectIssue(target));
   const cacheDir = imageCacheDir(opts.outDir);
-  const sessionPromise = openSession(issueMounts(issue.dir, cacheDir), {
-    browser: opts.browser,
-    executablePath: opts.chromium,
-  });
+  const sessionPromise = Promise.resolve(opts.browser).then((browser) =>
+    openSession(issueMounts(issue.dir, cacheDir), { browser, executablePath: opts.chromium }),
+  );
   sessionPromise.catch(() => undefined);
   try {
     const session = await time("launch", () => sessionPromise);

@@ -6,7 +6,6 @@ import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
 import { makeUp } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
-import { findMissingGlyphs, GlyphError } from "../measure/glyphs";
 import { measure } from "../measure/measure";
 import type { AdArt } from "../render/page-view";
 import { renderHtml } from "../render/render";
@@ -62,8 +61,6 @@ export async function composeIssue(
   opts: { cacheDir: string; strict?: boolean; time?: Timer; scripts?: string[] },
 ): Promise<Composition> {
   const time = opts.time ?? untimed;
-  const missing = findMissingGlyphs(issue.data);
-  if (missing.length) throw new GlyphError(missing);
   const aspects = await time("probe", () => probeAspects(issue));
   const model = typesetIssue(issue);
   const serve = serveOn(session);

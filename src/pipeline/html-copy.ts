@@ -23,7 +23,6 @@ export async function writeHtmlCopy(
   );
   const styles = inline.map((css) => `<style data-paged>\n${css}</style>`).join("\n");
   const page = html
-    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
     .replace(/<meta name="np-stylesheets"[^>]*>/, styles)
     .replace(
       `<script src="${PAGEDJS_SCRIPT}"></script>`,

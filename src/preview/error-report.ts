@@ -3,7 +3,6 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import Handlebars from "handlebars";
 import { ImageError } from "../images";
 import { type IssueData, IssueError } from "../load";
-import { GlyphError } from "../measure/glyphs";
 import { LayoutError } from "../pipeline/compose";
 import { TEMPLATES_DIR } from "../typeset/assets";
 import type { ErrorProblem, ErrorReport } from "./state";
@@ -51,17 +50,6 @@ export function errorReport(err: unknown, ctx: ErrorContext): ErrorReport {
       })),
     };
   }
-  if (err instanceof GlyphError) {
-    return {
-      title: "Characters the fonts cannot print",
-      problems: err.missing.map((m) => ({
-        file: issueFile,
-        path: at(m.articleId),
-        message: `no glyph for ${m.chars.map(codePoint).join(", ")}${at(m.articleId) ? "" : ` (${m.articleId})`}`,
-        article: m.articleId,
-      })),
-    };
-  }
   if (err instanceof LayoutError) {
     return {
       title: "The material does not fit",
@@ -77,10 +65,6 @@ export function errorReport(err: unknown, ctx: ErrorContext): ErrorReport {
   const template = brokenTemplate(ctx.templatesDir ?? TEMPLATES_DIR);
   if (template) return { title: "A template does not compile", problems: [template] };
   return { title: "The pages could not be built", problems: [{ file: "", path: "", message }] };
-}
-
-function codePoint(c: string): string {
-  return `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`;
 }
 
 /** pages[p].articles[a] of the article with this id, or "" if unknown. */

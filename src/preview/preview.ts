@@ -9,6 +9,7 @@ import { type LoopbackServer, startServer } from "../server/server";
 import { issueMounts, STYLES_DIR, TEMPLATES_DIR } from "../typeset/assets";
 import { shownPath } from "./error-report";
 import { eventHub } from "./events";
+import { ExposedFiles } from "./exposed";
 import { clientBundles, previewMounts } from "./mounts";
 import { rebuildPages, rebuildSummary } from "./rebuild";
 import { RebuildQueue } from "./rebuild-queue";
@@ -88,6 +89,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const host = opts.host ?? "127.0.0.1";
   const port = Number(new URL(server.url).port);
   if (isLoopback(host)) server.addHandler(hostGuard(port, host));
+  const exposed = isLoopback(host) ? undefined : new ExposedFiles();
+  if (exposed) server.addHandler(exposed.handler());
   server.addHandler(hub.handler);
   server.addHandler(versions.route());
   server.addHandler(shellRoute());
@@ -100,6 +103,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       const version = state.version + 1;
       server.setDocument("/format.css", result.formatCss, "text/css; charset=utf-8");
       versions.add(version, result.html);
+      exposed?.add(version, result.assets);
       const { pages, bleedMm, marks, buildMs, stageMs } = result;
       publish({ status: "ready", version, error: undefined, pages, bleedMm, marks, buildMs, stageMs });
     } else {

@@ -1,6 +1,9 @@
+import { basename } from "node:path";
 import type { Session } from "../browser/session";
-import { type IssueData, loadIssue } from "../load";
+import { inspectIssue } from "../inspect/inspect";
+import type { IssueData } from "../load";
 import { composeIssue } from "../pipeline/compose";
+import { IMAGES_URL_PREFIX, issueFileUrl } from "../typeset/assets";
 import { errorReport } from "./error-report";
 import { compositionMarks } from "./marks";
 import { FRAME_SCRIPTS } from "./mounts";
@@ -15,6 +18,8 @@ export type RebuildResult =
       html: string;
       formatCss: string;
       pages: number;
+      /** URL paths of the files the pages use from the issue folder and the photo cache. */
+      assets: string[];
       bleedMm: number;
       marks: Mark[];
       buildMs: number;
@@ -35,7 +40,7 @@ export async function rebuildPages(issueFile: string, session: Session, cacheDir
   };
   let data: IssueData | undefined;
   try {
-    const issue = await time("load", () => loadIssue(issueFile));
+    const issue = await time("load", () => inspectIssue(issueFile));
     data = issue.data;
     const composed = await composeIssue(issue, session, { cacheDir, scripts: FRAME_SCRIPTS, time });
     return {
@@ -43,6 +48,11 @@ export async function rebuildPages(issueFile: string, session: Session, cacheDir
       html: composed.html,
       formatCss: composed.model.formatCss,
       pages: composed.layout.pages.length,
+      assets: [
+        ...composed.images.map((img) => `${IMAGES_URL_PREFIX}${basename(img.file)}`),
+        ...[...composed.ads.values()].map((art) => art.url),
+        ...(issue.data.paper.logo ? [issueFileUrl(issue.data.paper.logo)] : []),
+      ],
       bleedMm: issue.format.bleedMm,
       marks: compositionMarks(issue, composed.layout, composed.imageWarnings),
       buildMs: Math.round(performance.now() - started),

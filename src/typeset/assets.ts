@@ -53,6 +53,10 @@ export const PAGEDJS_SCRIPT = "/vendor/pagedjs/paged.js";
 
 /** URL under which the loopback server shows the issue folder (photos, logo). */
 export const ISSUE_URL_PREFIX = "/issue/";
+/** The URL of a file of the issue folder (any character of a file name allowed). */
+export function issueFileUrl(path: string): string {
+  return `${ISSUE_URL_PREFIX}${path.split("/").map(encodeURIComponent).join("/")}`;
+}
 /** URL under which the loopback server shows the prepared photos. */
 export const IMAGES_URL_PREFIX = "/images/";
 

@@ -1,7 +1,7 @@
 import type { ArticleData, Issue } from "../load";
 import { protectBreaks } from "../typography/linebreak";
 import { type Ear, earOf, mastheadBox } from "./ads";
-import { ISSUE_URL_PREFIX } from "./assets";
+import { issueFileUrl } from "./assets";
 import { type Paragraph, paragraphsOf } from "./content";
 import { type PrintedDate, printedDate } from "./dates";
 import { formatCss } from "./format-css";
@@ -39,7 +39,7 @@ export interface TypesetModel {
 export function typesetIssue(issue: Issue, templates: Templates = loadTemplates()): TypesetModel {
   const data = issue.data;
   const date = printedDate(data.issue.date);
-  const logo = data.paper.logo ? `${ISSUE_URL_PREFIX}${data.paper.logo}` : undefined;
+  const logo = data.paper.logo ? issueFileUrl(data.paper.logo) : undefined;
   const ear = earOf(data, issue.format);
   const articles = new Map<string, TypesetArticle>();
   const add = (article: ArticleData, page: number, order: number, priority: number) => {

@@ -237,7 +237,8 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
       continue;
     }
     const cut = layout.cuts.filter((c) => c.articleId === id).flatMap((c) => c.paragraphs);
-    for (const p of cut) if (!(a.cuttable ?? []).includes(p)) problems.push(`${id}: paragraph ${p} cut without consent`);
+    for (const p of cut)
+      if (!(a.cuttable ?? []).includes(p)) problems.push(`${id}: paragraph ${p} cut without consent`);
     const lines = linesAfterCuts(a.lines, cut);
     let next = 0;
     for (const [start, end] of placed.get(id) ?? []) {

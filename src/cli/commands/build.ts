@@ -38,7 +38,10 @@ export function registerBuild(program: Command): void {
     .option("--page-pattern <pattern>", "press file names, tokens <paper> <yyyymmdd> <page> <section>")
     .option("--deterministic", "fixed dates and IDs: unchanged input gives byte-identical press files")
     .option("--strict", "photos below the resolution threshold are errors, not warnings")
-    .option("--chromium <path>", "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium)")
+    .option(
+      "--chromium <path>",
+      "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium); it must start within $NEWSPRINT_LAUNCH_TIMEOUT_MS (30000)",
+    )
     .option("-q, --quiet", "print only errors")
     .option("--timings <file>", "write the stage timings and peak memory as JSON (for the benchmark)")
     .addHelpText(
@@ -54,8 +57,15 @@ Examples:
       exitOnSignals();
       // Chromium starts first and launches while the rest of the pipeline's modules load.
       const { launchBrowser } = await import("../../browser/browser");
-      const browserStarting = launchBrowser({ executablePath: opts.chromium });
-      browserStarting.catch(() => undefined);
+      const launching = new AbortController();
+      let launched = false;
+      const browserStarting = launchBrowser({ executablePath: opts.chromium, signal: launching.signal });
+      browserStarting.then(
+        () => {
+          launched = true;
+        },
+        () => undefined,
+      );
       // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
       const [{ buildIssue }, { stderrProgress }, { cutLines, layoutSummary }, { writeBuild }, { writeAtomic }] =
         await Promise.all([
@@ -75,7 +85,9 @@ Examples:
         const result = await buildIssue(target, {
           outDir: opts.out,
           strict: opts.strict,
-          browser: await browserStarting,
+          // Awaited only once the input has passed its checks: invalid input is reported as such
+          // even when Chromium cannot start.
+          browser: browserStarting,
           onStage: (stage) => progress?.stage(stage),
         });
         const files = await writeBuild(result, opts.out, { html: opts.html });
@@ -110,8 +122,10 @@ Examples:
         progress?.done();
         process.exitCode = reportError(err);
       } finally {
+        // A launch still under way is stopped rather than waited for.
+        if (!launched) launching.abort();
         const browser = await browserStarting.catch(() => undefined);
-        await browser?.close();
+        await browser?.close().catch(() => undefined);
       }
     });
 }

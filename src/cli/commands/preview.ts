@@ -55,7 +55,9 @@ Examples:
         const url = `${preview.url}/`;
         console.log(`preview of ${preview.state().issue.file} at ${url}  (Ctrl-C stops it)`);
         if (opts.host && !isLoopback(opts.host)) {
-          console.warn(`warning: listening on ${opts.host}: anyone who can reach it can read the issue`);
+          console.warn(
+            `warning: listening on ${opts.host}: anyone who can reach it sees the pages (and the photos and logo they show)`,
+          );
         }
         if (opts.open) openInBrowser(url, (problem) => console.warn(problem));
         await new Promise<void>((stop) => {

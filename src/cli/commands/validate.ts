@@ -1,17 +1,17 @@
 import type { Command } from "commander";
-import { loadIssue } from "../../load";
+import { inspectIssue } from "../../inspect/inspect";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
 export function registerValidate(program: Command): void {
   program
     .command("validate")
-    .description("check an issue file against the schema and report every problem at once")
+    .description("check an issue with its photos and logo as build does, short of the browser; list every problem")
     .argument("<issue>", "issue folder or issue.json")
     .addHelpText("after", "\nExample:\n  newsprint validate issues/dongchangfu")
     .action(async (target: string) => {
       try {
-        const issue = await loadIssue(target);
+        const issue = await inspectIssue(target);
         const articles = issue.data.pages.reduce((n, p) => n + p.articles.length, 0);
         console.log(
           `${issue.file}: valid (${issue.data.pages.length} pages, ${articles} articles, ${issue.format.name})`,

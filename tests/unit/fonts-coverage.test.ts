@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fontRanges, missingGlyphs, parseUnicodeRanges } from "../../src/typography/coverage";
+import { fontRanges, missingGlyphs, parseUnicodeRanges } from "../../src/fonts/coverage";
 
 describe("missingGlyphs", () => {
   it("finds nothing missing in ordinary Chinese text with Latin, digits and punctuation", () => {

@@ -1,0 +1,160 @@
+import { missingGlyphs } from "../fonts/coverage";
+import { jsonPath } from "./errors";
+import type { JsonProblem } from "./json-text";
+
+// Rules for the characters of every string in the issue file, checked on the parsed JSON so that
+// they hold even where the schema finds other faults:
+//  - no control characters (C0, DEL, C1): they print as boxes. Tab and line breaks count: a
+//    paragraph is one string, and a line break inside one would print as a space;
+//  - no bidirectional controls: an override silently reverses the printed text; no other
+//    invisible format characters but those line breaking uses (soft hyphen, zero-width space,
+//    joiners, word joiner): tag characters and the like would hide text;
+//  - no U+FFFD: the text was damaged by a wrong encoding before it reached the file;
+//  - well-formed UTF-16 (a lone surrogate from a "\ud800" escape is not a character);
+//  - printed fields have visible text and only characters the bundled fonts have.
+
+type Path = (string | number)[];
+
+// Printed fields by path, `#` standing for any index.
+const PRINTED = [
+  "paper.name",
+  "paper.serial",
+  "paper.publisher",
+  "pages.#.section",
+  "pages.#.editor",
+  "pages.#.designer",
+  "pages.#.proofreader",
+  "pages.#.articles.#.kicker",
+  "pages.#.articles.#.headline",
+  "pages.#.articles.#.subhead",
+  "pages.#.articles.#.label",
+  "pages.#.articles.#.dateline",
+  "pages.#.articles.#.byline",
+  "pages.#.articles.#.body.#",
+  "pages.#.articles.#.body.#.subhead",
+  "pages.#.articles.#.images.#.caption",
+  "pages.#.articles.#.images.#.credit",
+];
+const PRINTED_SET = new Set(PRINTED);
+
+export function isPrinted(path: Path): boolean {
+  return PRINTED_SET.has(path.map((k) => (typeof k === "number" ? "#" : k)).join("."));
+}
+
+const LONE_SURROGATE = /\p{Cs}/u;
+const FORMAT = /\p{Cf}/u;
+const LINE_BREAKING = new Set(["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060"]);
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+// Draw nothing: spaces, format characters (zero-width space, word joiner), variation selectors.
+const INVISIBLE = /^[\p{White_Space}\p{Cf}\p{Variation_Selector}]*$/u;
+
+const NAMES: Record<string, string> = {
+  "\u0000": "NUL",
+  "\t": "tab",
+  "\n": "line break",
+  "\r": "carriage return",
+  "\u001b": "escape",
+  "\u061c": "Arabic letter mark",
+  "\u200e": "left-to-right mark",
+  "\u200f": "right-to-left mark",
+  "\u2028": "line separator",
+  "\u2029": "paragraph separator",
+  "\u202a": "left-to-right embedding",
+  "\u202b": "right-to-left embedding",
+  "\u202c": "pop directional formatting",
+  "\u202d": "left-to-right override",
+  "\u202e": "right-to-left override",
+  "\u2066": "left-to-right isolate",
+  "\u2067": "right-to-left isolate",
+  "\u2068": "first strong isolate",
+  "\u2069": "pop directional isolate",
+  "\ufffd": "replacement character",
+};
+
+export function codePoint(char: string): string {
+  const cp = char.codePointAt(0) ?? 0;
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = NAMES[char];
+  return name ? `${hex} (${name})` : hex;
+}
+
+function isControl(cp: number): boolean {
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029;
+}
+
+const isBreak = (char: string) => char === "\n" || char === "\r" || char === "\u2028" || char === "\u2029";
+
+/** Every string of the parsed file, with its path. */
+function* strings(value: unknown, path: Path = []): Generator<[string, Path]> {
+  if (typeof value === "string") yield [value, path];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, i]);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+}
+
+export function textProblems(raw: unknown): JsonProblem[] {
+  const problems: JsonProblem[] = [];
+  for (const [text, path] of strings(raw)) {
+    const at = jsonPath(path);
+    const add = (expected: string, found: string) => problems.push({ path: at, expected, found });
+    const controls = findChars(text, (c) => isControl(c.codePointAt(0) ?? 0));
+    if (controls.length) {
+      const breaks = controls.some((c) => isBreak(c.char));
+      const paragraph = breaks && path.at(-2) === "body";
+      add(
+        paragraph ? "one paragraph per string, without line breaks" : "text without control characters",
+        `${listed(controls)}${paragraph ? "; make each paragraph its own string in body" : ""}`,
+      );
+    }
+    const bidi = findChars(text, (c) => BIDI.test(c));
+    if (bidi.length) add("text without bidirectional control characters", listed(bidi));
+    const hidden = findChars(text, (c) => FORMAT.test(c) && !BIDI.test(c) && !LINE_BREAKING.has(c));
+    if (hidden.length) add("text without invisible format characters", listed(hidden));
+    const damaged = findChars(text, (c) => c === "\ufffd");
+    if (damaged.length)
+      add("text without U+FFFD, which stands for characters lost to a wrong encoding", listed(damaged));
+    const wellFormed = !LONE_SURROGATE.test(text);
+    if (!wellFormed) add("well-formed Unicode text", "an unpaired surrogate (a broken \\uD8xx escape)");
+    if (!isPrinted(path)) continue;
+    if (INVISIBLE.test(text)) {
+      add(
+        "visible text (or leave the field out)",
+        text === "" ? "an empty string" : `nothing visible ${describe(text)}`,
+      );
+      continue;
+    }
+    const missing = wellFormed ? missingGlyphs(text) : [];
+    if (missing.length) {
+      add(
+        "characters the bundled fonts (Noto Serif SC, Noto Sans SC) have",
+        `no glyph for ${missing.map((c) => `${c} (${codePoint(c)})`).join(", ")}`,
+      );
+    }
+  }
+  return problems;
+}
+
+interface Found {
+  char: string;
+  /** 1-based, in characters. */
+  at: number;
+}
+
+function findChars(text: string, test: (char: string) => boolean): Found[] {
+  const found: Found[] = [];
+  let at = 0;
+  for (const char of text) {
+    at++;
+    if (test(char)) found.push({ char, at });
+  }
+  return found;
+}
+
+function listed(found: Found[]): string {
+  const first = found.slice(0, 3).map((f) => `${codePoint(f.char)} at character ${f.at}`);
+  return found.length > 3 ? `${first.join(", ")} and ${found.length - 3} more` : first.join(", ");
+}
+
+function describe(text: string): string {
+  return `(${[...new Set(text)].map(codePoint).join(", ")})`;
+}
