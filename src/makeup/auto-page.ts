@@ -135,35 +135,47 @@ function attempt(
 /** More items than this on one page make the search slow and the page unreadable. */
 const MAX_ITEMS = 13;
 
-/** The orders in which to offer the regions to the page's items: as given first (largest, then
- *  reading order); the others only when that leaves a region bare or text lost, since items fill
- *  regions in their own order and an item too big for the first region would hold all back. */
-function regionOrders(regions: Rect[]): Rect[][] {
-  if (regions.length < 2) return [regions];
-  if (regions.length > 4) return regions.map((_, i) => [...regions.slice(i), ...regions.slice(0, i)]);
+/** Every order of `rects` (up to 4; more are only rotated). */
+function permutations(rects: Rect[]): Rect[][] {
+  if (rects.length > 4) return rects.map((_, i) => [...rects.slice(i), ...rects.slice(0, i)]);
   const orders: Rect[][] = [];
   const permute = (rest: Rect[], done: Rect[]) => {
     if (rest.length === 0) orders.push(done);
     for (const [i, r] of rest.entries()) permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...done, r]);
   };
-  permute(regions, []);
+  permute(rects, []);
   return orders;
+}
+
+/** The orders in which to offer the regions to the page's items, as given first. Items fill
+ *  regions in their own order, so the corners may want other items than the next ones: the
+ *  regions after the lead's are tried in every order, and only then the lead's region itself. */
+function regionOrders(regions: Rect[]): Rect[][] {
+  if (regions.length < 2) return [regions];
+  const [first, ...rest] = regions as [Rect, ...Rect[]];
+  const keepLead = permutations(rest).map((order) => [first, ...order]);
+  const others = permutations(regions).filter((order) => order[0] !== first);
+  return [...keepLead, ...others];
 }
 
 function feasible(
   items: Item[],
   grid: Grid,
-  regions: Rect[],
+  cuts: Rect[][],
   emptyCost: number,
   lead: boolean,
 ): (PagePacking & { cost: number }) | null {
   const hinted = items.some((item) => item.article.columns !== undefined || item.article.minLines !== undefined);
   for (const hints of hinted ? [true, false] : [true]) {
     let best: { cost: number; placements: Placement[] } | null = null;
-    for (const order of regionOrders(regions)) {
-      const tried = attempt(items, grid, order, emptyCost, hints, lead);
-      if (best === null || tried.cost < best.cost) best = tried;
-      if (best.cost < LOST_BASE) break;
+    search: for (const regions of cuts) {
+      for (const order of regionOrders(regions)) {
+        const tried = attempt(items, grid, order, emptyCost, hints, lead);
+        if (best === null || tried.cost < best.cost) best = tried;
+        if (cuts.length === 1 && regions.length === 1) break search;
+        // Nothing lost, no region bare: the first order that manages it is kept.
+        if (best.cost < LOST_BASE) break search;
+      }
     }
     if (best !== null && Number.isFinite(best.cost)) {
       return { placements: best.placements, items, dropped: [], hintsIgnored: !hints, cost: best.cost };
@@ -190,7 +202,8 @@ function fitsAlone(item: Item, grid: Grid, regions: Rect[], emptyCost: number): 
 /** Pack the page; items that fit nowhere are left out, and when even the least modules of
  *  the rest do not fit, the last items (continuations first, then the lowest priority) too,
  *  one by one from what the area allows. `lead`: items[0] is the page's lead (top left, widest). */
-export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: number, lead = true): PagePacking {
+export function packPage(items: Item[], grid: Grid, cuts: Rect[][], emptyCost: number, lead = true): PagePacking {
+  const regions = cuts[0] ?? [];
   const cells = regions.reduce((sum, r) => sum + r.span * r.rows, 0);
   const fitting = items.filter((item) => fitsAlone(item, grid, regions, emptyCost));
   const misfits = items.filter((item) => !fitting.includes(item));
@@ -202,7 +215,7 @@ export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: 
     count++;
   }
   for (; count > 0; count--) {
-    let packing = feasible(fitting.slice(0, count), grid, regions, emptyCost, lead);
+    let packing = feasible(fitting.slice(0, count), grid, cuts, emptyCost, lead);
     if (packing === null) continue;
     // Leaving out one more item may buy a page without holes: a continuation that can go on
     // to a later page, or anything once the page cannot hold all of its own anyway.
@@ -210,7 +223,7 @@ export function packPage(items: Item[], grid: Grid, regions: Rect[], emptyCost: 
       const last = fitting[fewer] as Item;
       const price = isContinuation(last) && last.canJump ? JUMP_BASE : count < items.length ? DROP : null;
       if (price === null) break;
-      const other = feasible(fitting.slice(0, fewer), grid, regions, emptyCost, lead);
+      const other = feasible(fitting.slice(0, fewer), grid, cuts, emptyCost, lead);
       if (other === null || other.cost + price * (count - fewer) >= packing.cost) break;
       packing = other;
     }

@@ -5,7 +5,7 @@ import { checkFixed, fillFixed } from "./fixed-page";
 import type { Item } from "./items";
 import type { Placement, Rect } from "./packer";
 import { placePins } from "./pins";
-import { freeCellCount, freeRegions } from "./regions";
+import { freeCellCount, freeRegionCuts } from "./regions";
 import type { BoxModule, Grid, PageInput } from "./types";
 import { emptyCellCost, LOST_BASE } from "./weights";
 
@@ -68,7 +68,7 @@ export function makeUpPage(grid: Grid, page: PageInput, items: Item[], issueIds:
   const rest = items.filter((_, i) => !pinnedItems.has(i));
   // The page's lead is items[0]; pinned, the rest of the page has no lead of its own.
   const leadPinned = pinnedItems.has(0);
-  const packing = packPage(rest, grid, freeRegions(grid, [...taken, ...pins]), cost, !leadPinned);
+  const packing = packPage(rest, grid, freeRegionCuts(grid, [...taken, ...pins]), cost, !leadPinned);
   for (const p of packing.placements) {
     const item = packing.items[p.item];
     if (item !== undefined) placements.push({ ...p, item: items.indexOf(item) });

@@ -81,10 +81,10 @@ function sideBySide(images: ImageMetrics[], q: number, grid: Grid): PhotoChoice[
   return result;
 }
 
-/** Photo widths worth trying in a module `span` wide: full, one less, half and one column
- *  (a tall portrait may only fit narrow). */
+/** Photo widths in a module `span` wide: every width from the full module down to one column
+ *  (a photo shrinks before its story is refused; a tall portrait may only fit narrow). */
 function widths(span: number): number[] {
-  return [...new Set([span, span - 1, Math.ceil(span / 2), 1])].filter((w) => w >= 1);
+  return Array.from({ length: span }, (_, i) => span - i);
 }
 
 /** Photo layouts for a module `span` columns wide, in groups of growing height: stacked, or

@@ -69,10 +69,21 @@ function sweep(grid: Grid, taken: boolean[], bands: boolean): Rect[] {
  *  so that the page's lead opens a real region and short items fill the corners. A full-width
  *  masthead band leaves a single rectangle. */
 export function freeRegions(grid: Grid, reserved: Reserved[]): Rect[] {
+  return freeRegionCuts(grid, reserved)[0] ?? [];
+}
+
+/** The ways worth trying to cut the free area: bands, strips, or both when they cut it into as
+ *  many pieces (an L beside an ad packs better one way or the other), fewest pieces first. */
+export function freeRegionCuts(grid: Grid, reserved: Reserved[]): Rect[][] {
   const taken = reservedMap(grid, reserved);
   const bands = sweep(grid, taken, true);
   const strips = sweep(grid, taken, false);
-  const pieces = strips.length < bands.length ? strips : bands;
+  const cuts = strips.length < bands.length ? [strips] : strips.length > bands.length ? [bands] : [bands, strips];
+  if (cuts.length === 2 && bands.length < 2) cuts.pop();
+  return cuts.map(ordered);
+}
+
+function ordered(pieces: Rect[]): Rect[] {
   const largest = Math.max(0, ...pieces.map((r) => r.span * r.rows));
   const small = (r: Rect) => (r.span * r.rows < largest / 2 ? 1 : 0);
   return pieces.sort((a, b) => small(a) - small(b) || a.row - b.row || a.col - b.col);
