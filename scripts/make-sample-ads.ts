@@ -4,13 +4,22 @@
 // Run once: node --import tsx scripts/make-sample-ads.ts (the files are committed).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { launchBrowser } from "../src/browser/browser";
+import { resolveFormat } from "../src/load";
 import { startServer } from "../src/server/server";
 import { appMounts, FONT_STYLESHEETS } from "../src/typeset/assets";
+import { ptToMm } from "../src/units";
 
 const out = join(import.meta.dirname, "..", "issues", "ads", "ads");
 mkdirSync(out, { recursive: true });
+
+/** Width of `span` tabloid columns with their gutters, as the ads are sold. */
+function columnsMm(span: number): number {
+  const f = resolveFormat("tabloid");
+  return ptToMm(span * f.columnWidth + (span - 1) * f.gutter);
+}
 
 interface Artwork {
   file: string;
@@ -31,12 +40,13 @@ const ARTWORK: Artwork[] = [
   {
     // 通栏: the full width of a tabloid page (6 columns), 70 mm high.
     file: "tonglan-jiadian.pdf",
-    widthMm: 250.5,
+    widthMm: columnsMm(6),
     heightMm: 70,
     css: `
       body { background: #c8102e; color: #fff; padding: 5mm 7mm; gap: 6mm; align-items: center; }
       .left { flex: 1 1 auto; }
-      h1 { font-size: 12mm; font-weight: 900; letter-spacing: 0.6mm; line-height: 1.1; white-space: nowrap; }
+      h1 { font-family: "Noto Serif SC", serif; font-size: 12mm; font-weight: 900; letter-spacing: 0.6mm;
+           line-height: 1.1; white-space: nowrap; }
       .sub { font-size: 5mm; font-weight: 700; margin-top: 2mm; }
       .offer { flex: 0 0 62mm; height: 100%; background: #ffd100; color: #c8102e; border-radius: 3mm;
                display: flex; flex-direction: column; justify-content: center; align-items: center; }
@@ -51,7 +61,7 @@ const ARTWORK: Artwork[] = [
   {
     // 半通栏: 3 columns, 60 mm: a PNG, as small advertisers deliver it.
     file: "jianshen-youyong.png",
-    widthMm: 125,
+    widthMm: columnsMm(3),
     heightMm: 60,
     css: `
       body { background: #0a5fa8; color: #fff; flex-direction: column; justify-content: center; padding: 4mm 6mm; }
@@ -64,7 +74,7 @@ const ARTWORK: Artwork[] = [
   {
     // 公益广告: 3 columns, 60 mm.
     file: "gongyi-wenming.pdf",
-    widthMm: 125,
+    widthMm: columnsMm(3),
     heightMm: 60,
     css: `
       body { background: #fff; color: #1b5e20; border: 1.2mm solid #2e7d32; flex-direction: column;
@@ -76,7 +86,7 @@ const ARTWORK: Artwork[] = [
   {
     // 报眼: the front page's ear, 2 columns beside the masthead.
     file: "baoyan-dingyue.png",
-    widthMm: 81.3,
+    widthMm: columnsMm(2),
     heightMm: 40,
     css: `
       body { background: #fff4e5; color: #8a1c00; border: 0.8mm solid #b00000; flex-direction: column;
@@ -87,18 +97,33 @@ const ARTWORK: Artwork[] = [
   },
 ];
 
+/** Chromium rounds a PDF's page to 1/100 inch; the artwork is set back to its exact size, as
+ *  an ad agency delivers it (the page placed, vector, into a page of the exact size). */
+async function exactSize(pdf: Uint8Array, widthMm: number, heightMm: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const [page] = await doc.embedPdf(pdf, [0]);
+  if (!page) throw new Error("the printed artwork has no page");
+  const pt = (mm: number) => (mm / 25.4) * 72;
+  doc.addPage([pt(widthMm), pt(heightMm)]).drawPage(page, { x: 0, y: 0, width: pt(widthMm), height: pt(heightMm) });
+  return doc.save();
+}
+
 const server = await startServer(appMounts());
 const browser = await launchBrowser();
 try {
   for (const art of ARTWORK) {
-    const links = FONT_STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`).join("");
+    // Serif 900 is a face the pages themselves never use: pdffonts tells the ad's type apart.
+    const links = [...FONT_STYLESHEETS, "/fonts/serif/900.css"]
+      .map((href) => `<link rel="stylesheet" href="${href}">`)
+      .join("");
     const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${links}<style>
       @page { size: ${art.widthMm}mm ${art.heightMm}mm; margin: 0; } ${base} ${art.css}</style></head>
       <body>${art.body}</body></html>`;
     server.setDocument("/art.html", html);
     const page = await browser.newPage();
-    const px = (mm: number) => Math.round((mm / 25.4) * 96);
-    await page.setViewport({ width: px(art.widthMm), height: px(art.heightMm), deviceScaleFactor: 300 / 96 });
+    const px = (mm: number) => (mm / 25.4) * 96;
+    const viewport = { width: Math.ceil(px(art.widthMm)), height: Math.ceil(px(art.heightMm)) };
+    await page.setViewport({ ...viewport, deviceScaleFactor: 300 / 96 });
     await page.goto(`${server.url}/art.html`, { waitUntil: "load" });
     await page.evaluate(() => document.fonts.ready);
     if (art.file.endsWith(".pdf")) {
@@ -108,10 +133,19 @@ try {
         printBackground: true,
         preferCSSPageSize: true,
       });
-      writeFileSync(join(out, art.file), pdf);
+      writeFileSync(join(out, art.file), await exactSize(pdf, art.widthMm, art.heightMm));
     } else {
-      const shot = await page.screenshot({ type: "png" });
-      writeFileSync(join(out, art.file), await sharp(shot).withMetadata({ density: 300 }).png().toBuffer());
+      // The exact size at 300 ppi, whatever the whole CSS pixels of the screenshot.
+      const size = { width: Math.round((art.widthMm / 25.4) * 300), height: Math.round((art.heightMm / 25.4) * 300) };
+      const shot = await page.screenshot({
+        type: "png",
+        clip: { x: 0, y: 0, width: px(art.widthMm), height: px(art.heightMm) },
+      });
+      const png = await sharp(shot)
+        .resize(size.width, size.height, { fit: "fill" })
+        .withMetadata({ density: 300 })
+        .png();
+      writeFileSync(join(out, art.file), await png.toBuffer());
     }
     await page.close();
     console.log(`wrote ${join(out, art.file)}`);

@@ -1,7 +1,7 @@
 import { dirname } from "node:path";
 import { DEFAULTS } from "../config/defaults";
-import { ImageError, probeImage, probeLogo } from "../images";
-import { examineIssue, type Issue, IssueError, type IssueProblem, readIssueFile } from "../load";
+import { ImageError, probeArtwork, probeImage, probeLogo } from "../images";
+import { adOrigin, examineIssue, type Issue, IssueError, type IssueProblem, readIssueFile } from "../load";
 
 // Every problem of an issue that can be known without a browser, at once: the file's own
 // (encoding, syntax, schema, characters, format, placements) and its photos' and logo's (in the
@@ -13,15 +13,23 @@ export async function inspectIssue(target: string): Promise<Issue> {
   const examined = examineIssue(bytes, file, shown);
   const problems = [...examined.problems];
   if (examined.raw !== undefined) {
-    problems.push(...(await fileProblems(examined.raw, dirname(file), shown)));
+    problems.push(...(await fileProblems(fileRefs(examined.raw, dirname(file)), shown)));
   }
+  // Ads may come from the ad department's file: they are known once the issue has loaded.
+  if (examined.issue) problems.push(...(await fileProblems(adRefs(examined.issue, shown), shown)));
   if (problems.length > 0 || !examined.issue) throw new IssueError(problems);
   return examined.issue;
 }
 
 interface FileRef {
+  /** The file that names it, when not issue.json (the ad department's file). */
+  file?: string;
   path: string;
+  /** The field under `path`, when `path` is the object's. */
+  field?: string;
   src: string;
+  /** What the file should be, for the message; default a photo (or the logo). */
+  what?: string;
   check: () => Promise<unknown>;
 }
 
@@ -31,37 +39,50 @@ function fileRefs(raw: unknown, dir: string): FileRef[] {
   const issue = raw as { paper?: { logo?: unknown }; pages?: unknown };
   const logo = issue?.paper?.logo;
   if (typeof logo === "string") refs.push({ path: "paper.logo", src: logo, check: () => probeLogo(dir, logo) });
-  const pages = Array.isArray(issue?.pages) ? issue.pages : [];
-  pages.forEach((page: { articles?: unknown }, p) => {
-    const articles = Array.isArray(page?.articles) ? page.articles : [];
-    articles.forEach((article: { id?: unknown; images?: unknown }, a) => {
+  const photos = (articles: unknown, at: string) => {
+    (Array.isArray(articles) ? articles : []).forEach((article: { id?: unknown; images?: unknown }, a) => {
       const images = Array.isArray(article?.images) ? article.images : [];
-      const id = typeof article?.id === "string" ? article.id : `pages[${p}].articles[${a}]`;
+      const id = typeof article?.id === "string" ? article.id : `${at}[${a}]`;
       images.forEach((image: { src?: unknown }, i) => {
         const src = image?.src;
         if (typeof src !== "string" || src === "") return;
         const check = () => probeImage(dir, src, id, { maxPixels: DEFAULTS.maxPhotoPixels });
-        refs.push({ path: `pages[${p}].articles[${a}].images[${i}].src`, src, check });
+        refs.push({ path: `${at}[${a}].images[${i}].src`, src, check });
       });
     });
-  });
+  };
+  const pages = Array.isArray(issue?.pages) ? issue.pages : [];
+  for (const [p, page] of pages.entries()) photos((page as { articles?: unknown })?.articles, `pages[${p}].articles`);
+  photos((raw as { fillers?: unknown } | null)?.fillers, "fillers");
   return refs;
 }
 
-async function fileProblems(raw: unknown, dir: string, shown: string): Promise<IssueProblem[]> {
-  const refs = fileRefs(raw, dir);
+/** Every ad's artwork, from the issue file or the ad department's file. */
+function adRefs(issue: Issue, shown: string): FileRef[] {
+  return issue.data.pages.flatMap((page, p) =>
+    page.ads.map((ad, i) => ({
+      ...(adOrigin(ad) ?? { file: shown, path: `pages[${p}].ads[${i}]` }),
+      src: ad.file,
+      field: "file",
+      what: `the artwork of ad "${ad.id}" in the issue folder`,
+      check: () => probeArtwork(issue.dir, ad.file, ad.id),
+    })),
+  );
+}
+
+async function fileProblems(refs: FileRef[], shown: string): Promise<IssueProblem[]> {
   const results = await Promise.allSettled(refs.map((r) => r.check()));
   return results.flatMap((result, i): IssueProblem[] => {
     const ref = refs[i] as FileRef;
     if (result.status === "fulfilled") return [];
     const err = result.reason;
     if (!(err instanceof ImageError)) throw err;
-    const what = ref.path === "paper.logo" ? "a logo file" : "a photo file";
+    const what = ref.what ?? `${ref.path === "paper.logo" ? "a logo file" : "a photo file"} in the issue folder`;
     return [
       {
-        file: shown,
-        path: ref.path,
-        expected: `${what} in the issue folder`,
+        file: ref.file ?? shown,
+        path: ref.field ? `${ref.path}.${ref.field}` : ref.path,
+        expected: what,
         found: `${ref.src}: ${err.problems[0]?.reason}`,
       },
     ];

@@ -1,11 +1,18 @@
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { describeValue, type IssueProblem, jsonPath } from "./errors";
-import { adsFileSchema, type IssueData } from "./schema";
+import { type AdData, adsFileSchema, type IssueData } from "./schema";
 
 // The ad department's file beside the issue ("ads": "ads.json"): ads by page number, in the same
 // form as a page's "ads". Editorial never edits it; the load merges its ads into their pages, and
 // every problem names that file and the path in it.
+
+/** Where an ad merged from the ad department's file was written: file and JSON path. */
+const ORIGIN = new WeakMap<AdData, { file: string; path: string }>();
+
+export function adOrigin(ad: AdData): { file: string; path: string } | undefined {
+  return ORIGIN.get(ad);
+}
 
 export function mergeAdsFile(data: IssueData, issueDir: string, shownIssue: string): IssueProblem[] {
   const name = data.ads;
@@ -46,6 +53,7 @@ export function mergeAdsFile(data: IssueData, issueDir: string, shownIssue: stri
       });
       continue;
     }
+    for (const [i, ad] of ads.entries()) ORIGIN.set(ad, { file: shown, path: jsonPath([key, i]) });
     target.ads.push(...ads);
   }
   return problems;

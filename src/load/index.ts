@@ -1,3 +1,4 @@
+export { adOrigin } from "./ads-file";
 export { formatProblem, IssueError, type IssueProblem } from "./errors";
 export { mmToPt, type PageFormat, ptToMm, resolveFormat } from "./format";
 export {

@@ -90,3 +90,23 @@ export function damaged(file: string, err: ToolError): UnreadablePdfError {
 function firstLine(text: string): string {
   return text.split("\n")[0]?.trim() ?? text;
 }
+
+/** The size in pt of a PDF's first page (its CropBox), for fitting it as artwork. */
+export async function firstPageSize(file: string): Promise<{ width: number; height: number }> {
+  const doc = await loadPdf(file);
+  const { width, height } = doc.getPage(0).getCropBox();
+  if (!(width > 0 && height > 0)) throw new UnreadablePdfError(file, "has a first page without a size");
+  return { width, height };
+}
+
+/** Whether a file starts like a PDF (reads 5 bytes). */
+export async function looksLikePdf(file: string): Promise<boolean> {
+  const handle = await open(file, "r");
+  try {
+    const head = Buffer.alloc(5);
+    await handle.read(head, 0, 5, 0);
+    return head.toString("latin1") === "%PDF-";
+  } finally {
+    await handle.close();
+  }
+}

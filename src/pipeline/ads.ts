@@ -1,16 +1,17 @@
-import { open } from "node:fs/promises";
 import { basename } from "node:path";
-import { type ImageWarning, type PreparedImage, prepareImages, probeImage, resolveAdSource } from "../images";
+import { type ImageWarning, type PreparedImage, prepareImages, probeArtwork } from "../images";
 import { type AdData, ptToMm } from "../load";
 import type { Layout } from "../makeup/types";
-import { fitInside, pdfProxy, probePdfArtwork } from "../render/ad-artwork";
+import { firstPagePng } from "../pdf/raster";
+import { fitInside } from "../render/ad-artwork";
 import type { AdArt } from "../render/page-view";
 import { adBoxInModule } from "../typeset/ads";
 import { IMAGES_URL_PREFIX } from "../typeset/assets";
 import type { TypesetModel } from "../typeset/model";
 
 // The ads of the made-up pages: PDF artwork is checked and kept for vector placement (with a raster
-// proxy for the screen), raster artwork goes through the photo stage at the size it is fitted to.
+// proxy for the screen), raster artwork goes through the photo stage at the size it is fitted to;
+// both are placed into the printed PDF by the render stage.
 // Artwork of another aspect than its box is fitted inside, never distorted, and warned about.
 
 /** Above this difference of aspect ratios the fit is reported. */
@@ -21,17 +22,6 @@ export interface PreparedAds {
   warnings: string[];
   imageWarnings: ImageWarning[];
   images: PreparedImage[];
-}
-
-async function isPdf(file: string): Promise<boolean> {
-  const handle = await open(file, "r");
-  try {
-    const head = Buffer.alloc(5);
-    await handle.read(head, 0, 5, 0);
-    return head.toString("latin1") === "%PDF-";
-  } finally {
-    await handle.close();
-  }
 }
 
 export async function prepareAds(
@@ -50,13 +40,9 @@ export async function prepareAds(
     for (const box of page.boxes) {
       const ad = data?.ads.find((a) => a.id === box.id);
       if (!ad) throw new Error(`layout names unknown ad ${box.id}`);
-      const file = await resolveAdSource(issue.dir, ad.file, ad.id);
+      const artwork = await probeArtwork(issue.dir, ad.file, ad.id);
       const booked = adBoxInModule(f, ad, box.rows);
-      const pdf = await isPdf(file);
-      const size = pdf
-        ? await probePdfArtwork(file, ad.id)
-        : await probeImage(issue.dir, ad.file, ad.id, { owner: "ad" });
-      const fit = fitInside(booked, size);
+      const fit = fitInside(booked, artwork);
       if (fit.difference > ASPECT_TOLERANCE) {
         warnings.push(
           `ad ${ad.id}: the artwork's aspect differs from the booked box by ${(fit.difference * 100).toFixed(1)} %: ` +
@@ -64,9 +50,13 @@ export async function prepareAds(
             `${ptToMm(booked.width).toFixed(1)} × ${ptToMm(booked.height).toFixed(1)} mm), not distorted`,
         );
       }
-      if (pdf) {
-        const proxy = await pdfProxy(file, cacheDir);
-        art.set(ad.id, { url: `${IMAGES_URL_PREFIX}${basename(proxy)}`, fit, vector: { file } });
+      if (artwork.kind === "pdf") {
+        const proxy = await firstPagePng(artwork.file, cacheDir);
+        art.set(ad.id, {
+          url: `${IMAGES_URL_PREFIX}${basename(proxy)}`,
+          fit,
+          print: { file: artwork.file, kind: "pdf" },
+        });
       } else {
         const mono = (data?.color ?? issue.data.color) === "mono";
         rasters.push({ ad, mono, fit });
@@ -87,7 +77,9 @@ export async function prepareAds(
   );
   for (const [i, { ad, fit }] of rasters.entries()) {
     const image = images[i];
-    if (image) art.set(ad.id, { url: `${IMAGES_URL_PREFIX}${basename(image.file)}`, fit });
+    if (!image) continue;
+    const kind = image.file.endsWith(".png") ? "png" : "jpeg";
+    art.set(ad.id, { url: `${IMAGES_URL_PREFIX}${basename(image.file)}`, fit, print: { file: image.file, kind } });
   }
   return { art, warnings, imageWarnings, images };
 }

@@ -1,58 +1,21 @@
-import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, stat } from "node:fs/promises";
-import { join } from "node:path";
-import { promisify } from "node:util";
-import { PDFDocument } from "pdf-lib";
+import { readFile } from "node:fs/promises";
+import { PDFDocument, type PDFEmbeddedPage, PDFImage } from "pdf-lib";
 import { InputError } from "../errors";
 
-// Ad artwork delivered as PDF stays vector: Chromium prints the page with an empty booked box, and
-// the artwork's first page is then placed into that box with pdf-lib, as a form XObject that keeps
-// its fonts and paths. For the screen (the preview, the --html copy) a raster proxy of it is shown
-// in the box instead; the PDF print hides the proxy.
-
-const run = promisify(execFile);
+// Ad artwork goes into its booked box after Chromium prints the page with that box empty: a PDF's
+// first page as a form XObject that keeps its fonts and paths (vector), a raster as an image at
+// exact coordinates (Chromium would snap it to whole pixels, 0.26 mm). For the screen (the preview,
+// the --html copy) an image shows in the box instead: a raster proxy of a PDF, or the raster itself.
 
 export class AdArtworkError extends InputError {
   override name = "AdArtworkError";
 }
 
-/** The artwork's page size in pt (its CropBox), for the aspect check and the fit. */
-export async function probePdfArtwork(file: string, adId: string): Promise<{ width: number; height: number }> {
-  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-    throw new AdArtworkError(`ad ${adId}: cannot read ${file}: ${err.code ?? err.message}`);
-  });
-  try {
-    const doc = await PDFDocument.load(bytes, { ignoreEncryption: false, updateMetadata: false });
-    const page = doc.getPage(0);
-    const { width, height } = page.getCropBox();
-    if (!(width > 0 && height > 0)) throw new Error("its first page has no size");
-    return { width, height };
-  } catch (err) {
-    throw new AdArtworkError(`ad ${adId}: ${file} is not a readable PDF (${(err as Error).message})`);
-  }
-}
-
-/** A PNG of the artwork's first page for the screen, cached by the PDF's content. */
-export async function pdfProxy(file: string, cacheDir: string, dpi = 120): Promise<string> {
-  const hash = createHash("sha256")
-    .update(await readFile(file))
-    .update(`${dpi}`)
-    .digest("hex")
-    .slice(0, 24);
-  const out = join(cacheDir, `ad-${hash}.png`);
-  if (await stat(out).catch(() => null)) return out;
-  await mkdir(cacheDir, { recursive: true });
-  const base = join(cacheDir, `ad-${hash}.${process.pid}.tmp`);
-  await run("pdftoppm", ["-png", "-r", String(dpi), "-f", "1", "-l", "1", "-singlefile", file, base]);
-  await rename(`${base}.png`, out);
-  return out;
-}
-
-/** Where a PDF artwork goes: proof page index (0-based) and rectangle in pt from the page's top left. */
+/** Where an artwork goes: proof page index (0-based) and rectangle in pt from the page's top left. */
 export interface ArtworkPlacement {
   adId: string;
   file: string;
+  kind: "pdf" | "jpeg" | "png";
   page: number;
   x: number;
   y: number;
@@ -60,21 +23,30 @@ export interface ArtworkPlacement {
   height: number;
 }
 
-/** The proof with each PDF artwork drawn into its box, as vector. */
-export async function placePdfArtwork(proof: Uint8Array, placements: ArtworkPlacement[]): Promise<Uint8Array> {
+/** The proof with each artwork drawn into its box: PDF artwork as a form (vector), raster as
+ *  an image, both at exact coordinates. */
+export async function placeArtwork(proof: Uint8Array, placements: ArtworkPlacement[]): Promise<Uint8Array> {
   if (placements.length === 0) return proof;
   const doc = await PDFDocument.load(proof, { updateMetadata: false });
-  const cache = new Map<string, Awaited<ReturnType<PDFDocument["embedPdf"]>>[number]>();
+  const cache = new Map<string, PDFEmbeddedPage | PDFImage>();
+  const embed = async (p: ArtworkPlacement) => {
+    const bytes = await readFile(p.file);
+    if (p.kind === "jpeg") return doc.embedJpg(bytes);
+    if (p.kind === "png") return doc.embedPng(bytes);
+    const [page] = await doc.embedPdf(bytes, [0]);
+    if (!page) throw new AdArtworkError(`ad ${p.adId}: ${p.file} has no page`);
+    return page;
+  };
   for (const p of placements) {
     let art = cache.get(p.file);
     if (!art) {
-      [art] = await doc.embedPdf(await readFile(p.file), [0]);
-      if (!art) throw new AdArtworkError(`ad ${p.adId}: ${p.file} has no page`);
+      art = await embed(p);
       cache.set(p.file, art);
     }
     const page = doc.getPage(p.page);
-    const { height } = page.getMediaBox();
-    page.drawPage(art, { x: p.x, y: height - p.y - p.height, width: p.width, height: p.height });
+    const rect = { x: p.x, y: page.getMediaBox().height - p.y - p.height, width: p.width, height: p.height };
+    if (art instanceof PDFImage) page.drawImage(art, rect);
+    else page.drawPage(art, rect);
   }
   return doc.save({ useObjectStreams: false });
 }

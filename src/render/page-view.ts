@@ -14,8 +14,9 @@ import { captionView, headView, spanWidth } from "../typeset/views";
 export interface AdArt {
   url: string;
   fit: { x: number; y: number; width: number; height: number };
-  /** PDF artwork, placed as vector into the printed PDF (the URL is then a screen proxy). */
-  vector?: { file: string };
+  /** The file placed into the printed PDF at the box's exact position (the URL is then only
+   *  for the screen): PDF artwork as vector, raster artwork as prepared. */
+  print: { file: string; kind: "pdf" | "jpeg" | "png" };
 }
 
 export interface PageViewInput {
@@ -121,6 +122,6 @@ function adView(input: PageViewInput, pageIndex: number, b: BoxModule, topRow: n
     label: adLabel(ad),
     labelSize: adLabelSize(f),
     box,
-    art: art && { ...art.fit, url: art.url, proxy: art.vector !== undefined },
+    art: art && { ...art.fit, url: art.url },
   };
 }

@@ -116,7 +116,7 @@ export function adBoxes(): LaidOutBox[] {
   });
 }
 
-/** Marks the document for the PDF print (screen proxies of vector artwork stay out). */
+/** Marks the document for the PDF print (the screen images of ad artwork stay out). */
 export function preparePrint(): void {
   document.body.classList.add("np-printing");
 }

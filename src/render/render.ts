@@ -6,7 +6,7 @@ import { FONT_STYLESHEETS, measuringDocumentKey, PAGE_STYLESHEETS, PAGEDJS_SCRIP
 import { bodyOf } from "../typeset/html-parts";
 import type { Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetModel } from "../typeset/model";
-import { type ArtworkPlacement, placePdfArtwork } from "./ad-artwork";
+import { type ArtworkPlacement, placeArtwork } from "./ad-artwork";
 import { type AdArt, pageViews } from "./page-view";
 import type * as PagedPage from "./paged.browser";
 import type { LaidOutBox, PageProblem } from "./paged.browser";
@@ -63,7 +63,7 @@ export function renderHtml(input: RenderInput): string {
 export interface PrintInput {
   model: TypesetModel;
   html: string;
-  /** Ad artwork by ad id: PDF artwork is placed as vector into the printed boxes. */
+  /** Ad artwork by ad id, placed into the printed boxes after Chromium prints. */
   ads: Map<string, AdArt>;
   /** Pages the make-up planned; Paged.js must frame as many. */
   pages: number;
@@ -104,7 +104,7 @@ export async function printIssue(
   await page.setTitle(documentTitle(input.model));
   const f = input.model.issue.format;
   const printed = await page.pdf({ widthMm: f.widthMm, heightMm: f.heightMm });
-  const pdf = await placePdfArtwork(printed, artworkPlacements(boxes, input.ads));
+  const pdf = await placeArtwork(printed, artworkPlacements(boxes, input.ads));
   const t3 = performance.now();
   return { pdf, timings: { load: t1 - t0, paginate: t2 - t1, pdf: t3 - t2 } };
 }
@@ -116,12 +116,13 @@ const PT_PER_PX = 0.75;
 function artworkPlacements(boxes: LaidOutBox[], ads: Map<string, AdArt>): ArtworkPlacement[] {
   return boxes.flatMap((b) => {
     const art = ads.get(b.id);
-    if (!art?.vector) return [];
+    if (!art) return [];
     const { fit } = art;
     return [
       {
         adId: b.id,
-        file: art.vector.file,
+        file: art.print.file,
+        kind: art.print.kind,
         page: b.page,
         x: b.x * PT_PER_PX + fit.x,
         y: b.y * PT_PER_PX + fit.y,
