@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { NEWSPRINT_VERSION } from "../version";
 import { registerBuild } from "./commands/build";
 import { registerCheckType } from "./commands/check-type";
 import { registerImport } from "./commands/import";
@@ -13,7 +14,7 @@ import { EXIT_HELP } from "./exit-codes";
 const program = new Command()
   .name("newsprint")
   .description("Newspaper make-up and print-ready PDF from an issue written as JSON")
-  .version("0.1.0")
+  .version(NEWSPRINT_VERSION)
   .showHelpAfterError()
   .exitOverride((err) => {
     // Usage errors exit 2, like invalid input; --help and --version exit 0.

@@ -8,7 +8,10 @@ import { EXIT } from "./exit-codes";
 const INPUT_TITLES: Record<string, string> = {
   IssueError: "the issue is invalid",
   ImageError: "photo problem",
-  MakeupError: "explicit make-up is invalid",
+  MakeupError: "the make-up the issue asks for is impossible",
+  AdArtworkError: "ad artwork problem",
+  OutputDirError: "the output folder cannot be written",
+  UnreadablePdfError: "the PDF cannot be read",
   ImportError: "cannot import",
   PressOptionsError: "press options",
   ProfileError: "press options",

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { PDFDocument, type PDFEmbeddedPage, PDFImage } from "pdf-lib";
+import { type PDFDocument, type PDFEmbeddedPage, PDFImage } from "pdf-lib";
 import { InputError } from "../errors";
 
 // Ad artwork goes into its booked box after Chromium prints the page with that box empty: a PDF's
@@ -23,11 +23,9 @@ export interface ArtworkPlacement {
   height: number;
 }
 
-/** The proof with each artwork drawn into its box: PDF artwork as a form (vector), raster as
- *  an image, both at exact coordinates. */
-export async function placeArtwork(proof: Uint8Array, placements: ArtworkPlacement[]): Promise<Uint8Array> {
-  if (placements.length === 0) return proof;
-  const doc = await PDFDocument.load(proof, { updateMetadata: false });
+/** Draws each artwork into its box of the proof: PDF artwork as a form (vector), raster as an
+ *  image, both at exact coordinates. */
+export async function placeArtwork(doc: PDFDocument, placements: ArtworkPlacement[]): Promise<void> {
   const cache = new Map<string, PDFEmbeddedPage | PDFImage>();
   const embed = async (p: ArtworkPlacement) => {
     const bytes = await readFile(p.file);
@@ -48,7 +46,6 @@ export async function placeArtwork(proof: Uint8Array, placements: ArtworkPlaceme
     if (art instanceof PDFImage) page.drawImage(art, rect);
     else page.drawPage(art, rect);
   }
-  return doc.save({ useObjectStreams: false });
 }
 
 /** The largest rectangle of the artwork's aspect inside the box, centred; and how far the aspects differ. */

@@ -1,7 +1,9 @@
+import { PDFDocument } from "pdf-lib";
 import { browserScript } from "../browser/scripts";
 import { BrowserPageError, type WorkPage } from "../browser/work-page";
 import { FitError } from "../errors";
 import type { Layout } from "../makeup/types";
+import { newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
 import { FONT_STYLESHEETS, measuringDocumentKey, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "../typeset/assets";
 import { bodyOf } from "../typeset/html-parts";
 import type { Measurements } from "../typeset/measurements";
@@ -104,7 +106,7 @@ export async function printIssue(
   await page.setTitle(documentTitle(input.model));
   const f = input.model.issue.format;
   const printed = await page.pdf({ widthMm: f.widthMm, heightMm: f.heightMm });
-  const pdf = await placeArtwork(printed, artworkPlacements(boxes, input.ads));
+  const pdf = await finishProof(printed, input.model, artworkPlacements(boxes, input.ads));
   const t3 = performance.now();
   return { pdf, timings: { load: t1 - t0, paginate: t2 - t1, pdf: t3 - t2 } };
 }
@@ -131,4 +133,19 @@ function artworkPlacements(boxes: LaidOutBox[], ads: Map<string, AdArt>): Artwor
       },
     ];
   });
+}
+
+/** The printed proof with its ad artwork placed and newsprint's metadata (Info and XMP). */
+async function finishProof(printed: Uint8Array, model: TypesetModel, art: ArtworkPlacement[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  await placeArtwork(doc, art);
+  const d = model.issue.data;
+  setDocumentMetadata(doc, {
+    title: newspaperTitle({ paperName: d.paper.name, date: d.issue.date, issueNumber: d.issue.number }),
+    author: d.paper.publisher,
+    subject: `${d.paper.name}: ${d.pages.length} pages, proof`,
+    keywords: d.pages.flatMap((p) => (p.section ? [p.section] : [])),
+    date: new Date(),
+  });
+  return doc.save({ useObjectStreams: false });
 }

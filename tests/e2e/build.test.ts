@@ -93,6 +93,14 @@ describe("build of the sample issue", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("says what the proof is in its metadata: paper, date, publisher, newsprint (not the measuring page)", () => {
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    expect(info).toMatch(/^Title:\s+东昌府新闻 2022年12月30日 总第1234期$/m);
+    expect(info).toMatch(/^Author:\s+中共聊城市东昌府区委宣传部$/m);
+    expect(info).toMatch(/^Creator:\s+newsprint \d+\.\d+\.\d+$/m);
+    expect(info).not.toMatch(/HeadlessChrome|measure/);
+  });
+
   it("embeds every font as outlines, none as Type 3", () => {
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
