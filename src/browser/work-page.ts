@@ -108,6 +108,11 @@ export class WorkPage {
     }
   }
 
+  /** Chromium's version, e.g. "HeadlessChrome/156.0.8078.73": part of what decides a line break. */
+  browserVersion(): Promise<string> {
+    return this.page.browser().version();
+  }
+
   pdf(opts: PdfOptions): Promise<Uint8Array> {
     return printPdf(this.page, opts);
   }

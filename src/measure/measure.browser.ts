@@ -14,12 +14,15 @@ export interface MeasuredBox {
   heads: Record<string, number>;
   /** Caption height by `${image}:${span}`. */
   captions: Record<string, number>;
+  /** The whole box's height (the masthead's). */
+  height?: number;
 }
 
 export interface PageMeasurements {
   /** The body line pitch in CSS px. */
   pitchPx: number;
-  masthead: number;
+  /** Absent when the page holds no masthead. */
+  masthead?: MeasuredBox;
   articles: Record<string, MeasuredBox>;
 }
 
@@ -81,8 +84,9 @@ export async function measureAll(): Promise<PageMeasurements> {
   void document.body.offsetHeight;
   await document.fonts.ready;
   const pitch = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--pitch-px"));
-  const out: PageMeasurements = { pitchPx: pitch, articles: {}, masthead: 0 };
-  out.masthead = height(document.querySelector('[data-kind="masthead"] .np-masthead'));
+  const out: PageMeasurements = { pitchPx: pitch, articles: {} };
+  const masthead = document.querySelector('[data-kind="masthead"] .np-masthead');
+  if (masthead) out.masthead = { paragraphs: [], heads: {}, captions: {}, height: height(masthead) };
   for (const box of document.querySelectorAll<HTMLElement>(".np-measure[data-article]")) {
     const id = box.dataset.article;
     if (id) out.articles[id] = measureBox(box, pitch);

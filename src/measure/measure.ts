@@ -7,7 +7,9 @@ import { bodyOf } from "../typeset/html-parts";
 import type { ArticleMeasure, Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetArticle, type TypesetModel } from "../typeset/model";
 import { captionView, headView, spanWidth } from "../typeset/views";
+import { boxKey, type CachedBox, environmentKey, type MeasureCache } from "./cache";
 import type * as MeasurePage from "./measure.browser";
+import type { MeasuredBox } from "./measure.browser";
 
 // One measuring pass per build: every article's body at the column width (where Chromium breaks
 // each line), its head at every span, its captions at every span, and the masthead. The make-up
@@ -21,60 +23,98 @@ export interface MeasureInput {
   serve: (path: string, html: string) => string;
   /** Source aspect ratio (width / height) of each article's photos. */
   aspects: Map<string, number[]>;
+  /** Boxes measured before; only the others are set in the browser. */
+  cache?: MeasureCache;
+}
+
+export interface MeasureResult extends Measurements {
+  /** Boxes set in the browser this time (the rest came from the cache). */
+  measured: number;
 }
 
 const MEASURE_SCRIPT = browserScript<typeof MeasurePage>("src/measure/measure.browser.ts", "npMeasure");
 
-export async function measure(input: MeasureInput): Promise<Measurements> {
-  const { model, page } = input;
-  const html = measuringDocument(model);
-  const url = input.serve("/measure.html", html);
-  await page.show(url, measuringDocumentKey(model.formatCss), bodyOf(html));
-  const raw = await page.call(MEASURE_SCRIPT, "measureAll");
-  if (page.errors.length) throw new Error(`measuring page failed: ${page.errors.join("; ")}`);
-  const rows = (px: number) => Math.ceil(px / raw.pitchPx - 0.02);
-  const spans = spansOf(model);
+/** The key of the masthead box among the articles' ids (not a valid article id). */
+const MASTHEAD = ":masthead";
+
+export async function measure(input: MeasureInput): Promise<MeasureResult> {
+  const { model, page, cache } = input;
+  const views = new Map([...model.articles.values()].map((t) => [t.article.id, boxView(model, t)]));
+  const environment = environmentKey(model.formatCss, await page.browserVersion());
+  const keys = new Map([...views].map(([id, view]) => [id, boxKey(environment, { ...view, id: undefined })]));
+  keys.set(MASTHEAD, boxKey(environment, model.masthead));
+  const found = new Map<string, CachedBox>();
+  for (const [id, key] of keys) {
+    const hit = cache?.get(key);
+    if (hit) found.set(id, hit);
+  }
+  const missing = [...views.values()].filter((v) => !found.has(v.id));
+  if (missing.length > 0 || !found.has(MASTHEAD)) {
+    const html = measuringDocument(model, missing, !found.has(MASTHEAD));
+    const url = input.serve("/measure.html", html);
+    await page.show(url, measuringDocumentKey(model.formatCss), bodyOf(html));
+    const raw = await page.call(MEASURE_SCRIPT, "measureAll");
+    if (page.errors.length) throw new Error(`measuring page failed: ${page.errors.join("; ")}`);
+    const fresh: [string, MeasuredBox][] = Object.entries(raw.articles);
+    if (raw.masthead) fresh.push([MASTHEAD, raw.masthead]);
+    for (const [id, box] of fresh) {
+      const value = { pitchPx: raw.pitchPx, box };
+      found.set(id, value);
+      const key = keys.get(id);
+      if (key) await cache?.set(key, value);
+    }
+  }
   const articles = new Map<string, ArticleMeasure>();
   for (const [id, typeset] of model.articles) {
-    const m = raw.articles[id];
+    const m = found.get(id);
     if (!m) throw new Error(`article ${id} was not measured`);
-    const aspects = input.aspects.get(id) ?? [];
-    const a = typeset.article;
-    articles.set(id, {
-      lineStarts: m.paragraphs.map((p) => p.starts),
-      metrics: {
-        id,
-        priority: typeset.priority,
-        order: typeset.order,
-        headRows: spans.map((s) => rows(m.heads[`${s}`] ?? 0)),
-        continuationHeadRows: spans.map((s) => rows(m.heads[`${s}c`] ?? 0)),
-        lines: bodyLines(
-          typeset.paragraphs,
-          m.paragraphs.map((p) => p.starts.length),
-        ),
-        images: a.images.map((_, i) => ({
-          aspect: aspects[i] ?? 1.5,
-          captionRows: spans.map((s) => rows(m.captions[`${i}:${s}`] ?? 0)),
-        })),
-        columns: a.columns,
-        minLines: a.minLines,
-        cuttable: typeset.paragraphs.flatMap((p, i) => (p.cuttable ? [i] : [])),
-        ...(a.jump === false ? { jump: false } : {}),
-        ...(a.jumpTo !== undefined ? { jumpTo: a.jumpTo } : {}),
-        ...(typeset.page < 0 ? { filler: true } : {}),
-      },
-    });
+    articles.set(id, articleMeasure(model, typeset, m, input.aspects.get(id) ?? []));
   }
-  return { articles, mastheadRows: rows(raw.masthead) };
+  const masthead = found.get(MASTHEAD);
+  const mastheadRows = masthead ? rowsOf(masthead.pitchPx)(masthead.box.height ?? 0) : 0;
+  return { articles, mastheadRows, measured: missing.length };
+}
+
+const rowsOf = (pitchPx: number) => (px: number) => Math.ceil(px / pitchPx - 0.02);
+
+function articleMeasure(model: TypesetModel, typeset: TypesetArticle, m: CachedBox, aspects: number[]): ArticleMeasure {
+  const rows = rowsOf(m.pitchPx);
+  const spans = spansOf(model);
+  const a = typeset.article;
+  const { box } = m;
+  return {
+    lineStarts: box.paragraphs.map((p) => p.starts),
+    metrics: {
+      id: a.id,
+      priority: typeset.priority,
+      order: typeset.order,
+      headRows: spans.map((s) => rows(box.heads[`${s}`] ?? 0)),
+      continuationHeadRows: spans.map((s) => rows(box.heads[`${s}c`] ?? 0)),
+      lines: bodyLines(
+        typeset.paragraphs,
+        box.paragraphs.map((p) => p.starts.length),
+      ),
+      images: a.images.map((_, i) => ({
+        aspect: aspects[i] ?? 1.5,
+        captionRows: spans.map((s) => rows(box.captions[`${i}:${s}`] ?? 0)),
+      })),
+      columns: a.columns,
+      minLines: a.minLines,
+      cuttable: typeset.paragraphs.flatMap((p, i) => (p.cuttable ? [i] : [])),
+      ...(a.jump === false ? { jump: false } : {}),
+      ...(a.jumpTo !== undefined ? { jumpTo: a.jumpTo } : {}),
+      ...(typeset.page < 0 ? { filler: true } : {}),
+    },
+  };
 }
 
 const spansOf = (model: TypesetModel) => Array.from({ length: model.issue.format.columns }, (_, i) => i + 1);
 
-/** The measuring page: each article's body at the column width, heads and captions at every span. */
-function measuringDocument(model: TypesetModel): string {
+/** What the measuring template sets for one article: its body, its head and captions at every span. */
+function boxView(model: TypesetModel, t: TypesetArticle) {
   const f = model.issue.format;
   const spans = spansOf(model);
-  const box = (t: TypesetArticle) => ({
+  return {
     id: t.article.id,
     paragraphs: t.paragraphs.map((p) => ({ kind: p.kind, runs: p.runs })),
     heads: spans.flatMap((span) => [
@@ -85,13 +125,17 @@ function measuringDocument(model: TypesetModel): string {
       const view = captionView(img);
       return view ? spans.map((span) => ({ image, span, width: spanWidth(f, span), captionView: view })) : [];
     }),
-  });
+  };
+}
+
+/** The measuring page: the given articles and, if asked, the masthead. */
+function measuringDocument(model: TypesetModel, boxes: ReturnType<typeof boxView>[], masthead: boolean): string {
   return model.templates.measure({
     title: documentTitle(model),
     stylesheets: STYLESHEETS,
     pagedScript: PAGEDJS_SCRIPT,
-    masthead: model.masthead,
-    articles: [...model.articles.values()].map(box),
+    masthead: masthead ? model.masthead : undefined,
+    articles: boxes,
   });
 }
 

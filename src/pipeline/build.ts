@@ -2,10 +2,11 @@ import type { Browser } from "puppeteer-core";
 import { openSession } from "../browser/session";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
+import { folderCache } from "../measure/cache";
 import { printIssue, type RenderTimings } from "../render/render";
 import type { Mount } from "../server/server";
 import { issueMounts } from "../typeset/assets";
-import { type Composition, composeIssue, imageCacheDir, serveOn } from "./compose";
+import { type Composition, composeIssue, imageCacheDir, measureCacheDir, serveOn } from "./compose";
 
 export { LayoutError } from "./compose";
 
@@ -50,7 +51,13 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
   sessionPromise.catch(() => undefined);
   try {
     const session = await time("launch", () => sessionPromise);
-    const { page, ...composed } = await composeIssue(issue, session, { cacheDir, strict: opts.strict, time });
+    const measureCache = folderCache(measureCacheDir(opts.outDir));
+    const { page, ...composed } = await composeIssue(issue, session, {
+      cacheDir,
+      measureCache,
+      strict: opts.strict,
+      time,
+    });
     const rendered = await time("render", () =>
       printIssue(page, {
         model: composed.model,

@@ -6,6 +6,7 @@ import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
 import { makeUp } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
+import type { MeasureCache } from "../measure/cache";
 import { measure } from "../measure/measure";
 import type { AdArt } from "../render/page-view";
 import { renderHtml } from "../render/render";
@@ -47,6 +48,11 @@ export function imageCacheDir(outDir: string): string {
   return join(outDir, ".cache", "images");
 }
 
+/** Measurements kept between builds into the same output folder (and by the preview). */
+export function measureCacheDir(outDir: string): string {
+  return join(outDir, ".cache", "measure");
+}
+
 /** A document served by the session's loopback server; returns its URL. */
 export function serveOn(session: Session) {
   return (path: string, body: string, type?: string): string => {
@@ -58,7 +64,7 @@ export function serveOn(session: Session) {
 export async function composeIssue(
   issue: Issue,
   session: Session,
-  opts: { cacheDir: string; strict?: boolean; time?: Timer; scripts?: string[] },
+  opts: { cacheDir: string; measureCache?: MeasureCache; strict?: boolean; time?: Timer; scripts?: string[] },
 ): Promise<Composition> {
   const time = opts.time ?? untimed;
   const aspects = await time("probe", () => probeAspects(issue));
@@ -66,7 +72,7 @@ export async function composeIssue(
   const serve = serveOn(session);
   serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
   const page = await session.workPage();
-  const measurements = await time("measure", () => measure({ model, page, serve, aspects }));
+  const measurements = await time("measure", () => measure({ model, page, serve, aspects, cache: opts.measureCache }));
   const result = await time("makeup", async () => makeUp(makeupInput(model, measurements)));
   if (!result.ok) throw new LayoutError(result.unplaced);
   const layout = result.layout;

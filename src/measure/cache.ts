@@ -1,0 +1,93 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { appFile } from "../app-root";
+import { writeAtomic } from "../write-atomic";
+import type { MeasuredBox } from "./measure.browser";
+
+// Measurements kept between builds, keyed by everything that decides where Chromium breaks a line
+// or how tall a head is: the box's own content (text, head fields and sizes, captions, widths), and
+// the environment — the format's CSS, the stylesheets, the templates, the fonts' packages, the
+// measuring script and Chromium's version. Change any of them and the key changes: a cache can
+// never hand back a stale line break, it can only miss.
+
+/** A measured box (an article's body, heads and captions, or the masthead) and the pitch it was measured at. */
+export interface CachedBox {
+  pitchPx: number;
+  box: MeasuredBox;
+}
+
+export interface MeasureCache {
+  get(key: string): CachedBox | undefined;
+  set(key: string, value: CachedBox): Promise<void>;
+}
+
+/** A cache in a folder (e.g. <output>/.cache/measure), one small JSON file per box, in memory too. */
+export function folderCache(dir: string): MeasureCache {
+  const memory = new Map<string, CachedBox>();
+  return {
+    get(key) {
+      const known = memory.get(key);
+      if (known) return known;
+      try {
+        const value = JSON.parse(readFileSync(join(dir, `${key}.json`), "utf8")) as CachedBox;
+        memory.set(key, value);
+        return value;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, value) {
+      memory.set(key, value);
+      mkdirSync(dir, { recursive: true });
+      await writeAtomic(join(dir, `${key}.json`), JSON.stringify(value));
+    },
+  };
+}
+
+/** Hash of every file under `dir` (names and contents), in a stable order. */
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const path = join(dir, name);
+    if (!statSync(path).isFile()) continue;
+    hash.update(name).update(readFileSync(path));
+  }
+}
+
+const FONT_PACKAGES = ["@fontsource/noto-serif-sc", "@fontsource/noto-sans-sc"];
+
+/**
+ * The environment part of every key: what decides line breaks besides the box itself. The format's
+ * CSS and the browser's version vary per build; styles, templates, fonts and the measuring script
+ * are read from the app.
+ */
+export function environmentKey(formatCss: string, browserVersion: string, app: AppFiles = APP_FILES): string {
+  const hash = createHash("sha256").update(formatCss).update(browserVersion);
+  hashTree(hash, app.styles);
+  hashTree(hash, app.templates);
+  hash.update(readFileSync(app.script));
+  for (const file of app.fonts) hash.update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** Where the app's files that decide a measurement are (tests point these at copies). */
+export interface AppFiles {
+  styles: string;
+  templates: string;
+  /** The measuring script. */
+  script: string;
+  /** Files that identify the fonts (their packages' package.json). */
+  fonts: string[];
+}
+
+const APP_FILES: AppFiles = {
+  styles: appFile("styles"),
+  templates: appFile("templates"),
+  script: appFile("src/measure/measure.browser.ts"),
+  fonts: FONT_PACKAGES.map((pkg) => appFile(`node_modules/${pkg}/package.json`)),
+};
+
+/** The key of one box: the environment and the box's view as the measuring template sets it. */
+export function boxKey(environment: string, view: unknown): string {
+  return createHash("sha256").update(environment).update(JSON.stringify(view)).digest("hex").slice(0, 40);
+}
