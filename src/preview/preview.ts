@@ -4,7 +4,8 @@ import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
 import { DEFAULTS } from "../config/defaults";
 import { resolveIssuePath } from "../load";
-import { imageCacheDir } from "../pipeline/compose";
+import { folderCache } from "../measure/cache";
+import { imageCacheDir, measureCacheDir } from "../pipeline/compose";
 import { type LoopbackServer, startServer } from "../server/server";
 import { issueMounts, STYLES_DIR, TEMPLATES_DIR } from "../typeset/assets";
 import { shownPath } from "./error-report";
@@ -58,6 +59,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const issueFile = await resolveIssuePath(opts.target);
   const issueDir = dirname(issueFile);
   const cacheDir = resolve(imageCacheDir(opts.outDir ?? DEFAULTS.outDir));
+  // Only what a save changed is measured again: the rest comes from this cache (shared with build).
+  const measureCache = folderCache(resolve(measureCacheDir(opts.outDir ?? DEFAULTS.outDir)));
   const session = await openSession(issueMounts(issueDir, cacheDir), {
     browser: opts.browser,
     executablePath: opts.chromium,
@@ -98,7 +101,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 
   const rebuild = async () => {
     publish({ status: "building" });
-    const result = await rebuildPages(issueFile, session, cacheDir);
+    const result = await rebuildPages(issueFile, session, cacheDir, measureCache);
     if (result.ok) {
       const version = state.version + 1;
       server.setDocument("/format.css", result.formatCss, "text/css; charset=utf-8");

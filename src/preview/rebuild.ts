@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import type { Session } from "../browser/session";
 import { inspectIssue } from "../inspect/inspect";
 import type { IssueData } from "../load";
+import type { MeasureCache } from "../measure/cache";
 import { composeIssue } from "../pipeline/compose";
 import { IMAGES_URL_PREFIX, issueFileUrl } from "../typeset/assets";
 import { errorReport } from "./error-report";
@@ -27,7 +28,12 @@ export type RebuildResult =
     }
   | { ok: false; error: ErrorReport };
 
-export async function rebuildPages(issueFile: string, session: Session, cacheDir: string): Promise<RebuildResult> {
+export async function rebuildPages(
+  issueFile: string,
+  session: Session,
+  cacheDir: string,
+  measureCache?: MeasureCache,
+): Promise<RebuildResult> {
   const started = performance.now();
   const stageMs: Record<string, number> = {};
   const time = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
@@ -42,7 +48,7 @@ export async function rebuildPages(issueFile: string, session: Session, cacheDir
   try {
     const issue = await time("load", () => inspectIssue(issueFile));
     data = issue.data;
-    const composed = await composeIssue(issue, session, { cacheDir, scripts: FRAME_SCRIPTS, time });
+    const composed = await composeIssue(issue, session, { cacheDir, measureCache, scripts: FRAME_SCRIPTS, time });
     return {
       ok: true,
       html: composed.html,
