@@ -19,12 +19,16 @@ export interface CachedBox {
 
 export interface MeasureCache {
   get(key: string): CachedBox | undefined;
-  set(key: string, value: CachedBox): Promise<void>;
+  set(key: string, value: CachedBox): void;
+  /** Writes what was set since the last save: once the build has succeeded (a failed build writes
+   *  nothing into the output folder, its cache included). */
+  save(): Promise<void>;
 }
 
 /** A cache in a folder (e.g. <output>/.cache/measure), one small JSON file per box, in memory too. */
 export function folderCache(dir: string): MeasureCache {
   const memory = new Map<string, CachedBox>();
+  const unsaved = new Set<string>();
   return {
     get(key) {
       const known = memory.get(key);
@@ -37,10 +41,17 @@ export function folderCache(dir: string): MeasureCache {
         return undefined;
       }
     },
-    async set(key, value) {
+    set(key, value) {
       memory.set(key, value);
+      unsaved.add(key);
+    },
+    async save() {
+      if (unsaved.size === 0) return;
       mkdirSync(dir, { recursive: true });
-      await writeAtomic(join(dir, `${key}.json`), JSON.stringify(value));
+      for (const key of [...unsaved]) {
+        await writeAtomic(join(dir, `${key}.json`), JSON.stringify(memory.get(key)));
+        unsaved.delete(key);
+      }
     },
   };
 }

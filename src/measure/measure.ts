@@ -61,7 +61,7 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
       const value = { pitchPx: raw.pitchPx, box };
       found.set(id, value);
       const key = keys.get(id);
-      if (key) await cache?.set(key, value);
+      if (key) cache?.set(key, value);
     }
   }
   const articles = new Map<string, ArticleMeasure>();

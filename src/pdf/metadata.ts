@@ -1,5 +1,6 @@
 import { PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from "pdf-lib";
 import { NEWSPRINT_VERSION } from "../version";
+import { loadPdfBytes, savePdf } from "./pdf-lib-io";
 
 // Document metadata of every PDF newsprint writes (proof and press files): the Info dictionary a
 // plant's workflow files pages by and the same facts as XMP, which newer tools read instead. For
@@ -53,9 +54,9 @@ export function setDocumentMetadata(
     apply(pdf, meta);
     return;
   }
-  return PDFDocument.load(pdf, { updateMetadata: false }).then((doc) => {
+  return loadPdfBytes(pdf).then((doc) => {
     apply(doc, meta);
-    return doc.save();
+    return savePdf(doc);
   });
 }
 

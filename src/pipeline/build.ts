@@ -73,6 +73,7 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
       mounts: session.server.mounts,
       formatCss: composed.model.formatCss,
     };
+    await measureCache.save();
     return { ...composed, issue, pdf: rendered.pdf, assets, timings };
   } finally {
     const session = await sessionPromise.catch(() => undefined);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type PDFDocument, PDFHexString, PDFName } from "pdf-lib";
+import { savePdf } from "../pdf/pdf-lib-io";
 import { boxArray, type PressGeometry } from "./boxes";
 
 // The last touch on every press file, after Ghostscript: the exact boxes and — for reproducible
@@ -31,7 +32,7 @@ export function setBoxes(doc: PDFDocument, geometry: PressGeometry): void {
 export async function saveWithContentId(doc: PDFDocument): Promise<Uint8Array> {
   const placeholder = PDFHexString.of(ZERO_ID);
   doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]);
-  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  const bytes = await savePdf(doc, { updateFieldAppearances: false });
   setHeaderVersion(bytes, "1.3");
   const id = createHash("md5").update(bytes).digest("hex").toUpperCase();
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

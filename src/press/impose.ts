@@ -1,4 +1,5 @@
 import { grayscale, PDFDocument, type PDFDocument as PDFDocumentType } from "pdf-lib";
+import { savePdf } from "../pdf/pdf-lib-io";
 import { boxArray, type PressGeometry } from "./boxes";
 
 // Puts one proof page, centred, on a sheet that is large enough for bleed and crop marks, and
@@ -35,5 +36,5 @@ export async function imposePage(
   const [tx1, ty1, tx2, ty2] = boxArray(trim);
   page.setBleedBox(bx1, by1, bx2 - bx1, by2 - by1);
   page.setTrimBox(tx1, ty1, tx2 - tx1, ty2 - ty1);
-  return doc.save({ useObjectStreams: false });
+  return savePdf(doc);
 }

@@ -49,6 +49,7 @@ export async function rebuildPages(
     const issue = await time("load", () => inspectIssue(issueFile));
     data = issue.data;
     const composed = await composeIssue(issue, session, { cacheDir, measureCache, scripts: FRAME_SCRIPTS, time });
+    await measureCache?.save();
     return {
       ok: true,
       html: composed.html,

@@ -1,9 +1,9 @@
-import { PDFDocument } from "pdf-lib";
 import { browserScript } from "../browser/scripts";
 import { BrowserPageError, type WorkPage } from "../browser/work-page";
 import { FitError } from "../errors";
 import type { Layout } from "../makeup/types";
 import { newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
+import { loadPdfBytes, savePdf } from "../pdf/pdf-lib-io";
 import { FONT_STYLESHEETS, measuringDocumentKey, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "../typeset/assets";
 import { bodyOf } from "../typeset/html-parts";
 import type { Measurements } from "../typeset/measurements";
@@ -137,7 +137,7 @@ function artworkPlacements(boxes: LaidOutBox[], ads: Map<string, AdArt>): Artwor
 
 /** The printed proof with its ad artwork placed and newsprint's metadata (Info and XMP). */
 async function finishProof(printed: Uint8Array, model: TypesetModel, art: ArtworkPlacement[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  const doc = await loadPdfBytes(printed);
   await placeArtwork(doc, art);
   const d = model.issue.data;
   setDocumentMetadata(doc, {
@@ -147,5 +147,5 @@ async function finishProof(printed: Uint8Array, model: TypesetModel, art: Artwor
     keywords: d.pages.flatMap((p) => (p.section ? [p.section] : [])),
     date: new Date(),
   });
-  return doc.save({ useObjectStreams: false });
+  return savePdf(doc);
 }

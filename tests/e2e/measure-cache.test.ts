@@ -34,7 +34,10 @@ async function run(target: Issue, cacheDir: string) {
   const serve = serveOn(session);
   serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
   const page = await session.workPage();
-  return measure({ model, page, serve, aspects: await probeAspects(target), cache: folderCache(cacheDir) });
+  const cache = folderCache(cacheDir);
+  const result = await measure({ model, page, serve, aspects: await probeAspects(target), cache });
+  await cache.save();
+  return result;
 }
 
 const edited = (change: (data: Issue["data"]) => void): Issue => {

@@ -56,10 +56,13 @@ describe("measurement cache keys", () => {
 });
 
 describe("the folder cache", () => {
-  it("keeps boxes across instances and misses what it never saw", async () => {
+  it("keeps boxes across instances once saved, and misses what it never saw", async () => {
     const dir = join(work, "cache");
     const box = { pitchPx: 20, box: { paragraphs: [{ starts: [0, 11], lines: 2 }], heads: { "1": 40 }, captions: {} } };
-    await folderCache(dir).set("k1", box);
+    const cache = folderCache(dir);
+    cache.set("k1", box);
+    expect(folderCache(dir).get("k1")).toBeUndefined();
+    await cache.save();
     expect(folderCache(dir).get("k1")).toEqual(box);
     expect(folderCache(dir).get("k2")).toBeUndefined();
   });
