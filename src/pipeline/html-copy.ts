@@ -1,9 +1,9 @@
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { browserScript } from "../browser/scripts";
 import type { LoopbackServer } from "../server/server";
 import { resolveInside } from "../server/static";
-import { PAGE_STYLESHEETS, PAGEDJS_SCRIPT, STYLES_DIR } from "../typeset/assets";
+import { PAGEDJS_SCRIPT } from "../typeset/assets";
 import { writeAtomic } from "../write-atomic";
 
 // build --html: the rendered pages with every asset they used, under relative paths, so the
@@ -16,12 +16,8 @@ export async function writeHtmlCopy(
   formatCss: string,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const inline = await Promise.all(
-    PAGE_STYLESHEETS.map(async (href) =>
-      href === "/format.css" ? formatCss : readFile(join(STYLES_DIR, href.replace("/styles/", "")), "utf8"),
-    ),
-  );
-  const styles = inline.map((css) => `<style data-paged>\n${css}</style>`).join("\n");
+  // The paged-media rules inline for the boot script (Paged.js would need XHR from disk).
+  const styles = `<style data-paged>\n${formatCss}</style>`;
   const page = html
     .replace(/<meta name="np-stylesheets"[^>]*>/, styles)
     .replace(
@@ -32,7 +28,7 @@ export async function writeHtmlCopy(
   for (const path of server.served) {
     const mount = server.mounts.find((m) => path.startsWith(m.prefix));
     const file = mount && resolveInside(mount.root, path.slice(mount.prefix.length));
-    if (!file || path.startsWith("/styles/")) continue;
+    if (!file) continue;
     const target = join(dir, path.slice(1));
     await mkdir(dirname(target), { recursive: true });
     await copyFile(file, target);

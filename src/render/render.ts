@@ -4,7 +4,13 @@ import { FitError } from "../errors";
 import type { Layout } from "../makeup/types";
 import { newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
 import { loadPdfBytes, savePdf } from "../pdf/pdf-lib-io";
-import { FONT_STYLESHEETS, measuringDocumentKey, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "../typeset/assets";
+import {
+  CONTENT_STYLESHEETS,
+  FONT_STYLESHEETS,
+  measuringDocumentKey,
+  PAGED_STYLESHEETS,
+  PAGEDJS_SCRIPT,
+} from "../typeset/assets";
 import { bodyOf } from "../typeset/html-parts";
 import type { Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetModel } from "../typeset/model";
@@ -56,8 +62,8 @@ export function renderHtml(input: RenderInput): string {
     date: model.date,
     pages: pageViews(input),
     csp: CSP,
-    fontStylesheets: FONT_STYLESHEETS,
-    pageStylesheets: PAGE_STYLESHEETS.join(" "),
+    stylesheets: [...FONT_STYLESHEETS, ...CONTENT_STYLESHEETS],
+    pagedStylesheets: PAGED_STYLESHEETS.join(" "),
     scripts: input.scripts ?? [PAGEDJS_SCRIPT],
   });
 }
@@ -92,7 +98,7 @@ export async function printIssue(
   else await page.show(input.serve("/issue.html", input.html), "issue", body);
   await page.ensureScript(PAGEDJS_SCRIPT, "Paged");
   const t1 = performance.now();
-  await page.call(PAGED_SCRIPT, "paginate", PAGE_STYLESHEETS);
+  await page.call(PAGED_SCRIPT, "paginate", PAGED_STYLESHEETS);
   const check = await page.call(PAGED_SCRIPT, "checkPages");
   const problems: RenderProblem[] = [...check.problems];
   if (check.pages !== input.pages) {

@@ -37,15 +37,21 @@ export const FONT_STYLESHEETS = [
 /** The format's numbers (page size, grid) as CSS, served per build. */
 export const FORMAT_STYLESHEET = "/format.css";
 
-/** Stylesheets that Paged.js reads and processes (fonts stay plain links: nothing to page there). */
-export const PAGE_STYLESHEETS = [
-  FORMAT_STYLESHEET,
+/** The designer's stylesheets of the pages, linked as they are. */
+export const CONTENT_STYLESHEETS = [
   "/styles/page.css",
   "/styles/grid.css",
   "/styles/article.css",
   "/styles/masthead.css",
   "/styles/ads.css",
 ];
+
+/** What Paged.js reads and processes: only the paged-media rules (page size, a page per .np-page).
+ *  Parsing and re-adding every stylesheet as Paged.js does would cost time for nothing: the
+ *  made-up pages need no paged media beyond being framed. */
+export const PAGED_STYLESHEETS = [FORMAT_STYLESHEET];
+
+export const PAGE_STYLESHEETS = [FORMAT_STYLESHEET, ...CONTENT_STYLESHEETS];
 
 export const STYLESHEETS = [...FONT_STYLESHEETS, ...PAGE_STYLESHEETS];
 

@@ -19,5 +19,8 @@ export function formatCss(f: PageFormat): string {
   const decls = Object.entries(vars)
     .map(([k, v]) => `  ${k}: ${v};`)
     .join("\n");
-  return `@page { size: ${f.widthMm}mm ${f.heightMm}mm; margin: 0; }\n:root {\n${decls}\n}\n`;
+  // The paged-media rules Paged.js reads (it reads only this sheet): the page size, and a page for
+  // each made-up page.
+  const paged = `@page { size: ${f.widthMm}mm ${f.heightMm}mm; margin: 0; }\n.np-page { break-after: page; }\n`;
+  return `${paged}:root {\n${decls}\n}\n`;
 }
