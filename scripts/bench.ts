@@ -1,17 +1,33 @@
-// npm run bench: times the whole build of the sample issue (median of several runs, each a fresh
-// process, as a user runs it), splits it into stages, and records peak memory of the process tree
-// (Node + Chromium). Writes bench/results.json and prints a summary. Not a test: figures vary.
+// npm run bench: newsprint beside the floor and pagedjs-cli, side by side in one run, at 8, 16 and
+// 64 pages; incremental rebuilds; the press step, the make-up, the preview and the queue. Writes
+// bench/results.json and prints a summary. Not a test: figures vary with the machine.
+//
+//  - build: `newsprint build` as a user runs it, a fresh process into a fresh output folder (photos
+//    already prepared, as on any rebuild; nothing measured before).
+//  - floor: headless Chromium loading the build's own --html copy with its scripts removed (each
+//    page is a page-sized box, so it prints as it is) and printing it (scripts/bench/floor.mjs).
+//  - pagedjs-cli: the same HTML paginated by pagedjs-cli (its own Paged.js run over the content)
+//    driving the same Chromium.
+// Each round runs the three one after the other; the medians of BENCH_RUNS rounds (default 5).
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { repeatedIssue } from "./bench/issues";
 
 const root = join(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const issue = process.argv[2] ?? "issues/dongchangfu";
+const SIZES = (process.env.BENCH_SIZES ?? "8,16,64").split(",").map(Number);
+const sample = join(root, "issues/dongchangfu");
+const chromium = process.env.NEWSPRINT_CHROMIUM ?? "/usr/bin/chromium";
 
-/** Resident memory of a process and all its descendants, in KiB, from /proc. */
-function treeRssKiB(pid: number): number {
+/**
+ * Memory of a process and all its descendants, in KiB: the sum of their proportional set sizes
+ * (each shared page counted once across the processes that share it, from smaps_rollup), which is
+ * what the tree takes from the machine. Summing resident sizes would count Chromium's shared
+ * libraries once per process.
+ */
+function treePssKiB(pid: number): number {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -26,69 +42,154 @@ function treeRssKiB(pid: number): number {
   while (stack.length) {
     const p = stack.pop() as number;
     try {
-      const status = readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, "utf8"))?.[1] ?? 0);
     } catch {}
     stack.push(...(children.get(p) ?? []));
   }
   return total;
 }
 
-async function buildOnce(out: string, timings: string): Promise<{ wallMs: number; peakTreeKiB: number }> {
+interface Run {
+  wallMs: number;
+  /** Peak of the process tree's proportional set size. */
+  peakTreeKiB: number;
+}
+
+/** A fresh process, timed as a whole, its process tree's memory polled. */
+async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const started = performance.now();
-  const child = spawn("node", ["bin/newsprint.js", "build", issue, "-o", out, "-q", "--timings", timings], {
+  const child = spawn(cmd, args, {
     cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...env },
   });
   let peak = 0;
   const poll = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, treeRssKiB(child.pid));
-  }, 100);
+    if (child.pid) peak = Math.max(peak, treePssKiB(child.pid));
+  }, 50);
   const code = await new Promise<number>((ok) => child.on("exit", (c) => ok(c ?? 1)));
   clearInterval(poll);
-  if (code !== 0) throw new Error(`build exited ${code}`);
+  if (code !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${code}`);
   return { wallMs: performance.now() - started, peakTreeKiB: peak };
-}
-
-function pageCount(): number {
-  const data = JSON.parse(readFileSync(join(root, issue, "issue.json"), "utf8"));
-  return data.pages.length;
 }
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2
-    ? (s[(s.length - 1) / 2] as number)
-    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
+const newsprint = (...args: string[]) => timed("node", ["bin/newsprint.js", ...args]);
+const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 
 const work = mkdtempSync(join(tmpdir(), "newsprint-bench-"));
-const runs: { wallMs: number; peakTreeKiB: number; stages: Record<string, number> }[] = [];
-for (let i = 0; i < RUNS; i++) {
-  // The first run starts with an empty image cache (cold); later runs reuse it, as rebuilds do.
-  const t = join(work, `t${i}.json`);
-  const r = await buildOnce(join(work, "out"), t);
-  runs.push({ ...r, stages: JSON.parse(readFileSync(t, "utf8")) });
-  process.stderr.write(`run ${i + 1}/${RUNS}: ${(r.wallMs / 1000).toFixed(2)} s\n`);
+// pagedjs-cli is the benchmark's own dependency (bench/pagedjs-cli), installed on first use with its
+// Chrome download skipped: it drives the same Chromium as newsprint.
+const pagedjsDir = join(root, "bench", "pagedjs-cli");
+const pagedjsCli = join(pagedjsDir, "node_modules", "pagedjs-cli", "src", "cli.js");
+if (!existsSync(pagedjsCli)) {
+  await timed("npm", ["ci", "--prefix", pagedjsDir, "--no-audit", "--no-fund"], { PUPPETEER_SKIP_DOWNLOAD: "1" });
 }
-// The press step once (per page), on the same issue.
-const pressTimings = join(work, "press.json");
-await new Promise<void>((ok, fail) =>
-  spawn(
-    "node",
-    ["bin/newsprint.js", "build", issue, "-o", join(work, "out"), "-q", "--press", "--timings", pressTimings],
-    {
-      cwd: root,
-      stdio: ["ignore", "inherit", "inherit"],
-    },
-  ).on("exit", (c) => (c === 0 ? ok() : fail(new Error(`press build exited ${c}`)))),
-);
-const pressMs = JSON.parse(readFileSync(pressTimings, "utf8")).press as number;
-rmSync(work, { recursive: true, force: true });
 
-/** Runs one of the stage benchmarks and returns the line of its output that matches. */
-async function stageBench(script: string, pattern: RegExp): Promise<string | undefined> {
-  const child = spawn("node", ["--import", "tsx", script], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+/** The HTML both the floor and pagedjs-cli take: the --html copy without its scripts and CSP. */
+function plainHtml(htmlDir: string): string {
+  const html = readFileSync(join(htmlDir, "index.html"), "utf8")
+    .replace(/<script[^>]*><\/script>\n?/g, "")
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+  const file = join(htmlDir, "plain.html");
+  writeFileSync(file, html);
+  return file;
+}
+
+async function sizeBench(pages: number) {
+  const name = `dongchangfu${pages}`;
+  const issue = pages === 8 ? sample : repeatedIssue(sample, pages / 8, join(work, name));
+  const base = join(work, `${name}-base`);
+  // Once: photos prepared (every later build starts with them, as rebuilds do) and the HTML copy.
+  await newsprint("build", issue, "-o", base, "-q", "--html");
+  const issueName = pages === 8 ? "dongchangfu" : name;
+  const plain = plainHtml(join(base, issueName, "html"));
+  const rounds: { build: Run; floor: Run; pagedjs?: Run; stages: Record<string, number> }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = join(work, `${name}-run${i}`);
+    mkdirSync(join(out, ".cache"), { recursive: true });
+    cpSync(join(base, ".cache", "images"), join(out, ".cache", "images"), { recursive: true });
+    const timings = join(work, `${name}-t${i}.json`);
+    const build = await newsprint("build", issue, "-o", out, "-q", "--timings", timings);
+    const floor = await timed("node", ["scripts/bench/floor.mjs", plain, join(work, "floor.pdf"), "275", "390"]);
+    const pagedjs = existsSync(pagedjsCli)
+      ? await timed(
+          "node",
+          [
+            pagedjsCli,
+            plain,
+            "-o",
+            join(work, "pagedjs.pdf"),
+            "--browserArgs",
+            "--no-sandbox,--disable-gpu,--headless=new",
+          ],
+          {
+            PUPPETEER_EXECUTABLE_PATH: chromium,
+          },
+        )
+      : undefined;
+    rounds.push({ build, floor, pagedjs, stages: readJson(timings) });
+    rmSync(out, { recursive: true, force: true });
+    process.stderr.write(
+      `${pages} pages, round ${i + 1}/${RUNS}: build ${(build.wallMs / 1000).toFixed(2)} s, floor ${(floor.wallMs / 1000).toFixed(2)} s` +
+        `${pagedjs ? `, pagedjs-cli ${(pagedjs.wallMs / 1000).toFixed(2)} s` : ""}\n`,
+    );
+  }
+  const med = (pick: (r: (typeof rounds)[number]) => number | undefined) => {
+    const xs = rounds.map(pick).filter((x): x is number => x !== undefined);
+    return xs.length ? Math.round(median(xs)) : undefined;
+  };
+  const build = med((r) => r.build.wallMs) as number;
+  const floor = med((r) => r.floor.wallMs) as number;
+  const pagedjs = med((r) => r.pagedjs?.wallMs);
+  const stageNames = Object.keys(rounds[0]?.stages ?? {}).filter((k) => k !== "maxRssKiB");
+  return {
+    pages,
+    buildMs: build,
+    floorMs: floor,
+    pagedjsCliMs: pagedjs,
+    buildToFloor: Number((build / floor).toFixed(2)),
+    buildToPagedjsCli: pagedjs ? Number((build / pagedjs).toFixed(2)) : undefined,
+    stagesMedianMs: Object.fromEntries(stageNames.map((k) => [k, med((r) => r.stages[k])])),
+    peakTreeMiB: {
+      build: Math.round(Math.max(...rounds.map((r) => r.build.peakTreeKiB)) / 1024),
+      floor: Math.round(Math.max(...rounds.map((r) => r.floor.peakTreeKiB)) / 1024),
+      pagedjsCli: Math.round(Math.max(...rounds.map((r) => r.pagedjs?.peakTreeKiB ?? 0)) / 1024),
+    },
+  };
+}
+
+/** A rebuild of the 16-page issue into the same output folder: unchanged, and with one article changed. */
+async function incrementalBench() {
+  const issue = repeatedIssue(sample, 2, join(work, "incremental"));
+  const out = join(work, "incremental-out");
+  const t = (label: string) => join(work, `inc-${label}.json`);
+  const full = await newsprint("build", issue, "-o", out, "-q", "--timings", t("full"));
+  const unchanged = await newsprint("build", issue, "-o", out, "-q", "--timings", t("unchanged"));
+  const data = readJson(join(issue, "issue.json"));
+  const article = data.pages[3].articles[1];
+  article.body = [...article.body, "记者从区有关部门获悉，这项工作将在全区推开，让更多群众受益。"];
+  writeFileSync(join(issue, "issue.json"), JSON.stringify(data, null, 2));
+  const changed = await newsprint("build", issue, "-o", out, "-q", "--timings", t("changed"));
+  return {
+    pages: 16,
+    fullMs: Math.round(full.wallMs),
+    unchangedMs: Math.round(unchanged.wallMs),
+    unchangedMeasured: readJson(t("unchanged"))["measure.boxes"],
+    oneArticleChangedMs: Math.round(changed.wallMs),
+    oneArticleChangedMeasured: readJson(t("changed"))["measure.boxes"],
+    changedToFull: Number((changed.wallMs / full.wallMs).toFixed(2)),
+  };
+}
+
+/** Runs a script of its own and returns the lines of its output that match. */
+async function script(file: string, pattern: RegExp): Promise<string | undefined> {
+  if (!existsSync(join(root, file))) return undefined;
+  const child = spawn("node", ["--import", "tsx", file], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   child.stdout.on("data", (d) => {
     out += d;
@@ -96,30 +197,39 @@ async function stageBench(script: string, pattern: RegExp): Promise<string | und
   await new Promise((ok) => child.on("exit", ok));
   return out.split("\n").find((l) => pattern.test(l));
 }
-const makeupLine = await stageBench("scripts/bench-makeup.ts", /median/);
-const previewLine = await stageBench("scripts/bench-preview.ts", /^median/);
 
-const stageNames = Object.keys(runs[0]?.stages ?? {}).filter((k) => k !== "maxRssKiB");
-const result = {
-  date: new Date().toISOString(),
-  machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
-  issue,
-  runs: RUNS,
-  wholeProcessMs: {
-    median: Math.round(median(runs.map((r) => r.wallMs))),
-    min: Math.round(Math.min(...runs.map((r) => r.wallMs))),
-  },
-  stagesMedianMs: Object.fromEntries(stageNames.map((k) => [k, median(runs.map((r) => r.stages[k] ?? 0))])),
-  imagesColdMs: runs[0]?.stages.images,
-  imagesCachedMs: median(runs.slice(1).map((r) => r.stages.images ?? 0)),
-  pressMsPerPage: Math.round(pressMs / pageCount()),
-  makeup16Pages: makeupLine,
-  previewUpdate: previewLine,
-  peakMemoryMiB: {
-    processTree: Math.round(Math.max(...runs.map((r) => r.peakTreeKiB)) / 1024),
-    node: Math.round(Math.max(...runs.map((r) => r.stages.maxRssKiB ?? 0)) / 1024),
-  },
-};
-mkdirSync(join(root, "bench"), { recursive: true });
-writeFileSync(join(root, "bench", "results.json"), `${JSON.stringify(result, null, 2)}\n`);
-console.log(JSON.stringify(result, null, 2));
+try {
+  const sizes: Awaited<ReturnType<typeof sizeBench>>[] = [];
+  for (const pages of SIZES) sizes.push(await sizeBench(pages));
+  const incremental = await incrementalBench();
+  const pressTimings = join(work, "press.json");
+  await newsprint("build", sample, "-o", join(work, "press"), "-q", "--press", "--timings", pressTimings);
+  const perPage = (a: (typeof sizes)[number] | undefined, b: (typeof sizes)[number] | undefined) =>
+    a && b ? Math.round((b.buildMs - a.buildMs) / (b.pages - a.pages)) : undefined;
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+    runs: RUNS,
+    sizes,
+    buildMsPerAddedPage: {
+      "8→16": perPage(
+        sizes.find((s) => s.pages === 8),
+        sizes.find((s) => s.pages === 16),
+      ),
+      "16→64": perPage(
+        sizes.find((s) => s.pages === 16),
+        sizes.find((s) => s.pages === 64),
+      ),
+    },
+    incremental,
+    pressMsPerPage: Math.round(readJson(pressTimings).press / 8),
+    makeup16Pages: await script("scripts/bench-makeup.ts", /median/),
+    previewUpdate: await script("scripts/bench-preview.ts", /^median/),
+    queue: await script("scripts/bench-queue.ts", /throughput|issues per minute/i),
+  };
+  mkdirSync(join(root, "bench"), { recursive: true });
+  writeFileSync(join(root, "bench", "results.json"), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

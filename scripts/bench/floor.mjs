@@ -18,7 +18,12 @@ try {
   const page = await browser.newPage();
   await page.goto(`file://${file}`, { waitUntil: "load" });
   await page.evaluate(() => document.fonts.ready);
-  const pdf = await page.pdf({ width: `${width}mm`, height: `${height}mm`, printBackground: true, preferCSSPageSize: true });
+  const pdf = await page.pdf({
+    width: `${width}mm`,
+    height: `${height}mm`,
+    printBackground: true,
+    preferCSSPageSize: true,
+  });
   writeFileSync(out, pdf);
 } finally {
   await browser.close();

@@ -67,7 +67,7 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
         serve: serveOn(session),
       }),
     );
-    Object.assign(timings, prefixed(rendered.timings));
+    Object.assign(timings, prefixed(rendered.timings), { "measure.boxes": composed.measured });
     const assets = {
       served: new Set(session.server.served),
       mounts: session.server.mounts,

@@ -28,6 +28,8 @@ export class LayoutError extends FitError {
 
 export interface Composition {
   model: TypesetModel;
+  /** Boxes measured in the browser (the rest came from the measurement cache). */
+  measured: number;
   /** Ad artwork by ad id (PDF artwork is placed into the printed PDF). */
   ads: Map<string, AdArt>;
   measurements: Measurements;
@@ -92,6 +94,7 @@ export async function composeIssue(
   ];
   return {
     model,
+    measured: measurements.measured,
     measurements,
     layout,
     html,
