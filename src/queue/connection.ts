@@ -40,9 +40,24 @@ export function shownAddress(redisUrl: string): string {
 
 /** A connection that has answered a PING, or QueueConnectionError saying where Redis was looked for. */
 export async function connectRedis(redisUrl: string, timeoutMs = 5_000): Promise<Redis> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true, connectTimeout: timeoutMs });
-  // Connection errors are reported by the PING below; later ones reconnect by themselves.
-  redis.on("error", () => undefined);
+  let ready = false;
+  let lastError: Error | undefined;
+  const redis = new Redis(redisUrl, {
+    maxRetriesPerRequest: null,
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    // Its fallback timer outlives a refused connection and would hold a command's exit by 2 s.
+    disconnectTimeout: 200,
+    // A Redis that is not there at the start is an error at once; one that goes away later
+    // (a restart) is waited for, as BullMQ expects.
+    retryStrategy: (times) => (ready ? Math.min(times * 500, 10_000) : null),
+  });
+  redis.on("ready", () => {
+    ready = true;
+  });
+  redis.on("error", (err: Error) => {
+    lastError = err;
+  });
   try {
     await Promise.race([
       redis.connect().then(() => redis.ping()),
@@ -52,7 +67,8 @@ export async function connectRedis(redisUrl: string, timeoutMs = 5_000): Promise
     ]);
   } catch (err) {
     redis.disconnect();
-    throw new QueueConnectionError(`cannot reach Redis at ${shownAddress(redisUrl)}: ${(err as Error).message}`);
+    const why = (lastError ?? (err as Error)).message;
+    throw new QueueConnectionError(`cannot reach Redis at ${shownAddress(redisUrl)}: ${why}`);
   }
   return redis;
 }

@@ -79,7 +79,12 @@ Example:
     )
     .action(async (issues: string[], opts: AddFlags) => {
       try {
-        const { addEditions, parseSendTarget, queueAddress } = await import("../../queue/index");
+        // Only the queue's client side: adding a job loads neither Chromium's driver nor the pipeline.
+        const [{ addEditions }, { parseSendTarget }, { queueAddress }] = await Promise.all([
+          import("../../queue/add"),
+          import("../../queue/send-targets"),
+          import("../../queue/connection"),
+        ]);
         const { resolve } = await import("node:path");
         const address = queueAddress(opts);
         const send = opts.send.map((value) => parseSendTarget(value));
@@ -116,7 +121,10 @@ Example:
     .option("--limit <n>", "jobs per state at most", positiveInteger, 200)
     .action(async (opts: StatusFlags) => {
       try {
-        const { queueAddress, queueStatus, statusLines } = await import("../../queue/index");
+        const [{ queueStatus, statusLines }, { queueAddress }] = await Promise.all([
+          import("../../queue/status"),
+          import("../../queue/connection"),
+        ]);
         const status = await queueStatus({ ...queueAddress(opts), limit: opts.limit });
         if (opts.json) console.log(JSON.stringify(status, null, 2));
         else for (const line of statusLines(status)) console.log(line);
