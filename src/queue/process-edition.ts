@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import { dirname, relative } from "node:path";
 import { type Job, UnrecoverableError } from "bullmq";
 import type { Browser } from "puppeteer-core";
 import { FitError, InputError } from "../errors";
@@ -99,6 +100,17 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
     await reporting;
     await job.updateProgress({ ...progress }).catch(() => undefined);
     const kind = exitCode === 2 ? "invalid input" : "the pages cannot be made up";
-    throw new UnrecoverableError(`${kind} (exit ${exitCode}): ${(err as Error).message}`);
+    throw new UnrecoverableError(
+      `${kind} (exit ${exitCode}): ${absolutePaths((err as Error).message, data.issueFile)}`,
+    );
   }
+}
+
+/** Input errors name files relative to the process's folder, which means nothing to whoever reads
+ *  the queue's status: name the issue's files by their absolute path instead. */
+export function absolutePaths(message: string, issueFile: string): string {
+  const dir = dirname(issueFile);
+  const shown = relative(process.cwd(), dir);
+  if (!shown || shown === dir) return message;
+  return message.split(`${shown}/`).join(`${dir}/`);
 }

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { parseSftpAddress } from "../deliver/index";
 import { parsePrinterUri } from "../deliver/printer-uri";
+import { parseSftpAddress } from "../deliver/sftp-address";
 
 // Where a queued edition goes once built (`queue add --send …`), as newsprint send takes them:
 // ipp://… or ipps://… a printer, sftp://user@host[:port]/path an SFTP hot folder, anything else a

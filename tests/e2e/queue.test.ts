@@ -181,6 +181,8 @@ describe("two workers and six editions", () => {
     expect([failed.started, failed.failures, failed.exitCode]).toEqual([1, 1, 2]);
     expect(failed.error).toMatch(/^invalid input \(exit 2\): .*issue\.date/s);
     expect(failed.error).toContain("2024-02-30");
+    // Named by its absolute path: the worker's own folder means nothing to the reader.
+    expect(failed.error).toContain(`${join(invalid, "issue.json")}: issue.date`);
     expect(starts(first, failed.id) + starts(second, failed.id)).toBe(1);
     expect(existsSync(join(out, "broken.pdf"))).toBe(false);
     expect(unfinished(out)).toEqual([]);

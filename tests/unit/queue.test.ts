@@ -6,6 +6,7 @@ import { queueAddress } from "../../src/queue/connection";
 import { QueueOptionsError } from "../../src/queue/errors";
 import { type EditionJob, editionJobId } from "../../src/queue/job-data";
 import { JOBS_DIR, openJobStaging } from "../../src/queue/job-staging";
+import { absolutePaths } from "../../src/queue/process-edition";
 import { parseSendTarget } from "../../src/queue/send-targets";
 import { lockedPackages, parseSetup, type SetupParts, setupDifferences, setupOf } from "../../src/queue/setup";
 import { type QueueStatus, statusLines } from "../../src/queue/status";
@@ -202,5 +203,14 @@ describe("queue status for people", () => {
     expect(text).toContain("active    a-1 at measure (try 2, 1 stalled, 0/3 failed) on press-1-4242");
     expect(text).toContain("! invalid input (exit 2): issue.json: issue.date\n          !   expected a date");
     expect(text).toContain("→ /o/c.pdf");
+  });
+});
+
+describe("a failed edition's message", () => {
+  it("names the issue's files by absolute path, whatever the worker's folder", () => {
+    const file = join(process.cwd(), "..", "editions", "a", "issue.json");
+    const shown = join("..", "editions", "a", "issue.json");
+    expect(absolutePaths(`${shown}: issue.date: expected a date`, file)).toBe(`${file}: issue.date: expected a date`);
+    expect(absolutePaths("no path here", file)).toBe("no path here");
   });
 });
