@@ -25,6 +25,8 @@ export interface JobRow {
   error?: string;
   exitCode?: number;
   files: string[];
+  /** The build's warnings (low-resolution photos, press file names…). */
+  warnings: string[];
   addedAt: string;
   finishedAt?: string;
 }
@@ -75,6 +77,7 @@ async function readStatus(
         error: job.failedReason || undefined,
         exitCode: progress.exitCode,
         files: result?.files ?? [],
+        warnings: result?.warnings ?? [],
         addedAt: new Date(job.timestamp).toISOString(),
         finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : undefined,
       });
@@ -99,6 +102,7 @@ export function statusLines(status: QueueStatus): string[] {
     lines.push(`${job.state.padEnd(9)} ${job.id}${stage} (${tries})${job.worker ? ` on ${job.worker}` : ""}`);
     lines.push(`          ${job.issue}`);
     for (const file of job.files) lines.push(`          → ${file}`);
+    for (const warning of job.warnings) lines.push(`          warning: ${warning}`);
     if (job.error) lines.push(...job.error.split("\n").map((l) => `          ! ${l}`));
   }
   return lines;

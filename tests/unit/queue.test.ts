@@ -168,6 +168,7 @@ describe("queue status for people", () => {
           stalled: 1,
           worker: "press-1-4242",
           files: [],
+          warnings: [],
           addedAt: "",
         },
         {
@@ -182,6 +183,7 @@ describe("queue status for people", () => {
           error: "invalid input (exit 2): issue.json: issue.date\n  expected a date",
           exitCode: 2,
           files: [],
+          warnings: [],
           addedAt: "",
         },
         {
@@ -193,6 +195,7 @@ describe("queue status for people", () => {
           maxAttempts: 3,
           stalled: 0,
           files: ["/o/c/layout.json", "/o/c.pdf"],
+          warnings: ["photo a.jpg: 120 ppi"],
           addedAt: "",
         },
       ],
@@ -202,7 +205,7 @@ describe("queue status for people", () => {
     expect(text).toContain(`workers: press-1-4242 (set-up ${setupOf(parts).id}, HeadlessChrome/131.0.6778.85)`);
     expect(text).toContain("active    a-1 at measure (try 2, 1 stalled, 0/3 failed) on press-1-4242");
     expect(text).toContain("! invalid input (exit 2): issue.json: issue.date\n          !   expected a date");
-    expect(text).toContain("→ /o/c.pdf");
+    expect(text).toContain("→ /o/c.pdf\n          warning: photo a.jpg: 120 ppi");
   });
 });
 
