@@ -6,7 +6,7 @@
 //   node --import tsx scripts/bench-queue.ts [issue-dir]     (BENCH_QUEUE_ISSUES=6)
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
@@ -26,6 +26,8 @@ const CONFIGS = [
   { label: "1 worker, 2 jobs at once", workers: 1, concurrency: 2 },
 ];
 
+// Other processes on the machine change the figures (and favour more workers): recorded beside them.
+const loadBefore = loadavg()[0];
 const work = mkdtempSync(join(tmpdir(), "newsprint-bench-queue-"));
 const sample = JSON.parse(readFileSync(join(source, "issue.json"), "utf8"));
 const editions = Array.from({ length: N }, (_, i) => {
@@ -100,6 +102,7 @@ const one = results[0]?.editionsPerMinute ?? 0;
 const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, node: process.version },
+  loadAverage: { before: loadBefore, after: loadavg()[0] },
   issue: `${basename(source)} (${sample.pages.length} pages) ×${N}`,
   configs: results,
   speedupTwoWorkers: one ? Math.round(((results[1]?.editionsPerMinute ?? 0) / one) * 100) / 100 : undefined,
