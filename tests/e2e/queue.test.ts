@@ -152,6 +152,12 @@ describe("two workers and six editions", () => {
     expect(added.code, added.stderr).toBe(0);
     const jobs = JSON.parse(added.stdout) as { id: string; outcome: string }[];
     expect(jobs.map((j) => j.outcome)).toEqual(Array(7).fill("added"));
+    // The first worker claimed the queue's set-up, the second found it the same, and each job
+    // carries it.
+    const setupId = first.log[0]?.match(/set-up (\w+)$/)?.[1];
+    expect(second.log[0]).toMatch(new RegExp(`set-up ${setupId}$`));
+    expect(JSON.parse((await client.get(setupKey("editions")))!).id).toBe(setupId);
+    expect((await queue.getJob(jobs[0]!.id))?.data.setup?.id).toBe(setupId);
 
     await until("all seven jobs finished", async () => {
       const counts = await queue.getJobCounts("completed", "failed");
