@@ -13,7 +13,7 @@ const root = join(import.meta.dirname, "..");
 const forTests = process.env.npm_lifecycle_event === "pretest" || process.argv.includes("--test");
 
 const RUNTIME = ["chromium", "poppler-utils", "ghostscript"];
-const TESTING = ["cups-ipp-utils", "dbus", "openssh-server", "openssh-client", "strace"];
+const TESTING = ["cups-ipp-utils", "dbus", "openssh-server", "openssh-client", "strace", "redis-server"];
 
 function say(msg) {
   process.stderr.write(`setup: ${msg}\n`);

@@ -6,8 +6,10 @@ import { registerImport } from "./commands/import";
 import { registerInit } from "./commands/init";
 import { registerPreflight } from "./commands/preflight";
 import { registerPreview } from "./commands/preview";
+import { registerQueue } from "./commands/queue";
 import { registerSend } from "./commands/send";
 import { registerValidate } from "./commands/validate";
+import { registerWorker } from "./commands/worker";
 import { EXIT_HELP } from "./exit-codes";
 
 // newsprint's command line: one file per command in ./commands.
@@ -32,6 +34,8 @@ Examples:
   newsprint check-type output/dongchangfu.pdf
   newsprint build issues/dongchangfu --press && newsprint preflight output/dongchangfu/press/*.pdf
   newsprint send output/dongchangfu/press/*.pdf --folder /mnt/plant/in
+  newsprint worker --redis redis://queue:6379   build queued editions (one per machine or more)
+  newsprint queue add /mnt/editions/a /mnt/editions/b -o /mnt/editions/out && newsprint queue status
 ${EXIT_HELP}`,
   );
 
@@ -43,5 +47,7 @@ registerCheckType(program);
 registerPreflight(program);
 registerPreview(program);
 registerSend(program);
+registerWorker(program);
+registerQueue(program);
 
 await program.parseAsync(process.argv);

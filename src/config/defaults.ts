@@ -24,4 +24,19 @@ export const DEFAULTS = {
   paperName: "报纸名称",
   /** Format preset of a new issue. */
   format: "tabloid",
+  /** Redis of the edition queue (NEWSPRINT_REDIS_URL overrides it). */
+  redisUrl: "redis://127.0.0.1:6379",
+  /** Name of the edition queue: workers and `queue add` meet on it. */
+  queueName: "editions",
+  /** Tries of a queued edition whose failure is not its input's fault (browser, tool, delivery). */
+  queueAttempts: 3,
+  /** First wait before such a retry, doubled each time. */
+  queueBackoffMs: 5_000,
+  /** A worker holds a job's lock this long and renews it halfway; a killed worker's job is
+   *  free again once the lock runs out. */
+  queueLockDurationMs: 30_000,
+  /** How often workers look for jobs whose lock ran out (their worker died) and requeue them. */
+  queueStalledIntervalMs: 30_000,
+  /** The queue's set-up (Chromium, fonts, styles…) stays claimed this long after its last live worker. */
+  queueSetupTtlMs: 60_000,
 } as const;

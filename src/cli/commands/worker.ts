@@ -1,0 +1,80 @@
+import { type Command, InvalidArgumentError } from "commander";
+import { DEFAULTS } from "../../config/defaults";
+import { SIGNAL_EXIT_CODES } from "../../exit-cleanup";
+import { EXIT } from "../exit-codes";
+import { reportError } from "../report-error";
+
+interface WorkerFlags {
+  concurrency: number;
+  redis?: string;
+  queue?: string;
+  chromium?: string;
+  lockDuration: number;
+  stalledInterval: number;
+}
+
+export function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError("expected a whole number of at least 1");
+  }
+  return n;
+}
+
+export function registerWorker(program: Command): void {
+  program
+    .command("worker")
+    .description("build the editions queued with `newsprint queue add`, one Chromium for all its jobs")
+    .option("--concurrency <n>", "editions built at once by this worker", positiveInteger, 1)
+    .option("--redis <url>", `the queue's Redis (default: $NEWSPRINT_REDIS_URL or ${DEFAULTS.redisUrl})`)
+    .option("--queue <name>", "queue name", DEFAULTS.queueName)
+    .option("--chromium <path>", "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium)")
+    .option(
+      "--lock-duration <ms>",
+      "a job of a worker that stops answering is free again after this long",
+      positiveInteger,
+      DEFAULTS.queueLockDurationMs,
+    )
+    .option(
+      "--stalled-interval <ms>",
+      "how often to look for such jobs",
+      positiveInteger,
+      DEFAULTS.queueStalledIntervalMs,
+    )
+    .addHelpText(
+      "after",
+      `
+Runs until SIGTERM or Ctrl-C, which let the jobs under way finish (a second one stops at once;
+those jobs are then taken by another worker). Before taking jobs it checks that its Chromium,
+fonts, newsprint version, templates and styles are those of the queue's other workers.
+
+Example:
+  newsprint worker --redis redis://queue.example:6379 --concurrency 2`,
+    )
+    .action(async (opts: WorkerFlags) => {
+      try {
+        const { queueAddress, startWorker } = await import("../../queue/index");
+        const worker = await startWorker({
+          ...queueAddress(opts),
+          concurrency: opts.concurrency,
+          chromium: opts.chromium,
+          lockDurationMs: opts.lockDuration,
+          stalledIntervalMs: opts.stalledInterval,
+        });
+        let stopping = false;
+        for (const signal of ["SIGINT", "SIGTERM"] as const) {
+          process.on(signal, () => {
+            if (stopping) process.exit(SIGNAL_EXIT_CODES[signal]);
+            stopping = true;
+            console.log(`${signal}: finishing the jobs under way (again to stop at once)`);
+            void worker.close();
+          });
+        }
+        await worker.stopped;
+        // Stopped without being asked: it lost the queue's set-up to another one.
+        process.exitCode = stopping ? EXIT.ok : EXIT.failed;
+      } catch (err) {
+        process.exitCode = reportError(err);
+      }
+    });
+}

@@ -1,0 +1,66 @@
+import { basename, dirname } from "node:path";
+import { Queue } from "bullmq";
+import { DEFAULTS } from "../config/defaults";
+import { resolveIssuePath } from "../load/index";
+import { queueSetup } from "./claim";
+import { connectRedis, type QueueAddress } from "./connection";
+import { type EditionJob, type EditionResult, editionJobId } from "./job-data";
+
+// `newsprint queue add`: one job per issue. The job id comes from the issue's content and the
+// options, so adding an unchanged edition again does not build it twice; a failed one is tried
+// again. Each job carries the set-up of the queue's running workers, if any.
+
+export interface AddOptions extends QueueAddress {
+  attempts?: number;
+  backoffMs?: number;
+}
+
+export type AddOutcome = "added" | "already queued" | "already built" | "retried";
+
+export interface AddedEdition {
+  id: string;
+  issueFile: string;
+  outcome: AddOutcome;
+}
+
+/** Every issue path is checked (exists, has an issue.json) before any job is added. */
+export async function addEditions(
+  issues: string[],
+  job: Omit<EditionJob, "issueFile" | "setup">,
+  opts: AddOptions,
+): Promise<AddedEdition[]> {
+  const files = await Promise.all(issues.map((issue) => resolveIssuePath(issue)));
+  const redis = await connectRedis(opts.redisUrl);
+  const queue = new Queue<EditionJob, EditionResult>(opts.queueName, { connection: redis });
+  try {
+    const setup = await queueSetup(redis, opts.queueName);
+    const added: AddedEdition[] = [];
+    for (const issueFile of files) {
+      const data: EditionJob = { ...job, issueFile, ...(setup ? { setup } : {}) };
+      const id = await editionJobId(data);
+      const existing = await queue.getJob(id);
+      const state = existing ? await existing.getState() : undefined;
+      let outcome: AddOutcome;
+      if (existing && state === "failed") {
+        await existing.retry("failed");
+        outcome = "retried";
+      } else if (existing && state === "completed") {
+        outcome = "already built";
+      } else if (existing && state !== "unknown") {
+        outcome = "already queued";
+      } else {
+        await queue.add(basename(dirname(issueFile)), data, {
+          jobId: id,
+          attempts: opts.attempts ?? DEFAULTS.queueAttempts,
+          backoff: { type: "exponential", delay: opts.backoffMs ?? DEFAULTS.queueBackoffMs },
+        });
+        outcome = "added";
+      }
+      added.push({ id, issueFile, outcome });
+    }
+    return added;
+  } finally {
+    await queue.close();
+    redis.disconnect();
+  }
+}

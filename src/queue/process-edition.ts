@@ -1,0 +1,116 @@
+import { hostname } from "node:os";
+import { dirname, relative } from "node:path";
+import { type Job, UnrecoverableError } from "bullmq";
+import type { Browser } from "puppeteer-core";
+import { FitError, InputError } from "../errors";
+import { loadIssue } from "../load/index";
+import { checkOutputDir } from "../output-dir";
+import { buildIssue } from "../pipeline/build";
+import { writeBuild } from "../pipeline/write-build";
+import { checkPressOptions, makePressFiles } from "../press/index";
+import { deliverEdition } from "./deliver-edition";
+import type { EditionJob, EditionProgress, EditionResult } from "./job-data";
+import { openJobStaging } from "./job-staging";
+import { type Setup, setupDifferences } from "./setup";
+
+// One queued edition, as `newsprint build [--press]` and `newsprint send` make it: the same
+// pipeline calls, built into the job's staging folder and moved into place when complete. Input
+// faults (exit 2 and 3 of build) cannot be cured by another try: they fail the job for good, with
+// the message build would print. Anything else (Chromium, Ghostscript, delivery) is retried.
+
+export interface WorkerContext {
+  /** The worker's Chromium, shared by its jobs (relaunched if it died). */
+  browser(): Promise<Browser>;
+  setup: Setup;
+  /** host-pid, as BullMQ records it in processedBy. */
+  name: string;
+}
+
+export const workerName = (): string => `${hostname()}-${process.pid}`;
+
+export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: WorkerContext): Promise<EditionResult> {
+  const started = performance.now();
+  const data = job.data;
+  const progress: EditionProgress = { stage: "queued", done: [] };
+  let reporting = Promise.resolve();
+  const stage = (name: string) => {
+    if (progress.stage !== "queued") progress.done.push(progress.stage);
+    progress.stage = name;
+    const snapshot = { ...progress, done: [...progress.done] };
+    // In order, and never failing the build: progress is for people watching.
+    reporting = reporting.then(() => job.updateProgress(snapshot)).catch(() => undefined);
+  };
+  const log = (line: string) => {
+    job.log(line).catch(() => undefined);
+  };
+
+  try {
+    if (data.setup && data.setup.id !== ctx.setup.id) {
+      throw new UnrecoverableError(
+        `queued for set-up ${data.setup.id}, but this worker's is ${ctx.setup.id} (` +
+          `${setupDifferences(ctx.setup, data.setup, "when queued").join("; ")}): ` +
+          "add the issue again once every worker has the same set-up",
+      );
+    }
+    await checkOutputDir(data.outDir);
+    const staging = await openJobStaging(data.outDir, job.id ?? "job");
+    try {
+      const press = data.press
+        ? await checkPressOptions(data.press, await loadIssue(data.issueFile), staging.dir)
+        : undefined;
+      const result = await buildIssue(data.issueFile, {
+        outDir: staging.dir,
+        strict: data.strict,
+        browser: ctx.browser(),
+        onStage: stage,
+      });
+      stage("write");
+      const written = await writeBuild(result, staging.dir);
+      const warnings = [...result.warnings, ...(press?.warnings ?? [])];
+      if (press) {
+        stage("press");
+        await makePressFiles(written.pdf, press.options);
+      }
+      stage("commit");
+      const files = await staging.commit();
+      const pressFiles = files.filter((f) => f.includes("/press/"));
+      let delivered: string[] = [];
+      if (data.send?.length) {
+        stage("send");
+        const pdf = files[files.length - 1] as string;
+        delivered = await deliverEdition(pressFiles.length ? pressFiles : [pdf], data.send, log);
+      }
+      stage("done");
+      await reporting;
+      return {
+        files,
+        pages: result.layout.pages.length,
+        warnings,
+        worker: ctx.name,
+        seconds: Math.round((performance.now() - started) / 100) / 10,
+        delivered,
+      };
+    } finally {
+      await staging.discard();
+    }
+  } catch (err) {
+    const exitCode = err instanceof InputError ? 2 : err instanceof FitError ? 3 : undefined;
+    if (exitCode === undefined) throw err;
+    progress.exitCode = exitCode;
+    await reporting;
+    await job.updateProgress({ ...progress }).catch(() => undefined);
+    const kind = exitCode === 2 ? "invalid input" : "the pages cannot be made up";
+    throw new UnrecoverableError(
+      `${kind} (exit ${exitCode}): ${absolutePaths((err as Error).message, data.issueFile)}`,
+    );
+  }
+}
+
+/** Input errors name files relative to the process's folder, which means nothing to whoever reads
+ *  the queue's status: name the issue's files by their absolute path instead. */
+export function absolutePaths(message: string, issueFile: string): string {
+  const dir = dirname(issueFile);
+  const shown = relative(process.cwd(), dir);
+  if (!shown || shown === dir) return message;
+  return message.split(`${shown}/`).join(`${dir}/`);
+}
