@@ -198,6 +198,21 @@ async function script(file: string, pattern: RegExp): Promise<string | undefined
   return out.split("\n").find((l) => pattern.test(l));
 }
 
+/** The queue's throughput with one and two workers (scripts/bench-queue.ts writes bench/queue.json). */
+async function queueBench() {
+  await script("scripts/bench-queue.ts", /^$/);
+  const file = join(root, "bench", "queue.json");
+  if (!existsSync(file)) return undefined;
+  const q = readJson(file);
+  return {
+    issue: q.issue,
+    editionsPerMinute: Object.fromEntries(
+      (q.configs as { label: string; editionsPerMinute: number }[]).map((c) => [c.label, c.editionsPerMinute]),
+    ),
+    speedupTwoWorkers: q.speedupTwoWorkers,
+  };
+}
+
 try {
   const sizes: Awaited<ReturnType<typeof sizeBench>>[] = [];
   for (const pages of SIZES) sizes.push(await sizeBench(pages));
@@ -225,7 +240,7 @@ try {
     pressMsPerPage: Math.round(readJson(pressTimings).press / 8),
     makeup16Pages: await script("scripts/bench-makeup.ts", /median/),
     previewUpdate: await script("scripts/bench-preview.ts", /^median/),
-    queue: await script("scripts/bench-queue.ts", /throughput|issues per minute/i),
+    queue: await queueBench(),
   };
   mkdirSync(join(root, "bench"), { recursive: true });
   writeFileSync(join(root, "bench", "results.json"), `${JSON.stringify(result, null, 2)}\n`);
