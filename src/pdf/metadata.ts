@@ -1,5 +1,6 @@
 import { PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from "pdf-lib";
 import { NEWSPRINT_VERSION } from "../version";
+import { appendUpdate, type NewObject, pdfDate, pdfTextString } from "./incremental";
 import { loadPdfBytes, savePdf } from "./pdf-lib-io";
 
 // Document metadata of every PDF newsprint writes (proof and press files): the Info dictionary a
@@ -57,6 +58,42 @@ export function setDocumentMetadata(
   return loadPdfBytes(pdf).then((doc) => {
     apply(doc, meta);
     return savePdf(doc);
+  });
+}
+
+/**
+ * Sets Info and XMP by appending an incremental update, the original bytes untouched (fast at any
+ * size); undefined for a file it cannot update so (then use setDocumentMetadata).
+ */
+export function appendDocumentMetadata(pdf: Uint8Array, meta: DocumentMetadata): Uint8Array | undefined {
+  const producer = meta.producer ?? DEFAULT_PRODUCER;
+  const id = meta.pdfx ? pdfxIdentification(meta.pdfx) : undefined;
+  return appendUpdate(pdf, (next, catalog) => {
+    const [info, xmp] = [next, next + 1];
+    const entries = [
+      `/Title ${pdfTextString(meta.title)}`,
+      ...(meta.author ? [`/Author ${pdfTextString(meta.author)}`] : []),
+      ...(meta.subject ? [`/Subject ${pdfTextString(meta.subject)}`] : []),
+      ...(meta.keywords?.length ? [`/Keywords ${pdfTextString(meta.keywords.join(" "))}`] : []),
+      `/Creator ${pdfTextString(CREATOR)}`,
+      `/Producer ${pdfTextString(producer)}`,
+      `/CreationDate ${pdfDate(meta.date)}`,
+      `/ModDate ${pdfDate(meta.date)}`,
+      ...(id ? ["/Trapped /False", `/GTS_PDFXVersion (${id.version})`] : []),
+      ...(id?.conformance ? [`/GTS_PDFXConformance (${id.conformance})`] : []),
+    ];
+    const xml = Buffer.from(xmpPacket(meta, producer, id), "utf8");
+    const withMetadata = catalog.dict.includes("/Metadata")
+      ? catalog.dict.replace(/\/Metadata\s+\d+\s+\d+\s+R/, `/Metadata ${xmp} 0 R`)
+      : catalog.dict.replace(/>>\s*$/, `/Metadata ${xmp} 0 R\n>>`);
+    return {
+      info,
+      objects: new Map<number, NewObject>([
+        [info, { dict: `<<${entries.join("\n")}>>` }],
+        [xmp, { dict: `<</Type /Metadata /Subtype /XML /Length ${xml.length}>>`, stream: xml }],
+        [catalog.num, { dict: withMetadata }],
+      ]),
+    };
   });
 }
 

@@ -85,6 +85,9 @@ function prefixed(t: RenderTimings): Record<string, number> {
   return {
     "render.load": Math.round(t.load),
     "render.paginate": Math.round(t.paginate),
+    "render.paginate.frame": Math.round(t.frame),
+    "render.paginate.settle": Math.round(t.settle),
     "render.pdf": Math.round(t.pdf),
+    "render.pdf.finish": Math.round(t.finish),
   };
 }

@@ -12,6 +12,8 @@ export interface PageProblem {
 export interface PaginateResult {
   pages: number;
   ms: number;
+  /** Milliseconds of its parts: Paged.js framing, moving the content in, layout and fonts after. */
+  parts: { frame: number; move: number; settle: number };
   /** Made-up pages Paged.js made no page for. */
   unplaced: number;
 }
@@ -21,30 +23,41 @@ export interface PageCheck {
   pages: number;
 }
 
-export async function paginate(stylesheets: string[]): Promise<PaginateResult> {
+/**
+ * Frames the document's .np-page sections with Paged.js and puts their content into the framed
+ * pages: `contents` (HTML by page number) when the sections came empty, else what they held.
+ */
+export async function paginate(stylesheets: string[], contents?: Record<string, string>): Promise<PaginateResult> {
   // Paged.js loads every declared font face before it starts; the npm CJK fonts come as hundreds
   // of unicode-range subsets, so that would fetch them all. Wait for the ones the text uses.
   Paged.Chunker.prototype.loadFonts = () => document.fonts.ready;
   // Paged.js only frames the pages here: every .np-page is exactly one page and the make-up
   // guarantees nothing in it overflows (checkPages proves it after). So Paged.js gets empty page
   // shells to walk, and each page's content moves into its framed page afterwards.
-  const contents = new Map<string, DocumentFragment>();
-  for (const page of document.querySelectorAll<HTMLElement>(".np-page")) {
-    const content = document.createDocumentFragment();
-    while (page.firstChild) content.append(page.firstChild);
-    contents.set(page.dataset.page ?? "", content);
+  const held = new Map<string, DocumentFragment | string>(Object.entries(contents ?? {}));
+  if (!contents) {
+    for (const page of document.querySelectorAll<HTMLElement>(".np-page")) {
+      const content = document.createDocumentFragment();
+      while (page.firstChild) content.append(page.firstChild);
+      held.set(page.dataset.page ?? "", content);
+    }
   }
+  const t0 = performance.now();
   const previewer = new Paged.Previewer();
   const flow = await previewer.preview(undefined, stylesheets, undefined);
+  const t1 = performance.now();
   for (const page of document.querySelectorAll<HTMLElement>(".pagedjs_pages .np-page")) {
     const key = page.dataset.page ?? "";
-    const content = contents.get(key);
-    if (content) page.append(content);
-    contents.delete(key);
+    const content = held.get(key);
+    if (typeof content === "string") page.innerHTML = content;
+    else if (content) page.append(content);
+    held.delete(key);
   }
+  const t2 = performance.now();
   void document.body.offsetHeight;
   await document.fonts.ready;
-  return { pages: flow.total, ms: flow.performance, unplaced: contents.size };
+  const parts = { frame: t1 - t0, move: t2 - t1, settle: performance.now() - t2 };
+  return { pages: flow.total, ms: flow.performance, parts, unplaced: held.size };
 }
 
 const rect = (el: Element) => el.getBoundingClientRect();

@@ -2,7 +2,7 @@ import { browserScript } from "../browser/scripts";
 import { BrowserPageError, type WorkPage } from "../browser/work-page";
 import { FitError } from "../errors";
 import type { Layout } from "../makeup/types";
-import { newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
+import { appendDocumentMetadata, newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
 import { loadPdfBytes, savePdf } from "../pdf/pdf-lib-io";
 import {
   CONTENT_STYLESHEETS,
@@ -15,6 +15,7 @@ import { bodyOf } from "../typeset/html-parts";
 import type { Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetModel } from "../typeset/model";
 import { type ArtworkPlacement, placeArtwork } from "./ad-artwork";
+import { splitPages, withBody } from "./page-split";
 import { type AdArt, pageViews } from "./page-view";
 import type * as PagedPage from "./paged.browser";
 import type { LaidOutBox, PageProblem } from "./paged.browser";
@@ -82,7 +83,12 @@ export interface PrintInput {
 export interface RenderTimings {
   load: number;
   paginate: number;
+  /** Of paginate: Paged.js framing, moving the content in, layout and fonts after. */
+  frame: number;
+  settle: number;
   pdf: number;
+  /** Of pdf: placing artwork and metadata after Chromium printed. */
+  finish: number;
 }
 
 /** Frames the pages with Paged.js in `page`, checks them, and prints the PDF. */
@@ -91,14 +97,15 @@ export async function printIssue(
   input: PrintInput,
 ): Promise<{ pdf: Uint8Array; timings: RenderTimings }> {
   const t0 = performance.now();
-  const body = bodyOf(input.html);
-  // The page that measured holds the same stylesheets and decoded fonts: the pages are swapped into
-  // it. Otherwise (nothing measured in this page) the issue's document is loaded.
-  if (page.holds(measuringDocumentKey(input.model.formatCss))) await page.swapBody(body);
-  else await page.show(input.serve("/issue.html", input.html), "issue", body);
+  const { shells, contents } = splitPages(bodyOf(input.html));
+  // The page that measured holds the same stylesheets and decoded fonts: the page shells are
+  // swapped into it. Otherwise (nothing measured in this page) the issue's document is loaded, its
+  // pages empty. Either way the contents go into the framed pages after Paged.js.
+  if (page.holds(measuringDocumentKey(input.model.formatCss))) await page.swapBody(shells);
+  else await page.show(input.serve("/issue.html", withBody(input.html, shells)), "issue", shells);
   await page.ensureScript(PAGEDJS_SCRIPT, "Paged");
   const t1 = performance.now();
-  await page.call(PAGED_SCRIPT, "paginate", PAGED_STYLESHEETS);
+  const paged = await page.call(PAGED_SCRIPT, "paginate", PAGED_STYLESHEETS, contents);
   const check = await page.call(PAGED_SCRIPT, "checkPages");
   const problems: RenderProblem[] = [...check.problems];
   if (check.pages !== input.pages) {
@@ -112,9 +119,11 @@ export async function printIssue(
   await page.setTitle(documentTitle(input.model));
   const f = input.model.issue.format;
   const printed = await page.pdf({ widthMm: f.widthMm, heightMm: f.heightMm });
+  const tPrinted = performance.now();
   const pdf = await finishProof(printed, input.model, artworkPlacements(boxes, input.ads));
   const t3 = performance.now();
-  return { pdf, timings: { load: t1 - t0, paginate: t2 - t1, pdf: t3 - t2 } };
+  const timings = { load: t1 - t0, paginate: t2 - t1, frame: paged.parts.frame, settle: paged.parts.settle };
+  return { pdf, timings: { ...timings, pdf: t3 - t2, finish: t3 - tPrinted } };
 }
 
 /** CSS px of the laid-out pages are 0.75 pt of the PDF. */
@@ -141,17 +150,23 @@ function artworkPlacements(boxes: LaidOutBox[], ads: Map<string, AdArt>): Artwor
   });
 }
 
-/** The printed proof with its ad artwork placed and newsprint's metadata (Info and XMP). */
+/**
+ * The printed proof with its ad artwork placed and newsprint's metadata (Info and XMP). Without
+ * artwork the metadata is appended as an incremental update (the proof's bytes are not rewritten).
+ */
 async function finishProof(printed: Uint8Array, model: TypesetModel, art: ArtworkPlacement[]): Promise<Uint8Array> {
-  const doc = await loadPdfBytes(printed);
-  await placeArtwork(doc, art);
   const d = model.issue.data;
-  setDocumentMetadata(doc, {
+  const meta = {
     title: newspaperTitle({ paperName: d.paper.name, date: d.issue.date, issueNumber: d.issue.number }),
     author: d.paper.publisher,
     subject: `${d.paper.name}: ${d.pages.length} pages, proof`,
     keywords: d.pages.flatMap((p) => (p.section ? [p.section] : [])),
     date: new Date(),
-  });
+  };
+  const appended = art.length === 0 ? appendDocumentMetadata(printed, meta) : undefined;
+  if (appended) return appended;
+  const doc = await loadPdfBytes(printed);
+  await placeArtwork(doc, art);
+  setDocumentMetadata(doc, meta);
   return savePdf(doc);
 }
