@@ -20,6 +20,8 @@ export interface PageMeasurements {
   /** The body line pitch in CSS px. */
   pitchPx: number;
   masthead: number;
+  /** The paper's name shrunk to fit one line: its size in CSS px and the share of its own size. */
+  mastheadName?: { sizePx: number; scale: number };
   articles: Record<string, MeasuredBox>;
 }
 
@@ -76,13 +78,34 @@ function measureBox(box: HTMLElement, pitch: number): MeasuredBox {
   return { paragraphs, heads, captions };
 }
 
+/** Shrinks the paper's name until it fits its one line (it never wraps); undefined if it fits. */
+function fitName(masthead: HTMLElement): PageMeasurements["mastheadName"] {
+  const name = masthead.querySelector<HTMLElement>(".np-paper-name");
+  const plate = name?.parentElement;
+  if (!name || !plate) return undefined;
+  const room = plate.clientWidth;
+  const natural = name.scrollWidth;
+  if (natural <= room + 0.5) return undefined;
+  const size = Number.parseFloat(getComputedStyle(name).fontSize);
+  // Whole half points (2/3 px): the printed size is the measured one.
+  let px = Math.floor(((size * room) / natural) * 1.5) / 1.5;
+  name.style.fontSize = `${px}px`;
+  while (name.scrollWidth > room + 0.5 && px > 1) {
+    px -= 2 / 3;
+    name.style.fontSize = `${px}px`;
+  }
+  return { sizePx: px, scale: px / size };
+}
+
 export async function measureAll(): Promise<PageMeasurements> {
   await document.fonts.ready;
   void document.body.offsetHeight;
   await document.fonts.ready;
   const pitch = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--pitch-px"));
   const out: PageMeasurements = { pitchPx: pitch, articles: {}, masthead: 0 };
-  out.masthead = height(document.querySelector('[data-kind="masthead"] .np-masthead'));
+  const masthead = document.querySelector<HTMLElement>('[data-kind="masthead"] .np-masthead');
+  if (masthead) out.mastheadName = fitName(masthead);
+  out.masthead = height(masthead);
   for (const box of document.querySelectorAll<HTMLElement>(".np-measure[data-article]")) {
     const id = box.dataset.article;
     if (id) out.articles[id] = measureBox(box, pitch);

@@ -1,7 +1,7 @@
 import { browserScript } from "../browser/scripts";
 import type { WorkPage } from "../browser/work-page";
 import type { BodyLine } from "../makeup/types";
-import { measuringDocumentKey, PAGEDJS_SCRIPT, STYLESHEETS } from "../typeset/assets";
+import { measuringDocumentKey, PAGEDJS_SCRIPT, stylesheets } from "../typeset/assets";
 import type { Paragraph } from "../typeset/content";
 import { bodyOf } from "../typeset/html-parts";
 import type { ArticleMeasure, Measurements } from "../typeset/measurements";
@@ -65,7 +65,7 @@ export async function measure(input: MeasureInput): Promise<Measurements> {
       },
     });
   }
-  return { articles, mastheadRows: rows(raw.masthead) };
+  return { articles, mastheadRows: rows(raw.masthead), ...mastheadName(model, raw.mastheadName) };
 }
 
 const spansOf = (model: TypesetModel) => Array.from({ length: model.issue.format.columns }, (_, i) => i + 1);
@@ -76,19 +76,21 @@ function measuringDocument(model: TypesetModel): string {
   const spans = spansOf(model);
   const box = (t: TypesetArticle) => ({
     id: t.article.id,
+    lang: t.lang,
     paragraphs: t.paragraphs.map((p) => ({ kind: p.kind, runs: p.runs })),
     heads: spans.flatMap((span) => [
-      { span, width: spanWidth(f, span), ...headView(t.article, t.priority, span, f) },
-      { span, width: spanWidth(f, span), ...headView(t.article, t.priority, span, f, 0) },
+      { span, width: spanWidth(f, span), ...headView(t, span, f) },
+      { span, width: spanWidth(f, span), ...headView(t, span, f, 0) },
     ]),
     captions: t.article.images.flatMap((img, image) => {
-      const view = captionView(img);
+      const view = captionView(img, t);
       return view ? spans.map((span) => ({ image, span, width: spanWidth(f, span), captionView: view })) : [];
     }),
   });
   return model.templates.measure({
     title: documentTitle(model),
-    stylesheets: STYLESHEETS,
+    htmlLang: model.htmlLang,
+    stylesheets: stylesheets(model.fontStylesheets),
     pagedScript: PAGEDJS_SCRIPT,
     masthead: model.masthead,
     articles: [...model.articles.values()].map(box),
@@ -104,4 +106,18 @@ function bodyLines(paragraphs: Paragraph[], counts: number[]): BodyLine[] {
     }
   });
   return lines;
+}
+
+/** The name's size when shrunk to one line, and a warning when it had to go below the style's least. */
+function mastheadName(model: TypesetModel, fit: MeasurePage.PageMeasurements["mastheadName"]) {
+  if (!fit) return {};
+  const size = Math.round(fit.sizePx * 0.75 * 2) / 2;
+  const least = model.style.masthead.minScale;
+  const warnings =
+    fit.scale < least
+      ? [
+          `masthead: the paper's name fits one line only at ${Math.round(fit.scale * 100)}% of its size (the style's least is ${Math.round(least * 100)}%): a shorter name, a logo or a smaller masthead size`,
+        ]
+      : [];
+  return { mastheadNameSize: size, warnings };
 }

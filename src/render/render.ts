@@ -2,7 +2,7 @@ import { browserScript } from "../browser/scripts";
 import { BrowserPageError, type WorkPage } from "../browser/work-page";
 import { FitError } from "../errors";
 import type { Layout } from "../makeup/types";
-import { FONT_STYLESHEETS, measuringDocumentKey, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "../typeset/assets";
+import { measuringDocumentKey, PAGE_STYLESHEETS, PAGEDJS_SCRIPT } from "../typeset/assets";
 import { bodyOf } from "../typeset/html-parts";
 import type { Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetModel } from "../typeset/model";
@@ -54,7 +54,8 @@ export function renderHtml(input: RenderInput): string {
     date: model.date,
     pages: pageViews(input),
     csp: CSP,
-    fontStylesheets: FONT_STYLESHEETS,
+    htmlLang: model.htmlLang,
+    fontStylesheets: model.fontStylesheets,
     pageStylesheets: PAGE_STYLESHEETS.join(" "),
     scripts: input.scripts ?? [PAGEDJS_SCRIPT],
   });

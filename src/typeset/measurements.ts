@@ -14,4 +14,8 @@ export interface Measurements {
   articles: Map<string, ArticleMeasure>;
   /** Height of the front page's masthead, in grid lines. */
   mastheadRows: number;
+  /** The paper's name shrunk to fit its one line, in pt; absent: it fits at the style's size. */
+  mastheadNameSize?: number;
+  /** What the measuring found wrong but could set (a name shrunk below the style's least size). */
+  warnings?: string[];
 }
