@@ -6,6 +6,10 @@ export interface MeasuredParagraph {
   starts: number[];
   /** The paragraph's height in lines of the grid, as laid out. */
   lines: number;
+  /** Latin text: the spacing chosen to keep word spaces within the limit (absent: none needed). */
+  spacing?: string;
+  /** Latin text: justified lines whose widest word space is still over the limit. */
+  loose?: number;
 }
 
 export interface MeasuredBox {
@@ -14,7 +18,27 @@ export interface MeasuredBox {
   heads: Record<string, number>;
   /** Caption height by `${image}:${span}`. */
   captions: Record<string, number>;
+  /** A vertical head's block, CSS px. */
+  verticalHead?: { width: number; height: number };
 }
+
+export interface MeasureOptions {
+  /** Widest word space of a justified Latin line, as a multiple of the face's own space. */
+  maxWordSpace: number;
+}
+
+// Spacing tried, in order, on a Latin paragraph with a loose line: each moves the line breaks a
+// little; the first that keeps every word space within the limit is taken, else the tightest.
+const SPACINGS = [
+  "word-spacing: -0.04em",
+  "letter-spacing: 0.01em",
+  "word-spacing: -0.08em",
+  "letter-spacing: -0.01em",
+  "word-spacing: -0.04em; letter-spacing: 0.01em",
+  "word-spacing: -0.08em; letter-spacing: -0.01em",
+  "letter-spacing: 0.02em",
+  "word-spacing: -0.12em",
+];
 
 export interface PageMeasurements {
   /** The body line pitch in CSS px. */
@@ -60,12 +84,93 @@ function lineStarts(p: Element): number[] {
 
 const height = (el: Element | null): number => el?.getBoundingClientRect().height ?? 0;
 
-function measureBox(box: HTMLElement, pitch: number): MeasuredBox {
+/** Widths of the word spaces of each justified line (not the last line, not a space at a break). */
+function lineSpaces(p: Element, starts: number[]): number[][] {
+  const perLine: number[][] = starts.slice(0, -1).map(() => []);
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let offset = 0;
+  let line = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    for (let i = 0; i < node.data.length; i++) {
+      if (node.data[i] !== " ") continue;
+      const at = offset + i;
+      while (line + 1 < starts.length && at >= (starts[line + 1] ?? Infinity)) line++;
+      if (line >= starts.length - 1 || at === (starts[line + 1] ?? 0) - 1) continue;
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const width = range.getBoundingClientRect().width;
+      if (width > 0) perLine[line]?.push(width);
+    }
+    offset += node.data.length;
+  }
+  return perLine;
+}
+
+/** The face's own word space in the paragraph's type: a space's width, nothing justified. */
+function naturalSpace(p: HTMLElement): number {
+  const style = getComputedStyle(p);
+  const probe = (text: string) => {
+    const span = document.createElement("span");
+    span.style.cssText = "position: absolute; white-space: pre; word-spacing: normal; letter-spacing: normal";
+    span.style.fontFamily = style.fontFamily;
+    span.style.fontSize = style.fontSize;
+    span.style.fontWeight = style.fontWeight;
+    span.textContent = text;
+    document.body.append(span);
+    const width = span.getBoundingClientRect().width;
+    span.remove();
+    return width;
+  };
+  return probe("x x") - probe("xx");
+}
+
+/** Lines of a Latin paragraph whose widest word space exceeds `limit` times the face's space. */
+function looseLines(
+  p: HTMLElement,
+  starts: number[],
+  natural: number,
+  limit: number,
+): { loose: number; worst: number } {
+  let loose = 0;
+  let worst = 0;
+  for (const spaces of lineSpaces(p, starts)) {
+    const ratio = Math.max(0, ...spaces) / natural;
+    worst = Math.max(worst, ratio);
+    if (ratio > limit) loose++;
+  }
+  return { loose, worst };
+}
+
+function measureParagraph(p: HTMLElement, pitch: number, latin: boolean, limit: number): MeasuredParagraph {
+  let starts = lineStarts(p);
+  const measured = (): MeasuredParagraph => ({ starts, lines: Math.round(height(p) / pitch) });
+  if (!latin) return measured();
+  const natural = naturalSpace(p);
+  if (!(natural > 0)) return measured();
+  let best = { spacing: "", starts, ...looseLines(p, starts, natural, limit) };
+  for (const spacing of best.loose > 0 ? SPACINGS : []) {
+    p.style.cssText = spacing;
+    starts = lineStarts(p);
+    const tried = { spacing, starts, ...looseLines(p, starts, natural, limit) };
+    if (tried.loose < best.loose || (tried.loose === best.loose && tried.worst < best.worst)) best = tried;
+    if (best.loose === 0) break;
+  }
+  p.style.cssText = best.spacing;
+  starts = best.starts;
+  return {
+    ...measured(),
+    ...(best.spacing ? { spacing: best.spacing } : {}),
+    ...(best.loose ? { loose: best.loose } : {}),
+  };
+}
+
+function measureBox(box: HTMLElement, pitch: number, options: MeasureOptions): MeasuredBox {
   const body = box.querySelector('[data-role="body"]');
-  const paragraphs = [...(body?.querySelectorAll(":scope > p") ?? [])].map((p) => ({
-    starts: lineStarts(p),
-    lines: Math.round(height(p) / pitch),
-  }));
+  const latin = box.dataset.latin === "true";
+  const paragraphs = [...(body?.querySelectorAll<HTMLElement>(":scope > p") ?? [])].map((p) =>
+    measureParagraph(p, pitch, latin, options.maxWordSpace),
+  );
   const heads: Record<string, number> = {};
   for (const h of box.querySelectorAll<HTMLElement>('[data-role="head"]')) {
     const key = `${h.dataset.span}${h.querySelector(".np-head--continued") ? "c" : ""}`;
@@ -75,7 +180,9 @@ function measureBox(box: HTMLElement, pitch: number): MeasuredBox {
   for (const c of box.querySelectorAll<HTMLElement>('[data-role="caption"]')) {
     captions[`${c.dataset.image}:${c.dataset.span}`] = height(c);
   }
-  return { paragraphs, heads, captions };
+  const vertical = box.querySelector('[data-role="vhead"] .np-head');
+  const rect = vertical?.getBoundingClientRect();
+  return { paragraphs, heads, captions, ...(rect ? { verticalHead: { width: rect.width, height: rect.height } } : {}) };
 }
 
 /** Shrinks the paper's name until it fits its one line (it never wraps); undefined if it fits. */
@@ -97,7 +204,7 @@ function fitName(masthead: HTMLElement): PageMeasurements["mastheadName"] {
   return { sizePx: px, scale: px / size };
 }
 
-export async function measureAll(): Promise<PageMeasurements> {
+export async function measureAll(options: MeasureOptions): Promise<PageMeasurements> {
   await document.fonts.ready;
   void document.body.offsetHeight;
   await document.fonts.ready;
@@ -108,7 +215,7 @@ export async function measureAll(): Promise<PageMeasurements> {
   out.masthead = height(masthead);
   for (const box of document.querySelectorAll<HTMLElement>(".np-measure[data-article]")) {
     const id = box.dataset.article;
-    if (id) out.articles[id] = measureBox(box, pitch);
+    if (id) out.articles[id] = measureBox(box, pitch, options);
   }
   return out;
 }

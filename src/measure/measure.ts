@@ -30,23 +30,33 @@ export async function measure(input: MeasureInput): Promise<Measurements> {
   const html = measuringDocument(model);
   const url = input.serve("/measure.html", html);
   await page.show(url, measuringDocumentKey(model.formatCss), bodyOf(html));
-  const raw = await page.call(MEASURE_SCRIPT, "measureAll");
+  const raw = await page.call(MEASURE_SCRIPT, "measureAll", { maxWordSpace: model.style.maxWordSpace });
   if (page.errors.length) throw new Error(`measuring page failed: ${page.errors.join("; ")}`);
   const rows = (px: number) => Math.ceil(px / raw.pitchPx - 0.02);
   const spans = spansOf(model);
   const articles = new Map<string, ArticleMeasure>();
+  const warnings: string[] = [];
   for (const [id, typeset] of model.articles) {
     const m = raw.articles[id];
     if (!m) throw new Error(`article ${id} was not measured`);
     const aspects = input.aspects.get(id) ?? [];
     const a = typeset.article;
+    const side = m.verticalHead && sideHead(model, m.verticalHead, raw.pitchPx);
+    const loose = m.paragraphs.reduce((n, p) => n + (p.loose ?? 0), 0);
+    if (loose > 0)
+      warnings.push(
+        `article ${id}: ${loose} justified line(s) with word spaces wider than ${model.style.maxWordSpace}× the face's own`,
+      );
     articles.set(id, {
       lineStarts: m.paragraphs.map((p) => p.starts),
+      ...(m.paragraphs.some((p) => p.spacing) ? { spacing: m.paragraphs.map((p) => p.spacing) } : {}),
       metrics: {
         id,
         priority: typeset.priority,
         order: typeset.order,
-        headRows: spans.map((s) => rows(m.heads[`${s}`] ?? 0)),
+        // A vertical head is a block at the module's right, not a band on top.
+        headRows: spans.map((s) => (side ? 0 : rows(m.heads[`${s}`] ?? 0))),
+        ...(side ? { sideHead: side } : {}),
         continuationHeadRows: spans.map((s) => rows(m.heads[`${s}c`] ?? 0)),
         lines: bodyLines(
           typeset.paragraphs,
@@ -65,7 +75,13 @@ export async function measure(input: MeasureInput): Promise<Measurements> {
       },
     });
   }
-  return { articles, mastheadRows: rows(raw.masthead), ...mastheadName(model, raw.mastheadName) };
+  const name = mastheadName(model, raw.mastheadName);
+  return {
+    articles,
+    mastheadRows: rows(raw.masthead),
+    ...name,
+    warnings: [...(name.warnings ?? []), ...warnings],
+  };
 }
 
 const spansOf = (model: TypesetModel) => Array.from({ length: model.issue.format.columns }, (_, i) => i + 1);
@@ -77,6 +93,8 @@ function measuringDocument(model: TypesetModel): string {
   const box = (t: TypesetArticle) => ({
     id: t.article.id,
     lang: t.lang,
+    latin: t.style.lang.latin,
+    vertical: t.article.headOrientation === "vertical" ? { ...headView(t, 1, f), height: f.areaHeight } : undefined,
     paragraphs: t.paragraphs.map((p) => ({ kind: p.kind, runs: p.runs })),
     heads: spans.flatMap((span) => [
       { span, width: spanWidth(f, span), ...headView(t, span, f) },
@@ -110,7 +128,7 @@ function bodyLines(paragraphs: Paragraph[], counts: number[]): BodyLine[] {
 
 /** The name's size when shrunk to one line, and a warning when it had to go below the style's least. */
 function mastheadName(model: TypesetModel, fit: MeasurePage.PageMeasurements["mastheadName"]) {
-  if (!fit) return {};
+  if (!fit) return { warnings: [] };
   const size = Math.round(fit.sizePx * 0.75 * 2) / 2;
   const least = model.style.masthead.minScale;
   const warnings =
@@ -120,4 +138,12 @@ function mastheadName(model: TypesetModel, fit: MeasurePage.PageMeasurements["ma
         ]
       : [];
   return { mastheadNameSize: size, warnings };
+}
+
+/** A vertical head's block in grid units: whole columns (with their gutters) and lines. */
+function sideHead(model: TypesetModel, box: { width: number; height: number }, pitchPx: number) {
+  const f = model.issue.format;
+  const widthPt = box.width * 0.75;
+  const span = Math.max(1, Math.ceil((widthPt + f.gutter - 0.5) / (f.columnWidth + f.gutter)));
+  return { span, rows: Math.ceil(box.height / pitchPx - 0.02) };
 }

@@ -88,6 +88,12 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
     ruleLeft: m.col > 0,
     ruleTop: m.row > topRow,
     headHeight: m.headRows * f.linePitch,
+    // A vertical head: its block at the module's right, as tall as the module.
+    sideHead: m.sideHead && {
+      x: x(f, m.span - m.sideHead.span),
+      width: spanWidth(f, m.sideHead.span),
+      height: m.rows * f.linePitch,
+    },
     lang: typeset.lang,
     ...headView(typeset, m.span, f, m.continuedFrom),
     photos: m.images.map((img) => {
@@ -110,7 +116,7 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
       y: y(f, c.row),
       height: c.rows * f.linePitch,
       lines: c.end - c.start,
-      paragraphs: paragraphParts(typeset.paragraphs, measured.lineStarts, lines, c.start, c.end),
+      paragraphs: paragraphParts(typeset.paragraphs, measured.lineStarts, lines, c.start, c.end, measured.spacing),
       jumpLine:
         m.continuesOn !== undefined && c === lastColumn
           ? fillWords(typeset.style.lang.words.jumpTo, { n: m.continuesOn })

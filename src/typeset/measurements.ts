@@ -8,6 +8,9 @@ export interface ArticleMeasure {
   metrics: ArticleMetrics;
   /** Per paragraph of the article's typeset text, the text offsets where its lines start. */
   lineStarts: number[][];
+  /** Per paragraph, the word and letter spacing (CSS) the measure chose to keep a Latin paragraph
+   *  free of loose lines; absent: as the stylesheet sets it. */
+  spacing?: (string | undefined)[];
 }
 
 export interface Measurements {
