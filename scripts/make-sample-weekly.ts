@@ -48,7 +48,7 @@ const issue = {
   paper: { name: "The Riverside Weekly", serial: "Vol. XII", publisher: "Riverside Press Cooperative", slug: "weekly" },
   issue: { date: "2026-11-30", number: 418 },
   lang: "en",
-  format: { name: "weekly", width: 275, height: 390, columns: 5, bodySize: 9, lineHeight: 1.4 },
+  format: { name: "weekly", width: 275, height: 390, columns: 3, bodySize: 9, lineHeight: 1.4 },
   pages: [
     {
       section: "Front Page",

@@ -28,17 +28,10 @@ export interface MeasureOptions {
 }
 
 // Spacing tried, in order, on a Latin paragraph with a loose line: each moves the line breaks a
-// little; the first that keeps every word space within the limit is taken, else the tightest.
-const SPACINGS = [
-  "word-spacing: -0.04em",
-  "letter-spacing: 0.01em",
-  "word-spacing: -0.08em",
-  "letter-spacing: -0.01em",
-  "word-spacing: -0.04em; letter-spacing: 0.01em",
-  "word-spacing: -0.08em; letter-spacing: -0.01em",
-  "letter-spacing: 0.02em",
-  "word-spacing: -0.12em",
-];
+// little; the first that keeps every word space within the limit is taken, else the tightest. None
+// yet: a part of a paragraph set with word-spacing in its column broke otherwise than the whole
+// paragraph measured (Chromium 156), so the lines measured would not be the lines printed.
+const SPACINGS: string[] = [];
 
 export interface PageMeasurements {
   /** The body line pitch in CSS px. */
