@@ -87,7 +87,7 @@ const enWords: Required<WordsData> = {
   serial: "{serial}",
   publisher: "Published by {publisher}",
   byline: "{name}",
-  photoCredit: "{credit}",
+  photoCredit: " {credit}",
   subheadLead: "",
   datelineAfter: "\u00a0— ",
   date: "{monthName} {day}, {year}",
