@@ -9,7 +9,7 @@ import sharp from "sharp";
 import { launchBrowser } from "../src/browser/browser";
 import { resolveFormat } from "../src/load";
 import { startServer } from "../src/server/server";
-import { appMounts, FONT_STYLESHEETS } from "../src/typeset/assets";
+import { appMounts } from "../src/typeset/assets";
 import { ptToMm } from "../src/units";
 
 const out = join(import.meta.dirname, "..", "issues", "ads", "ads");
@@ -113,7 +113,13 @@ const browser = await launchBrowser();
 try {
   for (const art of ARTWORK) {
     // Serif 900 is a face the pages themselves never use: pdffonts tells the ad's type apart.
-    const links = [...FONT_STYLESHEETS, "/fonts/serif/900.css"]
+    const links = [
+      "/fonts/noto-serif-sc/400.css",
+      "/fonts/noto-serif-sc/700.css",
+      "/fonts/noto-sans-sc/700.css",
+      "/fonts/noto-sans-sc/900.css",
+      "/fonts/noto-serif-sc/900.css",
+    ]
       .map((href) => `<link rel="stylesheet" href="${href}">`)
       .join("");
     const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${links}<style>

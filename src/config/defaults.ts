@@ -40,3 +40,29 @@ export const DEFAULTS = {
   /** The queue's set-up (Chromium, fonts, styles…) stays claimed this long after its last live worker. */
   queueSetupTtlMs: 60_000,
 } as const;
+
+/** The house style where neither the paper's style file nor its language says otherwise. Sizes are
+ *  in body sizes (the format's), so they follow the format. */
+export const STYLE_DEFAULTS = {
+  sizes: {
+    headlineBySpan: [1.6, 2.0, 2.4, 2.8, 3.2, 3.4],
+    leadHeadline: 1.25,
+    minorHeadline: 0.9,
+    maxHeadline: 4.2,
+    kicker: 0.45,
+    subhead: 0.5,
+    verticalHeadline: 2.6,
+    caption: 0.9,
+    credit: 0.9,
+    label: 1.1,
+    masthead: 7,
+    header: 1.05,
+  },
+  colors: { masthead: "#b00000", accent: "#b00000", rules: "#000", section: "#000", text: "#000" },
+  /** A justified Latin line's widest word space, as a multiple of the face's own space. */
+  maxWordSpace: 2,
+  /** The paper's name shrinks to this share of its size at most to stay on one line. */
+  mastheadMinScale: 0.5,
+  /** Folder of the app holding shared style files: "style": "name" → styles/papers/name.json. */
+  sharedStylesDir: "styles/papers",
+} as const;

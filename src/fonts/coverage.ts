@@ -1,29 +1,29 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { coverageStylesheet, fileRanges } from "./faces";
 
-// Which characters the bundled fonts cannot draw. Chromium would take them from a system font, which
-// prints in another design or, for Debian's CJK fonts, as Type 3 bitmaps; so they are found before.
-// The fonts' coverage is the union of the unicode-range lists in @fontsource's CSS: Google Fonts
-// slices each font by its cmap, so a code point in no slice is a code point the font lacks.
+// Which characters the house style's fonts cannot draw. Chromium would take them from a system font,
+// which prints in another design or, for Debian's CJK fonts, as Type 3 bitmaps; so they are found
+// before. A @fontsource family's coverage is the union of the unicode-range lists in its CSS: Google
+// Fonts slices each font by its cmap, so a code point in no slice is a code point the font lacks. A
+// font file's coverage is its cmap.
 
-export type BundledFamily = "serif" | "sans";
+/** A font to ask: "serif"/"sans" (the default Noto SC pair), a @fontsource package id
+ *  ("noto-serif-tc"), or the absolute path of a font file (starting with "/"). */
+export type CoverageSource = string;
 
-const CSS: Record<BundledFamily, string> = {
-  serif: "@fontsource/noto-serif-sc/400.css",
-  sans: "@fontsource/noto-sans-sc/400.css",
-};
+const ALIASES: Record<string, string> = { serif: "noto-serif-sc", sans: "noto-sans-sc" };
 
 type Ranges = ReadonlyArray<readonly [number, number]>;
-const cache = new Map<BundledFamily, Ranges>();
+const cache = new Map<CoverageSource, Ranges>();
 
 // Spaces, controls, format characters (U+2060 from protectBreaks) and variation selectors draw nothing.
 const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Variation_Selector}]/u;
 
 /**
- * Characters of `text` that a bundled font lacks, each once, in order of first appearance.
- * By default a character counts as missing when either family lacks it.
+ * Characters of `text` that a font lacks, each once, in order of first appearance.
+ * A character counts as missing when any of `families` lacks it (by default either Noto SC).
  */
-export function missingGlyphs(text: string, families: BundledFamily[] = ["serif", "sans"]): string[] {
+export function missingGlyphs(text: string, families: readonly CoverageSource[] = ["serif", "sans"]): string[] {
   const ranges = families.map(fontRanges);
   const missing = new Set<string>();
   for (const char of text) {
@@ -34,13 +34,14 @@ export function missingGlyphs(text: string, families: BundledFamily[] = ["serif"
   return [...missing];
 }
 
-/** The sorted, merged code point ranges of one family, read from its CSS once. */
-export function fontRanges(family: BundledFamily): Ranges {
-  let ranges = cache.get(family);
+/** The sorted, merged code point ranges of one font, read once. */
+export function fontRanges(source: CoverageSource): Ranges {
+  let ranges = cache.get(source);
   if (!ranges) {
-    const css = readFileSync(createRequire(import.meta.url).resolve(CSS[family]), "utf8");
-    ranges = parseUnicodeRanges(css);
-    cache.set(family, ranges);
+    ranges = source.startsWith("/")
+      ? fileRanges(source)
+      : parseUnicodeRanges(readFileSync(coverageStylesheet(ALIASES[source] ?? source), "utf8"));
+    cache.set(source, ranges);
   }
   return ranges;
 }

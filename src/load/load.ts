@@ -1,15 +1,17 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import type { z } from "zod";
+import type { HouseStyle } from "../config/house-style";
 import { mergeAdsFile } from "./ads-file";
 import { decodeIssueBytes } from "./decode";
-import { describeValue, IssueError, type IssueProblem, jsonPath } from "./errors";
+import { IssueError, type IssueProblem } from "./errors";
 import { FormatError, type PageFormat, resolveFormat } from "./format";
-import { type JsonProblem, type ParsedJson, parseJson } from "./json-text";
+import { type JsonProblem, parseJson } from "./json-text";
 import { checkMakeupRules } from "./makeup-rules";
 import { placementProblems } from "./placements";
 import { type IssueData, issueSchema, type Placement, pageSchema } from "./schema";
+import { examineStyle } from "./style-file";
 import { textProblems } from "./text-rules";
+import { toProblem } from "./zod-problems";
 
 /** A validated issue and where it came from. */
 export interface Issue {
@@ -20,6 +22,8 @@ export interface Issue {
   /** Output base name, from the folder (issues/dongchangfu → dongchangfu). */
   name: string;
   format: PageFormat;
+  /** The paper's house style, resolved with the defaults (src/config/house-style.ts). */
+  style: HouseStyle;
 }
 
 /** Accepts an issue folder or an issue.json path. */
@@ -86,10 +90,12 @@ export function examineIssue(input: string | Uint8Array, file: string, shown = f
   const parsed = issueSchema.safeParse(raw, { reportInput: true });
   const schemaProblems = parsed.success ? [] : parsed.error.issues.map((i) => toProblem(shown, i, json.literalAt));
   problems.push(...schemaProblems);
+  const house = examineStyle(raw, file, shown);
+  problems.push(...house.problems);
   // One problem per field: what the schema said of a field stands alone.
   const taken = new Set(schemaProblems.map((p) => p.path));
   problems.push(
-    ...textProblems(raw)
+    ...textProblems(raw, house.style)
       .filter((p) => !taken.has(p.path))
       .map(located),
   );
@@ -111,10 +117,13 @@ export function examineIssue(input: string | Uint8Array, file: string, shown = f
         .map(located),
     );
 
-  if (problems.length > 0 || !parsed.success || !format.grid) return { raw, problems };
+  if (problems.length > 0 || !parsed.success || !format.grid || !house.style) return { raw, problems };
   const dir = dirname(file);
   const name = dir.split(/[\\/]/).pop() || "issue";
-  return { issue: { data: parsed.data, file, dir, name, format: format.grid }, raw, problems };
+  const style = house.style;
+  // An ad that names no label gets the paper's word for one.
+  for (const ad of parsed.data.pages.flatMap((p) => p.ads)) ad.label ??= style.langs[style.lang].words.ad;
+  return { issue: { data: parsed.data, file, dir, name, format: format.grid, style }, raw, problems };
 }
 
 /** The format resolved, from the whole issue when it is valid, else from its format field alone. */
@@ -141,43 +150,6 @@ function layoutsOf(raw: unknown): [number, Placement[]][] {
     const layout = pageSchema.shape.layout.safeParse((page as { layout?: unknown } | null)?.layout);
     return layout.success && Array.isArray(layout.data) ? [[p, layout.data]] : [];
   });
-}
-
-function toProblem(file: string, issue: z.core.$ZodIssue, literalAt: ParsedJson["literalAt"]): IssueProblem {
-  const input = "input" in issue ? issue.input : undefined;
-  const found = "input" in issue ? describeValue(input) : "something else";
-  let expected = issue.message;
-  if (typeof input === "number" && !Number.isFinite(input)) {
-    // JSON.parse reads 1e400 as Infinity (and JSON.stringify writes that as null).
-    const literal = literalAt(issue.path as PropertyKey[]) ?? String(input);
-    return {
-      file,
-      path: jsonPath(issue.path),
-      expected: "a number in range",
-      found: `${literal}, a number out of range`,
-    };
-  }
-  if (issue.code === "invalid_type") expected = issue.expected;
-  else if (issue.code === "unrecognized_keys") {
-    return {
-      file,
-      path: jsonPath(issue.path),
-      expected: "only known fields",
-      found: `unknown field(s) ${issue.keys.join(", ")}`,
-    };
-  } else if (issue.code === "invalid_value")
-    expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-  else if (issue.code === "too_small") {
-    const unit = issue.origin === "array" ? " item(s)" : issue.origin === "string" ? " character(s)" : "";
-    expected = `at least ${String(issue.minimum)}${unit}`;
-  } else if (issue.code === "invalid_union") {
-    // One alternative per branch, e.g. `one of "tabloid", "broadsheet" or object`.
-    const branches = issue.errors.map((branch) => branch.find((b) => b.path.length === 0));
-    if (branches.every(Boolean))
-      expected = branches.map((b) => toProblem(file, b as z.core.$ZodIssue, literalAt).expected).join(" or ");
-  } else if (issue.code === "too_big") expected = `at most ${String(issue.maximum)}`;
-  else if (issue.code === "invalid_format") expected = issue.message.replace(/^Invalid string: /, "");
-  return { file, path: jsonPath(issue.path), expected, found };
 }
 
 /** Rules across fields that the schema cannot say on its own. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULTS } from "../config/defaults";
+import { LANGS } from "../config/style-schema";
 
 // The issue file format: the contract that editors, other tools and tests rely on.
 // Extend it; never rename a field.
@@ -95,8 +96,10 @@ export const adSchema = z
       .describe("bottom | top | ear-left | ear-right (报眼, front page) | { column, line }"),
     label: z
       .union([z.string().min(1), z.literal(false)])
-      .default("广告")
-      .describe('printed above the box: "广告" (default), "公益广告"…; false for none'),
+      .optional()
+      .describe(
+        'printed above the box: the house style\'s word (广告, Advertisement) by default, "公益广告"…; false for none',
+      ),
   })
   .strict();
 
@@ -123,6 +126,11 @@ export const articleSchema = z
       .describe('pinned on an automatic page: { column, line, span, height? } or "ear" (报眼, front page)'),
     jump: z.boolean().optional().describe("false: must fit on its page, never jumps"),
     jumpTo: z.number().int().min(1).optional().describe("page number its rest jumps to"),
+    lang: z.enum(LANGS).optional().describe("the article's language, if not the issue's"),
+    headOrientation: z
+      .enum(["horizontal", "vertical"])
+      .optional()
+      .describe("vertical: the head runs top to bottom at the right of the module (竖排标题)"),
   })
   .strict()
   .refine((a) => a.headline !== undefined || a.images.length > 0, {
@@ -220,6 +228,14 @@ export const issueSchema = z
       .union([z.enum(PRESET_NAMES), formatObjectSchema])
       .default("tabloid")
       .describe("preset name, or width, height, columns, margins, bleed"),
+    lang: z.enum(LANGS).default("zh-Hans").describe("zh-Hans, zh-Hant or en: labels, dates, fonts, hyphenation"),
+    style: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "house style: a style file relative to the issue folder, or the name of a shared one (styles/papers/<name>.json); default style.json beside the issue",
+      ),
     color: colorMode.optional(),
     ppi: z.number().min(LIMITS.ppi.min).max(LIMITS.ppi.max).optional().describe("target photo resolution"),
     ads: z.string().min(1).optional().describe("the ad department's file beside the issue, e.g. ads.json"),

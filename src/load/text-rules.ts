@@ -1,3 +1,5 @@
+import type { HouseStyle } from "../config/house-style";
+import { LANGS, type Lang } from "../config/style-schema";
 import { missingGlyphs } from "../fonts/coverage";
 import { jsonPath } from "./errors";
 import type { JsonProblem } from "./json-text";
@@ -11,7 +13,8 @@ import type { JsonProblem } from "./json-text";
 //    joiners, word joiner): tag characters and the like would hide text;
 //  - no U+FFFD: the text was damaged by a wrong encoding before it reached the file;
 //  - well-formed UTF-16 (a lone surrogate from a "\ud800" escape is not a character);
-//  - printed fields have visible text and only characters the bundled fonts have.
+//  - printed fields have visible text and only characters the house style's fonts have (those of
+//    the article's language, if it names one).
 
 type Path = (string | number)[];
 
@@ -92,7 +95,22 @@ function* strings(value: unknown, path: Path = []): Generator<[string, Path]> {
     for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
 }
 
-export function textProblems(raw: unknown): JsonProblem[] {
+/** The fonts a printed field at `path` is set in: its article's language, else the issue's. */
+function fontsAt(raw: unknown, path: Path, style: HouseStyle | undefined): { sources?: string[]; names: string } {
+  if (!style) return { names: "Noto Serif SC, Noto Sans SC" };
+  let lang: Lang = style.lang;
+  if (path[0] === "pages" && path[2] === "articles") {
+    const article = (raw as { pages?: { articles?: { lang?: unknown }[] }[] }).pages?.[path[1] as number]?.articles?.[
+      path[3] as number
+    ];
+    if (LANGS.includes(article?.lang as Lang)) lang = article?.lang as Lang;
+  }
+  const fonts = style.langs[lang].fonts;
+  const names = [...new Set(Object.values(fonts).map((f) => f.face.family))].join(", ");
+  return { sources: style.langs[lang].coverage, names };
+}
+
+export function textProblems(raw: unknown, style?: HouseStyle): JsonProblem[] {
   const problems: JsonProblem[] = [];
   for (const [text, path] of strings(raw)) {
     const at = jsonPath(path);
@@ -123,10 +141,11 @@ export function textProblems(raw: unknown): JsonProblem[] {
       );
       continue;
     }
-    const missing = wellFormed ? missingGlyphs(text) : [];
+    const fonts = fontsAt(raw, path, style);
+    const missing = wellFormed ? missingGlyphs(text, fonts.sources) : [];
     if (missing.length) {
       add(
-        "characters the bundled fonts (Noto Serif SC, Noto Sans SC) have",
+        `characters the bundled fonts (${fonts.names}) have`,
         `no glyph for ${missing.map((c) => `${c} (${codePoint(c)})`).join(", ")}`,
       );
     }

@@ -9,7 +9,7 @@ import type { Module, ModuleOrigin, PlacedImage, TextColumn } from "./types";
 export function buildModule(item: Item, rect: Rect, fit: ModuleFit, origin: ModuleOrigin = "auto"): Module {
   const images: PlacedImage[] = fit.photo.spots.map((spot) => ({ ...spot, row: fit.head + spot.row }));
   const columns: TextColumn[] = [];
-  const offsets = columnOffsets(fit.span, fit.photo);
+  const offsets = columnOffsets(fit.span - fit.side, fit.photo);
   let line = item.start;
   columnCounts(item, fit).forEach((count, col) => {
     if (count === 0) return;
@@ -30,5 +30,7 @@ export function buildModule(item: Item, rect: Rect, fit: ModuleFit, origin: Modu
     columns,
   };
   if (item.continuedFrom !== undefined) module.continuedFrom = item.continuedFrom;
+  const side = item.article.sideHead;
+  if (fit.side > 0 && side) module.sideHead = { span: fit.side, rows: side.rows };
   return module;
 }

@@ -1,9 +1,11 @@
-import { headRowsAt, type Item, imagesOf, lineCount } from "./items";
+import { headRowsAt, type Item, imagesOf, isContinuation, lineCount } from "./items";
 import { type FitPrices, fitLeaf, type ModuleFit, naturalFits } from "./module-fit";
 import { type PhotoChoice, photoLayouts } from "./photo-layouts";
-import type { Grid } from "./types";
+import type { Grid, SideHead } from "./types";
 
-// The fits of one page's items, cached: the packer asks for the same ones many times.
+// The fits of one page's items, cached: the packer asks for the same ones many times. An item with a
+// vertical head (竖排) is fitted in the columns left of its head and widened by the head's columns;
+// its module is at least as tall as the head.
 
 export type { ModuleFit } from "./module-fit";
 export { columnCounts } from "./module-fit";
@@ -47,6 +49,23 @@ export class FitCache {
     return photoLayouts(imagesOf(item), span, this.options.grid);
   }
 
+  /** The vertical head of an item (a continuation has the ordinary continuation head). */
+  private side(item: Item): SideHead | undefined {
+    return isContinuation(item) ? undefined : item.article.sideHead;
+  }
+
+  /** A fit of the text columns widened by the vertical head at their right. */
+  private widen(fit: ModuleFit, side: SideHead): ModuleFit {
+    const under = side.span * (fit.rows - side.rows);
+    return {
+      ...fit,
+      span: fit.span + side.span,
+      side: side.span,
+      empty: fit.empty + under,
+      cost: fit.cost + under * this.options.emptyCost,
+    };
+  }
+
   /** Least cells item i takes set whole at its own height in any width. */
   compactArea(i: number): number {
     let least = Number.POSITIVE_INFINITY;
@@ -62,10 +81,26 @@ export class FitCache {
     let fits = this.variantCache.get(key);
     if (fits === undefined) {
       const item = this.items[i];
-      fits =
-        item === undefined
-          ? []
-          : naturalFits(this.options, item, span, headRowsAt(item, span), this.minRows(item), this.layouts(item, span));
+      const side = item && this.side(item);
+      if (item === undefined) fits = [];
+      else if (side) {
+        const inner = span - side.span;
+        const minRows = Math.max(this.minRows(item), side.rows);
+        fits =
+          inner < 1
+            ? []
+            : naturalFits(this.options, item, inner, 0, minRows, this.layouts(item, inner)).map((f) =>
+                this.widen(f, side),
+              );
+      } else
+        fits = naturalFits(
+          this.options,
+          item,
+          span,
+          headRowsAt(item, span),
+          this.minRows(item),
+          this.layouts(item, span),
+        );
       this.variantCache.set(key, fits);
     }
     return fits;
@@ -78,7 +113,14 @@ export class FitCache {
     if (known !== undefined) return known;
     const item = this.items[i];
     let fit: ModuleFit | null = null;
-    if (item !== undefined && rows >= Math.max(1, this.minRows(item))) {
+    const side = item && this.side(item);
+    if (item !== undefined && side) {
+      const inner = span - side.span;
+      if (inner >= 1 && rows >= Math.max(side.rows, this.minRows(item))) {
+        const found = fitLeaf(this.options, item, i === 0, inner, rows, 0, this.layouts(item, inner));
+        fit = found && this.widen(found, side);
+      }
+    } else if (item !== undefined && rows >= Math.max(1, this.minRows(item))) {
       const head = headRowsAt(item, span);
       if (rows >= head) fit = fitLeaf(this.options, item, i === 0, span, rows, head, this.layouts(item, span));
     }

@@ -14,6 +14,8 @@ export interface ModuleFit {
   span: number;
   rows: number;
   head: number;
+  /** Columns at the right taken by a vertical head (0: none); text and photos use the rest. */
+  side: number;
   /** Where the photos go (NO_PHOTO without). */
   photo: PhotoChoice;
   /** Body lines set here, from the item's start. */
@@ -44,7 +46,7 @@ function contentCost(prices: FitPrices, span: number, lines: number, empty: numb
 /** Lines per column of a fit, planned now if the search left it open. */
 export function columnCounts(item: Item, fit: ModuleFit): number[] {
   if (fit.counts !== null) return fit.counts;
-  const offsets = columnOffsets(fit.span, fit.photo);
+  const offsets = columnOffsets(fit.span - fit.side, fit.photo);
   const plan = planColumns(item.article.lines, item.start, fit.lines, offsets, fit.rows - fit.head, fit.jump);
   if (plan === null) throw new Error(`no column plan for ${item.article.id}`);
   fit.counts = plan.counts;
@@ -69,6 +71,7 @@ export function fitAll(
     span,
     rows,
     head,
+    side: 0,
     photo: choice,
     lines: n,
     cut: false,
@@ -118,7 +121,7 @@ export function fitCut(
     const empty = span * body - choice.cells - m - (jump ? 1 : 0);
     const cost = contentCost(prices, span, m, empty, choice) + penalty + cutCost(item, lead, m, n, prices.lostCost);
     if (best === null || cost < best.cost) {
-      best = { span, rows, head, photo: choice, lines: m, cut: true, jump, counts, empty, cost };
+      best = { span, rows, head, side: 0, photo: choice, lines: m, cut: true, jump, counts, empty, cost };
     }
     // Good enough: no bad break and two lines on each side.
     if (penalty < HARD_BREAK && m >= 2 && n - m >= 2) break;

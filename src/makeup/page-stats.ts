@@ -7,7 +7,7 @@ import type { Grid, Module, Reserved } from "./types";
 export const EMPTY_SHARE_LIMIT = 0.03;
 
 export function usedCells(module: Module): number {
-  const head = module.headRows * module.span;
+  const head = module.headRows * module.span + (module.sideHead ? module.sideHead.span * module.sideHead.rows : 0);
   const photos = module.images.reduce((sum, image) => sum + image.span * (image.photoRows + image.captionRows), 0);
   const lines = module.columns.reduce((sum, column) => sum + column.end - column.start, 0);
   return head + photos + lines + (module.continuesOn !== undefined ? 1 : 0);

@@ -41,6 +41,9 @@ export interface ArticleMetrics {
   headRows: number[];
   /** Head block of a continuation ("（上接第N版）" + short headline) in rows, per span. */
   continuationHeadRows: number[];
+  /** A vertical head (竖排标题): a column block at the module's right instead of a band on top,
+   *  `span` columns wide and `rows` lines tall as measured (headRows are then 0). */
+  sideHead?: SideHead;
   /** All body lines in reading order, the end credit included. May be empty (photo-only item). */
   lines: BodyLine[];
   images: ImageMetrics[];
@@ -55,6 +58,12 @@ export interface ArticleMetrics {
   jumpTo?: number;
   /** A filler: used only where a page is short of material, never cut. */
   filler?: boolean;
+}
+
+/** A vertical head's block at the right of its module, in grid units. */
+export interface SideHead {
+  span: number;
+  rows: number;
 }
 
 /** A rectangle the solver must leave alone (masthead, index box placed by the template). */
@@ -157,6 +166,8 @@ export interface Module {
   rows: number;
   /** Rows taken by the head block at the top of the module (spanning it). */
   headRows: number;
+  /** A vertical head at the module's right instead: text columns and photos are to its left. */
+  sideHead?: SideHead;
   /** This module continues an article begun on page `continuedFrom` (its head is the continuation head). */
   continuedFrom?: number;
   /** The article continues on page `continuesOn`: the last text column ends with a jump line

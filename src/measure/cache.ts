@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { appFile } from "../app-root";
+import { FONTSOURCE_DIR } from "../fonts/faces";
 import { writeAtomic } from "../write-atomic";
 import type { MeasuredBox } from "./measure.browser";
 
@@ -65,15 +66,26 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
   }
 }
 
-const FONT_PACKAGES = ["@fontsource/noto-serif-sc", "@fontsource/noto-sans-sc"];
+/** The fonts a model uses: its @fontsource stylesheets, and the paper's own font files. */
+export interface ModelFonts {
+  stylesheets: string[];
+  files: string[];
+}
 
 /**
  * The environment part of every key: what decides line breaks besides the box itself. The format's
- * CSS and the browser's version vary per build; styles, templates, fonts and the measuring script
- * are read from the app.
+ * and house style's CSS, the browser's version and the fonts vary per build; styles, templates,
+ * the font packages and the measuring script are read from the app.
  */
-export function environmentKey(formatCss: string, browserVersion: string, app: AppFiles = APP_FILES): string {
+export function environmentKey(
+  formatCss: string,
+  browserVersion: string,
+  fonts: ModelFonts,
+  app: AppFiles = appFiles(),
+): string {
   const hash = createHash("sha256").update(formatCss).update(browserVersion);
+  hash.update(JSON.stringify(fonts.stylesheets));
+  for (const file of fonts.files) hash.update(readFileSync(file));
   hashTree(hash, app.styles);
   hashTree(hash, app.templates);
   hash.update(readFileSync(app.script));
@@ -91,12 +103,19 @@ export interface AppFiles {
   fonts: string[];
 }
 
-const APP_FILES: AppFiles = {
-  styles: appFile("styles"),
-  templates: appFile("templates"),
-  script: appFile("src/measure/measure.browser.ts"),
-  fonts: FONT_PACKAGES.map((pkg) => appFile(`node_modules/${pkg}/package.json`)),
-};
+let found: AppFiles | undefined;
+/** The app's files, found once: every installed @fontsource package's manifest among them. */
+function appFiles(): AppFiles {
+  found ??= {
+    styles: appFile("styles"),
+    templates: appFile("templates"),
+    script: appFile("src/measure/measure.browser.ts"),
+    fonts: readdirSync(FONTSOURCE_DIR)
+      .sort()
+      .map((pkg) => join(FONTSOURCE_DIR, pkg, "package.json")),
+  };
+  return found;
+}
 
 /** The key of one box: the environment and the box's view as the measuring template sets it. */
 export function boxKey(environment: string, view: unknown): string {

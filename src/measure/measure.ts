@@ -1,11 +1,13 @@
 import { browserScript } from "../browser/scripts";
 import type { WorkPage } from "../browser/work-page";
+import { LANGS } from "../config/style-schema";
 import type { BodyLine } from "../makeup/types";
-import { measuringDocumentKey, PAGEDJS_SCRIPT, STYLESHEETS } from "../typeset/assets";
+import { measuringDocumentKey, PAGEDJS_SCRIPT, stylesheets } from "../typeset/assets";
 import type { Paragraph } from "../typeset/content";
 import { bodyOf } from "../typeset/html-parts";
 import type { ArticleMeasure, Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetArticle, type TypesetModel } from "../typeset/model";
+import { usedFaces } from "../typeset/style-css";
 import { captionView, headView, spanWidth } from "../typeset/views";
 import { boxKey, type CachedBox, environmentKey, type MeasureCache } from "./cache";
 import type * as MeasurePage from "./measure.browser";
@@ -40,7 +42,10 @@ const MASTHEAD = ":masthead";
 export async function measure(input: MeasureInput): Promise<MeasureResult> {
   const { model, page, cache } = input;
   const views = new Map([...model.articles.values()].map((t) => [t.article.id, boxView(model, t)]));
-  const environment = environmentKey(model.formatCss, await page.browserVersion());
+  const environment = environmentKey(model.formatCss, await page.browserVersion(), {
+    stylesheets: model.fontStylesheets,
+    files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
+  });
   const keys = new Map([...views].map(([id, view]) => [id, boxKey(environment, { ...view, id: undefined })]));
   keys.set(MASTHEAD, boxKey(environment, model.masthead));
   const found = new Map<string, CachedBox>();
@@ -53,7 +58,7 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     const html = measuringDocument(model, missing, !found.has(MASTHEAD));
     const url = input.serve("/measure.html", html);
     await page.show(url, measuringDocumentKey(model.formatCss), bodyOf(html));
-    const raw = await page.call(MEASURE_SCRIPT, "measureAll");
+    const raw = await page.call(MEASURE_SCRIPT, "measureAll", { maxWordSpace: model.style.maxWordSpace });
     if (page.errors.length) throw new Error(`measuring page failed: ${page.errors.join("; ")}`);
     const fresh: [string, MeasuredBox][] = Object.entries(raw.articles);
     if (raw.masthead) fresh.push([MASTHEAD, raw.masthead]);
@@ -65,14 +70,27 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     }
   }
   const articles = new Map<string, ArticleMeasure>();
+  const warnings: string[] = [];
   for (const [id, typeset] of model.articles) {
     const m = found.get(id);
     if (!m) throw new Error(`article ${id} was not measured`);
     articles.set(id, articleMeasure(model, typeset, m, input.aspects.get(id) ?? []));
+    const loose = m.box.paragraphs.reduce((n, p) => n + (p.loose ?? 0), 0);
+    if (loose > 0) {
+      const limit = model.style.maxWordSpace;
+      warnings.push(`article ${id}: ${loose} justified line(s) with word spaces wider than ${limit}× the face's own`);
+    }
   }
   const masthead = found.get(MASTHEAD);
   const mastheadRows = masthead ? rowsOf(masthead.pitchPx)(masthead.box.height ?? 0) : 0;
-  return { articles, mastheadRows, measured: missing.length };
+  const name = mastheadName(model, masthead?.box.name);
+  return {
+    articles,
+    mastheadRows,
+    ...name,
+    warnings: [...(name.warnings ?? []), ...warnings],
+    measured: missing.length,
+  };
 }
 
 const rowsOf = (pitchPx: number) => (px: number) => Math.ceil(px / pitchPx - 0.02);
@@ -82,13 +100,17 @@ function articleMeasure(model: TypesetModel, typeset: TypesetArticle, m: CachedB
   const spans = spansOf(model);
   const a = typeset.article;
   const { box } = m;
+  const side = box.verticalHead && sideHead(model, box.verticalHead, m.pitchPx);
   return {
     lineStarts: box.paragraphs.map((p) => p.starts),
+    ...(box.paragraphs.some((p) => p.spacing) ? { spacing: box.paragraphs.map((p) => p.spacing) } : {}),
     metrics: {
       id: a.id,
       priority: typeset.priority,
       order: typeset.order,
-      headRows: spans.map((s) => rows(box.heads[`${s}`] ?? 0)),
+      // A vertical head is a block at the module's right, not a band on top.
+      headRows: spans.map((s) => (side ? 0 : rows(box.heads[`${s}`] ?? 0))),
+      ...(side ? { sideHead: side } : {}),
       continuationHeadRows: spans.map((s) => rows(box.heads[`${s}c`] ?? 0)),
       lines: bodyLines(
         typeset.paragraphs,
@@ -116,13 +138,16 @@ function boxView(model: TypesetModel, t: TypesetArticle) {
   const spans = spansOf(model);
   return {
     id: t.article.id,
+    lang: t.lang,
+    latin: t.style.lang.latin,
+    vertical: t.article.headOrientation === "vertical" ? { ...headView(t, 1, f), height: f.areaHeight } : undefined,
     paragraphs: t.paragraphs.map((p) => ({ kind: p.kind, runs: p.runs })),
     heads: spans.flatMap((span) => [
-      { span, width: spanWidth(f, span), ...headView(t.article, t.priority, span, f) },
-      { span, width: spanWidth(f, span), ...headView(t.article, t.priority, span, f, 0) },
+      { span, width: spanWidth(f, span), ...headView(t, span, f) },
+      { span, width: spanWidth(f, span), ...headView(t, span, f, 0) },
     ]),
     captions: t.article.images.flatMap((img, image) => {
-      const view = captionView(img);
+      const view = captionView(img, t);
       return view ? spans.map((span) => ({ image, span, width: spanWidth(f, span), captionView: view })) : [];
     }),
   };
@@ -132,7 +157,8 @@ function boxView(model: TypesetModel, t: TypesetArticle) {
 function measuringDocument(model: TypesetModel, boxes: ReturnType<typeof boxView>[], masthead: boolean): string {
   return model.templates.measure({
     title: documentTitle(model),
-    stylesheets: STYLESHEETS,
+    htmlLang: model.htmlLang,
+    stylesheets: stylesheets(model.fontStylesheets),
     pagedScript: PAGEDJS_SCRIPT,
     masthead: masthead ? model.masthead : undefined,
     articles: boxes,
@@ -148,4 +174,26 @@ function bodyLines(paragraphs: Paragraph[], counts: number[]): BodyLine[] {
     }
   });
   return lines;
+}
+
+/** The name's size when shrunk to one line, and a warning when it had to go below the style's least. */
+function mastheadName(model: TypesetModel, fit: MeasuredBox["name"]) {
+  if (!fit) return { warnings: [] };
+  const size = Math.round(fit.sizePx * 0.75 * 2) / 2;
+  const least = model.style.masthead.minScale;
+  const warnings =
+    fit.scale < least
+      ? [
+          `masthead: the paper's name fits one line only at ${Math.round(fit.scale * 100)}% of its size (the style's least is ${Math.round(least * 100)}%): a shorter name, a logo or a smaller masthead size`,
+        ]
+      : [];
+  return { mastheadNameSize: size, warnings };
+}
+
+/** A vertical head's block in grid units: whole columns (with their gutters) and lines. */
+function sideHead(model: TypesetModel, box: { width: number; height: number }, pitchPx: number) {
+  const f = model.issue.format;
+  const widthPt = box.width * 0.75;
+  const span = Math.max(1, Math.ceil((widthPt + f.gutter - 0.5) / (f.columnWidth + f.gutter)));
+  return { span, rows: Math.ceil(box.height / pitchPx - 0.02) };
 }

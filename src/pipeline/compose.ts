@@ -88,6 +88,7 @@ export async function composeIssue(
   const html = renderHtml({ model, layout, measurements, images: urls, ads: ads.art, scripts: opts.scripts });
   const allImageWarnings = [...imageWarnings, ...ads.imageWarnings];
   const warnings = [
+    ...(measurements.warnings ?? []),
     ...layout.pages.flatMap((p) => p.warnings),
     ...allImageWarnings.map((w) => w.message),
     ...ads.warnings,

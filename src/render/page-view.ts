@@ -1,3 +1,4 @@
+import { fillWords } from "../config/langs";
 import type { PageFormat } from "../load";
 import { linesAfterCuts } from "../makeup";
 import type { BoxModule, Layout, Module, TextColumn } from "../makeup/types";
@@ -36,6 +37,7 @@ export function pageViews(input: PageViewInput) {
   const { model, layout, measurements } = input;
   const { issue } = model;
   const f = issue.format;
+  const words = model.style.langs[model.style.lang].words;
   return layout.pages.map((pl, p) => {
     const page = issue.data.pages[p];
     const front = p === 0;
@@ -46,12 +48,19 @@ export function pageViews(input: PageViewInput) {
       front,
       mono: (page?.color ?? issue.data.color) === "mono",
       section: page?.section ?? "",
-      editor: page?.editor,
-      designer: page?.designer,
-      proofreader: page?.proofreader,
+      folio: fillWords(words.folio, { n: pl.number }),
+      editor: page?.editor && fillWords(words.editor, { name: page.editor }),
+      designer: page?.designer && fillWords(words.designer, { name: page.designer }),
+      proofreader: page?.proofreader && fillWords(words.proofreader, { name: page.proofreader }),
       date: model.date,
       paper: issue.data.paper,
-      masthead: front ? { ...model.masthead, height: measurements.mastheadRows * f.linePitch } : undefined,
+      masthead: front
+        ? {
+            ...model.masthead,
+            height: measurements.mastheadRows * f.linePitch,
+            nameSize: measurements.mastheadNameSize,
+          }
+        : undefined,
       modules: pl.modules.map((m) => moduleView(input, m, topRow)),
       ads: pl.boxes.map((b) => adView(input, p, b, topRow)),
     };
@@ -79,7 +88,14 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
     ruleLeft: m.col > 0,
     ruleTop: m.row > topRow,
     headHeight: m.headRows * f.linePitch,
-    ...headView(article, typeset.priority, m.span, f, m.continuedFrom),
+    // A vertical head: its block at the module's right, as tall as the module.
+    sideHead: m.sideHead && {
+      x: x(f, m.span - m.sideHead.span),
+      width: spanWidth(f, m.sideHead.span),
+      height: m.rows * f.linePitch,
+    },
+    lang: typeset.lang,
+    ...headView(typeset, m.span, f, m.continuedFrom),
     photos: m.images.map((img) => {
       const source = article.images[img.index];
       const focus = source?.focus ?? [0.5, 0.5];
@@ -92,7 +108,7 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
         src: input.images.get(`${m.articleId}:${img.index}`) ?? "",
         alt: source?.caption ?? "",
         position: `${focus[0] * 100}% ${focus[1] * 100}%`,
-        captionView: img.captionRows > 0 && source ? captionView(source) : undefined,
+        captionView: img.captionRows > 0 && source ? captionView(source, typeset) : undefined,
       };
     }),
     columns: m.columns.map((c) => ({
@@ -100,8 +116,11 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
       y: y(f, c.row),
       height: c.rows * f.linePitch,
       lines: c.end - c.start,
-      paragraphs: paragraphParts(typeset.paragraphs, measured.lineStarts, lines, c.start, c.end),
-      jumpTo: m.continuesOn !== undefined && c === lastColumn ? m.continuesOn : undefined,
+      paragraphs: paragraphParts(typeset.paragraphs, measured.lineStarts, lines, c.start, c.end, measured.spacing),
+      jumpLine:
+        m.continuesOn !== undefined && c === lastColumn
+          ? fillWords(typeset.style.lang.words.jumpTo, { n: m.continuesOn })
+          : undefined,
     })),
   };
 }

@@ -4,13 +4,7 @@ import { FitError } from "../errors";
 import type { Layout } from "../makeup/types";
 import { appendDocumentMetadata, newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
 import { loadPdfBytes, savePdf } from "../pdf/pdf-lib-io";
-import {
-  CONTENT_STYLESHEETS,
-  FONT_STYLESHEETS,
-  measuringDocumentKey,
-  PAGED_STYLESHEETS,
-  PAGEDJS_SCRIPT,
-} from "../typeset/assets";
+import { CONTENT_STYLESHEETS, measuringDocumentKey, PAGED_STYLESHEETS, PAGEDJS_SCRIPT } from "../typeset/assets";
 import { bodyOf } from "../typeset/html-parts";
 import type { Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetModel } from "../typeset/model";
@@ -63,7 +57,8 @@ export function renderHtml(input: RenderInput): string {
     date: model.date,
     pages: pageViews(input),
     csp: CSP,
-    stylesheets: [...FONT_STYLESHEETS, ...CONTENT_STYLESHEETS],
+    htmlLang: model.htmlLang,
+    stylesheets: [...model.fontStylesheets, ...CONTENT_STYLESHEETS],
     pagedStylesheets: PAGED_STYLESHEETS.join(" "),
     scripts: input.scripts ?? [PAGEDJS_SCRIPT],
   });

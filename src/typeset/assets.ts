@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { APP_ROOT } from "../app-root";
+import { FONTSOURCE_DIR } from "../fonts/faces";
 import type { Mount } from "../server/server";
 
 // Where the pages' assets live and under which URL the loopback server shows them. Fonts come
@@ -14,25 +15,21 @@ export const STYLES_DIR = join(APP_ROOT, "styles");
 
 // Packages are found in node_modules beside the app (some, like pagedjs, export no package.json).
 const packageDir = (pkg: string) => join(APP_ROOT, "node_modules", pkg);
-const fontDir = packageDir;
 const pagedDir = () => join(packageDir("pagedjs"), "dist");
+
+/** Every installed @fontsource package under /fonts/<id>/: a house style picks its faces. */
+function fontMounts(): Mount[] {
+  const ids = readdirSync(FONTSOURCE_DIR, { withFileTypes: true }).filter((d) => d.isDirectory());
+  return ids.map((d) => ({ prefix: `/fonts/${d.name}/`, root: join(FONTSOURCE_DIR, d.name), immutable: true }));
+}
 
 export function appMounts(): Mount[] {
   return [
     { prefix: "/styles/", root: STYLES_DIR },
-    { prefix: "/fonts/serif/", root: fontDir("@fontsource/noto-serif-sc"), immutable: true },
-    { prefix: "/fonts/sans/", root: fontDir("@fontsource/noto-sans-sc"), immutable: true },
+    ...fontMounts(),
     { prefix: "/vendor/pagedjs/", root: pagedDir(), immutable: true },
   ];
 }
-
-/** The faces the stylesheets use (Song 400/700, Hei 700/900); each one costs decoding time. */
-export const FONT_STYLESHEETS = [
-  "/fonts/serif/400.css",
-  "/fonts/serif/700.css",
-  "/fonts/sans/700.css",
-  "/fonts/sans/900.css",
-];
 
 /** The format's numbers (page size, grid) as CSS, served per build. */
 export const FORMAT_STYLESHEET = "/format.css";
@@ -53,7 +50,10 @@ export const PAGED_STYLESHEETS = [FORMAT_STYLESHEET];
 
 export const PAGE_STYLESHEETS = [FORMAT_STYLESHEET, ...CONTENT_STYLESHEETS];
 
-export const STYLESHEETS = [...FONT_STYLESHEETS, ...PAGE_STYLESHEETS];
+/** The font stylesheets of a model and the page stylesheets, as the measuring page links them. */
+export function stylesheets(fontStylesheets: string[]): string[] {
+  return [...fontStylesheets, ...PAGE_STYLESHEETS];
+}
 
 export const PAGEDJS_SCRIPT = "/vendor/pagedjs/paged.js";
 
@@ -63,6 +63,22 @@ export const ISSUE_URL_PREFIX = "/issue/";
 export function issueFileUrl(path: string): string {
   return `${ISSUE_URL_PREFIX}${path.split("/").map(encodeURIComponent).join("/")}`;
 }
+/**
+ * The URL of a file of the issue folder or of the app's styles folder (a shared style's fonts and
+ * logo), relative so that it resolves the same from /format.css, the pages and the --html copy.
+ */
+export function styleFileUrl(file: string, issueDir: string): string {
+  const inside = (root: string) => {
+    const rel = relative(root, file);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split("\\").join("/") : undefined;
+  };
+  const inIssue = inside(issueDir);
+  if (inIssue !== undefined) return issueFileUrl(inIssue).slice(1);
+  const inStyles = inside(STYLES_DIR);
+  if (inStyles !== undefined) return `styles/${inStyles.split("/").map(encodeURIComponent).join("/")}`;
+  throw new Error(`${file} is neither in the issue folder nor in styles/`);
+}
+
 /** URL under which the loopback server shows the prepared photos. */
 export const IMAGES_URL_PREFIX = "/images/";
 
@@ -79,7 +95,7 @@ export function issueMounts(issueDir: string, cacheDir: string): Mount[] {
 export function measuringDocumentKey(formatCss: string): string {
   const hash = createHash("sha256")
     .update(formatCss)
-    .update(JSON.stringify([STYLESHEETS, PAGEDJS_SCRIPT]));
+    .update(JSON.stringify([PAGE_STYLESHEETS, PAGEDJS_SCRIPT]));
   for (const file of readdirSync(STYLES_DIR).sort()) hash.update(`${file}:${statSync(join(STYLES_DIR, file)).mtimeMs}`);
   hash.update(`measure.hbs:${statSync(join(TEMPLATES_DIR, "measure.hbs")).mtimeMs}`);
   return `measure:${hash.digest("hex")}`;

@@ -1,3 +1,5 @@
+import type { LangStyle } from "../config/house-style";
+import { fillWords } from "../config/langs";
 import { type ArticleData, bodyText } from "../load";
 
 // The text of an article as the typesetter sees it: paragraphs made of styled runs. Measuring
@@ -21,12 +23,16 @@ export interface Paragraph {
   cuttable?: boolean;
 }
 
-/** Full-width parentheses around the end credit, as Chinese papers print it. */
-export function creditText(byline: string): string {
-  return `（${byline.trim().replace(/^[（(]|[）)]$/g, "")}）`;
+/** The end credit in the paper's form: in full-width parentheses, as Chinese papers print it. */
+export function creditText(byline: string, words: LangStyle["words"]): string {
+  return fillWords(words.byline, { name: byline.trim().replace(/^[（(]|[）)]$/g, "") });
 }
 
-export function paragraphsOf(article: ArticleData, protect: (text: string) => string): Paragraph[] {
+export function paragraphsOf(
+  article: ArticleData,
+  protect: (text: string) => string,
+  words: LangStyle["words"],
+): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let datelineUsed = false;
   article.body.forEach((item, source) => {
@@ -36,9 +42,9 @@ export function paragraphsOf(article: ArticleData, protect: (text: string) => st
     }
     const runs: Run[] = [];
     if (article.dateline && !datelineUsed) {
-      // The dateline leads the first paragraph in bold, a full-width space after it.
+      // The dateline leads the first paragraph in bold, a full-width space (or the paper's words) after it.
       runs.push({ text: protect(article.dateline), style: "dateline" });
-      runs.push({ text: "\u3000", style: "plain" });
+      runs.push({ text: words.datelineAfter, style: "plain" });
       datelineUsed = true;
     }
     runs.push({ text: protect(bodyText(item)), style: "plain" });
@@ -52,7 +58,7 @@ export function paragraphsOf(article: ArticleData, protect: (text: string) => st
   if (article.byline)
     paragraphs.push({
       kind: "credit",
-      runs: [{ text: protect(creditText(article.byline)), style: "plain" }],
+      runs: [{ text: protect(creditText(article.byline, words)), style: "plain" }],
     });
   return paragraphs;
 }

@@ -1,19 +1,33 @@
 import lunar from "lunar-javascript";
+import type { LangStyle } from "../config/house-style";
+import { fillWords } from "../config/langs";
 
-// Dates as Chinese newspapers print them: 2022年11月14日 星期一, 农历壬寅年十月廿一.
+// Dates as the paper prints them, in its words: 2022年11月14日 星期一, 农历壬寅年十月廿一; or
+// Monday, November 30, 2026.
 export interface PrintedDate {
   solar: string;
   weekday: string;
-  lunar: string;
+  /** Date and weekday as the page header and the masthead print them. */
+  line: string;
+  /** The lunar date, when the paper prints one. */
+  lunar?: string;
 }
 
-export function printedDate(iso: string): PrintedDate {
+export function printedDate(iso: string, style: LangStyle): PrintedDate {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const solar = lunar.Solar.fromYmd(y, m, d);
-  const l = solar.getLunar();
-  return {
-    solar: `${y}年${m}月${d}日`,
-    weekday: `星期${solar.getWeekInChinese()}`,
-    lunar: `农历${l.getYearInGanZhi()}年${l.getMonthInChinese()}月${l.getDayInChinese()}`,
-  };
+  const words = style.words;
+  const solarDay = lunar.Solar.fromYmd(y, m, d);
+  const weekday = words.weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? "";
+  const solar = fillWords(words.date, { year: y, month: m, day: d, monthName: words.months[m - 1] ?? String(m) });
+  const printed: PrintedDate = { solar, weekday, line: fillWords(words.dateLine, { date: solar, weekday }) };
+  if (words.lunar !== false) {
+    const l = solarDay.getLunar();
+    const chars = (text: string) => [...text].map((c) => style.lunarChars[c] ?? c).join("");
+    printed.lunar = fillWords(words.lunar, {
+      year: l.getYearInGanZhi(),
+      month: chars(l.getMonthInChinese()),
+      day: chars(l.getDayInChinese()),
+    });
+  }
+  return printed;
 }

@@ -1,5 +1,6 @@
 import type { BodyLine } from "../makeup/types";
 import { type Paragraph, paragraphText, type Run, sliceRuns } from "./content";
+import { SOFT_HYPHEN } from "./hyphenate";
 
 // A text column holds body lines [start, end) of an article; these are the paragraph parts that
 // fill it, cut at the line starts Chromium measured. Greedy line breaking sets a part that starts
@@ -8,6 +9,8 @@ import { type Paragraph, paragraphText, type Run, sliceRuns } from "./content";
 export interface ParagraphPart {
   kind: Paragraph["kind"];
   runs: Run[];
+  /** The spacing the measure chose for the paragraph (Latin text kept free of loose lines). */
+  spacing?: string;
   /** Begins mid-paragraph (no indent, no leading punctuation space). */
   cont: boolean;
   /** Ends mid-paragraph: its last line is justified like an inner line. */
@@ -20,6 +23,7 @@ export function paragraphParts(
   lines: BodyLine[],
   start: number,
   end: number,
+  spacing: (string | undefined)[] = [],
 ): ParagraphPart[] {
   const out: ParagraphPart[] = [];
   let i = start;
@@ -37,13 +41,28 @@ export function paragraphParts(
     const text = paragraphText(paragraph);
     const from = starts[firstLine] ?? 0;
     const to = starts[lastLine + 1] ?? text.length;
+    const broken = lastLine < starts.length - 1;
+    const runs = sliceRuns(paragraph, from, to);
+    const space = spacing[p];
     out.push({
       kind: paragraph.kind,
-      runs: sliceRuns(paragraph, from, to),
+      runs: broken ? hyphenAtBreak(runs, text[to]) : runs,
       cont: firstLine > 0,
-      broken: lastLine < starts.length - 1,
+      broken,
+      ...(space ? { spacing: space } : {}),
     });
     i = j + 1;
   }
   return out;
+}
+
+/** A part that ends at a soft hyphen (or before one) shows the hyphen Chromium set there when it
+ *  measured the line: at the end of an element a soft hyphen shows nothing, a hard one does. */
+function hyphenAtBreak(runs: Run[], next: string | undefined): Run[] {
+  const last = runs.at(-1);
+  if (!last) return runs;
+  const ends = last.text.endsWith(SOFT_HYPHEN);
+  if (!ends && next !== SOFT_HYPHEN) return runs;
+  const text = `${ends ? last.text.slice(0, -1) : last.text}-`;
+  return [...runs.slice(0, -1), { ...last, text }];
 }

@@ -8,10 +8,17 @@ export interface ArticleMeasure {
   metrics: ArticleMetrics;
   /** Per paragraph of the article's typeset text, the text offsets where its lines start. */
   lineStarts: number[][];
+  /** Per paragraph, the word and letter spacing (CSS) the measure chose to keep a Latin paragraph
+   *  free of loose lines; absent: as the stylesheet sets it. */
+  spacing?: (string | undefined)[];
 }
 
 export interface Measurements {
   articles: Map<string, ArticleMeasure>;
   /** Height of the front page's masthead, in grid lines. */
   mastheadRows: number;
+  /** The paper's name shrunk to fit its one line, in pt; absent: it fits at the style's size. */
+  mastheadNameSize?: number;
+  /** What the measuring found wrong but could set (a name shrunk below the style's least size). */
+  warnings?: string[];
 }

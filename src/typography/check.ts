@@ -1,8 +1,16 @@
+import { STYLE_DEFAULTS } from "../config/defaults";
 import { InputError } from "../errors";
 import { popplerPageCount } from "../pdf/open-pdf";
 import { runTool, ToolError } from "../pdf/run-tool";
 import { type BboxPage, parseBboxLayout } from "./bbox";
-import { bodyLineHeight, classifyPage, type PageTotals, pageTotals, type TypoFinding } from "./classify";
+import {
+  bodyLineHeight,
+  classifyPage,
+  naturalWordSpace,
+  type PageTotals,
+  pageTotals,
+  type TypoFinding,
+} from "./classify";
 import { regroupPage } from "./columns";
 
 // The typography check of a finished PDF: reads its lines back with pdftotext, the way a reader's eye
@@ -20,6 +28,8 @@ export interface TypoReport {
 export interface CheckOptions {
   /** 1-based page numbers to check; all pages when absent. */
   pages?: number[];
+  /** Widest word space of a justified Latin line, as a multiple of the natural one. */
+  maxWordSpace?: number;
 }
 
 /** The PDF could not be read (missing, not a PDF, pdftotext absent). */
@@ -35,15 +45,20 @@ export async function checkTypography(pdf: string, opts: CheckOptions = {}): Pro
   const range = wanted ? ["-f", String(first), "-l", String(Math.max(...wanted))] : [];
   const xhtml = await readBboxLayout(pdf, range);
   const pages = parseBboxLayout(xhtml, first).filter((p) => !wanted || wanted.has(p.number));
-  return buildReport(pdf, pages);
+  return buildReport(pdf, pages, opts.maxWordSpace);
 }
 
 /** The report on pages already read: the pure half of checkTypography. */
-export function buildReport(pdf: string, pages: readonly BboxPage[]): TypoReport {
+export function buildReport(
+  pdf: string,
+  pages: readonly BboxPage[],
+  maxWordSpace: number = STYLE_DEFAULTS.maxWordSpace,
+): TypoReport {
   const regrouped = pages.map(regroupPage);
   // One body size for the whole document: a page of photos and captions has no body text of its own.
   const body = bodyLineHeight(regrouped);
-  const findings = regrouped.flatMap((page) => classifyPage(page, body));
+  const spacing = { natural: naturalWordSpace(regrouped, body), limit: maxWordSpace };
+  const findings = regrouped.flatMap((page) => classifyPage(page, body, spacing));
   const perPage = regrouped.map((p) => pageTotals(p, findings));
   return { pdf, pages: perPage, findings, totals: sumTotals(perPage) };
 }
@@ -62,13 +77,14 @@ async function readBboxLayout(pdf: string, range: string[]): Promise<string> {
 }
 
 function sumTotals(pages: readonly PageTotals[]): TypoReport["totals"] {
-  const sum = (key: "lines" | "lineStart" | "lineEnd" | "ragged") => pages.reduce((n, p) => n + p[key], 0);
+  const sum = (key: "lines" | "lineStart" | "lineEnd" | "ragged" | "loose") => pages.reduce((n, p) => n + p[key], 0);
   return {
     pages: pages.length,
     lines: sum("lines"),
     lineStart: sum("lineStart"),
     lineEnd: sum("lineEnd"),
     ragged: sum("ragged"),
+    loose: sum("loose"),
   };
 }
 

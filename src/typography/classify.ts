@@ -2,10 +2,12 @@ import { type BboxBlock, type BboxLine, type BboxPage, isWide, lineText } from "
 import { NO_END, NO_START } from "./linebreak";
 
 // Finds the composition faults a reader sees on a printed page, from the lines pdftotext reads back:
-// a line starting with a mark that must not start one, a line ending with an opening bracket, and in
-// justified text a full line that stops short of the column's right edge.
+// a line starting with a mark that must not start one, a line ending with an opening bracket, in
+// justified text a full line that stops short of the column's right edge, and in justified Latin text
+// a loose line: a word space wider than the limit (a multiple of the page's own word space, measured
+// on the last lines of paragraphs, which are not stretched).
 
-export type TypoKind = "line-start" | "line-end" | "ragged";
+export type TypoKind = "line-start" | "line-end" | "ragged" | "loose";
 
 export interface TypoFinding {
   page: number;
@@ -17,6 +19,15 @@ export interface TypoFinding {
   y: number;
   /** For ragged lines: how far the line stops short of the column's right edge, in characters. */
   shortBy?: number;
+  /** For loose lines: the widest word space, as a multiple of the natural one. */
+  wordSpace?: number;
+}
+
+export interface LatinSpacing {
+  /** The natural word space of the body text (pt), from unjustified lines; undefined: no Latin text. */
+  natural?: number;
+  /** The widest word space allowed, as a multiple of the natural one. */
+  limit: number;
 }
 
 export interface PageTotals {
@@ -25,6 +36,7 @@ export interface PageTotals {
   lineStart: number;
   lineEnd: number;
   ragged: number;
+  loose: number;
 }
 
 // A paragraph's first line is indented by about two characters; one character is enough to tell.
@@ -44,8 +56,43 @@ const OPENS_NOTE = /^[（(]/u;
 const SENTENCE_END = /[。！？…”’）」』]$/u;
 
 /** The findings of a page; `bodyHeight` is the body text's line box height (the page's own if absent). */
-export function classifyPage(page: BboxPage, bodyHeight = bodyLineHeight([page])): TypoFinding[] {
-  return page.blocks.flatMap((block) => classifyBlock(block, page.number, bodyHeight));
+export function classifyPage(
+  page: BboxPage,
+  bodyHeight = bodyLineHeight([page]),
+  spacing: LatinSpacing = { limit: Infinity },
+): TypoFinding[] {
+  return page.blocks.flatMap((block) => classifyBlock(block, page.number, bodyHeight, spacing));
+}
+
+/** A line of Latin text: no full-width character. */
+function isLatin(line: BboxLine): boolean {
+  return ![...lineText(line)].some(isWide);
+}
+
+/** The gaps between a line's words, in pt. */
+function wordGaps(line: BboxLine): number[] {
+  return line.words.slice(1).map((w, i) => w.xMin - (line.words[i] as BboxLine["words"][number]).xMax);
+}
+
+/**
+ * The natural word space of the document's Latin body text: the median gap on the last lines of
+ * paragraphs (set unjustified, so their spaces are the face's own), in pt.
+ */
+export function naturalWordSpace(pages: readonly BboxPage[], bodyHeight: number): number | undefined {
+  const gaps: number[] = [];
+  for (const block of pages.flatMap((p) => p.blocks)) {
+    const lines = block.lines.filter((l) => lineText(l) !== "");
+    lines.forEach((line, i) => {
+      const next = lines[i + 1];
+      const isBody = Math.abs(line.yMax - line.yMin - bodyHeight) <= bodyHeight * BODY_SIZE;
+      const last =
+        next === undefined ||
+        next.yMin - line.yMin > PARAGRAPH_GAP * (line.yMax - line.yMin) ||
+        next.xMin > line.xMin + 1;
+      if (isBody && last && isLatin(line) && line.words.length >= 2) gaps.push(...wordGaps(line));
+    });
+  }
+  return median(gaps.filter((g) => g > 0));
 }
 
 /** The box height of body text: the height of the lines that carry the most characters. */
@@ -66,10 +113,11 @@ export function pageTotals(page: BboxPage, findings: readonly TypoFinding[]): Pa
     lineStart: mine.filter((f) => f.kind === "line-start").length,
     lineEnd: mine.filter((f) => f.kind === "line-end").length,
     ragged: mine.filter((f) => f.kind === "ragged").length,
+    loose: mine.filter((f) => f.kind === "loose").length,
   };
 }
 
-function classifyBlock(block: BboxBlock, page: number, bodyHeight: number): TypoFinding[] {
+function classifyBlock(block: BboxBlock, page: number, bodyHeight: number, spacing: LatinSpacing): TypoFinding[] {
   const lines = block.lines.filter((l) => lineText(l) !== "");
   if (lines.length === 0) return [];
   const em = charWidth(lines);
@@ -100,8 +148,15 @@ function classifyBlock(block: BboxBlock, page: number, bodyHeight: number): Typo
       !isBody(next) ||
       !(next.yMin - line.yMin > 0 && next.yMin - line.yMin <= PARAGRAPH_GAP * pitch) ||
       (SENTENCE_END.test(text) && OPENS_NOTE.test(lineText(next)));
+    const latin = isLatin(line);
     const shortBy = (right - line.xMax) / em;
-    if (!endsParagraph && shortBy > RAGGED_EMS) findings.push({ ...at, kind: "ragged", shortBy: round(shortBy) });
+    if (!endsParagraph && !latin && shortBy > RAGGED_EMS)
+      findings.push({ ...at, kind: "ragged", shortBy: round(shortBy) });
+    if (endsParagraph || !latin || spacing.natural === undefined) return;
+    // A lone word on a justified line cannot be justified: as loose as a line gets.
+    const widest =
+      line.words.length < 2 ? (shortBy > RAGGED_EMS ? Infinity : 0) : Math.max(...wordGaps(line)) / spacing.natural;
+    if (widest > spacing.limit) findings.push({ ...at, kind: "loose", wordSpace: round(widest) });
   });
   return findings;
 }

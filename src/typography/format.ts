@@ -2,16 +2,21 @@ import type { TypoReport } from "./check";
 
 // Two ways to show a typography report: lines for a person at a terminal, JSON for tools.
 
-const KIND_LABEL = { "line-start": "line start", "line-end": "line end", ragged: "ragged" } as const;
+const KIND_LABEL = { "line-start": "line start", "line-end": "line end", ragged: "ragged", loose: "loose" } as const;
 
 export function formatText(report: TypoReport): string {
   const out: string[] = [`${report.pdf}`];
   for (const f of report.findings) {
-    const short = f.shortBy !== undefined ? ` (short by ${f.shortBy} char)` : "";
+    const short =
+      f.shortBy !== undefined
+        ? ` (short by ${f.shortBy} char)`
+        : f.wordSpace !== undefined
+          ? ` (word space ${f.wordSpace}× the natural)`
+          : "";
     out.push(`  p${f.page} ${KIND_LABEL[f.kind].padEnd(10)} at ${f.x},${f.y} pt  ${f.text}${short}`);
   }
   for (const p of report.pages) {
-    if (p.lineStart + p.lineEnd + p.ragged === 0) continue;
+    if (p.lineStart + p.lineEnd + p.ragged + p.loose === 0) continue;
     out.push(`  page ${p.page}: ${counts(p)} in ${p.lines} lines`);
   }
   const t = report.totals;
@@ -19,8 +24,8 @@ export function formatText(report: TypoReport): string {
   return out.join("\n");
 }
 
-function counts(t: { lineStart: number; lineEnd: number; ragged: number }): string {
-  return `${t.lineStart} line-start, ${t.lineEnd} line-end, ${t.ragged} ragged`;
+function counts(t: { lineStart: number; lineEnd: number; ragged: number; loose: number }): string {
+  return `${t.lineStart} line-start, ${t.lineEnd} line-end, ${t.ragged} ragged, ${t.loose} loose`;
 }
 
 /** One report, or several as an array. */

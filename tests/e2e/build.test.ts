@@ -114,7 +114,7 @@ describe("build of the sample issue", () => {
     expect(layout.pages[0].modules.length).toBeGreaterThan(0);
     const html = readFileSync(join(out, "dongchangfu", "html", "index.html"), "utf8");
     expect(html).not.toMatch(/(href|src)="\//);
-    expect(readdirSync(join(out, "dongchangfu", "html", "fonts", "serif", "files")).length).toBeGreaterThan(0);
+    expect(readdirSync(join(out, "dongchangfu", "html", "fonts", "noto-serif-sc", "files")).length).toBeGreaterThan(0);
     expect(existsSync(join(out, "dongchangfu", "html", "vendor", "paged.js"))).toBe(true);
   });
 });

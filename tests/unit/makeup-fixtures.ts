@@ -198,11 +198,20 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
       if (m.continuedFrom === undefined && m.images.length !== a.images.length)
         problems.push(`${where}: photos missing`);
       used += m.headRows * m.span;
+      // A vertical head: its block at the module's right, as measured; text and photos left of it.
+      const side = m.continuedFrom === undefined ? a.sideHead : undefined;
+      const textSpan = m.span - (m.sideHead?.span ?? 0);
+      if (side && (m.sideHead?.span !== side.span || m.sideHead.rows !== side.rows || m.rows < side.rows))
+        problems.push(`${where}: vertical head`);
+      if (!side && m.sideHead) problems.push(`${where}: a vertical head it does not have`);
+      if (m.sideHead) used += m.sideHead.span * m.sideHead.rows;
+      if (m.images.some((im) => im.col + im.span > textSpan))
+        problems.push(`${where}: a photo under the vertical head`);
       m.columns.forEach((c, i) => {
         const last = i === m.columns.length - 1;
         const jumpRow = last && m.continuesOn !== undefined ? 1 : 0;
         const top = depth[c.col] ?? m.headRows;
-        if (c.col < 0 || c.col >= m.span || c.row < top || c.row + c.rows !== m.rows) {
+        if (c.col < 0 || c.col >= textSpan || c.row < top || c.row + c.rows !== m.rows) {
           problems.push(`${where}: column ${c.col} at row ${c.row} (${c.rows} rows)`);
         }
         if (c.end - c.start + jumpRow > c.rows) problems.push(`${where}: column ${c.col} overfull`);

@@ -26,7 +26,8 @@ function appCopy(): AppFiles {
 
 describe("measurement cache keys", () => {
   const base = appCopy();
-  const key = (app: AppFiles, css = ":root{}", browser = "Chrome/156") => environmentKey(css, browser, app);
+  const fonts = { stylesheets: ["/fonts/noto-serif-sc/400.css"], files: [] };
+  const key = (app: AppFiles, css = ":root{}", browser = "Chrome/156") => environmentKey(css, browser, fonts, app);
   const before = key(base);
 
   it("are stable for unchanged input", () => {
@@ -34,7 +35,10 @@ describe("measurement cache keys", () => {
     expect(boxKey(before, { text: "段落" })).toBe(boxKey(before, { text: "段落" }));
   });
 
-  it("change with the box's content, the format, the browser", () => {
+  it("change with the box's content, the format, the browser, the fonts a house style picks", () => {
+    expect(
+      environmentKey(":root{}", "Chrome/156", { ...fonts, stylesheets: ["/fonts/noto-serif-tc/400.css"] }, base),
+    ).not.toBe(before);
     expect(boxKey(before, { text: "段落" })).not.toBe(boxKey(before, { text: "段落。" }));
     expect(key(base, ":root{--col-w:110pt}")).not.toBe(before);
     expect(key(base, ":root{}", "Chrome/157")).not.toBe(before);

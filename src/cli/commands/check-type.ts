@@ -1,22 +1,31 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { STYLE_DEFAULTS } from "../../config/defaults";
 import { exitOnSignals } from "../../exit-cleanup";
 import { checkTypography, type TypoReport, violationCount } from "../../typography/check";
 import { formatJson, formatText } from "../../typography/format";
 import { EXIT } from "../exit-codes";
 
-// `newsprint check-type <pdf...>`: the CJK composition check of finished PDFs.
+// `newsprint check-type <pdf...>`: the composition check of finished PDFs (CJK line breaks, ragged
+// justified lines, loose justified Latin lines).
 // Exit 0 when clean, 4 when any line breaks a rule, 2 when a PDF cannot be read.
 
 export function registerCheckType(program: Command): void {
   program
     .command("check-type")
-    .description("check finished PDFs for CJK line-start/line-end violations and ragged justified lines")
+    .description(
+      "check finished PDFs for CJK line-start/line-end violations, ragged justified lines and loose Latin lines",
+    )
     .argument("<pdf...>", "PDF files to check")
     .option("--json", "print the reports as JSON")
     .option("--pages <list>", "only these 1-based pages, e.g. 1,3", parsePageList)
+    .option(
+      "--max-word-space <n>",
+      `widest word space of a justified Latin line, times the natural one (default ${STYLE_DEFAULTS.maxWordSpace})`,
+      parseLimit,
+    )
     // A usage error is no verdict on the PDF: exit 2 as for unreadable input, not commander's 1.
     .exitOverride((err) => process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.invalid))
-    .action(async (pdfs: string[], opts: { json?: boolean; pages?: number[] }) => {
+    .action(async (pdfs: string[], opts: { json?: boolean; pages?: number[]; maxWordSpace?: number }) => {
       exitOnSignals(); // Ctrl-C kills the tools it runs
       process.exitCode = await runCheckType(pdfs, opts);
     });
@@ -25,7 +34,7 @@ export function registerCheckType(program: Command): void {
 /** Checks each PDF, prints the reports, returns the exit code. */
 export async function runCheckType(
   pdfs: readonly string[],
-  opts: { json?: boolean; pages?: number[] } = {},
+  opts: { json?: boolean; pages?: number[]; maxWordSpace?: number } = {},
   out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
   err: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
 ): Promise<number> {
@@ -33,7 +42,7 @@ export async function runCheckType(
   let unreadable = false;
   for (const pdf of pdfs) {
     try {
-      const report = await checkTypography(pdf, { pages: opts.pages });
+      const report = await checkTypography(pdf, { pages: opts.pages, maxWordSpace: opts.maxWordSpace });
       reports.push(report);
       if (!opts.json) out(formatText(report));
     } catch (e) {
@@ -50,4 +59,10 @@ function parsePageList(value: string): number[] {
   const pages = value.split(",").map((s) => Number(s.trim()));
   if (pages.some((n) => !Number.isInteger(n) || n < 1)) throw new InvalidArgumentError(`not a page list: ${value}`);
   return pages;
+}
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1) throw new InvalidArgumentError(`not a word-space limit (1 or more): ${value}`);
+  return n;
 }
