@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import type { NewsprintConfig } from "../config/resolve";
 import { type ImageWarning, type PreparedImage, prepareImages, probeArtwork } from "../images";
 import { type AdData, ptToMm } from "../load";
 import type { Layout } from "../makeup/types";
@@ -28,7 +29,7 @@ export async function prepareAds(
   model: TypesetModel,
   layout: Layout,
   cacheDir: string,
-  strict: boolean,
+  settings: NewsprintConfig["images"],
 ): Promise<PreparedAds> {
   const { issue } = model;
   const f = issue.format;
@@ -73,7 +74,7 @@ export async function prepareAds(
       heightMm: ptToMm(fit.height),
       mono,
     })),
-    { issueDir: issue.dir, cacheDir, targetPpi: issue.data.ppi, strict },
+    { issueDir: issue.dir, cacheDir, ...settings },
   );
   for (const [i, { ad, fit }] of rasters.entries()) {
     const image = images[i];

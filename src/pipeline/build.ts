@@ -1,12 +1,13 @@
 import type { Browser } from "puppeteer-core";
 import { openSession } from "../browser/session";
+import { resolveConfig } from "../config/resolve";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
 import { folderCache } from "../measure/cache";
 import { printIssue, type RenderTimings } from "../render/render";
 import type { Mount } from "../server/server";
 import { issueMounts } from "../typeset/assets";
-import { type Composition, composeIssue, imageCacheDir, measureCacheDir, serveOn } from "./compose";
+import { type Composition, composeIssue, serveOn } from "./compose";
 
 export { LayoutError } from "./compose";
 
@@ -44,18 +45,19 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
 
   // Every input problem is found before any stage runs (and before waiting for the browser).
   const issue = await time("load", () => inspectIssue(target));
-  const cacheDir = imageCacheDir(opts.outDir);
+  const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium, strict: opts.strict }, issue);
+  const cacheDir = config.cache.images;
   const sessionPromise = Promise.resolve(opts.browser).then((browser) =>
-    openSession(issueMounts(issue.dir, cacheDir), { browser, executablePath: opts.chromium }),
+    openSession(issueMounts(issue.dir, cacheDir), { browser, executablePath: config.browser.executablePath }),
   );
   sessionPromise.catch(() => undefined);
   try {
     const session = await time("launch", () => sessionPromise);
-    const measureCache = folderCache(measureCacheDir(opts.outDir));
+    const measureCache = folderCache(config.cache.measure);
     const { page, ...composed } = await composeIssue(issue, session, {
       cacheDir,
+      images: config.images,
       measureCache,
-      strict: opts.strict,
       time,
     });
     const rendered = await time("render", () =>

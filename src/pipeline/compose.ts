@@ -1,6 +1,6 @@
-import { join } from "node:path";
 import type { Session } from "../browser/session";
 import type { WorkPage } from "../browser/work-page";
+import type { NewsprintConfig } from "../config/resolve";
 import { FitError } from "../errors";
 import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
@@ -46,15 +46,6 @@ export interface Composition {
 export type Timer = <T>(stage: string, work: () => Promise<T>) => Promise<T>;
 const untimed: Timer = (_stage, work) => work();
 
-export function imageCacheDir(outDir: string): string {
-  return join(outDir, ".cache", "images");
-}
-
-/** Measurements kept between builds into the same output folder (and by the preview). */
-export function measureCacheDir(outDir: string): string {
-  return join(outDir, ".cache", "measure");
-}
-
 /** A document served by the session's loopback server; returns its URL. */
 export function serveOn(session: Session) {
   return (path: string, body: string, type?: string): string => {
@@ -66,7 +57,13 @@ export function serveOn(session: Session) {
 export async function composeIssue(
   issue: Issue,
   session: Session,
-  opts: { cacheDir: string; measureCache?: MeasureCache; strict?: boolean; time?: Timer; scripts?: string[] },
+  opts: {
+    cacheDir: string;
+    images: NewsprintConfig["images"];
+    measureCache?: MeasureCache;
+    time?: Timer;
+    scripts?: string[];
+  },
 ): Promise<Composition> {
   const time = opts.time ?? untimed;
   const aspects = await time("probe", () => probeAspects(issue));
@@ -83,8 +80,8 @@ export async function composeIssue(
     urls,
     prepared,
     warnings: imageWarnings,
-  } = await time("images", () => prepareLayoutImages(model, layout, opts.cacheDir, opts.strict ?? false));
-  const ads = await time("ads", () => prepareAds(model, layout, opts.cacheDir, opts.strict ?? false));
+  } = await time("images", () => prepareLayoutImages(model, layout, opts.cacheDir, opts.images));
+  const ads = await time("ads", () => prepareAds(model, layout, opts.cacheDir, opts.images));
   const html = renderHtml({ model, layout, measurements, images: urls, ads: ads.art, scripts: opts.scripts });
   const allImageWarnings = [...imageWarnings, ...ads.imageWarnings];
   const warnings = [

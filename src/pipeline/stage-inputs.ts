@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import type { NewsprintConfig } from "../config/resolve";
 import { prepareImages, probeImage } from "../images";
 import { type Issue, ptToMm } from "../load";
 import type { Layout, MakeupInput } from "../makeup/types";
@@ -83,7 +84,12 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
   };
 }
 
-export async function prepareLayoutImages(model: TypesetModel, layout: Layout, cacheDir: string, strict: boolean) {
+export async function prepareLayoutImages(
+  model: TypesetModel,
+  layout: Layout,
+  cacheDir: string,
+  settings: NewsprintConfig["images"],
+) {
   const { issue } = model;
   const f = issue.format;
   const requests = layout.pages.flatMap((page) => {
@@ -107,8 +113,7 @@ export async function prepareLayoutImages(model: TypesetModel, layout: Layout, c
   const { images, warnings } = await prepareImages(requests, {
     issueDir: issue.dir,
     cacheDir,
-    targetPpi: issue.data.ppi,
-    strict,
+    ...settings,
   });
   const urls = new Map<string, string>();
   for (const img of images) urls.set(`${img.articleId}:${img.index}`, `${IMAGES_URL_PREFIX}${basename(img.file)}`);

@@ -3,9 +3,9 @@ import { dirname, resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
 import { DEFAULTS } from "../config/defaults";
+import { resolveConfig } from "../config/resolve";
 import { resolveIssuePath } from "../load";
 import { folderCache } from "../measure/cache";
-import { imageCacheDir, measureCacheDir } from "../pipeline/compose";
 import { type LoopbackServer, startServer } from "../server/server";
 import { issueMounts, STYLES_DIR, TEMPLATES_DIR } from "../typeset/assets";
 import { shownPath } from "./error-report";
@@ -58,12 +58,13 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const log = opts.log ?? (() => undefined);
   const issueFile = await resolveIssuePath(opts.target);
   const issueDir = dirname(issueFile);
-  const cacheDir = resolve(imageCacheDir(opts.outDir ?? DEFAULTS.outDir));
+  const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium });
+  const cacheDir = resolve(config.cache.images);
   // Only what a save changed is measured again: the rest comes from this cache (shared with build).
-  const measureCache = folderCache(resolve(measureCacheDir(opts.outDir ?? DEFAULTS.outDir)));
+  const measureCache = folderCache(resolve(config.cache.measure));
   const session = await openSession(issueMounts(issueDir, cacheDir), {
     browser: opts.browser,
-    executablePath: opts.chromium,
+    executablePath: config.browser.executablePath,
   });
   let server: LoopbackServer;
   try {

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import type { Session } from "../browser/session";
+import { resolveConfig } from "../config/resolve";
 import { inspectIssue } from "../inspect/inspect";
 import type { IssueData } from "../load";
 import type { MeasureCache } from "../measure/cache";
@@ -48,7 +49,14 @@ export async function rebuildPages(
   try {
     const issue = await time("load", () => inspectIssue(issueFile));
     data = issue.data;
-    const composed = await composeIssue(issue, session, { cacheDir, measureCache, scripts: FRAME_SCRIPTS, time });
+    const images = resolveConfig({}, issue).images;
+    const composed = await composeIssue(issue, session, {
+      cacheDir,
+      images,
+      measureCache,
+      scripts: FRAME_SCRIPTS,
+      time,
+    });
     await measureCache?.save();
     return {
       ok: true,
