@@ -15,8 +15,8 @@ export interface InlineConfig {
 
 export interface NewsprintConfig {
   outDir: string;
-  /** Kept between builds into the same output folder: prepared photos, measurements. */
-  cache: { images: string; measure: string };
+  /** Kept between builds into the same output folder: prepared photos, measurements, the last proof. */
+  cache: { images: string; measure: string; pages: string };
   browser: { executablePath?: string; launchTimeoutMs: number };
   images: { targetPpi: number; minPpi: number; maxPixels: number; strict: boolean };
 }
@@ -30,7 +30,11 @@ export function resolveConfig(
   const timeout = Number(env.NEWSPRINT_LAUNCH_TIMEOUT_MS);
   return {
     outDir,
-    cache: { images: join(outDir, ".cache", "images"), measure: join(outDir, ".cache", "measure") },
+    cache: {
+      images: join(outDir, ".cache", "images"),
+      measure: join(outDir, ".cache", "measure"),
+      pages: join(outDir, ".cache", "pages"),
+    },
     browser: {
       executablePath: inline.chromium ?? env.NEWSPRINT_CHROMIUM ?? env.PUPPETEER_EXECUTABLE_PATH,
       launchTimeoutMs: timeout > 0 ? timeout : DEFAULTS.launchTimeoutMs,

@@ -4,6 +4,7 @@ import { resolveConfig } from "../config/resolve";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
 import { folderCache } from "../measure/cache";
+import { folderPageCache } from "../render/page-cache";
 import { printIssue, type RenderTimings } from "../render/render";
 import type { Mount } from "../server/server";
 import { issueMounts } from "../typeset/assets";
@@ -19,6 +20,9 @@ export interface BuildOptions {
   browser?: Browser | Promise<Browser>;
   chromium?: string;
   strict?: boolean;
+  /** Print every page, none taken from the last proof (the --html copy lists what the browser
+   *  loaded, so it needs every page loaded). */
+  printAll?: boolean;
   /** Told the name of each stage as it starts (the CLI's progress display). */
   onStage?: (stage: string) => void;
 }
@@ -54,6 +58,7 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
   try {
     const session = await time("launch", () => sessionPromise);
     const measureCache = folderCache(config.cache.measure);
+    const pageCache = folderPageCache(config.cache.pages);
     const { page, ...composed } = await composeIssue(issue, session, {
       cacheDir,
       images: config.images,
@@ -67,15 +72,20 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
         ads: composed.ads,
         pages: composed.layout.pages.length,
         serve: serveOn(session),
+        pageCache: opts.printAll ? undefined : pageCache,
       }),
     );
-    Object.assign(timings, prefixed(rendered.timings), { "measure.boxes": composed.measured });
+    Object.assign(timings, prefixed(rendered.timings), {
+      "measure.boxes": composed.measured,
+      "render.pages": rendered.printed,
+    });
     const assets = {
       served: new Set(session.server.served),
       mounts: session.server.mounts,
       formatCss: composed.model.formatCss,
     };
     await measureCache.save();
+    await pageCache.save();
     return { ...composed, issue, pdf: rendered.pdf, assets, timings };
   } finally {
     const session = await sessionPromise.catch(() => undefined);

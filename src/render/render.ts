@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
 import { browserScript } from "../browser/scripts";
 import { BrowserPageError, type WorkPage } from "../browser/work-page";
 import { FitError } from "../errors";
@@ -5,10 +7,12 @@ import type { Layout } from "../makeup/types";
 import { appendDocumentMetadata, newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
 import { loadPdfBytes, savePdf } from "../pdf/pdf-lib-io";
 import { CONTENT_STYLESHEETS, measuringDocumentKey, PAGED_STYLESHEETS, PAGEDJS_SCRIPT } from "../typeset/assets";
+import { appFiles, environmentKey } from "../typeset/environment";
 import { bodyOf } from "../typeset/html-parts";
 import type { Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetModel } from "../typeset/model";
 import { type ArtworkPlacement, placeArtwork } from "./ad-artwork";
+import { type PageCache, pageKey } from "./page-cache";
 import { splitPages, withBody } from "./page-split";
 import { type AdArt, pageViews } from "./page-view";
 import type * as PagedPage from "./paged.browser";
@@ -73,6 +77,8 @@ export interface PrintInput {
   pages: number;
   /** Serves the issue's document on the loopback server, returns its URL. */
   serve: (path: string, html: string) => string;
+  /** The last proof and its pages' keys: only pages that changed are printed again. */
+  pageCache?: PageCache;
 }
 
 export interface RenderTimings {
@@ -86,13 +92,88 @@ export interface RenderTimings {
   finish: number;
 }
 
-/** Frames the pages with Paged.js in `page`, checks them, and prints the PDF. */
+/**
+ * The issue's proof: the pages framed with Paged.js in `page`, checked and printed — only those
+ * whose key differs from the last proof's when a page cache is given; the others are taken from
+ * the last proof as they were printed.
+ */
 export async function printIssue(
   page: WorkPage,
   input: PrintInput,
-): Promise<{ pdf: Uint8Array; timings: RenderTimings }> {
-  const t0 = performance.now();
+): Promise<{ pdf: Uint8Array; printed: number; timings: RenderTimings }> {
   const { shells, contents } = splitPages(bodyOf(input.html));
+  const numbers = Object.keys(contents);
+  const keys = input.pageCache ? await pageKeys(page, input, contents) : [];
+  const last = input.pageCache?.load();
+  const reused = new Map<number, number>();
+  if (last) keys.forEach((key, i) => last.keys.indexOf(key) >= 0 && reused.set(i, last.keys.indexOf(key)));
+  const fresh = numbers.filter((_, i) => !reused.has(i));
+  let timings: RenderTimings = { load: 0, paginate: 0, frame: 0, settle: 0, pdf: 0, finish: 0 };
+  let pdf: Uint8Array;
+  if (last && fresh.length === 0 && keys.join() === last.keys.join()) {
+    pdf = last.proof;
+  } else {
+    const only = fresh.length === numbers.length ? undefined : new Set(fresh);
+    const printed = await printPages(page, input, shellsOf(shells, only), contents, only?.size ?? input.pages);
+    timings = printed.timings;
+    const t = performance.now();
+    const sources = numbers.map((_, i) => {
+      const j = reused.get(i);
+      return j === undefined
+        ? { from: "printed" as const, index: fresh.indexOf(numbers[i] as string) }
+        : { from: "last" as const, index: j };
+    });
+    pdf = await finishProof(
+      printed.pdf,
+      input.model,
+      printed.art,
+      last && reused.size ? { last: last.proof, sources } : undefined,
+    );
+    timings.finish = performance.now() - t;
+    timings.pdf += timings.finish;
+  }
+  input.pageCache?.set({ proof: pdf, keys });
+  return { pdf, printed: fresh.length, timings };
+}
+
+/** The body with only the shells of `only` (all when undefined). */
+function shellsOf(shells: string, only: Set<string> | undefined): string {
+  if (!only) return shells;
+  return shells.replace(/<section class="np-page[^"]*"[^>]*data-page="(\d+)"[^>]*><\/section>/g, (all, n: string) =>
+    only.has(n) ? all : "",
+  );
+}
+
+/** Each page's key, in page order: its HTML, the files it shows, and what every page shares. */
+async function pageKeys(page: WorkPage, input: PrintInput, contents: Record<string, string>): Promise<string[]> {
+  const { model } = input;
+  const environment = environmentKey(
+    model.formatCss,
+    await page.browserVersion(),
+    { stylesheets: model.fontStylesheets, files: [] },
+    appFiles("src/render"),
+  );
+  return Object.entries(contents).map(([, html]) => {
+    const files = [...html.matchAll(/src="\/issue\/([^"]+)"/g)].map((m) =>
+      join(model.issue.dir, decodeURIComponent(m[1] ?? "")),
+    );
+    const ads = [...html.matchAll(/data-ad-box="([^"]+)"/g)].flatMap((m) => {
+      const art = input.ads.get(m[1] ?? "");
+      return art ? [art.print.file] : [];
+    });
+    return pageKey(environment, html, [...files, ...ads]);
+  });
+}
+
+/** Frames the given page shells with Paged.js, fills them, checks them and prints them. */
+async function printPages(
+  page: WorkPage,
+  input: PrintInput,
+  shells: string,
+  contents: Record<string, string>,
+  pages: number,
+): Promise<{ pdf: Uint8Array; art: ArtworkPlacement[]; timings: RenderTimings }> {
+  const t0 = performance.now();
   // The page that measured holds the same stylesheets and decoded fonts: the page shells are
   // swapped into it. Otherwise (nothing measured in this page) the issue's document is loaded, its
   // pages empty. Either way the contents go into the framed pages after Paged.js.
@@ -103,8 +184,8 @@ export async function printIssue(
   const paged = await page.call(PAGED_SCRIPT, "paginate", PAGED_STYLESHEETS, contents);
   const check = await page.call(PAGED_SCRIPT, "checkPages");
   const problems: RenderProblem[] = [...check.problems];
-  if (check.pages !== input.pages) {
-    problems.push({ kind: "pages", detail: `Paged.js made ${check.pages} pages, the make-up planned ${input.pages}` });
+  if (check.pages !== pages) {
+    problems.push({ kind: "pages", detail: `Paged.js made ${check.pages} pages, the make-up planned ${pages}` });
   }
   if (page.errors.length) throw new BrowserPageError(`the pages failed in Chromium: ${page.errors.join("; ")}`);
   if (problems.length) throw new RenderError(problems);
@@ -113,12 +194,10 @@ export async function printIssue(
   await page.call(PAGED_SCRIPT, "preparePrint");
   await page.setTitle(documentTitle(input.model));
   const f = input.model.issue.format;
-  const printed = await page.pdf({ widthMm: f.widthMm, heightMm: f.heightMm });
-  const tPrinted = performance.now();
-  const pdf = await finishProof(printed, input.model, artworkPlacements(boxes, input.ads));
+  const pdf = await page.pdf({ widthMm: f.widthMm, heightMm: f.heightMm });
   const t3 = performance.now();
   const timings = { load: t1 - t0, paginate: t2 - t1, frame: paged.parts.frame, settle: paged.parts.settle };
-  return { pdf, timings: { ...timings, pdf: t3 - t2, finish: t3 - tPrinted } };
+  return { pdf, art: artworkPlacements(boxes, input.ads), timings: { ...timings, pdf: t3 - t2, finish: 0 } };
 }
 
 /** CSS px of the laid-out pages are 0.75 pt of the PDF. */
@@ -145,11 +224,23 @@ function artworkPlacements(boxes: LaidOutBox[], ads: Map<string, AdArt>): Artwor
   });
 }
 
+/** Where each page of the proof comes from: the pages just printed, or the last proof. */
+interface Assembly {
+  last: Uint8Array;
+  sources: { from: "printed" | "last"; index: number }[];
+}
+
 /**
- * The printed proof with its ad artwork placed and newsprint's metadata (Info and XMP). Without
- * artwork the metadata is appended as an incremental update (the proof's bytes are not rewritten).
+ * The printed proof with its ad artwork placed and newsprint's metadata (Info and XMP), and, given
+ * an assembly, its pages put in order with the pages kept from the last proof. Without artwork or
+ * assembly the metadata is appended as an incremental update (the printed bytes are not rewritten).
  */
-async function finishProof(printed: Uint8Array, model: TypesetModel, art: ArtworkPlacement[]): Promise<Uint8Array> {
+async function finishProof(
+  printed: Uint8Array,
+  model: TypesetModel,
+  art: ArtworkPlacement[],
+  assembly?: Assembly,
+): Promise<Uint8Array> {
   const d = model.issue.data;
   const meta = {
     title: newspaperTitle({ paperName: d.paper.name, date: d.issue.date, issueNumber: d.issue.number }),
@@ -158,10 +249,28 @@ async function finishProof(printed: Uint8Array, model: TypesetModel, art: Artwor
     keywords: d.pages.flatMap((p) => (p.section ? [p.section] : [])),
     date: new Date(),
   };
-  const appended = art.length === 0 ? appendDocumentMetadata(printed, meta) : undefined;
+  const appended = art.length === 0 && !assembly ? appendDocumentMetadata(printed, meta) : undefined;
   if (appended) return appended;
-  const doc = await loadPdfBytes(printed);
-  await placeArtwork(doc, art);
+  const fresh = await loadPdfBytes(printed);
+  await placeArtwork(fresh, art);
+  const doc = assembly ? await assemble(fresh, assembly) : fresh;
   setDocumentMetadata(doc, meta);
   return savePdf(doc);
+}
+
+/** A new proof of the pages in order, each copied from the fresh print or the last proof. */
+async function assemble(fresh: PDFDocument, assembly: Assembly): Promise<PDFDocument> {
+  const last = await loadPdfBytes(assembly.last);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const wanted = (from: "printed" | "last") => assembly.sources.filter((s) => s.from === from).map((s) => s.index);
+  const [printedPages, lastPages] = await Promise.all([
+    doc.copyPages(fresh, wanted("printed")),
+    doc.copyPages(last, wanted("last")),
+  ]);
+  const next = { printed: 0, last: 0 };
+  for (const s of assembly.sources) {
+    const copied = s.from === "printed" ? printedPages[next.printed++] : lastPages[next.last++];
+    if (copied) doc.addPage(copied);
+  }
+  return doc;
 }

@@ -8,7 +8,11 @@ describe("resolveConfig", () => {
   it("takes every default from DEFAULTS", () => {
     const c = resolveConfig({}, undefined, {});
     expect(c.outDir).toBe(DEFAULTS.outDir);
-    expect(c.cache).toEqual({ images: "output/.cache/images", measure: "output/.cache/measure" });
+    expect(c.cache).toEqual({
+      images: "output/.cache/images",
+      measure: "output/.cache/measure",
+      pages: "output/.cache/pages",
+    });
     expect(c.images).toEqual({
       targetPpi: DEFAULTS.targetPpi,
       minPpi: DEFAULTS.minPpi,

@@ -85,6 +85,7 @@ Examples:
         const result = await buildIssue(target, {
           outDir: opts.out,
           strict: opts.strict,
+          printAll: opts.html,
           // Awaited only once the input has passed its checks: invalid input is reported as such
           // even when Chromium cannot start.
           browser: browserStarting,
