@@ -217,6 +217,8 @@ try {
   const sizes: Awaited<ReturnType<typeof sizeBench>>[] = [];
   for (const pages of SIZES) sizes.push(await sizeBench(pages));
   const incremental = await incrementalBench();
+  const warm = await script("scripts/bench/incremental-warm.ts", /^\{/);
+  const incrementalWarm = warm ? JSON.parse(warm) : undefined;
   const pressTimings = join(work, "press.json");
   await newsprint("build", sample, "-o", join(work, "press"), "-q", "--press", "--timings", pressTimings);
   const perPage = (a: (typeof sizes)[number] | undefined, b: (typeof sizes)[number] | undefined) =>
@@ -237,6 +239,7 @@ try {
       ),
     },
     incremental,
+    incrementalWarm,
     pressMsPerPage: Math.round(readJson(pressTimings).press / 8),
     makeup16Pages: await script("scripts/bench-makeup.ts", /median/),
     previewUpdate: await script("scripts/bench-preview.ts", /^median/),
