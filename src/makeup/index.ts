@@ -2,5 +2,5 @@
 
 export { linesAfterCuts } from "./copyfit";
 export { MakeupError } from "./errors";
-export { DEFAULT_MAX_JUMPS, makeUp } from "./make-up";
+export { DEFAULT_MAX_JUMPS, makeUp, PageMemo } from "./make-up";
 export type * from "./types";

@@ -72,7 +72,10 @@ class IssueMakeup {
   /** Pages with a module cut for lack of room. */
   readonly cutPages = new Set<number>();
 
-  constructor(private readonly input: MakeupInput) {
+  constructor(
+    private readonly input: MakeupInput,
+    private readonly memo?: PageMemo,
+  ) {
     this.targets = new JumpTargets(input.pages, input.grid);
     this.incoming = input.pages.map(() => []);
     this.issueIds = new Set(input.pages.flatMap((p) => p.articles.map((a) => a.id)));
@@ -86,7 +89,15 @@ class IssueMakeup {
     );
     const items = sortItems([...own, ...waiting]);
     for (const item of items) item.canJump = this.mayJump(index, item, choices);
-    return makeUpPage(this.input.grid, page, items, this.issueIds);
+    if (!this.memo) return makeUpPage(this.input.grid, page, items, this.issueIds);
+    // The same page with the same material comes out the same: an earlier make-up's is reused.
+    const { articles: _, ...frame } = page;
+    const key = JSON.stringify([this.input.grid, frame, items]);
+    const known = this.memo.get(key);
+    if (known) return known;
+    const result = makeUpPage(this.input.grid, page, items, this.issueIds);
+    this.memo.set(key, result);
+    return result;
   }
 
   private mayJump(index: number, item: Item, choices: PageChoices): boolean {
@@ -190,12 +201,12 @@ class IssueMakeup {
     const layout: PageLayout = {
       number: page.number,
       modules: [],
-      boxes: result.boxes,
+      boxes: [...result.boxes],
       fillers: [],
       tombstones: [],
       emptyCells: 0,
       totalCells: result.freeCells,
-      warnings: result.warnings,
+      warnings: [...result.warnings],
     };
     this.layouts.push(layout);
     for (const { item: at, rect, fit } of result.placements) {
@@ -294,10 +305,31 @@ class IssueMakeup {
   }
 }
 
+/**
+ * Pages already made up, by everything that decides them: a rebuild (the preview's) makes up again
+ * only the pages whose material changed. Pure: what a key gives is what solving would give.
+ */
+export class PageMemo {
+  private readonly results = new Map<string, PageResult>();
+  constructor(private readonly limit = 500) {}
+
+  get(key: string): PageResult | undefined {
+    return this.results.get(key);
+  }
+
+  set(key: string, result: PageResult): void {
+    if (this.results.size >= this.limit) {
+      const oldest = this.results.keys().next().value;
+      if (oldest !== undefined) this.results.delete(oldest);
+    }
+    this.results.set(key, result);
+  }
+}
+
 /** Make up every page of the issue. Throws MakeupError for impossible ads, pins or explicit make-up. */
-export function makeUp(input: MakeupInput): MakeupResult {
+export function makeUp(input: MakeupInput, memo?: PageMemo): MakeupResult {
   checkGrid(input);
-  const issue = new IssueMakeup(input);
+  const issue = new IssueMakeup(input, memo);
   for (const [index, page] of input.pages.entries()) issue.page(index, page);
   issue.finish();
   const layout = {

@@ -4,7 +4,7 @@ import type { NewsprintConfig } from "../config/resolve";
 import { FitError } from "../errors";
 import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
-import { makeUp } from "../makeup";
+import { makeUp, type PageMemo } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
 import type { MeasureCache } from "../measure/cache";
 import { measure } from "../measure/measure";
@@ -61,6 +61,8 @@ export async function composeIssue(
     cacheDir: string;
     images: NewsprintConfig["images"];
     measureCache?: MeasureCache;
+    /** Pages made up before (the preview's rebuilds): only changed pages are made up again. */
+    makeupMemo?: PageMemo;
     time?: Timer;
     scripts?: string[];
   },
@@ -72,7 +74,7 @@ export async function composeIssue(
   serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
   const page = await session.workPage();
   const measurements = await time("measure", () => measure({ model, page, serve, aspects, cache: opts.measureCache }));
-  const result = await time("makeup", async () => makeUp(makeupInput(model, measurements)));
+  const result = await time("makeup", async () => makeUp(makeupInput(model, measurements), opts.makeupMemo));
   if (!result.ok) throw new LayoutError(result.unplaced);
   const layout = result.layout;
 

@@ -5,6 +5,7 @@ import { openSession, type Session } from "../browser/session";
 import { DEFAULTS } from "../config/defaults";
 import { resolveConfig } from "../config/resolve";
 import { resolveIssuePath } from "../load";
+import { PageMemo } from "../makeup";
 import { folderCache } from "../measure/cache";
 import { type LoopbackServer, startServer } from "../server/server";
 import { issueMounts, STYLES_DIR, TEMPLATES_DIR } from "../typeset/assets";
@@ -62,6 +63,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const cacheDir = resolve(config.cache.images);
   // Only what a save changed is measured again: the rest comes from this cache (shared with build).
   const measureCache = folderCache(resolve(config.cache.measure));
+  const makeupMemo = new PageMemo();
   const session = await openSession(issueMounts(issueDir, cacheDir), {
     browser: opts.browser,
     executablePath: config.browser.executablePath,
@@ -102,7 +104,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 
   const rebuild = async () => {
     publish({ status: "building" });
-    const result = await rebuildPages(issueFile, session, cacheDir, measureCache);
+    const result = await rebuildPages(issueFile, session, cacheDir, measureCache, makeupMemo);
     if (result.ok) {
       const version = state.version + 1;
       server.setDocument("/format.css", result.formatCss, "text/css; charset=utf-8");

@@ -3,6 +3,7 @@ import type { Session } from "../browser/session";
 import { resolveConfig } from "../config/resolve";
 import { inspectIssue } from "../inspect/inspect";
 import type { IssueData } from "../load";
+import type { PageMemo } from "../makeup";
 import type { MeasureCache } from "../measure/cache";
 import { composeIssue } from "../pipeline/compose";
 import { IMAGES_URL_PREFIX, issueFileUrl } from "../typeset/assets";
@@ -34,6 +35,7 @@ export async function rebuildPages(
   session: Session,
   cacheDir: string,
   measureCache?: MeasureCache,
+  makeupMemo?: PageMemo,
 ): Promise<RebuildResult> {
   const started = performance.now();
   const stageMs: Record<string, number> = {};
@@ -54,6 +56,7 @@ export async function rebuildPages(
       cacheDir,
       images,
       measureCache,
+      makeupMemo,
       scripts: FRAME_SCRIPTS,
       time,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MakeupError, makeUp } from "../../src/makeup/index";
+import { MakeupError, makeUp, PageMemo } from "../../src/makeup/index";
 import type { ArticleMetrics, BookedBox, MakeupInput, PageInput } from "../../src/makeup/types";
 import { article, image, layoutProblems, TABLOID } from "./makeup-fixtures";
 
@@ -238,5 +238,34 @@ describe("tombstones", () => {
     const modules = result.layout.pages[0]?.modules ?? [];
     const sideBySide = modules.some((m) => modules.some((o) => o !== m && o.row === m.row && o.col === m.col + m.span));
     expect(stones.length > 0).toBe(sideBySide);
+  });
+});
+
+describe("a page memo", () => {
+  it("gives the same layout, and makes up again only the pages whose material changed", () => {
+    const input = () => ({
+      grid,
+      pages: [
+        page(1, [a("x", 0, 120), a("y", 1, 80), a("z", 2, 60)]),
+        page(2, [a("p", 0, 150), a("q", 1, 90)]),
+        page(3, [a("r", 0, 140), a("s", 1, 100)]),
+      ],
+    });
+    const memo = new PageMemo();
+    const plain = makeUp(input());
+    const first = makeUp(input(), memo);
+    expect(first.layout).toEqual(plain.layout);
+    const solved = [...(memo as unknown as { results: Map<string, unknown> }).results.keys()].length;
+    const again = makeUp(input(), memo);
+    expect(again.layout).toEqual(plain.layout);
+    expect((memo as unknown as { results: Map<string, unknown> }).results.size).toBe(solved);
+    const changed = input();
+    changed.pages[2] = page(3, [a("r", 0, 141), a("s", 1, 100)]);
+    const third = makeUp(changed, memo);
+    expect(third.layout).toEqual(makeUp(changed).layout);
+    // Pages 1 and 2 came from the memo: only page 3's attempts are new.
+    const added = (memo as unknown as { results: Map<string, unknown> }).results.size - solved;
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThan(solved);
   });
 });
