@@ -1,5 +1,5 @@
-import { rmSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtempSync, rmSync } from "node:fs";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { onExit } from "../exit-cleanup";
@@ -105,7 +105,8 @@ export async function renderSeparations<T>(
   opts: RenderOptions,
   visit: (raster: CmykRaster, pageIndex: number) => T,
 ): Promise<T[]> {
-  const dir = await mkdtemp(join(tmpdir(), "newsprint-ink-"));
+  // Made and registered for removal in one synchronous step: a signal cannot come between.
+  const dir = mkdtempSync(join(tmpdir(), "newsprint-ink-"));
   const forget = onExit(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }));
   try {
     const args = [

@@ -1,5 +1,5 @@
-import { rmdirSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, rename, rm, rmdir, stat } from "node:fs/promises";
+import { mkdtempSync, rmdirSync, rmSync } from "node:fs";
+import { mkdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { onExit } from "../exit-cleanup";
 
@@ -25,7 +25,8 @@ export async function openStaging(outDir: string): Promise<Staging> {
     () => false,
   );
   await mkdir(outDir, { recursive: true });
-  const dir = await mkdtemp(join(outDir, ".press-"));
+  // Made and registered for removal in one synchronous step: a signal cannot come between.
+  const dir = mkdtempSync(join(outDir, ".press-"));
   const workDir = join(dir, ".work");
   const forget = onExit(() => {
     // A Ghostscript being killed at this moment may still add a file: retry until the folder is gone.

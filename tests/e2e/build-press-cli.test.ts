@@ -154,14 +154,14 @@ describe("an unwritable output folder is one input error naming it", () => {
 });
 
 /** Ghostscript processes whose parent is `pid`, from /proc. */
-function gsChildren(pid: number): number[] {
+function gsChildren(pid: number, name = "gs"): number[] {
   const found: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
       const [, comm, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat) ?? [];
-      if (comm === "gs" && Number(rest?.split(" ")[1]) === pid) found.push(Number(entry));
+      if (comm === name && Number(rest?.split(" ")[1]) === pid) found.push(Number(entry));
     } catch {
       // Gone while we looked.
     }
@@ -206,7 +206,7 @@ describe("Ctrl-C during build --press", () => {
       const stage = staging()[0];
       const ready =
         moment === "chromium"
-          ? Date.now() - started > 2000
+          ? gsChildren(child.pid as number, "chromium").length > 0
           : moment === "staging"
             ? stage !== undefined
             : moment === "ghostscript"
