@@ -1,5 +1,6 @@
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { isInside } from "../paths";
 import { ImageError } from "./errors";
 import type { ImageOwner } from "./types";
 
@@ -43,9 +44,4 @@ export async function resolveSource(
   if (!isInside(realRoot, real)) throw fail("symlink points outside the issue folder");
   if (!(await stat(real)).isFile()) throw fail("not a file");
   return real;
-}
-
-function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel !== "" && rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }

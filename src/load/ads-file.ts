@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { isInside } from "../paths";
 import { describeValue, type IssueProblem, jsonPath } from "./errors";
 import { type AdData, adsFileSchema, type IssueData } from "./schema";
 
@@ -18,8 +19,7 @@ export function mergeAdsFile(data: IssueData, issueDir: string, shownIssue: stri
   const name = data.ads;
   if (name === undefined) return [];
   const path = resolve(issueDir, name);
-  const rel = relative(issueDir, path);
-  if (rel.startsWith("..") || isAbsolute(rel)) {
+  if (!isInside(issueDir, path)) {
     return [{ file: shownIssue, path: "ads", expected: "a file inside the issue folder", found: JSON.stringify(name) }];
   }
   const shown = join(shownIssue, "..", name);

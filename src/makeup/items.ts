@@ -1,5 +1,5 @@
 import type { ArticleMetrics } from "./types";
-import { priorityOf } from "./weights";
+import { usablePriority } from "./weights";
 
 /** One piece of material for a page: an article from its start, or the rest of a jumped one. */
 export interface Item {
@@ -32,7 +32,7 @@ export function headRowsAt(item: Item, span: number): number {
 }
 
 export function priorityOfItem(item: Item): number {
-  return priorityOf(item.article.priority);
+  return usablePriority(item.article.priority);
 }
 
 /** Own articles by priority then the editor's order; continuations after them, oldest first.

@@ -38,6 +38,6 @@ export function emptyCellCost(totalCells: number): number {
 }
 
 /** Articles without a usable priority count as 5. */
-export function priorityOf(priority: number | undefined): number {
+export function usablePriority(priority: number | undefined): number {
   return priority !== undefined && Number.isFinite(priority) && priority >= 1 ? priority : 5;
 }

@@ -1,5 +1,6 @@
 import { type FSWatcher, watch } from "node:fs";
-import { basename, isAbsolute, join, relative } from "node:path";
+import { basename, join } from "node:path";
+import { isInside } from "../paths";
 
 // Watches the folders whose files make the pages (the issue folder with its photos, templates,
 // styles) and reports every change. Folders, not files: editors often save by writing a temporary
@@ -18,11 +19,6 @@ export function isLitter(relativePath: string): boolean {
   return EDITOR_LITTER.test(basename(relativePath)) || parts.slice(0, -1).some((p) => p.startsWith("."));
 }
 
-function isInside(dir: string, file: string): boolean {
-  const rel = relative(dir, file);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-}
-
 export function watchFolders(
   dirs: string[],
   onChange: (file: string) => void,
@@ -33,7 +29,7 @@ export function watchFolders(
     const w = watch(dir, { recursive: true }, (_event, name) => {
       const rel = name ? name.toString() : "";
       const file = join(dir, rel);
-      if (isLitter(rel) || ignore.some((d) => isInside(d, file))) return;
+      if (isLitter(rel) || ignore.some((d) => isInside(d, file, true))) return;
       onChange(file);
     });
     w.on("error", (err) => opts.onError?.(err));

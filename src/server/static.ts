@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { extname, resolve } from "node:path";
+import { isInside } from "../paths";
 
 // Safe file lookup for the loopback server: a URL path maps into one root folder and may not
 // leave it, neither by `..` nor by a symlink that points outside. No directory listings.
@@ -30,11 +31,6 @@ export function contentType(path: string): string {
   return TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
 }
 
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel) && !rel.startsWith(`..${sep}`));
-}
-
 /** Resolves `urlPath` (already stripped of its mount prefix) inside `root`, or returns null. */
 export function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -45,10 +41,10 @@ export function resolveInside(root: string, urlPath: string): string | null {
   }
   if (decoded.includes("\0")) return null;
   const candidate = resolve(root, `.${decoded.startsWith("/") ? decoded : `/${decoded}`}`);
-  if (!inside(root, candidate)) return null;
+  if (!isInside(root, candidate, true)) return null;
   try {
     const real = realpathSync(candidate);
-    return inside(realpathSync(root), real) ? real : null;
+    return isInside(realpathSync(root), real, true) ? real : null;
   } catch {
     return null;
   }
