@@ -106,7 +106,10 @@ export async function printIssue(
   const keys = input.pageCache ? await pageKeys(page, input, contents) : [];
   const last = input.pageCache?.load();
   const reused = new Map<number, number>();
-  if (last) keys.forEach((key, i) => last.keys.indexOf(key) >= 0 && reused.set(i, last.keys.indexOf(key)));
+  for (const [i, key] of keys.entries()) {
+    const j = last?.keys.indexOf(key) ?? -1;
+    if (j >= 0) reused.set(i, j);
+  }
   const fresh = numbers.filter((_, i) => !reused.has(i));
   let timings: RenderTimings = { load: 0, paginate: 0, frame: 0, settle: 0, pdf: 0, finish: 0 };
   let pdf: Uint8Array;
