@@ -2,19 +2,14 @@ import { type Command, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
 import { exitOnSignals } from "../../exit-cleanup";
 import { PDFX_VERSIONS } from "../../pdf/metadata";
+import type { PressFlags } from "../../press/issue-options";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
-interface BuildFlags {
+interface BuildFlags extends PressFlags {
   out: string;
   html?: boolean;
   press?: boolean;
-  bleed?: string;
-  inkLimit?: string;
-  profile?: string;
-  pdfx?: string;
-  pagePattern?: string;
-  deterministic?: boolean;
   strict?: boolean;
   chromium?: string;
   quiet?: boolean;

@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
 import { PDFX_VERSIONS } from "../../pdf/metadata";
+import type { PressFlags } from "../../press/issue-options";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 import { positiveInteger } from "./worker";
@@ -10,15 +11,9 @@ interface QueueFlags {
   queue?: string;
 }
 
-interface AddFlags extends QueueFlags {
+interface AddFlags extends QueueFlags, PressFlags {
   out: string;
   press?: boolean;
-  bleed?: string;
-  inkLimit?: string;
-  profile?: string;
-  pdfx?: string;
-  pagePattern?: string;
-  deterministic?: boolean;
   strict?: boolean;
   send: string[];
   attempts?: number;
