@@ -91,6 +91,17 @@ Helvetica                            Type 1            WinAnsi          no  no  
     expect(checkFonts(fonts.slice(0, 1)).status).toBe("pass");
   });
 
+  it("fails a system fallback font: a character the page's own fonts lacked", () => {
+    const row = { type: "CID TrueType", encoding: "Identity-H", embedded: true, subset: true };
+    const fallback = [{ ...row, name: "BAAAAA+DejaVuSans" }];
+    const r = checkFonts(fallback);
+    expect(r.status).toBe("fail");
+    expect(r.findings[0]?.message).toMatch(/BAAAAA\+DejaVuSans is a system fallback font/);
+    expect(
+      checkFonts([{ name: "AAAAAA+NotoSerifSCExtraLight-Regular", type: "CID TrueType", embedded: true }]).status,
+    ).toBe("pass");
+  });
+
   const imagesOut = `page   num  type   width height color comp bpc  enc interp  object ID x-ppi y-ppi size ratio
 --------------------------------------------------------------------------------------------
    2     0 image     640   427  icc     3   8  jpeg   no        19  0   136   135  110K  14%
