@@ -157,6 +157,28 @@ function shown(ctx: PlanContext, id: string): ShownRect {
 
 const rectOnly = (r: ShownRect): Rect => ({ column: r.column, line: r.line, span: r.span, height: r.height });
 
+/**
+ * Where two modules go when they swap. Stacked in the same columns (or side by side on the same
+ * lines) they change order and each keeps its own size, so both texts still fit: the first place
+ * goes to the other module, and the moved one ends where the other ended. Otherwise each takes the
+ * other's rectangle.
+ */
+export function swapped(a: ShownRect, b: ShownRect): [Rect, Rect] {
+  const [upper, lower] = a.line <= b.line ? [a, b] : [b, a];
+  const [left, right] = a.column <= b.column ? [a, b] : [b, a];
+  if (a.column === b.column && a.span === b.span) {
+    const lowerTo = { ...rectOnly(lower), line: upper.line };
+    const upperTo = { ...rectOnly(upper), line: lower.line + lower.height - upper.height };
+    return a === upper ? [upperTo, lowerTo] : [lowerTo, upperTo];
+  }
+  if (a.line === b.line && a.height === b.height) {
+    const rightTo = { ...rectOnly(right), column: left.column };
+    const leftTo = { ...rectOnly(left), column: right.column + right.span - left.span };
+    return a === left ? [leftTo, rightTo] : [rightTo, leftTo];
+  }
+  return [rectOnly(b), rectOnly(a)];
+}
+
 interface Step {
   text: string;
   undo: Edit[];
@@ -229,9 +251,9 @@ function step(text: string, edit: Edit, ctx: PlanContext): Step {
           edit.article,
         );
       }
-      const [ra, rb] = [shown(ctx, edit.article), shown(ctx, edit.with)];
-      const first = pinStep(text, edit.article, rectOnly(rb));
-      const second = pinStep(first.text, edit.with, rectOnly(ra));
+      const [ra, rb] = swapped(shown(ctx, edit.article), shown(ctx, edit.with));
+      const first = pinStep(text, edit.article, ra);
+      const second = pinStep(first.text, edit.with, rb);
       return { text: second.text, undo: [...second.undo, ...first.undo], pages: [a.page + 1] };
     }
     case "move-to-page":

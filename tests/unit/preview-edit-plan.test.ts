@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { examineIssue } from "../../src/load";
-import { EditRefused, type PlanContext, planEdits, type ShownRect } from "../../src/preview/edit-plan";
+import { EditRefused, type PlanContext, planEdits, type ShownRect, swapped } from "../../src/preview/edit-plan";
 import { type Edit, editRequestSchema } from "../../src/preview/edit-vocabulary";
 
 // The editor's edits as text changes of issue.json: only the characters that must change, the
@@ -95,6 +95,21 @@ describe("edits as issue.json text", () => {
     expect(a.place).toEqual({ column: 5, line: 12, span: 2, height: 30 });
     expect(b.place).toEqual({ column: 1, line: 12, span: 4, height: 40 });
     expect(back.text).toBe(text);
+  });
+
+  it("swaps stacked modules by changing their order, each keeping its size", () => {
+    const upper = { page: 1, column: 1, line: 1, span: 4, height: 23 };
+    const lower = { page: 1, column: 1, line: 24, span: 4, height: 18 };
+    expect(swapped(upper, lower)).toEqual([
+      { column: 1, line: 19, span: 4, height: 23 },
+      { column: 1, line: 1, span: 4, height: 18 },
+    ]);
+    const left = { page: 1, column: 1, line: 5, span: 2, height: 20 };
+    const right = { page: 1, column: 3, line: 5, span: 4, height: 20 };
+    expect(swapped(right, left)).toEqual([
+      { column: 1, line: 5, span: 4, height: 20 },
+      { column: 5, line: 5, span: 2, height: 20 },
+    ]);
   });
 
   it("moves an article to another page verbatim, automatic there, and back", () => {
