@@ -149,7 +149,8 @@ const restoring = (id: string, previous: Place | undefined): Edit =>
   previous === undefined ? { kind: "unpin", article: id } : { kind: "pin", article: id, place: previous };
 
 function shown(ctx: PlanContext, id: string): ShownRect {
-  if (ctx.isAd?.(id)) throw new EditRefused(`ad "${id}" is booked by the ad department and locked`, id);
+  // Named on the module the editor moved (the edit's own article), not on the ad.
+  if (ctx.isAd?.(id)) throw new EditRefused(`ad "${id}" is booked by the ad department and locked`);
   const rect = ctx.rectOf(id);
   if (!rect) throw new EditRefused(`"${id}" is not on the pages shown`, id);
   return rect;

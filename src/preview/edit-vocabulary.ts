@@ -9,13 +9,15 @@ const articleId = z
   .max(200)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "an article id");
 const count = (max: number) => z.number().int().min(0).max(max);
+/** A column or line, where a drop past the grid's first ones gives 0 or less. */
+const position = (max: number) => z.number().int().min(-max).max(max);
 
 /** A grid rectangle, 1-based as the issue format writes pins. Ranges here only bound the request;
  *  the issue's own checks decide what fits its grid. */
 export const rectSchema = z
   .object({
-    column: count(1000),
-    line: count(100_000),
+    column: position(1000),
+    line: position(100_000),
     span: count(1000),
     height: count(100_000).optional(),
   })
@@ -28,7 +30,7 @@ export const editSchema = z.discriminatedUnion("kind", [
     .strict(),
   /** Dragged to another place: pinned there, keeping its width (and pinned height, if any). */
   z
-    .object({ kind: z.literal("move"), article: articleId, column: count(1000), line: count(100_000) })
+    .object({ kind: z.literal("move"), article: articleId, column: position(1000), line: position(100_000) })
     .strict(),
   /** Resized from an edge: pinned with that rectangle. */
   z

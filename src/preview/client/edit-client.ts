@@ -80,6 +80,14 @@ export class EditClient {
     return this.send(last, "redo");
   }
 
+  /** The editor has read why the last edit was not made. */
+  dismiss(): void {
+    if (this.stage.notices.length === 0) return;
+    this.stage.notices = [];
+    this.stage.redrawMarks();
+    this.hooks.changed();
+  }
+
   private notice(mark: Omit<Mark, "page" | "kind"> & { page?: number }): void {
     this.stage.notices = [{ kind: "refused", ...mark, page: mark.page ?? this.stage.place.page }];
     this.stage.redrawMarks();

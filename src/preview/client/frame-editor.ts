@@ -202,6 +202,8 @@ export class FrameEditor {
     classList.toggle("locked", Boolean(target.locked));
     classList.toggle("busy", this.editing.busy);
     classList.toggle("pinned", target.origin === "pinned" || target.origin === "fixed");
+    // The label runs from the module's left edge, or on the right half of the page to its right edge.
+    classList.toggle("right", 2 * (target.rect.column + target.rect.span - 1) > this.grid().columns + 1);
     const state =
       target.locked ??
       (this.editing.busy
@@ -376,6 +378,11 @@ export class FrameEditor {
   /** A key for the selection; true when it was used. */
   key(press: KeyPress): boolean {
     const target = this.current();
+    if (!target && press.key === "Escape") {
+      // Nothing to cancel: Escape dismisses the messages about edits not made.
+      this.host.post({ type: "dismiss" });
+      return true;
+    }
     if (!target) return false;
     if (press.key === "Escape") {
       if (this.pending) this.pending = undefined;

@@ -183,7 +183,12 @@ async function patch(version: number, pages: number[], editing: Editing): Promis
   const started = performance.now();
   try {
     await patchPages(version, pages);
+    // The page check measures in page pixels: unscaled, as right after paginating.
+    const sheet = document.querySelector<HTMLElement>(".pagedjs_pages");
+    const transform = sheet?.style.transform ?? "";
+    if (sheet) sheet.style.transform = "none";
     const check = checkPages();
+    if (sheet) sheet.style.transform = transform;
     editor.refresh(editing);
     post({ type: "patched", version, problems: check.problems, ms: Math.round(performance.now() - started) });
   } catch (err) {

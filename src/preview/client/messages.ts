@@ -79,6 +79,8 @@ export type FrameToShell =
   /** The editor made an edit on the pages (sent to the server by the shell). */
   | { type: "edit"; edits: Edit[] }
   | { type: "history"; action: "undo" | "redo" }
+  /** Escape with nothing selected: the notices of edits not made go. */
+  | { type: "dismiss" }
   | { type: "selected"; article?: string; page?: number }
   /** A module dragged out of the pages' frame, at (x, y) of the frame's viewport. */
   | { type: "drag-out"; article: string; x: number; y: number; drop: boolean };

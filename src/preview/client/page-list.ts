@@ -22,6 +22,8 @@ export class PageList {
 
   constructor(private readonly hooks: PageListHooks) {
     this.root.addEventListener("mousedown", (e) => this.down(e));
+    // Text set while a CJK subset was still loading can stay blank boxes: set it again once loaded.
+    document.fonts.addEventListener("loadingdone", () => this.render());
   }
 
   show(listing: PageListing[], editable: boolean): void {
@@ -80,11 +82,12 @@ export class PageList {
     const items = [...section.querySelectorAll<HTMLElement>("li[data-article]")].filter(
       (li) => li.dataset.article !== dragged,
     );
-    const before = items.findIndex((li) => {
-      const r = li.getBoundingClientRect();
-      return y < r.top + r.height / 2;
-    });
-    return { page, index: before < 0 ? items.length : before };
+    // On an article: before or after it; anywhere else on the page: at the end of its list.
+    const over = hit?.closest<HTMLElement>("li[data-article]");
+    const at = over ? items.indexOf(over) : -1;
+    if (at < 0) return { page };
+    const r = over?.getBoundingClientRect();
+    return { page, index: r && y > r.top + r.height / 2 ? at + 1 : at };
   }
 
   private mark(target: { page: number } | undefined): void {

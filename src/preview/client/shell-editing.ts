@@ -40,6 +40,7 @@ export function wireEditing(
     if (msg.type === "edit") void client.edit(msg.edits);
     else if (msg.type === "history") void (msg.action === "undo" ? client.undo() : client.redo());
     else if (msg.type === "selected") list.select(msg.article);
+    else if (msg.type === "dismiss") client.dismiss();
     else if (msg.type === "drag-out") {
       const r = entry.frame.getBoundingClientRect();
       list.dragFromPages(msg.article, r.left + msg.x, r.top + msg.y, msg.drop);
