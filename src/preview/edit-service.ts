@@ -182,6 +182,11 @@ export class EditService {
     const problem = makeupProblem(examined.issue, built);
     if (problem) return refused(problem.message, problem.article ?? subject, pageOf(problem.article ?? subject));
 
+    // The checks took a moment: a save made meanwhile wins, and the edit is made again on it.
+    if (sha256(await readFile(issueFile)) !== source) {
+      this.host.requestRebuild();
+      return conflict(`${shownFile} changed on disk while the edit was checked: the pages are rebuilt from the file`);
+    }
     const written = sha256(edited);
     this.host.writing(written);
     await writeAtomic(issueFile, edited);

@@ -389,6 +389,22 @@ describe("making up pages by hand in the preview", () => {
     await newerThan(before);
     expect(fileText()).toBe(original);
     expect(await shownRect(id)).toMatchObject({ page: 4 });
+
+    // A module dragged out of the pages onto a page of the list; undone, back where it was.
+    const box = await moduleBox(id);
+    await page.$eval("#npv-pages-list", (e) => e.scrollIntoView({ block: "start" }));
+    const page2 = await (await page.$('.npv-pl-page[data-drop-page="2"] h3'))?.boundingBox();
+    if (!page2) throw new Error("no page list");
+    let v = await shownVersion();
+    await drag(center(box), center(page2));
+    await newerThan(v);
+    expect(articleOf(fileText(), id)?.page).toBe(2);
+    v = await shownVersion();
+    await page.keyboard.down("Control");
+    await page.keyboard.press("z");
+    await page.keyboard.up("Control");
+    await newerThan(v);
+    expect(fileText()).toBe(original);
   });
 
   it("takes the keyboard: arrows move the ghost, Enter pins, Delete unpins", async () => {
@@ -440,6 +456,28 @@ describe("making up pages by hand in the preview", () => {
     expect(
       await frame.$eval('.pagedjs_page:has(.np-page[data-page="1"]) .npv-mark.refused', (e) => e.textContent),
     ).toContain(left);
+  });
+
+  it("refuses a size the text no longer fits (Shift+arrows resize), naming the article", async () => {
+    const id = "liuyuan-wenming-dashi";
+    expect(await shownRect(id)).toMatchObject({ column: 1, line: 1, span: 4, height: 46, origin: "pinned" });
+    const box = await moduleBox(id);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 36; i++) await page.keyboard.press("ArrowUp");
+    expect(
+      await (await pagesFrame()).$eval(".npv-ghost", (e) => (e as HTMLElement).style.getPropertyValue("--l")),
+    ).toBe("-36");
+    // That moved the ghost up; Escape drops it, Shift+Up makes the module shorter instead.
+    await page.keyboard.press("Escape");
+    await page.keyboard.down("Shift");
+    for (let i = 0; i < 36; i++) await page.keyboard.press("ArrowUp");
+    await page.keyboard.up("Shift");
+    const frame = await pagesFrame();
+    expect(await frame.$eval(".npv-ghost", (e) => (e as HTMLElement).style.getPropertyValue("--h"))).toBe("10");
+    await page.keyboard.press("Enter");
+    expect(await refused()).toContain(`The text no longer fits: article ${id}`);
+    expect(fileText()).toBe(original);
+    expect(await frame.$eval(".npv-mark.refused", (e) => e.textContent)).toContain(id);
   });
 
   it("refuses an edit made on pages older than the file on disk, and shows the file", async () => {
