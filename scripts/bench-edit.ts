@@ -87,8 +87,9 @@ try {
     outDir: join(work, "out"),
     browser,
     log: (line) => {
-      const checked = /^edit: .* \(checked in (\d+) ms\)$/.exec(line);
+      const checked = /^edit: .* \(checked in (\d+) ms/.exec(line);
       if (checked) checks.push(Number(checked[1]));
+      if (checked && process.env.NEWSPRINT_BENCH_LOG) console.log(`  ${line}`);
     },
   });
   await preview.idle();

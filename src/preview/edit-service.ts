@@ -173,7 +173,9 @@ export class EditService {
     if (plan.text === text) return { status: 200, body: { ok: true, version: built.version, source, undo: [] } };
 
     const edited = Buffer.from(`${bom ? "\uFEFF" : ""}${plan.text}`, "utf8");
+    const planned = performance.now();
     const examined = examineIssue(edited, issueFile, shownFile);
+    const validated = performance.now();
     if (!examined.issue) {
       const article = examined.problems.map((p) => problemArticle(examined.raw, p.path)).find(Boolean) ?? subject;
       const message = `Cannot go there: ${examined.problems.map(problemText).join("; ")}`;
@@ -190,7 +192,11 @@ export class EditService {
     const written = sha256(edited);
     this.host.writing(written);
     await writeAtomic(issueFile, edited);
-    this.host.log(`edit: ${describe(request.edits)} (checked in ${Math.round(performance.now() - started)} ms)`);
+    const ms = (from: number, to: number) => Math.round(to - from);
+    const checked = performance.now();
+    this.host.log(
+      `edit: ${describe(request.edits)} (checked in ${ms(started, checked)} ms: plan ${ms(started, planned)}, schema ${ms(planned, validated)}, make-up ${ms(validated, checked)})`,
+    );
     const outcome = await this.host.rebuildForEdit(written);
     if (outcome.source !== written) {
       return conflict(`${shownFile} changed on disk while the edit was being made up: the pages show the file`);
