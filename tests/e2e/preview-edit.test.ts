@@ -14,6 +14,7 @@ import { type Preview, startPreview } from "../../src/preview/preview";
 // keyboard, the issue file read back from disk, and `newsprint build` of the saved file.
 
 const root = join(import.meta.dirname, "..", "..");
+// Screenshots of the editor (a selected module with its handles, a drag, a refusal), kept for a look.
 const screens = join(root, "output", "screens");
 let browser: Browser;
 let preview: Preview;
