@@ -48,10 +48,11 @@ export function placePins(
       const natural = fits.variants(item, pin.span).filter((fit) => fit.rows <= room);
       rows = natural.length > 0 ? natural.reduce((a, b) => (b.cost < a.cost ? b : a)).rows : room;
     }
-    const rect = { col: pin.col, row: pin.row, span: pin.span, rows };
-    if (rows < 1 || rect.row + rows > grid.rows)
-      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`);
+    // No room at all below the pin: something already stands on its first line.
+    const rect = { col: pin.col, row: pin.row, span: pin.span, rows: Math.max(rows, 1) };
     const clash = obstacles.find((o) => overlaps(rect, o));
+    if (!clash && rect.row + rect.rows > grid.rows)
+      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`);
     if (clash) {
       const what =
         "articleId" in clash

@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
@@ -7,8 +8,11 @@ import { resolveConfig } from "../config/resolve";
 import { resolveIssuePath } from "../load";
 import { PageMemo } from "../makeup";
 import { folderCache } from "../measure/cache";
+import { layoutReport } from "../pipeline/summary";
 import { type LoopbackServer, startServer } from "../server/server";
 import { issueMounts, STYLES_DIR, TEMPLATES_DIR } from "../typeset/assets";
+import { editRoute } from "./edit-route";
+import { type BuiltVersion, EditService, type RebuildOutcome, sha256 } from "./edit-service";
 import { shownPath } from "./error-report";
 import { eventHub } from "./events";
 import { ExposedFiles } from "./exposed";
@@ -17,6 +21,7 @@ import { rebuildPages, rebuildSummary } from "./rebuild";
 import { RebuildQueue } from "./rebuild-queue";
 import { hostGuard, PageVersions, shellRoute } from "./routes";
 import type { PreviewState } from "./state";
+import { changedPages, pageListing } from "./version-info";
 import { watchFolders } from "./watch";
 
 // `newsprint preview`: the issue's pages in the editor's browser, made by the build's own stages
@@ -94,34 +99,115 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 
   const host = opts.host ?? "127.0.0.1";
   const port = Number(new URL(server.url).port);
-  if (isLoopback(host)) server.addHandler(hostGuard(port, host));
+  // Edits only on loopback: with --host, whoever reaches the page would get its token.
+  const editToken = isLoopback(host) ? randomBytes(24).toString("base64url") : "";
+  if (isLoopback(host)) server.addHandler(hostGuard(port, host), ["GET", "HEAD", "POST"]);
   const exposed = isLoopback(host) ? undefined : new ExposedFiles();
   if (exposed) server.addHandler(exposed.handler());
   server.addHandler(hub.handler);
   server.addHandler(versions.route());
-  server.addHandler(shellRoute());
+  server.addHandler(shellRoute(editToken));
   for (const bundle of clientBundles()) server.setDocument(bundle.url, bundle.source, "text/javascript; charset=utf-8");
+
+  // What edits are checked against: the newest version built and the bytes it was built from.
+  let built: BuiltVersion | undefined;
+  let lastHtml: { html: string; formatCss: string } | undefined;
+  let outcome: RebuildOutcome | undefined;
+  /** Bytes an edit wrote and is being made up from: their failure is the edit's, not the pages'. */
+  let editSource: string | undefined;
+  /** The newest bytes built or written by the editor: a file event with these needs no rebuild. */
+  let knownSource: string | undefined;
+  /** A file other than issue.json changed since the last version (a template, a photo). */
+  let othersChanged = false;
+  const fileHash = () => {
+    try {
+      return sha256(readFileSync(issueFile));
+    } catch {
+      return undefined;
+    }
+  };
 
   const rebuild = async () => {
     publish({ status: "building" });
+    const others = othersChanged;
+    othersChanged = false;
+    const before = fileHash();
     const result = await rebuildPages(issueFile, session, cacheDir, measureCache, makeupMemo);
+    const source = before === fileHash() ? before : undefined;
     if (result.ok) {
       const version = state.version + 1;
+      const same = lastHtml && !others && lastHtml.formatCss === result.formatCss;
+      const changed = same && lastHtml ? changedPages(lastHtml.html, result.html) : undefined;
+      lastHtml = { html: result.html, formatCss: result.formatCss };
       server.setDocument("/format.css", result.formatCss, "text/css; charset=utf-8");
-      versions.add(version, result.html);
+      versions.add(version, result.html, JSON.stringify(layoutReport(result.layout)));
       exposed?.add(version, result.assets);
-      const { pages, bleedMm, marks, buildMs, stageMs } = result;
-      publish({ status: "ready", version, error: undefined, pages, bleedMm, marks, buildMs, stageMs });
+      const { pages, bleedMm, marks, buildMs, stageMs, model, layout, measurements } = result;
+      built = source ? { version, source, model, layout, measurements } : undefined;
+      if (source) knownSource = source;
+      publish({
+        status: "ready",
+        version,
+        error: undefined,
+        pages,
+        bleedMm,
+        marks,
+        buildMs,
+        stageMs,
+        source,
+        changes: changed && { since: state.version, pages: changed },
+        listing: pageListing(model.issue),
+      });
+    } else if (editSource !== undefined && source === editSource) {
+      // The edit puts the file back; the pages on screen stay right.
+      publish({ status: state.error ? "error" : "ready" });
     } else {
       publish({ status: "error", error: result.error });
     }
+    outcome = { source, ok: result.ok, version: state.version, error: result.ok ? undefined : result.error };
     log(rebuildSummary(result, state.version));
   };
   const queue = new RebuildQueue(rebuild, opts.quietMs);
-  const watcher = watchFolders([issueDir, TEMPLATES_DIR, STYLES_DIR], () => queue.request(), {
+  const onFileChange = (file: string) => {
+    if (file !== issueFile) othersChanged = true;
+    else if (knownSource !== undefined && fileHash() === knownSource) return;
+    queue.request();
+  };
+  const watcher = watchFolders([issueDir, TEMPLATES_DIR, STYLES_DIR], onFileChange, {
     ignore: [cacheDir],
     onError: (err) => log(`watching files failed: ${err.message}`),
   });
+
+  if (editToken) {
+    const service = new EditService({
+      issueFile,
+      shownFile: state.issue.file,
+      built: () => built,
+      async rebuildForEdit(source) {
+        editSource = source;
+        try {
+          queue.now();
+          await queue.idle();
+        } finally {
+          editSource = undefined;
+        }
+        return outcome ?? { ok: false, version: state.version };
+      },
+      requestRebuild: () => queue.request(),
+      writing(source) {
+        knownSource = source;
+      },
+      log,
+    });
+    const route = editRoute({
+      token: editToken,
+      port,
+      boundHost: host,
+      issue: state.issue.file,
+      apply: (request) => service.apply(request),
+    });
+    server.addHandler(route, ["POST"]);
+  }
   queue.now();
 
   return {

@@ -1,12 +1,16 @@
 import { basename } from "node:path";
 import type { Session } from "../browser/session";
 import { resolveConfig } from "../config/resolve";
+import { FitError } from "../errors";
 import { inspectIssue } from "../inspect/inspect";
 import type { IssueData } from "../load";
 import type { PageMemo } from "../makeup";
+import type { Layout } from "../makeup/types";
 import type { MeasureCache } from "../measure/cache";
 import { composeIssue } from "../pipeline/compose";
 import { IMAGES_URL_PREFIX, issueFileUrl } from "../typeset/assets";
+import type { Measurements } from "../typeset/measurements";
+import type { TypesetModel } from "../typeset/model";
 import { errorReport } from "./error-report";
 import { compositionMarks } from "./marks";
 import { FRAME_SCRIPTS } from "./mounts";
@@ -27,8 +31,12 @@ export type RebuildResult =
       marks: Mark[];
       buildMs: number;
       stageMs: Record<string, number>;
+      /** What the editor's edits are checked and placed against (edit-service.ts). */
+      model: TypesetModel;
+      layout: Layout;
+      measurements: Measurements;
     }
-  | { ok: false; error: ErrorReport };
+  | { ok: false; error: ErrorReport; fit: boolean };
 
 export async function rebuildPages(
   issueFile: string,
@@ -75,9 +83,12 @@ export async function rebuildPages(
       marks: compositionMarks(issue, composed.layout, composed.imageWarnings),
       buildMs: Math.round(performance.now() - started),
       stageMs,
+      model: composed.model,
+      layout: composed.layout,
+      measurements: composed.measurements,
     };
   } catch (err) {
-    return { ok: false, error: errorReport(err, { issueFile, data }) };
+    return { ok: false, error: errorReport(err, { issueFile, data }), fit: err instanceof FitError };
   }
 }
 

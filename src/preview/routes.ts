@@ -13,34 +13,43 @@ const BASE_HEADERS = { "X-Content-Type-Options": "nosniff", "Cache-Control": "no
 
 /** The editor's page: its scripts and styles come from 'self' only, never inline. */
 export const SHELL_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const pathOf = (req: IncomingMessage) => new URL(req.url ?? "/", "http://localhost").pathname;
 
 const LOOPBACK_NAMES = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** Whether a Host header names this server by one of its own names (and its port). */
+export function isOwnHost(hostHeader: string | undefined, port: number, boundHost = "127.0.0.1"): boolean {
+  const names = new Set([...LOOPBACK_NAMES, boundHost.includes(":") ? `[${boundHost}]` : boundHost]);
+  const host = (hostHeader ?? "").toLowerCase();
+  const colon = host.lastIndexOf(":");
+  const name = colon > host.lastIndexOf("]") ? host.slice(0, colon) : host;
+  const hostPort = colon > host.lastIndexOf("]") ? Number(host.slice(colon + 1)) : 80;
+  return names.has(name) && hostPort === port;
+}
 
 /**
  * A page on any site can resolve its own name to 127.0.0.1 and read from the loopback server as
  * "same origin". Such requests carry the foreign name in Host; answer only our own names.
  */
 export function hostGuard(port: number, boundHost = "127.0.0.1"): Handler {
-  const names = new Set([...LOOPBACK_NAMES, boundHost.includes(":") ? `[${boundHost}]` : boundHost]);
   return (req, res) => {
-    const host = (req.headers.host ?? "").toLowerCase();
-    const colon = host.lastIndexOf(":");
-    const name = colon > host.lastIndexOf("]") ? host.slice(0, colon) : host;
-    const hostPort = colon > host.lastIndexOf("]") ? Number(host.slice(colon + 1)) : 80;
-    if (names.has(name) && hostPort === port) return false;
+    if (isOwnHost(req.headers.host, port, boundHost)) return false;
     res.writeHead(403, { ...BASE_HEADERS, "Content-Type": "text/plain" }).end("forbidden host");
     return true;
   };
 }
 
-/** "/" is the editor's page. */
-export function shellRoute(): Handler {
+/** "/" is the editor's page, carrying the session's edit token (none: the pages are read-only). */
+export function shellRoute(editToken = ""): Handler {
   return async (req, res) => {
     if (pathOf(req) !== "/") return false;
-    const body = await readFile(join(CLIENT_DIR, "index.html"));
+    const page = await readFile(join(CLIENT_DIR, "index.html"), "utf8");
+    const body = page.replace(
+      '<meta name="npv-edit-token" content="">',
+      `<meta name="npv-edit-token" content="${editToken.replace(/[^A-Za-z0-9_-]/g, "")}">`,
+    );
     res
       .writeHead(200, {
         ...BASE_HEADERS,
@@ -53,14 +62,19 @@ export function shellRoute(): Handler {
   };
 }
 
-/** The last few versions of the pages, so a browser still loading an older one gets it whole. */
+/** The last few versions of the pages, so a browser still loading an older one gets it whole;
+ *  each with its layout report (layout.json as the build writes it) at /pages/<version>.layout.json. */
 export class PageVersions {
   private readonly versions = new Map<number, string>();
+  private readonly layouts = new Map<number, string>();
   constructor(private readonly keep = 3) {}
 
-  add(version: number, html: string): void {
+  add(version: number, html: string, layoutJson?: string): void {
     this.versions.set(version, html);
-    for (const v of this.versions.keys()) if (v <= version - this.keep) this.versions.delete(v);
+    if (layoutJson !== undefined) this.layouts.set(version, layoutJson);
+    for (const map of [this.versions, this.layouts]) {
+      for (const v of map.keys()) if (v <= version - this.keep) map.delete(v);
+    }
   }
 
   get(version: number): string | undefined {
@@ -70,7 +84,16 @@ export class PageVersions {
   /** /pages/<version>.html, with the pages' CSP also as a header (frames only from this origin). */
   route(): Handler {
     return (req: IncomingMessage, res: ServerResponse) => {
-      const m = /^\/pages\/(\d+)\.html$/.exec(pathOf(req));
+      const path = pathOf(req);
+      const layout = /^\/pages\/(\d+)\.layout\.json$/.exec(path);
+      if (layout) {
+        const json = this.layouts.get(Number(layout[1]));
+        const type = json === undefined ? "text/plain" : "application/json; charset=utf-8";
+        res.writeHead(json === undefined ? 404 : 200, { ...BASE_HEADERS, "Content-Type": type });
+        res.end(req.method === "HEAD" ? undefined : (json ?? "no such version"));
+        return true;
+      }
+      const m = /^\/pages\/(\d+)\.html$/.exec(path);
       if (!m) return false;
       const html = this.get(Number(m[1]));
       if (html === undefined) {

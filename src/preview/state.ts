@@ -1,6 +1,6 @@
 // What the preview server tells the browser (as JSON over the event stream). Shared shapes only.
 
-export type MarkKind = "overflow" | "lines" | "jump" | "low-resolution" | "underfull" | "makeup";
+export type MarkKind = "overflow" | "lines" | "jump" | "low-resolution" | "underfull" | "makeup" | "refused";
 
 /** Something the make-up or the page check reported, pinned to a page and, if known, an article. */
 export interface Mark {
@@ -27,6 +27,19 @@ export interface ErrorReport {
   problems: ErrorProblem[];
 }
 
+export type PinListing = { column: number; line: number; span: number; height?: number } | "ear";
+
+/** A page's articles in the order of the issue file, and its ads (for the panel's page lists). */
+export interface PageListing {
+  page: number;
+  /** Made up by hand (an explicit "layout" list). */
+  explicit: boolean;
+  /** Each article with its pin as the file has it (`place`, or its placement on a page made up by
+   *  hand), 1-based; none when the make-up places it. */
+  articles: { id: string; headline?: string; pin?: PinListing }[];
+  ads: string[];
+}
+
 export interface PreviewState {
   /** Changes when the server restarts, so an open page knows its version numbers start again. */
   server: string;
@@ -42,4 +55,10 @@ export interface PreviewState {
   /** Milliseconds the latest successful rebuild took on the server, and per stage. */
   buildMs?: number;
   stageMs?: Record<string, number>;
+  /** SHA-256 of the issue file's bytes `version` was built from; an edit names it (edit-service.ts).
+   *  Absent when the file changed while the version was built. */
+  source?: string;
+  /** The printed pages `version` changes against version `since`; absent: the whole document. */
+  changes?: { since: number; pages: number[] };
+  listing?: PageListing[];
 }

@@ -1,12 +1,15 @@
-import { type FSWatcher, watch } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, relative } from "node:path";
+import { watch } from "chokidar";
 import { isInside } from "../paths";
 
 // Watches the folders whose files make the pages (the issue folder with its photos, templates,
-// styles) and reports every change. Folders, not files: editors often save by writing a temporary
-// file and renaming it over the old one, which a watch on the file itself would lose.
+// styles) and reports every change. Editors often save by writing a temporary file and renaming it
+// over the old one (so does the preview's own editor): Node's recursive fs.watch on Linux watches
+// each file and loses it at the first such save, chokidar watches the folders and keeps it.
 
 export interface FolderWatch {
+  /** Resolves once the folders are being watched (changes before may go unreported). */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -25,19 +28,21 @@ export function watchFolders(
   opts: { ignore?: string[]; onError?: (err: Error) => void } = {},
 ): FolderWatch {
   const ignore = opts.ignore ?? [];
-  const watchers: FSWatcher[] = dirs.map((dir) => {
-    const w = watch(dir, { recursive: true }, (_event, name) => {
-      const rel = name ? name.toString() : "";
-      const file = join(dir, rel);
-      if (isLitter(rel) || ignore.some((d) => isInside(d, file, true))) return;
-      onChange(file);
-    });
-    w.on("error", (err) => opts.onError?.(err));
-    return w;
+  const ignored = (file: string) => {
+    if (ignore.some((d) => isInside(d, file, true))) return true;
+    const dir = dirs.find((d) => isInside(d, file, true));
+    return dir !== undefined && file !== dir && isLitter(relative(dir, file));
+  };
+  const watcher = watch(dirs, { ignoreInitial: true, ignored, atomic: false });
+  watcher.on("all", (event, file) => {
+    if (event !== "addDir" && event !== "unlinkDir") onChange(file);
   });
+  watcher.on("error", (err) => opts.onError?.(err as Error));
+  const ready = new Promise<void>((ok) => watcher.once("ready", () => ok()));
   return {
+    ready,
     close() {
-      for (const w of watchers) w.close();
+      void watcher.close();
     },
   };
 }

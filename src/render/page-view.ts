@@ -31,6 +31,15 @@ export interface PageViewInput {
 }
 
 const x = (f: PageFormat, col: number) => col * (f.columnWidth + f.gutter);
+/** A rectangle in the issue format's units (1-based), as layout.json and the pins write it; the
+ *  preview's editor reads it from the module's data attributes instead of guessing from pixels. */
+const gridRect = (r: { col: number; row: number; span: number; rows: number }, origin: string) => ({
+  column: r.col + 1,
+  line: r.row + 1,
+  span: r.span,
+  height: r.rows,
+  origin,
+});
 const y = (f: PageFormat, row: number) => row * f.linePitch;
 
 export function pageViews(input: PageViewInput) {
@@ -81,6 +90,7 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
   );
   return {
     id: m.articleId,
+    grid: { ...gridRect(m, m.origin === "auto" ? "make-up" : m.origin), continued: m.continuedFrom },
     x: x(f, m.col),
     y: y(f, m.row),
     width: spanWidth(f, m.span),
@@ -133,6 +143,7 @@ function adView(input: PageViewInput, pageIndex: number, b: BoxModule, topRow: n
   const box = adBoxInModule(f, ad, b.rows);
   return {
     id: b.id,
+    grid: gridRect(b, "booked"),
     x: x(f, b.col),
     y: y(f, b.row),
     width: spanWidth(f, b.span),

@@ -16,6 +16,11 @@ export interface Mount {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
+/** What the server answers. Mounts and documents are read-only (GET, HEAD); a handler that
+ *  changes something says which other method it takes, and only it sees those requests. */
+export type Method = "GET" | "HEAD" | "POST";
+const READ: readonly Method[] = ["GET", "HEAD"];
+
 export interface LoopbackServer {
   url: string;
   mounts: Mount[];
@@ -23,8 +28,9 @@ export interface LoopbackServer {
   served: Set<string>;
   /** Serve `body` at `path` until replaced. */
   setDocument(path: string, body: string | Buffer, type?: string): void;
-  /** Extra handlers tried before mounts (the preview's event stream, for one). */
-  addHandler(handler: Handler): void;
+  /** Extra handlers tried before mounts (the preview's event stream, for one), in the order added,
+   *  for the methods given (default GET and HEAD). */
+  addHandler(handler: Handler, methods?: readonly Method[]): void;
   close(): Promise<void>;
 }
 
@@ -38,15 +44,16 @@ export async function startServer(
   opts: { host?: string; port?: number } = {},
 ): Promise<LoopbackServer> {
   const documents = new Map<string, { body: string | Buffer; type: string }>();
-  const handlers: Handler[] = [];
+  const handlers: { handler: Handler; methods: readonly string[] }[] = [];
   const served = new Set<string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, SECURITY_HEADERS).end();
+    const method = req.method ?? "GET";
+    for (const h of handlers) if (h.methods.includes(method) && (await h.handler(req, res))) return;
+    if (!READ.includes(method as Method)) {
+      res.writeHead(405, { ...SECURITY_HEADERS, Allow: "GET, HEAD" }).end();
       return;
     }
-    for (const h of handlers) if (await h(req, res)) return;
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path === "/favicon.ico") {
       res.writeHead(204, SECURITY_HEADERS).end();
@@ -88,8 +95,8 @@ export async function startServer(
     setDocument(path, body, type = "text/html; charset=utf-8") {
       documents.set(path, { body, type });
     },
-    addHandler(h) {
-      handlers.push(h);
+    addHandler(handler, methods = READ) {
+      handlers.push({ handler, methods });
     },
     close: () =>
       new Promise<void>((ok) => {

@@ -124,6 +124,14 @@ describe("pins", () => {
       pages: [page(1, [a("x", 0, 40)], { pins: [{ articleId: "x", col: 5, row: 0, span: 2 }] })],
     };
     expect(() => makeUp(outside)).toThrow(/leaves the 6 × 66 grid/);
+    // Without a height, on a line an ad already takes: the ad is named, not the grid.
+    const onAd = {
+      grid,
+      pages: [
+        page(1, [a("x", 0, 40)], { booked: [ad("ad", 6, 10)], pins: [{ articleId: "x", col: 0, row: 60, span: 2 }] }),
+      ],
+    };
+    expect(() => makeUp(onAd)).toThrow(/article "x" pinned at columns 1–2, line.* overlaps ad "ad"/);
   });
 });
 

@@ -80,3 +80,49 @@ describe("preview routes", () => {
     expect((await get("/pages/3.html/../../x")).status).toBe(404);
   });
 });
+
+describe("methods", () => {
+  it("answer only GET and HEAD, except where a handler takes another method", async () => {
+    const other = await startServer([]);
+    const otherPort = Number(new URL(other.url).port);
+    let posted = 0;
+    other.addHandler(shellRoute("tok_en-1"));
+    other.addHandler(
+      (req, res) => {
+        if (req.url !== "/edit") return false;
+        posted++;
+        res.writeHead(204).end();
+        return true;
+      },
+      ["POST"],
+    );
+    const send = (method: string, path: string) =>
+      new Promise<number>((ok, fail) => {
+        const req = request({ host: "127.0.0.1", port: otherPort, path, method }, (res) => {
+          res.resume();
+          ok(res.statusCode ?? 0);
+        });
+        req.on("error", fail);
+        req.end();
+      });
+    try {
+      expect(await send("POST", "/")).toBe(405);
+      expect(await send("PUT", "/edit")).toBe(405);
+      expect(await send("POST", "/edit")).toBe(204);
+      expect(posted).toBe(1);
+      // The editor's page carries the session's edit token (and nothing but token characters).
+      const page = await new Promise<string>((ok) => {
+        request({ host: "127.0.0.1", port: otherPort, path: "/" }, (res) => {
+          let body = "";
+          res.on("data", (c) => {
+            body += c;
+          });
+          res.on("end", () => ok(body));
+        }).end();
+      });
+      expect(page).toContain('<meta name="npv-edit-token" content="tok_en-1">');
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -136,6 +136,12 @@ describe("templates", () => {
     expect(html).toContain(`width: ${2 * 110 + 10}pt`);
   });
 
+  it("gives each module its grid rectangle (1-based) and origin as data attributes for the editor", () => {
+    expect(html).toMatch(
+      /class="np-module[^"]*" data-article="lead" data-col="1" data-row="9" data-span="2" data-rows="10" data-origin="make-up"/,
+    );
+  });
+
   it("puts the page header with folio, section and credits on every page", () => {
     expect(html).toMatch(/第1版[\s\S]*要闻[\s\S]*责任编辑：王芳/);
     expect(html).toMatch(/第2版[\s\S]*综合/);

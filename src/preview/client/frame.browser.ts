@@ -1,7 +1,10 @@
 import { checkPages, paginate } from "../../render/paged.browser";
 import type { Mark } from "../state";
+import { FrameEditor } from "./frame-editor";
 import { addLayers, drawMarks, pageElements, reveal } from "./frame-overlays";
+import { patchPages } from "./frame-patch";
 import {
+  type Editing,
   type Envelope,
   type FrameTimings,
   type FrameToShell,
@@ -24,6 +27,7 @@ const post = (message: FrameToShell) => {
 let zoom = 1;
 let view: View = { zoom: "fit", spread: false, layers: {} };
 let marks: Mark[] = [];
+const editor = new FrameEditor({ zoom: () => zoom, post });
 
 window.addEventListener("load", async () => {
   // Milliseconds since this document's navigation started, for the benchmark's breakdown.
@@ -141,7 +145,24 @@ function handle(msg: ShellToFrame): void {
       applyView(msg.view, false);
       drawMarks(marks, zoom);
       if (msg.place) scrollToPlace(msg.place);
+      editor.refresh(msg.editing);
       post({ type: "shown", ...position(), zoom });
+      break;
+    case "patch":
+      void patch(msg.version, msg.pages, msg.editing);
+      break;
+    case "marks":
+      marks = msg.marks;
+      drawMarks(marks, zoom);
+      break;
+    case "editing":
+      editor.setEditing(msg.editing);
+      break;
+    case "select":
+      editor.select(msg.article);
+      break;
+    case "key":
+      editor.key(msg.press);
       break;
     case "view":
       applyView(msg.view);
@@ -154,6 +175,24 @@ function handle(msg: ShellToFrame): void {
     case "reveal":
       reveal(msg.index, msg.fallback);
       break;
+  }
+}
+
+/** Swaps in the changed pages of a newer version, checks the pages as after paginating. */
+async function patch(version: number, pages: number[], editing: Editing): Promise<void> {
+  const started = performance.now();
+  try {
+    await patchPages(version, pages);
+    // The page check measures in page pixels: unscaled, as right after paginating.
+    const sheet = document.querySelector<HTMLElement>(".pagedjs_pages");
+    const transform = sheet?.style.transform ?? "";
+    if (sheet) sheet.style.transform = "none";
+    const check = checkPages();
+    if (sheet) sheet.style.transform = transform;
+    editor.refresh(editing);
+    post({ type: "patched", version, problems: check.problems, ms: Math.round(performance.now() - started) });
+  } catch (err) {
+    post({ type: "failed", message: String((err as Error)?.message ?? err) });
   }
 }
 

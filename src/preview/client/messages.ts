@@ -1,5 +1,6 @@
 import type { PageProblem } from "../../render/paged.browser";
-import type { Mark } from "../state";
+import type { Edit } from "../edit-vocabulary";
+import type { Mark, PageListing } from "../state";
 
 // What the editor's page (shell) and the pages' frame say to each other with postMessage. Both
 // sides are bundled from these types, so a message one sends is the message the other expects.
@@ -42,17 +43,47 @@ export interface FrameTimings {
   dressed?: number;
 }
 
+/** What the pages' editor needs to know: whether it may edit, and the issue's page lists. */
+export interface Editing {
+  enabled: boolean;
+  /** An edit is on its way: no other until its pages are shown. */
+  busy: boolean;
+  listing: PageListing[];
+}
+
+/** A key pressed while the editor's page (not the pages) has the focus, for the pages' editor. */
+export interface KeyPress {
+  key: string;
+  shift: boolean;
+  alt: boolean;
+}
+
 export type ShellToFrame =
-  | { type: "show"; view: View; marks: Mark[]; place: Place }
+  | { type: "show"; view: View; marks: Mark[]; place: Place; editing: Editing }
   | { type: "view"; view: View }
   | { type: "scroll"; place: Place }
-  | { type: "reveal"; index: number; fallback?: RevealTarget };
+  | { type: "reveal"; index: number; fallback?: RevealTarget }
+  /** Swap in the printed pages `pages` of version `version`, the rest being unchanged. */
+  | { type: "patch"; version: number; pages: number[]; editing: Editing }
+  | { type: "marks"; marks: Mark[] }
+  | { type: "editing"; editing: Editing }
+  | { type: "select"; article?: string }
+  | { type: "key"; press: KeyPress };
 
 export type FrameToShell =
   | { type: "paged"; pages: number; problems: PageProblem[]; timings: FrameTimings }
   | ({ type: "shown" } & Position)
   | ({ type: "position" } & Position)
-  | { type: "failed"; message: string };
+  | { type: "failed"; message: string }
+  | { type: "patched"; version: number; problems: PageProblem[]; ms: number }
+  /** The editor made an edit on the pages (sent to the server by the shell). */
+  | { type: "edit"; edits: Edit[] }
+  | { type: "history"; action: "undo" | "redo" }
+  /** Escape with nothing selected: the notices of edits not made go. */
+  | { type: "dismiss" }
+  | { type: "selected"; article?: string; page?: number }
+  /** A module dragged out of the pages' frame, at (x, y) of the frame's viewport. */
+  | { type: "drag-out"; article: string; x: number; y: number; drop: boolean };
 
 /** Every message carries this flag, so that neither side acts on other windows' messages. */
 export type Envelope<M> = M & { npv: true };

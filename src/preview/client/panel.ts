@@ -11,6 +11,7 @@ const KIND_NAMES: Record<MarkKind, string> = {
   "low-resolution": "low resolution",
   underfull: "too little material",
   makeup: "make-up",
+  refused: "edit not made",
 };
 
 export function showMarks(marks: Mark[], onPick: (index: number) => void): void {

@@ -2,6 +2,7 @@ import type { ErrorReport, PreviewState } from "../state";
 import { byId, maybeById } from "./dom";
 import { hideError, showError, wireErrorOverlay } from "./error-overlay";
 import { showMarks, wirePanelToggle } from "./panel";
+import { wireEditing } from "./shell-editing";
 import { Stage } from "./stage";
 import { wireToolbar } from "./toolbar";
 
@@ -19,7 +20,8 @@ const setStatus = (text: string, kind = "") => {
 
 const stage = new Stage({
   onShown(entry) {
-    showMarks(entry.marks, (index) => stage.reveal(index));
+    showMarks(stage.marks, (index) => stage.reveal(index));
+    editing.shown(entry.version);
     const took = state?.buildMs !== undefined ? ` · ${(state.buildMs / 1000).toFixed(1)} s` : "";
     if (state?.status === "ready") setStatus(`updated ${new Date().toLocaleTimeString([], { hour12: false })}${took}`);
   },
@@ -33,6 +35,10 @@ const stage = new Stage({
   },
 });
 const toolbar = wireToolbar(stage);
+const editing = wireEditing(stage, {
+  status: setStatus,
+  marksChanged: () => showMarks(stage.marks, (index) => stage.reveal(index)),
+});
 wirePanelToggle();
 wireErrorOverlay();
 
@@ -43,10 +49,11 @@ function onState(next: PreviewState): void {
   document.title = `${next.issue.name} · newsprint preview`;
   // A restarted server counts its versions from 1 again.
   const restarted = previous !== undefined && previous.server !== next.server;
-  const newer = next.version > (stage.loading?.version ?? stage.current?.version ?? 0);
+  const newer = next.version > stage.latest;
+  editing.state(next);
   if (next.version > 0 && (restarted || newer)) {
     stage.view.bleedMm = next.bleedMm;
-    stage.load(next.version, next.marks);
+    stage.load(next.version, next.marks, restarted ? undefined : next.changes);
   }
   if (next.version === 0 && next.status === "error") maybeById("npv-empty")?.replaceChildren("No pages yet.");
   // The latest error stays up while the fix rebuilds; a successful rebuild clears it.

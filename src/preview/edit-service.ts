@@ -1,0 +1,228 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { examineIssue, type Issue, type IssueProblem } from "../load";
+import { MakeupError, makeUp } from "../makeup";
+import type { Layout } from "../makeup/types";
+import { makeupInput } from "../pipeline/stage-inputs";
+import { earOf } from "../typeset/ads";
+import type { Measurements } from "../typeset/measurements";
+import type { TypesetModel } from "../typeset/model";
+import { priorityOf } from "../typeset/views";
+import { writeAtomic } from "../write-atomic";
+import { EditRefused, type PlanContext, planEdits, type ShownRect } from "./edit-plan";
+import type { Edit, EditRequest, EditResponse } from "./edit-vocabulary";
+import type { ErrorReport } from "./state";
+
+// Applies the editor's edits to issue.json. The file stays the source of truth: an edit made on
+// pages built from other bytes than the file's is refused (conflict) and the pages are rebuilt from
+// the file. An edit is checked with the pipeline's own checks before anything is written: the
+// whole document against the issue schema and load's rules, then the make-up on the measurements
+// of the pages shown (its MakeupError for geometry: outside the grid, over an ad or a pin; and
+// material that no longer fits). Then it is written atomically and the pages rebuilt; should that
+// rebuild fail, the previous bytes go back and the editor is told why.
+
+export const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
+
+/** A version of the pages on screen and what it was built from. */
+export interface BuiltVersion {
+  version: number;
+  /** SHA-256 of the issue file's bytes it was built from. */
+  source: string;
+  model: TypesetModel;
+  layout: Layout;
+  measurements: Measurements;
+}
+
+/** How the rebuild after an edit went. */
+export interface RebuildOutcome {
+  /** The bytes it built from (undefined: the file changed while it ran). */
+  source?: string;
+  ok: boolean;
+  version: number;
+  error?: ErrorReport;
+}
+
+export interface EditHost {
+  issueFile: string;
+  /** The issue file as messages name it. */
+  shownFile: string;
+  /** The newest version built, or none. */
+  built(): BuiltVersion | undefined;
+  /** Rebuilds now from the file, which holds `source`; resolves when the pages are made. Meanwhile a
+   *  failure of exactly these bytes is not shown as the pages' error: the edit handles it. */
+  rebuildForEdit(source: string): Promise<RebuildOutcome>;
+  /** The file changed under the editor: rebuild from it. */
+  requestRebuild(): void;
+  /** These bytes are written by the editor (the file watcher need not rebuild for them). */
+  writing(source: string): void;
+  log(line: string): void;
+}
+
+type Answer = { status: number; body: EditResponse };
+
+const refused = (message: string, article?: string, page?: number): Answer => ({
+  status: 422,
+  body: { ok: false, reason: "refused", message, ...(article ? { article } : {}), ...(page ? { page } : {}) },
+});
+
+const conflict = (message: string): Answer => ({ status: 409, body: { ok: false, reason: "conflict", message } });
+
+/** The shown rectangles of modules, on the pages where their articles are listed (1-based). */
+export function shownContext(built: BuiltVersion): PlanContext {
+  const pages = built.model.issue.data.pages;
+  return {
+    rectOf(id) {
+      const p = pages.findIndex((page) => page.articles.some((a) => a.id === id));
+      const m = built.layout.pages[p]?.modules.find((mod) => mod.articleId === id && mod.continuedFrom === undefined);
+      if (!m) return undefined;
+      return { page: p + 1, column: m.col + 1, line: m.row + 1, span: m.span, height: m.rows } satisfies ShownRect;
+    },
+    isAd: (id) => pages.some((page) => page.ads.some((ad) => ad.id === id)),
+  };
+}
+
+/** The article a problem's JSON path is about (pages[p].articles[a]…), in the edited issue. */
+function problemArticle(raw: unknown, path: string): string | undefined {
+  const m = /^pages\[(\d+)\]\.articles\[(\d+)\]/.exec(path);
+  if (!m) return undefined;
+  const pages = (raw as { pages?: { articles?: { id?: unknown }[] }[] })?.pages;
+  const id = pages?.[Number(m[1])]?.articles?.[Number(m[2])]?.id;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** A problem of the edited file in the editor's words: a pin's number below 1 is off the grid. */
+function problemText(p: IssueProblem): string {
+  const field = /\.(?:place|layout\[\d+\])\.(column|line|span|height)$/.exec(p.path)?.[1];
+  const where = `${p.path || "the file"}: expected ${p.expected}, found ${p.found}`;
+  return field && p.expected === "at least 1"
+    ? `${field} ${p.found.replace(/^number /, "")} is off the grid (${where})`
+    : where;
+}
+
+/**
+ * The make-up of the edited issue on the measurements of the shown pages: an edit changes pins and
+ * page lists, never text, so each article's lines are as measured (its order and default priority
+ * follow its new place in the lists). Returns why the edit cannot be honoured, if it cannot.
+ */
+function makeupProblem(issue: Issue, built: BuiltVersion): { message: string; article?: string } | undefined {
+  const articles = new Map(built.measurements.articles);
+  for (const page of issue.data.pages) {
+    for (const [order, article] of page.articles.entries()) {
+      const measured = articles.get(article.id);
+      if (!measured) return undefined; // not measured: the rebuild will tell
+      const metrics = { ...measured.metrics, order, priority: priorityOf(article, order) };
+      articles.set(article.id, { ...measured, metrics });
+    }
+  }
+  const model: TypesetModel = { ...built.model, issue, ear: earOf(issue.data, issue.format) };
+  try {
+    const result = makeUp(makeupInput(model, { ...built.measurements, articles }));
+    if (result.ok) return undefined;
+    const first = result.unplaced[0];
+    const text = result.unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines do not fit (${u.reason})`);
+    return { message: `The text no longer fits: ${text.join("; ")}`, article: first?.articleId };
+  } catch (err) {
+    if (err instanceof MakeupError) {
+      const article = /article "([^"]+)"/.exec(err.message)?.[1];
+      return { message: err.message, article };
+    }
+    throw err;
+  }
+}
+
+export class EditService {
+  private queue: Promise<unknown> = Promise.resolve();
+  constructor(private readonly host: EditHost) {}
+
+  /** One edit request at a time, in the order they came. */
+  apply(request: EditRequest): Promise<Answer> {
+    const run = this.queue.then(() => this.applyNow(request));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyNow(request: EditRequest): Promise<Answer> {
+    const started = performance.now();
+    const { issueFile, shownFile } = this.host;
+    const bytes = await readFile(issueFile);
+    const source = sha256(bytes);
+    if (source !== request.base) {
+      this.host.requestRebuild();
+      return conflict(
+        `${shownFile} changed on disk after these pages were shown (saved in an editor or another tab): the pages are rebuilt from the file, and the edit was not made. Make it again on the new pages.`,
+      );
+    }
+    const built = this.host.built();
+    if (!built || built.source !== source) {
+      this.host.requestRebuild();
+      return conflict(`the pages shown are not built from ${shownFile} as it is now: wait for the new pages`);
+    }
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+    const context = shownContext(built);
+    const subject = request.edits[0]?.article;
+    const pageOf = (id: string | undefined) => (id ? context.rectOf(id)?.page : undefined);
+
+    let plan: ReturnType<typeof planEdits>;
+    try {
+      plan = planEdits(text, request.edits, context);
+    } catch (err) {
+      if (!(err instanceof EditRefused)) throw err;
+      return refused(err.message, err.article ?? subject, err.page ?? pageOf(err.article ?? subject));
+    }
+    if (plan.text === text) return { status: 200, body: { ok: true, version: built.version, source, undo: [] } };
+
+    const edited = Buffer.from(`${bom ? "\uFEFF" : ""}${plan.text}`, "utf8");
+    const planned = performance.now();
+    const examined = examineIssue(edited, issueFile, shownFile);
+    const validated = performance.now();
+    if (!examined.issue) {
+      const article = examined.problems.map((p) => problemArticle(examined.raw, p.path)).find(Boolean) ?? subject;
+      const message = `Cannot go there: ${examined.problems.map(problemText).join("; ")}`;
+      return refused(message, article, pageOf(article));
+    }
+    const problem = makeupProblem(examined.issue, built);
+    if (problem) return refused(problem.message, problem.article ?? subject, pageOf(problem.article ?? subject));
+
+    // The checks took a moment: a save made meanwhile wins, and the edit is made again on it.
+    if (sha256(await readFile(issueFile)) !== source) {
+      this.host.requestRebuild();
+      return conflict(`${shownFile} changed on disk while the edit was checked: the pages are rebuilt from the file`);
+    }
+    const written = sha256(edited);
+    this.host.writing(written);
+    await writeAtomic(issueFile, edited);
+    const ms = (from: number, to: number) => Math.round(to - from);
+    const checked = performance.now();
+    this.host.log(
+      `edit: ${describe(request.edits)} (checked in ${ms(started, checked)} ms: plan ${ms(started, planned)}, schema ${ms(planned, validated)}, make-up ${ms(validated, checked)})`,
+    );
+    const outcome = await this.host.rebuildForEdit(written);
+    if (outcome.source !== written) {
+      return conflict(`${shownFile} changed on disk while the edit was being made up: the pages show the file`);
+    }
+    if (outcome.ok)
+      return { status: 200, body: { ok: true, version: outcome.version, source: written, undo: plan.undo } };
+
+    // The pages could not be made from the edited file: back to the bytes the pages on screen show,
+    // unless someone has written the file meanwhile.
+    const now = sha256(await readFile(issueFile));
+    if (now === written) {
+      this.host.writing(source);
+      await writeAtomic(issueFile, bytes);
+    }
+    const why = outcome.error?.problems.map((p) => p.message).join("; ") ?? "the pages could not be made";
+    const article = outcome.error?.problems.find((p) => p.article)?.article ?? subject;
+    return refused(`${outcome.error?.title ?? "The edit cannot be made"}: ${why}`, article, pageOf(article));
+  }
+}
+
+function describe(edits: Edit[]): string {
+  return edits
+    .map((e) => {
+      if (e.kind === "swap") return `swap ${e.article} with ${e.with}`;
+      if (e.kind === "move-to-page") return `move ${e.article} to page ${e.page}`;
+      return `${e.kind} ${e.article}`;
+    })
+    .join(", ");
+}

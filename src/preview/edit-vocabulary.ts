@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+// What the preview's editor may ask of the issue file: a small vocabulary of make-up edits, each
+// turned into JSON changes by the server (edit-plan.ts). Nothing else reaches the file through the
+// preview. The browser code imports only the types.
+
+const articleId = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "an article id");
+const count = (max: number) => z.number().int().min(0).max(max);
+/** A column or line, where a drop past the grid's first ones gives 0 or less. */
+const position = (max: number) => z.number().int().min(-max).max(max);
+
+/** A grid rectangle, 1-based as the issue format writes pins. Ranges here only bound the request;
+ *  the issue's own checks decide what fits its grid. */
+export const rectSchema = z
+  .object({
+    column: position(1000),
+    line: position(100_000),
+    span: count(1000),
+    height: count(100_000).optional(),
+  })
+  .strict();
+
+export const editSchema = z.discriminatedUnion("kind", [
+  /** Pin at a rectangle, or "ear"; without one, exactly where the shown pages have the module. */
+  z
+    .object({ kind: z.literal("pin"), article: articleId, place: z.union([rectSchema, z.literal("ear")]).optional() })
+    .strict(),
+  /** Dragged to another place: pinned there, keeping its width (and pinned height, if any). */
+  z
+    .object({ kind: z.literal("move"), article: articleId, column: position(1000), line: position(100_000) })
+    .strict(),
+  /** Resized from an edge: pinned with that rectangle. */
+  z
+    .object({ kind: z.literal("resize"), article: articleId, place: rectSchema })
+    .strict(),
+  /** Back to automatic make-up. */
+  z
+    .object({ kind: z.literal("unpin"), article: articleId })
+    .strict(),
+  /** Two modules of one page exchange their rectangles. */
+  z
+    .object({ kind: z.literal("swap"), article: articleId, with: articleId })
+    .strict(),
+  /** To another page's list (or another place in its own), automatic there. `page` is 1-based. */
+  z
+    .object({
+      kind: z.literal("move-to-page"),
+      article: articleId,
+      page: z.number().int().min(1).max(10_000),
+      index: count(10_000).optional(),
+    })
+    .strict(),
+]);
+
+export const editRequestSchema = z
+  .object({
+    /** The issue file the page was served for (state.issue.file). */
+    issue: z.string().max(4096),
+    /** SHA-256 (hex) of the file bytes the shown pages were built from. */
+    base: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex"),
+    edits: z.array(editSchema).min(1).max(8),
+  })
+  .strict();
+
+export type Rect = z.infer<typeof rectSchema>;
+export type Edit = z.infer<typeof editSchema>;
+export type EditRequest = z.infer<typeof editRequestSchema>;
+
+/** The server's answer to an edit. `undo` applied as an edit restores the file's previous content. */
+export type EditResponse =
+  | { ok: true; version: number; source: string; undo: Edit[] }
+  | {
+      ok: false;
+      /** conflict: the file changed since the pages were shown (they are rebuilt from it);
+       *  refused: the edit cannot be honoured (the file keeps its previous state). */
+      reason: "conflict" | "refused" | "invalid" | "forbidden";
+      message: string;
+      article?: string;
+      page?: number;
+    };
