@@ -1,4 +1,4 @@
-import enUs from "hyphen/en-us";
+import enUs from "hyphen/en-us/index.js";
 import type { LangStyle } from "../config/house-style";
 
 // Hyphenation of Latin text by Liang's patterns (the hyphen package; Chromium offline has no
