@@ -2,5 +2,6 @@
 
 export { linesAfterCuts } from "./copyfit";
 export { MakeupError } from "./errors";
-export { DEFAULT_MAX_JUMPS, makeUp } from "./make-up";
+export { DEFAULT_MAX_JUMPS } from "./make-up";
+export { makeUp } from "./plan";
 export type * from "./types";

@@ -61,7 +61,7 @@ export async function measure(input: MeasureInput): Promise<Measurements> {
         cuttable: typeset.paragraphs.flatMap((p, i) => (p.cuttable ? [i] : [])),
         ...(a.jump === false ? { jump: false } : {}),
         ...(a.jumpTo !== undefined ? { jumpTo: a.jumpTo } : {}),
-        ...(typeset.page < 0 ? { filler: true } : {}),
+        ...(typeset.page < 0 && !typeset.pool ? { filler: true } : {}),
       },
     });
   }

@@ -12,7 +12,8 @@ import { spanWidth } from "../typeset/views";
 
 export async function probeAspects(issue: Issue): Promise<Map<string, number[]>> {
   const aspects = new Map<string, number[]>();
-  const jobs = [...issue.data.pages.flatMap((p) => p.articles), ...issue.data.fillers].map(async (a) => {
+  const { pages, articles: pool, fillers } = issue.data;
+  const jobs = [...pages.flatMap((p) => p.articles), ...pool, ...fillers].map(async (a) => {
     const sizes = await Promise.all(a.images.map((img) => probeImage(issue.dir, img.src, a.id)));
     aspects.set(
       a.id,
@@ -46,6 +47,7 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
       const mastheadCol = earSide?.side === "left" ? earSide.span : 0;
       return {
         number: p + 1,
+        ...(page.section !== undefined ? { section: page.section } : {}),
         articles: page.articles.map((a) => metrics(a.id)),
         reserved: front ? [{ col: mastheadCol, row: 0, span: mastheadSpan, rows: m.mastheadRows }] : [],
         fixed: Array.isArray(page.layout)
@@ -79,6 +81,10 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
         ...(page.maxJumps !== undefined ? { maxJumps: page.maxJumps } : {}),
       };
     }),
+    pool: issue.data.articles.map((a) => ({
+      ...metrics(a.id),
+      ...(a.section !== undefined ? { section: a.section } : {}),
+    })),
     fillers: issue.data.fillers.map((a) => metrics(a.id)),
   };
 }

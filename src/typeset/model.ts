@@ -15,8 +15,11 @@ import { type MastheadView, mastheadView, priorityOf } from "./views";
 
 export interface TypesetArticle {
   article: ArticleData;
-  /** Index of the page the editor put it on; -1 for a filler (the make-up chooses its page). */
+  /** Index of the page the editor put it on; -1 for a filler or a pool story (the make-up
+   *  chooses its page). */
   page: number;
+  /** A story of the pool (`articles` at the top level), not a filler. */
+  pool?: boolean;
   /** Position in its page's list: the reading order the editor gave. */
   order: number;
   /** 1 = lead story. */
@@ -42,12 +45,15 @@ export function typesetIssue(issue: Issue, templates: Templates = loadTemplates(
   const logo = data.paper.logo ? issueFileUrl(data.paper.logo) : undefined;
   const ear = earOf(data, issue.format);
   const articles = new Map<string, TypesetArticle>();
-  const add = (article: ArticleData, page: number, order: number, priority: number) => {
-    articles.set(article.id, { article, page, order, priority, paragraphs: paragraphsOf(article, protectBreaks) });
+  const add = (article: ArticleData, page: number, order: number, priority: number, pool?: boolean) => {
+    const paragraphs = paragraphsOf(article, protectBreaks);
+    articles.set(article.id, { article, page, order, priority, paragraphs, ...(pool ? { pool } : {}) });
   };
   for (const [p, page] of data.pages.entries()) {
     for (const [order, article] of page.articles.entries()) add(article, p, order, priorityOf(article, order));
   }
+  // Pool stories follow the editor's own stories of the page the make-up gives them.
+  for (const [order, article] of data.articles.entries()) add(article, -1, 500 + order, article.priority ?? 3, true);
   // Fillers come last on any page, whatever their place in the list.
   for (const [order, article] of data.fillers.entries()) add(article, -1, 1000 + order, article.priority ?? 9);
   return {
