@@ -3,7 +3,7 @@ import { checkGrid, IssueMakeup, makeUpPages, type SolvedPage } from "./make-up"
 import { emptyOf } from "./page-makeup";
 import { EMPTY_SHARE_LIMIT } from "./page-stats";
 import { bannedKey, noRules, type PlanRules, repairRules } from "./plan-repair";
-import { candidatesFor, estimatedRoom, itemCells, leastCells, poolOrder, storyCells } from "./pool";
+import { candidatesFor, estimatedRoom, itemCells, leastCells, poolOrder, provisionalPages, storyCells } from "./pool";
 import type { ArticleMetrics, MakeupInput, MakeupResult, PageInput, PlannedPage, PlanStep, PoolStory } from "./types";
 
 // The story pool planned onto the pages, page by page in page order: each automatic page takes
@@ -93,7 +93,9 @@ class Planner {
     private readonly input: MakeupInput,
     private readonly rules: PlanRules,
   ) {
-    this.issue = new IssueMakeup(input);
+    // The pages as the pool is expected to fill them, so that a rest jumps where room is left.
+    const expected = provisionalPages(input.pages, input.pool ?? [], input.grid);
+    this.issue = new IssueMakeup({ ...input, pages: expected });
     this.remaining = poolOrder(input.pool ?? []);
   }
 

@@ -67,3 +67,24 @@ export function estimatedRoom(page: PageInput, grid: Grid): number {
   const own = page.articles.reduce((sum, a) => sum + storyCells(a, grid), 0);
   return Math.max(0, freeCellCount(grid, page.reserved) - booked - own);
 }
+
+/** The section stories of the pool spread over their pages by estimate alone, each page taking
+ *  them until it is full (a section's last page takes all its section has left): where the
+ *  issue's make-up expects material when it chooses the page a rest jumps to. Stories of no
+ *  section give way wherever a rest lands. */
+export function provisionalPages(pages: PageInput[], pool: PoolStory[], grid: Grid): PageInput[] {
+  let remaining = poolOrder(pool).filter((s) => s.section !== undefined);
+  return pages.map((page, index) => {
+    const taken: PoolStory[] = [];
+    let room = estimatedRoom(page, grid);
+    const later = pages.slice(index + 1);
+    for (const story of candidatesFor(page, remaining)) {
+      const last = story.section !== undefined && !later.some((p) => candidatesFor(p, [story]).length > 0);
+      if (room <= 0 && !last) continue;
+      taken.push(story);
+      room -= storyCells(story, grid);
+    }
+    remaining = remaining.filter((s) => !taken.includes(s));
+    return { ...page, articles: [...page.articles, ...taken] };
+  });
+}
