@@ -4,4 +4,5 @@ export { linesAfterCuts } from "./copyfit";
 export { MakeupError } from "./errors";
 export { DEFAULT_MAX_JUMPS } from "./make-up";
 export { makeUp } from "./plan";
+export { type Fix, type Overflow, suggestFixes } from "./suggest";
 export type * from "./types";

@@ -26,6 +26,8 @@ interface Outcome {
   /** The page's articles as tried, and whether the pool's came first. */
   articles: ArticleMetrics[];
   first: boolean;
+  /** Stories set here that no later page could take. */
+  lastChance: number;
   solved: SolvedPage;
   /** Pool stories the page had no room for at all. */
   dropped: string[];
@@ -37,7 +39,7 @@ interface Outcome {
   full: boolean;
 }
 
-function outcome(chosen: PoolStory[], solved: SolvedPage): Omit<Outcome, "articles" | "first"> {
+function outcome(chosen: PoolStory[], solved: SolvedPage): Omit<Outcome, "articles" | "first" | "lastChance"> {
   const { result } = solved;
   const ids = new Set(chosen.map((s) => s.id));
   const own = (item: Item) => ids.has(item.article.id) && !isContinuation(item);
@@ -56,11 +58,13 @@ function outcome(chosen: PoolStory[], solved: SolvedPage): Omit<Outcome, "articl
   return { chosen, solved, dropped, trouble, jumps, empty, full: empty < EMPTY_SHARE_LIMIT * result.freeCells };
 }
 
-/** Less trouble, then a full page; among full pages more of the pool set (what a page leaves
- *  out may find no other), then fewer jumps; among short ones the fuller. */
+/** Less trouble; more of the stories that have no later page; then a full page; among full
+ *  pages more of the pool set (what a page leaves out may find no other), then fewer jumps;
+ *  among short ones the fuller. */
 function better(a: Outcome, b: Outcome | undefined): boolean {
   if (b === undefined) return true;
   if (a.trouble !== b.trouble) return a.trouble < b.trouble;
+  if (a.lastChance !== b.lastChance) return a.lastChance > b.lastChance;
   if (a.full !== b.full) return a.full;
   if (a.full && a.chosen.length !== b.chosen.length) return a.chosen.length > b.chosen.length;
   if (a.full && a.jumps !== b.jumps) return a.jumps < b.jumps;
@@ -110,7 +114,8 @@ class Planner {
     const { index, page } = search;
     const pool = first ? chosen.map((s, k) => ({ ...s, order: -chosen.length + k })) : chosen;
     const articles = [...page.articles, ...pool];
-    const tried = { ...outcome(chosen, this.issue.trial(index, { ...page, articles })), articles, first };
+    const lastChance = chosen.filter((s) => !this.laterPage(index, s)).length;
+    const tried = { ...outcome(chosen, this.issue.trial(index, { ...page, articles })), articles, first, lastChance };
     search.tried.set(key, tried);
     return tried;
   }

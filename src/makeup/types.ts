@@ -49,6 +49,8 @@ export interface ArticleMetrics {
   minLines?: number;
   /** Paragraphs (indices into the typeset paragraphs) the editor allows to drop, in text order. */
   cuttable?: number[];
+  /** Paragraphs the editor could mark cuttable (body text, not the one with the dateline). */
+  markable?: number[];
   /** false: the article must fit on its page (never jumps). */
   jump?: boolean;
   /** The printed page number its rest jumps to, when it jumps. */

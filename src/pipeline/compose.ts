@@ -4,7 +4,7 @@ import type { WorkPage } from "../browser/work-page";
 import { FitError } from "../errors";
 import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
-import { makeUp } from "../makeup";
+import { makeUp, suggestFixes } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
 import { measure } from "../measure/measure";
 import type { AdArt } from "../render/page-view";
@@ -14,14 +14,20 @@ import type { Measurements } from "../typeset/measurements";
 import { type TypesetModel, typesetIssue } from "../typeset/model";
 import { prepareAds } from "./ads";
 import { makeupInput, prepareLayoutImages, probeAspects } from "./stage-inputs";
+import { overflowAdvice } from "./suggestions";
 
 // From a loaded issue to the HTML of its pages: typeset → probe photos → measure → make-up →
 // prepare photos → render the HTML. Shared by the PDF build and the live preview.
 
 export class LayoutError extends FitError {
   override name = "LayoutError";
-  constructor(readonly unplaced: Unplaced[]) {
-    super(unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`).join("\n"));
+  /** `advice`: what would make it fit, computed by the make-up (see suggestions.ts). */
+  constructor(
+    readonly unplaced: Unplaced[],
+    readonly advice: string[] = [],
+  ) {
+    const lost = unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`);
+    super([...lost, ...advice].join("\n"));
   }
 }
 
@@ -67,8 +73,9 @@ export async function composeIssue(
   serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
   const page = await session.workPage();
   const measurements = await time("measure", () => measure({ model, page, serve, aspects }));
-  const result = await time("makeup", async () => makeUp(makeupInput(model, measurements)));
-  if (!result.ok) throw new LayoutError(result.unplaced);
+  const input = makeupInput(model, measurements);
+  const result = await time("makeup", async () => makeUp(input));
+  if (!result.ok) throw new LayoutError(result.unplaced, overflowAdvice(suggestFixes(input, result), model));
   const layout = result.layout;
 
   const {

@@ -30,7 +30,12 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
   const metrics = (id: string) => {
     const measured = m.articles.get(id);
     if (!measured) throw new Error(`article ${id} was not measured`);
-    return measured.metrics;
+    // What the editor could mark cuttable, for the make-up's suggestions when material is over.
+    const paragraphs = model.articles.get(id)?.paragraphs ?? [];
+    const markable = paragraphs.flatMap((p, i) =>
+      p.kind === "text" && p.source !== undefined && p.runs.every((r) => r.style !== "dateline") ? [i] : [],
+    );
+    return { ...measured.metrics, markable };
   };
   return {
     grid: {
