@@ -5,6 +5,7 @@ import { EMPTY_SHARE_LIMIT } from "./page-stats";
 import { bannedKey, noRules, type PlanRules, repairRules } from "./plan-repair";
 import { candidatesFor, estimatedRoom, itemCells, leastCells, poolOrder, provisionalPages, storyCells } from "./pool";
 import type { ArticleMetrics, MakeupInput, MakeupResult, PageInput, PlannedPage, PlanStep, PoolStory } from "./types";
+import { priorityOf } from "./weights";
 
 // The story pool planned onto the pages, page by page in page order: each automatic page takes
 // the next stories of its section (then stories of no section) in priority order until, by
@@ -91,6 +92,8 @@ class Planner {
   private remaining: PoolStory[];
   readonly pages: PlannedPage[] = [];
   readonly steps: PlanStep[] = [];
+  /** Sections whose lead has a page. */
+  private readonly leads = new Set<string>();
   trials = 0;
 
   constructor(
@@ -282,17 +285,20 @@ class Planner {
   }
 
   private commit(search: PageSearch, best: Outcome): void {
-    const { index, page, base, skipped } = search;
+    const { index, page, room, skipped } = search;
     this.issue.page(index, { ...page, articles: best.articles }, best.solved);
     const where = `page ${page.number}${page.section ? ` (${page.section})` : ""}`;
     this.pages.push({
       number: page.number,
       section: page.section,
       stories: best.chosen.map((s) => s.id),
-      room: base.empty,
+      room,
     });
     for (const story of best.chosen) {
-      const reason = `${where} had ${base.empty} free lines for the pool`;
+      const lead = story.section !== undefined && !this.leads.has(story.section);
+      if (lead) this.leads.add(story.section as string);
+      const why = lead ? `, the lead of ${story.section}` : "";
+      const reason = `${where} had about ${room} free lines for the pool; taken in priority order (${priorityOf(story.priority)}${why})`;
       this.steps.push({ articleId: story.id, page: page.number, outcome: "placed", reason });
     }
     for (const [articleId, reason] of skipped) {

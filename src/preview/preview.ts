@@ -104,8 +104,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       server.setDocument("/format.css", result.formatCss, "text/css; charset=utf-8");
       versions.add(version, result.html);
       exposed?.add(version, result.assets);
-      const { pages, bleedMm, marks, buildMs, stageMs } = result;
-      publish({ status: "ready", version, error: undefined, pages, bleedMm, marks, buildMs, stageMs });
+      const { pages, bleedMm, marks, plan, buildMs, stageMs } = result;
+      publish({ status: "ready", version, error: undefined, pages, bleedMm, marks, plan, buildMs, stageMs });
     } else {
       publish({ status: "error", error: result.error });
     }

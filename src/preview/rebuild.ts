@@ -3,6 +3,7 @@ import type { Session } from "../browser/session";
 import { inspectIssue } from "../inspect/inspect";
 import type { IssueData } from "../load";
 import { composeIssue } from "../pipeline/compose";
+import { type Flatplan, flatplan } from "../pipeline/flatplan";
 import { IMAGES_URL_PREFIX, issueFileUrl } from "../typeset/assets";
 import { errorReport } from "./error-report";
 import { compositionMarks } from "./marks";
@@ -22,6 +23,7 @@ export type RebuildResult =
       assets: string[];
       bleedMm: number;
       marks: Mark[];
+      plan: Flatplan;
       buildMs: number;
       stageMs: Record<string, number>;
     }
@@ -55,6 +57,7 @@ export async function rebuildPages(issueFile: string, session: Session, cacheDir
       ],
       bleedMm: issue.format.bleedMm,
       marks: compositionMarks(issue, composed.layout, composed.imageWarnings),
+      plan: flatplan(composed.layout, composed.model),
       buildMs: Math.round(performance.now() - started),
       stageMs,
     };

@@ -1,7 +1,7 @@
 import type { ErrorReport, PreviewState } from "../state";
 import { byId, maybeById } from "./dom";
 import { hideError, showError, wireErrorOverlay } from "./error-overlay";
-import { showMarks, wirePanelToggle } from "./panel";
+import { showMarks, showPlan, wirePanelToggle } from "./panel";
 import { Stage } from "./stage";
 import { wireToolbar } from "./toolbar";
 
@@ -20,6 +20,7 @@ const setStatus = (text: string, kind = "") => {
 const stage = new Stage({
   onShown(entry) {
     showMarks(entry.marks, (index) => stage.reveal(index));
+    showPlan(state?.plan);
     const took = state?.buildMs !== undefined ? ` · ${(state.buildMs / 1000).toFixed(1)} s` : "";
     if (state?.status === "ready") setStatus(`updated ${new Date().toLocaleTimeString([], { hour12: false })}${took}`);
   },
