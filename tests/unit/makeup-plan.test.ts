@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MakeupError, makeUp } from "../../src/makeup/index";
-import type { MakeupInput, MakeupResult } from "../../src/makeup/types";
-import { layoutProblems } from "./makeup-fixtures";
+import type { MakeupInput, MakeupResult, PoolStory } from "../../src/makeup/types";
+import { article, image, layoutProblems, TABLOID } from "./makeup-fixtures";
 import { buildPlanIssue, planSpec } from "./plan-fixtures";
 
 // The story pool planned onto the pages (random issues from ./plan-fixtures).
@@ -86,4 +86,45 @@ describe("the story pool", () => {
       { numRuns: 10 },
     );
   }, 120_000);
+});
+
+describe("the story pool around the editor's own stories", () => {
+  it("fills a front page around a pinned lead and an ad, and plans the rest onto the section's pages", () => {
+    const grid = { columns: 6, rows: 66, ...TABLOID };
+    const lead = article("lead", 0, 60, { priority: 1, gridColumns: 6, images: [image(1.5, 1, 6)] });
+    const pool: PoolStory[] = Array.from({ length: 12 }, (_, i) => ({
+      ...article(`p${i}`, 500 + i, 25 + ((i * 37) % 60), { priority: 2 + (i % 4), gridColumns: 6, seed: i + 1 }),
+      ...(i % 3 === 0 ? {} : { section: "要闻" }),
+    }));
+    const input: MakeupInput = {
+      grid,
+      pages: [
+        {
+          number: 1,
+          section: "要闻",
+          articles: [lead],
+          reserved: [{ col: 0, row: 0, span: 6, rows: 9 }],
+          pins: [{ articleId: "lead", col: 0, row: 9, span: 6, rows: 24 }],
+          booked: [{ id: "ad", span: 6, rows: 10, position: "bottom" }],
+        },
+        { number: 2, section: "要闻", articles: [], reserved: [] },
+        { number: 3, section: "民生", articles: [], reserved: [] },
+      ],
+      pool,
+    };
+    const result = makeUp(input);
+    expect(layoutProblems(input, result)).toEqual([]);
+    expect(result.ok).toBe(true);
+    const front = result.layout.pages[0];
+    const pinned = front?.modules.find((m) => m.articleId === "lead");
+    expect([pinned?.col, pinned?.row, pinned?.span, pinned?.rows, pinned?.origin]).toEqual([0, 9, 6, 24, "pinned"]);
+    // The pool fills the front page below the pin, and page 2 after it.
+    for (const page of result.layout.pages.slice(0, 2)) expect(page.emptyCells / page.totalCells).toBeLessThan(0.03);
+    // Section stories start only on the section's pages (a rest may jump on to any later
+    // page): page 3 takes stories of no section.
+    for (const m of result.layout.pages[2]?.modules.filter((x) => x.continuedFrom === undefined) ?? []) {
+      const story = pool.find((s) => s.id === m.articleId);
+      expect(story?.section).toBeUndefined();
+    }
+  });
 });
