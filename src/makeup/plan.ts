@@ -17,8 +17,10 @@ import { priorityOf } from "./weights";
 /** Page make-ups tried per search of a page at most, and to squeeze more in. */
 const MAX_TRIALS = 8;
 const MAX_SQUEEZE = 2;
-/** Stories in a row that make a page lose text: the page has no room for more. */
-const MAX_TROUBLES = 3;
+/** A story that starts with fewer lines than this (or this share of its lines) and jumps the
+ *  rest is a stub: it goes on a later page whole where it can. */
+const STUB_LINES = 10;
+const STUB_SHARE = 0.25;
 /** Stories squeezed onto a full page take at most this share of it. */
 const SQUEEZE_SHARE = 0.25;
 
@@ -145,6 +147,7 @@ class Planner {
     let best = this.repair(search, this.byEstimate(search, []));
     // Where the pool is more than the pages hold at ease, every page takes what it can (a
     // jump fills a page exactly); else a page avoids jumps where shorter stories fill it.
+    best = this.noStubs(search, best);
     if (this.tight(index, page, room)) best = best.full ? this.squeeze(search, best) : best;
     else best = this.fewerJumps(search, best);
     this.commit(search, best);
@@ -173,8 +176,9 @@ class Planner {
     let current = chosen;
     let first = false;
     let reordered = false;
-    let troubles = 0;
-    for (let n = 0; n < MAX_TRIALS && current.length > 0 && troubles < MAX_TROUBLES; n++) {
+    // After a story made the page lose text, only shorter ones are added.
+    let below = Number.POSITIVE_INFINITY;
+    for (let n = 0; n < MAX_TRIALS && current.length > 0; n++) {
       const key = current.map((s) => s.id).join(" ");
       if (seen.has(key)) break;
       seen.add(key);
@@ -185,9 +189,6 @@ class Planner {
         const early = this.trial(search, current, true);
         if (early.trouble <= base.trouble) [o, first] = [early, true];
       }
-      // A story with no later page to go to is worth the trial: it is now or never.
-      const lastChance = !this.laterPage(search.index, current.at(-1) as PoolStory);
-      troubles = o.trouble > base.trouble && !lastChance ? troubles + 1 : 0;
       if (o.dropped.length > 0) {
         for (const id of o.dropped) skipped.set(id, `page ${page.number} had no room for its head and first lines`);
         current = current.filter((s) => !o.dropped.includes(s.id));
@@ -195,40 +196,34 @@ class Planner {
       }
       if (better(o, best)) best = o;
       if (o.trouble > base.trouble) {
-        // The last story taken made the page lose text: a shorter one may fit instead.
+        // The last story taken made the page lose text: the page without it, then shorter ones.
         const last = current.at(-1) as PoolStory;
         skipped.set(last.id, `page ${page.number} could not take it without losing text`);
+        below = Math.min(below, leastCells(last, this.input.grid));
         current = current.slice(0, -1);
-        const next = this.next(search, current, leastCells(last, this.input.grid));
-        if (next) current = [...current, next];
         continue;
       }
-      const next = o.full ? undefined : this.next(search, current);
+      const next = o.full ? undefined : this.next(search, current, below);
       if (next === undefined) break;
       current = [...current, next];
     }
     return best;
   }
 
-  /** A pool story that jumps off a full page (not its lead) may give way to the next, smaller
-   *  ones, and go on a later page whole. */
-  private fewerJumps(search: PageSearch, best: Outcome): Outcome {
-    if (!best.full || best.jumps <= search.base.jumps) return best;
+  /** Pool stories that start on the page and jump off it, with the lines they set there. */
+  private jumpers(best: Outcome): { story: PoolStory; lines: number }[] {
     const { result } = best.solved;
-    const lead = best.chosen[0];
-    const jumping = result.placements
-      .filter((p) => p.fit.jump)
-      .map((p) => result.items[p.item])
-      .find(
-        (item) =>
-          item && !isContinuation(item) && item.article !== lead && best.chosen.includes(item.article as PoolStory),
-      );
-    const story = jumping?.article as PoolStory | undefined;
-    if (story === undefined || !this.laterPage(search.index, story)) return best;
-    search.skipped.set(
-      story.id,
-      `it would have jumped off page ${search.page.number}; shorter stories filled the page`,
-    );
+    return result.placements.flatMap((p) => {
+      const item = result.items[p.item];
+      const story = item && !isContinuation(item) ? best.chosen.find((s) => s.id === item.article.id) : undefined;
+      return p.fit.jump && story ? [{ story, lines: p.fit.lines }] : [];
+    });
+  }
+
+  /** The page without `story`, the next shorter stories in its place; kept if the page is
+   *  still full and `keep` agrees. */
+  private without(search: PageSearch, best: Outcome, story: PoolStory, reason: string, keep: (o: Outcome) => boolean) {
+    search.skipped.set(story.id, reason);
     const other = this.repair(
       search,
       this.byEstimate(
@@ -236,9 +231,31 @@ class Planner {
         best.chosen.filter((s) => s !== story),
       ),
     );
-    if (other.full && other.trouble <= best.trouble && other.jumps < best.jumps) return other;
+    if (other.full && other.trouble <= best.trouble && keep(other)) return other;
     search.skipped.delete(story.id);
     return best;
+  }
+
+  /** A story that would start with a few lines and jump the rest goes on a later page whole,
+   *  where shorter stories fill this one. */
+  private noStubs(search: PageSearch, best: Outcome): Outcome {
+    const stub = this.jumpers(best).find(
+      (j) => j.lines < Math.max(STUB_LINES, STUB_SHARE * j.story.lines.length) && this.laterPage(search.index, j.story),
+    );
+    if (stub === undefined) return best;
+    const reason = `it would have started on page ${search.page.number} with ${stub.lines} lines and jumped the rest`;
+    return this.without(search, best, stub.story, reason, () => true);
+  }
+
+  /** A pool story that jumps off a full page (not its lead) may give way to the next, shorter
+   *  ones, and go on a later page whole. */
+  private fewerJumps(search: PageSearch, best: Outcome): Outcome {
+    if (!best.full || best.jumps <= search.base.jumps) return best;
+    const lead = best.chosen[0];
+    const jumping = this.jumpers(best).find((j) => j.story !== lead && this.laterPage(search.index, j.story));
+    if (jumping === undefined) return best;
+    const reason = `it would have jumped off page ${search.page.number}; shorter stories filled the page`;
+    return this.without(search, best, jumping.story, reason, (o) => o.jumps < best.jumps);
   }
 
   /** Some later page could take the story. */
