@@ -9,13 +9,15 @@
 // a story weighs its body's characters, 350 per photo and 200 for its head, and a load of 1 is
 // as much per page as the sample has. "Fits" = the issue and each of its sections have a load of
 // at most 1: no denser than the editors' own issue. The issues are written to a temp folder,
-// each is built to PDF, and the fill and jump figures printed.
+// each is built to PDF (<issue>/out/<issue>.pdf and layout.json), and the fill and jump
+// figures printed.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchBrowser } from "../src/browser/browser";
 import { type ArticleData, bodyText } from "../src/load";
 import { buildIssue, LayoutError } from "../src/pipeline/build";
+import { writeBuild } from "../src/pipeline/write-build";
 import { random } from "../tests/unit/makeup-fixtures";
 
 const seed = Number(process.argv[2] ?? 17);
@@ -103,6 +105,7 @@ try {
     const head = `${String(i).padStart(2)}  ${generated.pages} pages  ${String(generated.stories).padStart(2)} stories  load ${generated.load.toFixed(2)} (section ${generated.sectionLoad.toFixed(2)})  ${fits ? "fits " : "over "}`;
     try {
       const result = await buildIssue(folder, { outDir: join(folder, "out"), browser });
+      await writeBuild(result, join(folder, "out"));
       if (fits) fittingBuilt++;
       const empty = result.layout.pages.map((p) => p.emptyCells / p.totalCells);
       // The last page may be short when the material runs out before it.
