@@ -15,6 +15,7 @@ import { type TypesetModel, typesetIssue } from "../typeset/model";
 import { prepareAds } from "./ads";
 import { makeupInput, prepareLayoutImages, probeAspects } from "./stage-inputs";
 import { overflowAdvice } from "./suggestions";
+import { indexWarnings } from "./summary";
 
 // From a loaded issue to the HTML of its pages: typeset → probe photos → measure → make-up →
 // prepare photos → render the HTML. Shared by the PDF build and the live preview.
@@ -88,6 +89,7 @@ export async function composeIssue(
   const allImageWarnings = [...imageWarnings, ...ads.imageWarnings];
   const warnings = [
     ...layout.pages.flatMap((p) => p.warnings),
+    ...indexWarnings(model, layout),
     ...allImageWarnings.map((w) => w.message),
     ...ads.warnings,
   ];

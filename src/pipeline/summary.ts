@@ -96,3 +96,19 @@ export function layoutReport(layout: Layout, model?: TypesetModel) {
       : {}),
   };
 }
+
+/** The front page's index (导读) names a section's pool lead before the make-up places it, on the
+ *  section's first page: a warning where it landed elsewhere. */
+export function indexWarnings(model: TypesetModel, layout: Layout): string[] {
+  const pool = model.issue.data.articles;
+  return model.masthead.index.flatMap((entry) => {
+    const story = pool.find((a) => a.headline === entry.headline);
+    if (story === undefined) return [];
+    const starts = layout.pages.find((p) =>
+      p.modules.some((m) => m.articleId === story.id && m.continuedFrom === undefined),
+    )?.number;
+    if (starts === entry.page) return [];
+    const where = starts === undefined ? "on no page" : `on page ${starts}`;
+    return [`the index (导读) gives page ${entry.page} for ${story.id}, which the make-up put ${where}`];
+  });
+}

@@ -51,6 +51,25 @@ describe("the story pool", () => {
     expect(model.articles.get("p2")).toMatchObject({ page: -1, pool: true, priority: 3 });
   });
 
+  it("lists a section's pool lead in the front page's index (导读), on the section's first automatic page", () => {
+    const issue = parseIssue(
+      JSON.stringify({
+        ...base,
+        pages: [...base.pages, { section: "文化" }],
+        articles: [
+          { id: "p1", headline: "文化副题", section: "文化", priority: 2 },
+          { id: "p2", headline: "文化头条", section: "文化", priority: 1 },
+          { id: "p3", headline: "无栏目", priority: 1 },
+        ],
+      }),
+      "/x/issue.json",
+    );
+    expect(typesetIssue(issue).masthead.index).toEqual([
+      { headline: "标题", page: 2 },
+      { headline: "文化头条", page: 3 },
+    ]);
+  });
+
   it("names a section no page has, or only a page made up by hand, with its JSON path", () => {
     expect(
       problems({
