@@ -4,6 +4,7 @@ import { registerBuild } from "./commands/build";
 import { registerCheckType } from "./commands/check-type";
 import { registerImport } from "./commands/import";
 import { registerInit } from "./commands/init";
+import { registerPlan } from "./commands/plan";
 import { registerPreflight } from "./commands/preflight";
 import { registerPreview } from "./commands/preview";
 import { registerQueue } from "./commands/queue";
@@ -29,6 +30,7 @@ Examples:
   newsprint init issues/today --paper 东昌府新闻   start an issue folder with a placeholder lead story
   newsprint import story.docx -o issues/today --append   add a reporter's Word file to page 1
   newsprint build issues/dongchangfu        make up the sample issue into output/dongchangfu.pdf
+  newsprint plan issues/dongchangfu         the flatplan (pages, stories, fill, jumps) without the PDF
   newsprint validate issues/dongchangfu     check the issue file only
   newsprint preview issues/dongchangfu --open   live preview at http://127.0.0.1:4321/
   newsprint check-type output/dongchangfu.pdf
@@ -40,6 +42,7 @@ ${EXIT_HELP}`,
   );
 
 registerBuild(program);
+registerPlan(program);
 registerValidate(program);
 registerInit(program);
 registerImport(program);

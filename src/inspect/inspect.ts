@@ -53,6 +53,7 @@ function fileRefs(raw: unknown, dir: string): FileRef[] {
   };
   const pages = Array.isArray(issue?.pages) ? issue.pages : [];
   for (const [p, page] of pages.entries()) photos((page as { articles?: unknown })?.articles, `pages[${p}].articles`);
+  photos((raw as { articles?: unknown } | null)?.articles, "articles");
   photos((raw as { fillers?: unknown } | null)?.fillers, "fillers");
   return refs;
 }

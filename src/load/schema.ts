@@ -137,6 +137,11 @@ export const articleSchema = z
     message: "a headline or an image",
   });
 
+/** A story of the pool: the make-up chooses its page among those of its section. */
+export const poolArticleSchema = articleSchema.safeExtend({
+  section: z.string().min(1).optional().describe("section of the pages it may go on (default: any page)"),
+});
+
 export const placementSchema = z
   .object({
     article: z.string().describe("id of an article of this page"),
@@ -240,6 +245,10 @@ export const issueSchema = z
     ppi: z.number().min(LIMITS.ppi.min).max(LIMITS.ppi.max).optional().describe("target photo resolution"),
     ads: z.string().min(1).optional().describe("the ad department's file beside the issue, e.g. ads.json"),
     pages: z.array(pageSchema).min(1),
+    articles: z
+      .array(poolArticleSchema)
+      .default([])
+      .describe("the story pool: the make-up puts each story on a page of its section, in priority order"),
     fillers: z
       .array(articleSchema)
       .default([])
@@ -251,6 +260,7 @@ export type IssueInput = z.input<typeof issueSchema>;
 export type IssueData = z.output<typeof issueSchema>;
 export type PageData = z.output<typeof pageSchema>;
 export type ArticleData = z.output<typeof articleSchema>;
+export type PoolArticleData = z.output<typeof poolArticleSchema>;
 export type ImageData = z.output<typeof imageSchema>;
 export type BodyItem = z.output<typeof bodyItemSchema>;
 export type Placement = z.output<typeof placementSchema>;

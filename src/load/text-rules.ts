@@ -19,6 +19,20 @@ import type { JsonProblem } from "./json-text";
 type Path = (string | number)[];
 
 // Printed fields by path, `#` standing for any index.
+const ARTICLE_FIELDS = [
+  "kicker",
+  "headline",
+  "subhead",
+  "label",
+  "dateline",
+  "byline",
+  "body.#",
+  "body.#.subhead",
+  "body.#.text",
+  "images.#.caption",
+  "images.#.credit",
+];
+// Articles on pages, in the story pool and among the fillers are printed alike.
 const PRINTED = [
   "paper.name",
   "paper.serial",
@@ -27,16 +41,7 @@ const PRINTED = [
   "pages.#.editor",
   "pages.#.designer",
   "pages.#.proofreader",
-  "pages.#.articles.#.kicker",
-  "pages.#.articles.#.headline",
-  "pages.#.articles.#.subhead",
-  "pages.#.articles.#.label",
-  "pages.#.articles.#.dateline",
-  "pages.#.articles.#.byline",
-  "pages.#.articles.#.body.#",
-  "pages.#.articles.#.body.#.subhead",
-  "pages.#.articles.#.images.#.caption",
-  "pages.#.articles.#.images.#.credit",
+  ...["pages.#.articles.#", "articles.#", "fillers.#"].flatMap((at) => ARTICLE_FIELDS.map((f) => `${at}.${f}`)),
 ];
 const PRINTED_SET = new Set(PRINTED);
 

@@ -2,5 +2,7 @@
 
 export { linesAfterCuts } from "./copyfit";
 export { MakeupError } from "./errors";
-export { DEFAULT_MAX_JUMPS, makeUp, PageMemo } from "./make-up";
+export { DEFAULT_MAX_JUMPS, PageMemo } from "./make-up";
+export { makeUp } from "./plan";
+export { type Fix, type Overflow, suggestFixes } from "./suggest";
 export type * from "./types";

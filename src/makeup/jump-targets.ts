@@ -2,8 +2,8 @@ import { freeCellCount } from "./regions";
 import type { ArticleMetrics, Grid, PageInput } from "./types";
 
 // Where the rest of a cut article goes: the first later page with room to spare (estimated
-// from its own material), else the later page with most room; pages made up by hand only
-// take articles they have a rectangle for.
+// from its own material), those of the same section first, else the later page with most room;
+// pages made up by hand only take articles they have a rectangle for.
 
 /** Rough cells an article takes: its lines plus head and photos at a two-column width. */
 function estimatedCells(article: ArticleMetrics, grid: Grid): number {
@@ -57,7 +57,11 @@ export class JumpTargets {
     const span = Math.min(2, this.grid.columns);
     const head = (article.continuationHeadRows[span - 1] ?? article.continuationHeadRows.at(-1) ?? 0) * span;
     const need = lines + head;
-    const options = this.candidates(from, article.id, article.jumpTo).filter((i) => i !== exclude);
+    // Later pages of the same section first: a story jumps within its section where it can.
+    const section = this.pages[from]?.section;
+    const later = this.candidates(from, article.id, article.jumpTo).filter((i) => i !== exclude);
+    const same = (i: number) => section !== undefined && this.pages[i]?.section === section;
+    const options = [...later.filter(same), ...later.filter((i) => !same(i))];
     let chosen = options.find((i) => (this.spare[i] ?? 0) >= need);
     if (chosen === undefined) {
       for (const i of options) if (chosen === undefined || (this.spare[i] ?? 0) > (this.spare[chosen] ?? 0)) chosen = i;

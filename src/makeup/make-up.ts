@@ -11,6 +11,7 @@ import type {
   ArticleMetrics,
   Cut,
   Jump,
+  Layout,
   MakeupInput,
   MakeupResult,
   Module,
@@ -36,7 +37,7 @@ interface Continuation {
 }
 
 /** The choices the make-up of one page can change between attempts. */
-interface PageChoices {
+export interface PageChoices {
   /** Paragraphs dropped per article. */
   cuts: Map<string, number[]>;
   /** Articles not allowed to jump off this page. */
@@ -49,7 +50,7 @@ interface PageChoices {
 /** Attempts per page: each drops one more paragraph, forbids one more jump or adds a filler. */
 const MAX_ATTEMPTS = 40;
 
-function checkGrid(input: MakeupInput): void {
+export function checkGrid(input: MakeupInput): void {
   const { grid } = input;
   const whole = Number.isInteger(grid.columns) && Number.isInteger(grid.rows);
   if (!whole || grid.columns < 1 || grid.rows < 1 || grid.columns > 32 || grid.rows > 4000) {
@@ -59,10 +60,19 @@ function checkGrid(input: MakeupInput): void {
 
 const cutsOf = (result: PageResult) => result.placements.filter((p) => p.fit.cut);
 
-class IssueMakeup {
+/** A page solved with the editor's allowances, not yet committed to the issue. */
+export interface SolvedPage {
+  result: PageResult;
+  choices: PageChoices;
+}
+
+/** The issue's make-up, one page at a time in page order (the pool planner tries pages first). */
+export class IssueMakeup {
   private readonly targets: JumpTargets;
   private readonly incoming: Continuation[][];
   private readonly issueIds: Set<string>;
+  /** Every article that can be on a page, by id (the pages' own and the pool's). */
+  private readonly originals: Map<string, ArticleMetrics>;
   readonly layouts: PageLayout[] = [];
   readonly jumps: Jump[] = [];
   readonly unplaced: Unplaced[] = [];
@@ -78,8 +88,20 @@ class IssueMakeup {
   ) {
     this.targets = new JumpTargets(input.pages, input.grid);
     this.incoming = input.pages.map(() => []);
-    this.issueIds = new Set(input.pages.flatMap((p) => p.articles.map((a) => a.id)));
+    const articles = [...input.pages.flatMap((p) => p.articles), ...(input.pool ?? [])];
+    this.originals = new Map(articles.map((a) => [a.id, a]));
+    this.issueIds = new Set(this.originals.keys());
     this.fillers = [...(input.fillers ?? [])];
+  }
+
+  /** The rests jumped to page `index` so far. */
+  incomingItems(index: number): Item[] {
+    return (this.incoming[index] ?? []).map((c) => c.item);
+  }
+
+  /** Page `index` made up with `page`'s articles (fillers not yet added), committing nothing. */
+  trial(index: number, page: PageInput): SolvedPage {
+    return this.solve(index, page, false);
   }
 
   private attempt(index: number, page: PageInput, choices: PageChoices): PageResult {
@@ -107,7 +129,7 @@ class IssueMakeup {
   }
 
   /** The page with the editor's allowances used where they help: cuts, fewer jumps, fillers. */
-  private solve(index: number, page: PageInput): { result: PageResult; choices: PageChoices } {
+  private solve(index: number, page: PageInput, withFillers = true): SolvedPage {
     const choices: PageChoices = { cuts: new Map(), noJump: new Set(), fillers: [], uncut: new Set() };
     let result = this.attempt(index, page, choices);
     for (let n = 0; n < MAX_ATTEMPTS; n++) {
@@ -115,14 +137,14 @@ class IssueMakeup {
       if (!changed) break;
       result = this.attempt(index, page, choices);
     }
-    return { result: this.addFillers(index, page, result, choices), choices };
+    return { result: withFillers ? this.addFillers(index, page, result, choices) : result, choices };
   }
 
   /** Drops one more cuttable paragraph where a story would jump, lose text or find no room; gives
    *  a story back its text when all its cuts did not save it from jumping or failing. */
   private cutParagraph(result: PageResult, choices: PageChoices): boolean {
     const troubled = [...cutsOf(result).map((p) => result.items[p.item] as Item), ...result.dropped];
-    const original = (id: string) => this.input.pages.flatMap((p) => p.articles).find((a) => a.id === id);
+    const original = (id: string) => this.originals.get(id);
     for (const item of troubled) {
       const id = item.article.id;
       const cut = choices.cuts.get(id);
@@ -165,26 +187,13 @@ class IssueMakeup {
   /** A page short of material takes the next fillers that fit whole, in their order. */
   private addFillers(index: number, page: PageInput, result: PageResult, choices: PageChoices): PageResult {
     let best = result;
-    for (const filler of [...this.fillers]) {
+    for (const filler of this.fillers) {
       if (cutsOf(best).length > 0 || best.dropped.length > 0) break;
       if (emptyOf(best) < EMPTY_SHARE_LIMIT * best.freeCells) break;
       choices.fillers.push(filler);
       const next = this.attempt(index, page, choices);
-      if (process.env.NP_DEBUG)
-        console.log(
-          "filler",
-          filler.id,
-          "cuts",
-          cutsOf(next).length,
-          "dropped",
-          next.dropped.map((d) => d.article.id),
-          "empty",
-          emptyOf(next),
-          emptyOf(best),
-        );
       if (cutsOf(next).length === 0 && next.dropped.length === 0 && emptyOf(next) < emptyOf(best)) {
         best = next;
-        this.fillers.splice(this.fillers.indexOf(filler), 1);
       } else {
         choices.fillers.pop();
       }
@@ -192,9 +201,14 @@ class IssueMakeup {
     return best;
   }
 
-  page(index: number, page: PageInput): void {
+  /** Makes up page `index` and commits it: its modules, cuts and jumps; `tried`, a trial of
+   *  the same page, saves solving it again (fillers are added to it). */
+  page(index: number, page: PageInput, tried?: SolvedPage): PageResult {
     const waiting = this.incoming[index] ?? [];
-    const { result, choices } = this.solve(index, page);
+    const { result, choices } = tried
+      ? { result: this.addFillers(index, page, tried.result, tried.choices), choices: tried.choices }
+      : this.solve(index, page);
+    for (const filler of choices.fillers) this.fillers.splice(this.fillers.indexOf(filler), 1);
     for (const [articleId, paragraphs] of choices.cuts) {
       this.cuts.push({ articleId, page: page.number, paragraphs: [...paragraphs].sort((a, b) => a - b) });
     }
@@ -227,6 +241,7 @@ class IssueMakeup {
         waiting.find((c) => c.item.article.id === item.article.id && c.item.start === item.start),
       );
     }
+    return result;
   }
 
   /** A module cut for lack of room: its rest jumps to a later page, or is reported. */
@@ -244,7 +259,7 @@ class IssueMakeup {
           : isContinuation(item)
             ? `page ${page.number}: the rest jumped from page ${item.continuedFrom} does not fit here (a story jumps once)`
             : `page ${page.number}: no later page can take the rest of the article`;
-      this.unplaced.push({ articleId: item.article.id, lines: rest, reason });
+      this.unplaced.push({ articleId: item.article.id, lines: rest, reason, page: page.number });
       return;
     }
     module.continuesOn = toPage.number;
@@ -260,7 +275,7 @@ class IssueMakeup {
     const number = this.input.pages[index]?.number;
     if (origin === undefined) {
       const reason = `page ${number}: no room for the article's head and first lines`;
-      this.unplaced.push({ articleId: item.article.id, lines: lineCount(item), reason });
+      this.unplaced.push({ articleId: item.article.id, lines: lineCount(item), reason, page: number });
       return;
     }
     const target = this.targets.choose(index, item.article, lineCount(item));
@@ -274,7 +289,7 @@ class IssueMakeup {
     const lost = this.cancelJump(origin);
     if (lost > 0) {
       const reason = `page ${number}: no room for the rest jumped from page ${origin.jump.fromPage}`;
-      this.unplaced.push({ articleId: item.article.id, lines: lost, reason });
+      this.unplaced.push({ articleId: item.article.id, lines: lost, reason, page: number });
     }
   }
 
@@ -292,7 +307,7 @@ class IssueMakeup {
   }
 
   /** Empty cells and their warnings, once every jump is settled. */
-  finish(): void {
+  private finish(): void {
     this.input.pages.forEach((page, index) => {
       const layout = this.layouts[index];
       if (layout === undefined) return;
@@ -302,6 +317,24 @@ class IssueMakeup {
       const cut = this.cutPages.has(index);
       layout.warnings.push(...emptyWarnings(page.number, empty, outside, layout.totalCells, cut));
     });
+  }
+
+  /** Material that fits nowhere, found by whoever drives the pages (the pool planner). */
+  report(unplaced: Unplaced): void {
+    this.unplaced.push(unplaced);
+  }
+
+  /** The issue made up: settles the empty cells, then the layout and what did not fit. */
+  result(): MakeupResult {
+    this.finish();
+    const layout: Layout = {
+      grid: this.input.grid,
+      pages: this.layouts,
+      jumps: this.jumps,
+      cuts: this.cuts,
+      unusedFillers: this.fillers.map((f) => f.id),
+    };
+    return this.unplaced.length === 0 ? { ok: true, layout } : { ok: false, layout, unplaced: this.unplaced };
   }
 }
 
@@ -326,18 +359,11 @@ export class PageMemo {
   }
 }
 
-/** Make up every page of the issue. Throws MakeupError for impossible ads, pins or explicit make-up. */
-export function makeUp(input: MakeupInput, memo?: PageMemo): MakeupResult {
+/** Make up every page of the issue with the articles the editor put on it (no pool). Throws
+ *  MakeupError for impossible ads, pins or explicit make-up. */
+export function makeUpPages(input: MakeupInput, memo?: PageMemo): MakeupResult {
   checkGrid(input);
   const issue = new IssueMakeup(input, memo);
   for (const [index, page] of input.pages.entries()) issue.page(index, page);
-  issue.finish();
-  const layout = {
-    grid: input.grid,
-    pages: issue.layouts,
-    jumps: issue.jumps,
-    cuts: issue.cuts,
-    unusedFillers: issue.fillers.map((f) => f.id),
-  };
-  return issue.unplaced.length === 0 ? { ok: true, layout } : { ok: false, layout, unplaced: issue.unplaced };
+  return issue.result();
 }

@@ -52,6 +52,8 @@ export interface ArticleMetrics {
   minLines?: number;
   /** Paragraphs (indices into the typeset paragraphs) the editor allows to drop, in text order. */
   cuttable?: number[];
+  /** Paragraphs the editor could mark cuttable (body text, not the one with the dateline). */
+  markable?: number[];
   /** false: the article must fit on its page (never jumps). */
   jump?: boolean;
   /** The printed page number its rest jumps to, when it jumps. */
@@ -109,6 +111,8 @@ export interface Pin {
 export interface PageInput {
   /** Printed page number (1-based). */
   number: number;
+  /** The section the page belongs to: pool stories of that section go on its pages. */
+  section?: string;
   articles: ArticleMetrics[];
   reserved: Reserved[];
   /** Absent: automatic make-up. */
@@ -121,9 +125,16 @@ export interface PageInput {
   maxJumps?: number;
 }
 
+/** A story of the pool: the make-up chooses its page, among its section's when it has one. */
+export interface PoolStory extends ArticleMetrics {
+  section?: string;
+}
+
 export interface MakeupInput {
   grid: Grid;
   pages: PageInput[];
+  /** Stories without a page: planned onto the automatic pages of their section, in priority order. */
+  pool?: PoolStory[];
   /** Short news, house ads, photos: used in order where a page is short of material. */
   fillers?: ArticleMetrics[];
 }
@@ -222,6 +233,33 @@ export interface Jump {
   atLine: number;
 }
 
+/** One decision of the pool's plan: where a story went (or did not), and why. */
+export interface PlanStep {
+  articleId: string;
+  /** The page the decision is about (absent: the story found no page). */
+  page?: number;
+  outcome: "placed" | "moved-on" | "jumped" | "unplaced";
+  reason: string;
+}
+
+export interface PlannedPage {
+  number: number;
+  section?: string;
+  /** Pool stories set on the page, in the order they were taken. */
+  stories: string[];
+  /** Free lines (one-column cells) the page had for the pool, after its own stories, ads and
+   *  the rests jumped to it. */
+  room: number;
+}
+
+/** How the make-up distributed the story pool over the pages. */
+export interface Plan {
+  pages: PlannedPage[];
+  steps: PlanStep[];
+  /** Page make-ups tried while planning (the cost of the plan). */
+  trials: number;
+}
+
 export interface Layout {
   grid: Grid;
   pages: PageLayout[];
@@ -229,6 +267,8 @@ export interface Layout {
   cuts: Cut[];
   /** Fillers not used, in their order. */
   unusedFillers: string[];
+  /** Present when the issue has a story pool. */
+  plan?: Plan;
 }
 
 /** Material that fits nowhere: the build fails naming these. */
@@ -236,6 +276,8 @@ export interface Unplaced {
   articleId: string;
   lines: number;
   reason: string;
+  /** The page whose make-up could not take them (absent: a pool story no page took). */
+  page?: number;
 }
 
 export type MakeupResult = { ok: true; layout: Layout } | { ok: false; layout: Layout; unplaced: Unplaced[] };

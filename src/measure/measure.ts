@@ -125,7 +125,7 @@ function articleMeasure(model: TypesetModel, typeset: TypesetArticle, m: CachedB
       cuttable: typeset.paragraphs.flatMap((p, i) => (p.cuttable ? [i] : [])),
       ...(a.jump === false ? { jump: false } : {}),
       ...(a.jumpTo !== undefined ? { jumpTo: a.jumpTo } : {}),
-      ...(typeset.page < 0 ? { filler: true } : {}),
+      ...(typeset.page < 0 && !typeset.pool ? { filler: true } : {}),
     },
   };
 }

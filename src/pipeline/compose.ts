@@ -4,7 +4,7 @@ import type { NewsprintConfig } from "../config/resolve";
 import { FitError } from "../errors";
 import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
-import { makeUp, type PageMemo } from "../makeup";
+import { makeUp, type PageMemo, suggestFixes } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
 import type { MeasureCache } from "../measure/cache";
 import { measure } from "../measure/measure";
@@ -15,14 +15,21 @@ import type { Measurements } from "../typeset/measurements";
 import { type TypesetModel, typesetIssue } from "../typeset/model";
 import { prepareAds } from "./ads";
 import { makeupInput, prepareLayoutImages, probeAspects } from "./stage-inputs";
+import { overflowAdvice } from "./suggestions";
+import { indexWarnings } from "./summary";
 
 // From a loaded issue to the HTML of its pages: typeset → probe photos → measure → make-up →
 // prepare photos → render the HTML. Shared by the PDF build and the live preview.
 
 export class LayoutError extends FitError {
   override name = "LayoutError";
-  constructor(readonly unplaced: Unplaced[]) {
-    super(unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`).join("\n"));
+  /** `advice`: what would make it fit, computed by the make-up (see suggestions.ts). */
+  constructor(
+    readonly unplaced: Unplaced[],
+    readonly advice: string[] = [],
+  ) {
+    const lost = unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`);
+    super([...lost, ...advice].join("\n"));
   }
 }
 
@@ -74,8 +81,9 @@ export async function composeIssue(
   serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
   const page = await session.workPage();
   const measurements = await time("measure", () => measure({ model, page, serve, aspects, cache: opts.measureCache }));
-  const result = await time("makeup", async () => makeUp(makeupInput(model, measurements), opts.makeupMemo));
-  if (!result.ok) throw new LayoutError(result.unplaced);
+  const input = makeupInput(model, measurements);
+  const result = await time("makeup", async () => makeUp(input, opts.makeupMemo));
+  if (!result.ok) throw new LayoutError(result.unplaced, overflowAdvice(suggestFixes(input, result), model));
   const layout = result.layout;
 
   const {
@@ -89,6 +97,7 @@ export async function composeIssue(
   const warnings = [
     ...(measurements.warnings ?? []),
     ...layout.pages.flatMap((p) => p.warnings),
+    ...indexWarnings(model, layout),
     ...allImageWarnings.map((w) => w.message),
     ...ads.warnings,
   ];

@@ -13,7 +13,8 @@ import { spanWidth } from "../typeset/views";
 
 export async function probeAspects(issue: Issue): Promise<Map<string, number[]>> {
   const aspects = new Map<string, number[]>();
-  const jobs = [...issue.data.pages.flatMap((p) => p.articles), ...issue.data.fillers].map(async (a) => {
+  const { pages, articles: pool, fillers } = issue.data;
+  const jobs = [...pages.flatMap((p) => p.articles), ...pool, ...fillers].map(async (a) => {
     const sizes = await Promise.all(a.images.map((img) => probeImage(issue.dir, img.src, a.id)));
     aspects.set(
       a.id,
@@ -30,7 +31,12 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
   const metrics = (id: string) => {
     const measured = m.articles.get(id);
     if (!measured) throw new Error(`article ${id} was not measured`);
-    return measured.metrics;
+    // What the editor could mark cuttable, for the make-up's suggestions when material is over.
+    const paragraphs = model.articles.get(id)?.paragraphs ?? [];
+    const markable = paragraphs.flatMap((p, i) =>
+      p.kind === "text" && p.source !== undefined && p.runs.every((r) => r.style !== "dateline") ? [i] : [],
+    );
+    return { ...measured.metrics, markable };
   };
   return {
     grid: {
@@ -47,6 +53,7 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
       const mastheadCol = earSide?.side === "left" ? earSide.span : 0;
       return {
         number: p + 1,
+        ...(page.section !== undefined ? { section: page.section } : {}),
         articles: page.articles.map((a) => metrics(a.id)),
         reserved: front ? [{ col: mastheadCol, row: 0, span: mastheadSpan, rows: m.mastheadRows }] : [],
         fixed: Array.isArray(page.layout)
@@ -80,6 +87,10 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
         ...(page.maxJumps !== undefined ? { maxJumps: page.maxJumps } : {}),
       };
     }),
+    pool: issue.data.articles.map((a) => ({
+      ...metrics(a.id),
+      ...(a.section !== undefined ? { section: a.section } : {}),
+    })),
     fillers: issue.data.fillers.map((a) => metrics(a.id)),
   };
 }

@@ -3,7 +3,7 @@ import type { TypesetModel } from "../typeset/model";
 
 // What the build reports about the make-up: a line per page for the terminal, and layout.json,
 // which lists every module in the issue format's own units so that tools and tests can read the
-// make-up back (and an edited issue.json can pin it).
+// make-up back (and an edited issue.json can pin it), and the story pool's plan.
 
 const share = (p: PageLayout) => (p.totalCells ? p.emptyCells / p.totalCells : 0);
 
@@ -27,6 +27,8 @@ export function layoutSummary(layout: Layout): string[] {
     const parts = [
       `page ${p.number}: ${p.modules.length} modules${p.boxes.length ? ` and ${p.boxes.length} ad${p.boxes.length > 1 ? "s" : ""}` : ""}, ${(100 * share(p)).toFixed(1)}% of the type area empty`,
     ];
+    const pooled = layout.plan?.pages.find((planned) => planned.number === p.number)?.stories.length ?? 0;
+    if (pooled) parts.push(`${pooled} ${pooled > 1 ? "stories" : "story"} from the pool`);
     if (out.length) parts.push(`jumps ${out.join(", ")}`);
     const cuts = layout.cuts.filter((c) => c.page === p.number).reduce((n, c) => n + c.paragraphs.length, 0);
     if (cuts) parts.push(`${cuts} paragraph${cuts > 1 ? "s" : ""} cut`);
@@ -76,5 +78,37 @@ export function layoutReport(layout: Layout, model?: TypesetModel) {
     jumps: layout.jumps,
     cuts: layout.cuts.map((c) => (model ? { ...c, report: cutLines({ ...layout, cuts: [c] }, model) } : c)),
     fillers: { used: layout.pages.flatMap((p) => p.fillers), unused: layout.unusedFillers },
+    // The story pool's plan: the room each page had, the stories it took, and why each story is
+    // where it is (or moved on, or jumped).
+    ...(layout.plan
+      ? {
+          plan: {
+            pages: layout.plan.pages.map((p) => ({
+              page: p.number,
+              section: p.section,
+              room: p.room,
+              stories: p.stories,
+            })),
+            steps: layout.plan.steps,
+            trials: layout.plan.trials,
+          },
+        }
+      : {}),
   };
+}
+
+/** The front page's index (导读) names a section's pool lead before the make-up places it, on the
+ *  section's first page: a warning where it landed elsewhere. */
+export function indexWarnings(model: TypesetModel, layout: Layout): string[] {
+  const pool = model.issue.data.articles;
+  return model.masthead.index.flatMap((entry) => {
+    const story = pool.find((a) => a.headline === entry.headline);
+    if (story === undefined) return [];
+    const starts = layout.pages.find((p) =>
+      p.modules.some((m) => m.articleId === story.id && m.continuedFrom === undefined),
+    )?.number;
+    if (starts === entry.number) return [];
+    const where = starts === undefined ? "on no page" : `on page ${starts}`;
+    return [`the index (导读) gives page ${entry.number} for ${story.id}, which the make-up put ${where}`];
+  });
 }

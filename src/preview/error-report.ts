@@ -53,12 +53,16 @@ export function errorReport(err: unknown, ctx: ErrorContext): ErrorReport {
   if (err instanceof LayoutError) {
     return {
       title: "The material does not fit",
-      problems: err.unplaced.map((u) => ({
-        file: issueFile,
-        path: at(u.articleId),
-        message: `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`,
-        article: u.articleId,
-      })),
+      problems: [
+        ...err.unplaced.map((u) => ({
+          file: issueFile,
+          path: at(u.articleId),
+          message: `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`,
+          article: u.articleId,
+        })),
+        // What would make it fit, as the make-up computed it.
+        ...err.advice.map((message) => ({ file: issueFile, path: "", message: message.trim() })),
+      ],
     };
   }
   const message = err instanceof Error ? err.message : String(err);
@@ -73,7 +77,8 @@ export function articlePath(data: IssueData | undefined, articleId: string): str
     const a = page.articles.findIndex((article) => article.id === articleId);
     if (a >= 0) return `pages[${p}].articles[${a}]`;
   }
-  return "";
+  const pooled = (data?.articles ?? []).findIndex((article) => article.id === articleId);
+  return pooled >= 0 ? `articles[${pooled}]` : "";
 }
 
 function imagePath(data: IssueData | undefined, articleId: string, src: string): string {

@@ -142,7 +142,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       server.setDocument("/format.css", result.formatCss, "text/css; charset=utf-8");
       versions.add(version, result.html, JSON.stringify(layoutReport(result.layout)));
       exposed?.add(version, result.assets);
-      const { pages, bleedMm, marks, buildMs, stageMs, model, layout, measurements } = result;
+      const { pages, bleedMm, marks, plan, buildMs, stageMs, model, layout, measurements } = result;
       built = source ? { version, source, model, layout, measurements } : undefined;
       if (source) knownSource = source;
       publish({
@@ -152,6 +152,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
         pages,
         bleedMm,
         marks,
+        plan,
         buildMs,
         stageMs,
         source,

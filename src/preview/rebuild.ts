@@ -8,6 +8,7 @@ import type { PageMemo } from "../makeup";
 import type { Layout } from "../makeup/types";
 import type { MeasureCache } from "../measure/cache";
 import { composeIssue } from "../pipeline/compose";
+import { type Flatplan, flatplan } from "../pipeline/flatplan";
 import { IMAGES_URL_PREFIX, issueFileUrl } from "../typeset/assets";
 import type { Measurements } from "../typeset/measurements";
 import type { TypesetModel } from "../typeset/model";
@@ -29,6 +30,7 @@ export type RebuildResult =
       assets: string[];
       bleedMm: number;
       marks: Mark[];
+      plan: Flatplan;
       buildMs: number;
       stageMs: Record<string, number>;
       /** What the editor's edits are checked and placed against (edit-service.ts). */
@@ -81,6 +83,7 @@ export async function rebuildPages(
       ],
       bleedMm: issue.format.bleedMm,
       marks: compositionMarks(issue, composed.layout, composed.imageWarnings),
+      plan: flatplan(composed.layout, composed.model),
       buildMs: Math.round(performance.now() - started),
       stageMs,
       model: composed.model,

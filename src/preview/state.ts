@@ -1,5 +1,7 @@
 // What the preview server tells the browser (as JSON over the event stream). Shared shapes only.
 
+import type { Flatplan } from "../pipeline/flatplan";
+
 export type MarkKind = "overflow" | "lines" | "jump" | "low-resolution" | "underfull" | "makeup" | "refused";
 
 /** Something the make-up or the page check reported, pinned to a page and, if known, an article. */
@@ -50,6 +52,8 @@ export interface PreviewState {
   pages: number;
   bleedMm: number;
   marks: Mark[];
+  /** The flatplan of the pages on screen (as `newsprint plan` prints it). */
+  plan?: Flatplan;
   /** Why the latest rebuild failed; the pages of `version` stay on screen meanwhile. */
   error?: ErrorReport;
   /** Milliseconds the latest successful rebuild took on the server, and per stage. */

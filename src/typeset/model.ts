@@ -20,8 +20,11 @@ import { type ArticleStyle, type MastheadView, mastheadView, priorityOf } from "
 
 export interface TypesetArticle {
   article: ArticleData;
-  /** Index of the page the editor put it on; -1 for a filler (the make-up chooses its page). */
+  /** Index of the page the editor put it on; -1 for a filler or a pool story (the make-up
+   *  chooses its page). */
   page: number;
+  /** A story of the pool (`articles` at the top level), not a filler. */
+  pool?: boolean;
   /** Position in its page's list: the reading order the editor gave. */
   order: number;
   /** 1 = lead story. */
@@ -60,7 +63,7 @@ export function typesetIssue(issue: Issue, templates: Templates = loadTemplates(
   const ear = earOf(data, issue.format);
   const articles = new Map<string, TypesetArticle>();
   const langs = new Set<Lang>([style.lang]);
-  const add = (article: ArticleData, page: number, order: number, priority: number) => {
+  const add = (article: ArticleData, page: number, order: number, priority: number, pool?: boolean) => {
     const lang = article.lang ?? style.lang;
     langs.add(lang);
     const own = style.langs[lang];
@@ -74,11 +77,14 @@ export function typesetIssue(issue: Issue, templates: Templates = loadTemplates(
       paragraphs: paragraphsOf(article, protect, own.words),
       style: { lang: own, sizes: style.sizes },
       ...(lang !== style.lang ? { lang: own.htmlLang } : {}),
+      ...(pool ? { pool } : {}),
     });
   };
   for (const [p, page] of data.pages.entries()) {
     for (const [order, article] of page.articles.entries()) add(article, p, order, priorityOf(article, order));
   }
+  // Pool stories follow the editor's own stories of the page the make-up gives them.
+  for (const [order, article] of data.articles.entries()) add(article, -1, 500 + order, article.priority ?? 3, true);
   // Fillers come last on any page, whatever their place in the list.
   for (const [order, article] of data.fillers.entries()) add(article, -1, 1000 + order, article.priority ?? 9);
   const used = [...langs];

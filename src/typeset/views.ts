@@ -74,7 +74,9 @@ export function captionView(
 
 export interface IndexEntry {
   headline: string;
+  /** The folio as printed ("第2版", "Page 2"). */
   page: string;
+  number: number;
 }
 
 export interface MastheadView {
@@ -97,17 +99,26 @@ export interface MastheadView {
   nameSize?: number;
 }
 
-/** The index (导读): the leading stories of the inner pages, with their page numbers. */
+/** The index (导读): the leading stories of the inner pages, with their page numbers. A section's
+ *  lead in the story pool counts on the section's first automatic page, where the make-up puts it. */
 export function indexEntries(issue: IssueData, words: LangStyle["words"], max = 6): IndexEntry[] {
   const entries: IndexEntry[] = [];
+  const firstOfSection = new Map<string, number>();
+  issue.pages.forEach((page, p) => {
+    if (page.section !== undefined && page.layout === "auto" && !firstOfSection.has(page.section))
+      firstOfSection.set(page.section, p);
+  });
   issue.pages.forEach((page, p) => {
     if (p === 0) return;
-    const ranked = page.articles
-      .map((a, i) => ({ a, pr: priorityOf(a, i), i }))
+    const pooled = page.section !== undefined && firstOfSection.get(page.section) === p;
+    const pool = pooled ? issue.articles.filter((a) => a.section === page.section) : [];
+    const ranked = [...page.articles.map((a, i) => ({ a, pr: priorityOf(a, i), i }))]
+      .concat(pool.map((a, i) => ({ a, pr: a.priority ?? 3, i: 500 + i })))
       .filter((x) => x.a.headline)
       .sort((x, y) => x.pr - y.pr || x.i - y.i);
     const lead = ranked[0];
-    if (lead?.a.headline) entries.push({ headline: lead.a.headline, page: fillWords(words.indexPage, { n: p + 1 }) });
+    if (lead?.a.headline)
+      entries.push({ headline: lead.a.headline, page: fillWords(words.indexPage, { n: p + 1 }), number: p + 1 });
   });
   return entries.slice(0, max);
 }

@@ -116,7 +116,9 @@ export function layoutProblems(input: MakeupInput, result: MakeupResult): string
   const { grid } = input;
   const layout: Layout = result.layout;
   const articles = new Map(
-    [...input.pages.flatMap((p) => p.articles), ...(input.fillers ?? [])].map((a) => [a.id, a] as const),
+    [...input.pages.flatMap((p) => p.articles), ...(input.pool ?? []), ...(input.fillers ?? [])].map(
+      (a) => [a.id, a] as const,
+    ),
   );
   const unusedFillers = new Set(layout.unusedFillers);
   const placed = new Map<string, [number, number][]>();

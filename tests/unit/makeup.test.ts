@@ -186,7 +186,12 @@ describe("jumps", () => {
     if (result.ok) return;
     const placed = result.layout.pages[0]?.modules.find((m) => m.articleId === "long")?.columns.at(-1)?.end ?? 0;
     expect(result.unplaced).toEqual([
-      { articleId: "long", lines: 300 - placed, reason: "page 1: no later page can take the rest of the article" },
+      {
+        articleId: "long",
+        lines: 300 - placed,
+        reason: "page 1: no later page can take the rest of the article",
+        page: 1,
+      },
     ]);
     expect(result.layout.pages[0]?.emptyCells).toBeLessThan(0.03 * 160);
   });

@@ -1,5 +1,6 @@
+import type { Flatplan } from "../../pipeline/flatplan";
 import type { Mark, MarkKind } from "../state";
-import { byId, h } from "./dom";
+import { byId, h, maybeById } from "./dom";
 
 // The warnings panel: every mark of the pages on screen, by page. Clicking one scrolls the pages
 // to it and makes its box flash.
@@ -44,6 +45,37 @@ export function showMarks(marks: Mark[], onPick: (index: number) => void): void 
     .sort(([a], [b]) => a - b)
     .flatMap(([page, items]) => [h("h3", {}, `Page ${page}`), h("ul", {}, ...items)]);
   list.replaceChildren(...sections);
+}
+
+/** The flatplan under the warnings: a line per page (section, fill, stories, jumps, ads). */
+export function showPlan(plan: Flatplan | undefined): void {
+  const panel = byId("npv-panel");
+  let box = maybeById("npv-plan");
+  if (!box) {
+    box = h("section", { id: "npv-plan", class: "npv-plan", "aria-label": "Plan" });
+    panel.append(box);
+  }
+  if (!plan) {
+    box.replaceChildren();
+    return;
+  }
+  const rows = plan.pages.map((p) => {
+    const jumps = p.stories.filter((s) => s.continuesOn !== undefined).map((s) => `${s.article} → ${s.continuesOn}`);
+    const pool = p.stories.filter((s) => s.from === "pool" && s.continuedFrom === undefined).length;
+    const parts = [
+      `${p.stories.length} stories${pool ? ` (${pool} from the pool)` : ""}`,
+      ...(p.ads.length ? [`${p.ads.length} ad${p.ads.length > 1 ? "s" : ""}`] : []),
+      ...(jumps.length ? [`jumps ${jumps.join(", ")}`] : []),
+    ];
+    const title = p.stories.map((s) => `${s.article}: ${s.lines} lines, ${s.photos} photos`).join("\n");
+    return h(
+      "li",
+      { title },
+      h("strong", {}, `${p.page}${p.section ? ` ${p.section}` : ""}`),
+      ` ${(100 * p.fill).toFixed(1)}% · ${parts.join(" · ")}`,
+    );
+  });
+  box.replaceChildren(h("h2", {}, "Plan"), h("ol", { class: "npv-plan-pages" }, ...rows));
 }
 
 export function wirePanelToggle(): void {

@@ -1,7 +1,7 @@
 import type { ErrorReport, PreviewState } from "../state";
 import { byId, maybeById } from "./dom";
 import { hideError, showError, wireErrorOverlay } from "./error-overlay";
-import { showMarks, wirePanelToggle } from "./panel";
+import { showMarks, showPlan, wirePanelToggle } from "./panel";
 import { wireEditing } from "./shell-editing";
 import { Stage } from "./stage";
 import { wireToolbar } from "./toolbar";
@@ -21,6 +21,7 @@ const setStatus = (text: string, kind = "") => {
 const stage = new Stage({
   onShown(entry) {
     showMarks(stage.marks, (index) => stage.reveal(index));
+    showPlan(state?.plan);
     editing.shown(entry.version);
     const took = state?.buildMs !== undefined ? ` · ${(state.buildMs / 1000).toFixed(1)} s` : "";
     if (state?.status === "ready") setStatus(`updated ${new Date().toLocaleTimeString([], { hour12: false })}${took}`);

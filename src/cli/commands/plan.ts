@@ -1,0 +1,66 @@
+import type { Command } from "commander";
+import { EXIT } from "../exit-codes";
+import { reportError } from "../report-error";
+
+interface PlanFlags {
+  json?: boolean;
+  chromium?: string;
+}
+
+export function registerPlan(program: Command): void {
+  program
+    .command("plan")
+    .description(
+      "print the flatplan — per page: section, stories with their lines and photos, fill, jumps, ads — without the PDF",
+    )
+    .argument("<issue>", "issue folder or issue.json")
+    .option("--json", "print the plan as JSON")
+    .option("--chromium <path>", "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium)")
+    .addHelpText(
+      "after",
+      `
+The stories of the pool ("articles" at the top level) are planned onto the pages of their section.
+Exit code 3 when the material does not fit: the plan says what did not, and what would make it fit.
+
+Examples:
+  newsprint plan issues/dongchangfu
+  newsprint plan issues/dongchangfu --json > plan.json`,
+    )
+    .action(async (target: string, opts: PlanFlags) => {
+      const started = performance.now();
+      // Chromium starts while the pipeline's modules load; measuring needs it.
+      const { launchBrowser } = await import("../../browser/browser");
+      const launching = new AbortController();
+      let launched = false;
+      const browserStarting = launchBrowser({ executablePath: opts.chromium, signal: launching.signal });
+      browserStarting.then(
+        () => {
+          launched = true;
+        },
+        () => undefined,
+      );
+      try {
+        const [{ planIssue }, { planSummary, planTable }] = await Promise.all([
+          import("../../pipeline/plan-issue"),
+          import("../plan-table"),
+        ]);
+        const { plan, timings, layout } = await planIssue(target, { browser: browserStarting });
+        const total = Math.round(performance.now() - started);
+        if (opts.json) {
+          console.log(JSON.stringify({ ...plan, timings: { ...timings, total } }, null, 2));
+        } else {
+          for (const line of planTable(plan)) console.log(line);
+          console.log("");
+          console.log(planSummary(plan, timings, layout.plan?.trials));
+          console.log(`plan ready in ${(total / 1000).toFixed(1)} s`);
+        }
+        process.exitCode = plan.ok ? EXIT.ok : EXIT.layout;
+      } catch (err) {
+        process.exitCode = reportError(err);
+      } finally {
+        if (!launched) launching.abort();
+        const browser = await browserStarting.catch(() => undefined);
+        await browser?.close().catch(() => undefined);
+      }
+    });
+}

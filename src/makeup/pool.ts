@@ -1,0 +1,90 @@
+import { headRowsAt, type Item, imagesOf, lineCount } from "./items";
+import { freeCellCount } from "./regions";
+import type { Grid, PageInput, PoolStory } from "./types";
+import { usablePriority } from "./weights";
+
+// The story pool before it is planned: which stories may go on a page, in which order, and about
+// how many cells each takes. The estimates only choose what to try; the page's own make-up
+// decides what fits.
+
+/** The width a story is estimated at: half the page (three columns of a tabloid), as most
+ *  modules of a made-up page are; photos at two columns, the width the make-up mostly gives them. */
+function estimateSpans(grid: Grid): { text: number; photo: number } {
+  return { text: Math.max(1, Math.min(grid.columns, Math.round(grid.columns / 2))), photo: Math.min(2, grid.columns) };
+}
+
+/** About the cells an item takes on a page: its lines, its head and its photos with captions. */
+export function itemCells(item: Item, grid: Grid): number {
+  const { text, photo } = estimateSpans(grid);
+  const width = photo * grid.columnWidth + (photo - 1) * grid.gutter;
+  const photos = imagesOf(item).reduce((sum, image) => {
+    const rows = Math.max(1, Math.round(width / (image.aspect > 0 ? image.aspect : 1.5) / grid.linePitch));
+    return sum + photo * (rows + (image.captionRows[photo - 1] ?? image.captionRows.at(-1) ?? 0));
+  }, 0);
+  return lineCount(item) + headRowsAt(item, text) * text + photos;
+}
+
+export function storyCells(story: PoolStory, grid: Grid): number {
+  return itemCells({ article: story, start: 0, canJump: false }, grid);
+}
+
+/** The fewest cells a story can take: its lines, its head at the width where it is smallest,
+ *  its photos one column wide and cropped as far as allowed. */
+export function leastCells(story: PoolStory, grid: Grid): number {
+  let head = Number.POSITIVE_INFINITY;
+  for (let span = 1; span <= grid.columns; span++) head = Math.min(head, (story.headRows[span - 1] ?? 0) * span);
+  const photos = story.images.reduce((sum, image) => {
+    const rows = Math.max(
+      1,
+      Math.round((0.75 * grid.columnWidth) / (image.aspect > 0 ? image.aspect : 1.5) / grid.linePitch),
+    );
+    return sum + rows + (image.captionRows[0] ?? 0);
+  }, 0);
+  return story.lines.length + (Number.isFinite(head) ? head : 0) + photos;
+}
+
+/** The pool in the order it is planned: by priority, then as the editor listed it. */
+export function poolOrder(pool: PoolStory[]): PoolStory[] {
+  return pool
+    .map((story, index) => ({ story, index }))
+    .sort((a, b) => usablePriority(a.story.priority) - usablePriority(b.story.priority) || a.index - b.index)
+    .map((x) => x.story);
+}
+
+/** The stories a page may take, in the order it takes them: its section's first, then those of
+ *  no section (which go on any page). Pages made up by hand take none. */
+export function candidatesFor(page: PageInput, remaining: PoolStory[]): PoolStory[] {
+  if (page.fixed !== undefined) return [];
+  const own = page.section === undefined ? [] : remaining.filter((s) => s.section === page.section);
+  return [...own, ...remaining.filter((s) => s.section === undefined)];
+}
+
+/** About the free cells a page has for the pool before it is made up: its type area less
+ *  reserved rectangles, ads and its own stories. */
+export function estimatedRoom(page: PageInput, grid: Grid): number {
+  if (page.fixed !== undefined) return 0;
+  const booked = (page.booked ?? []).reduce((sum, b) => sum + b.span * b.rows, 0);
+  const own = page.articles.reduce((sum, a) => sum + storyCells(a, grid), 0);
+  return Math.max(0, freeCellCount(grid, page.reserved) - booked - own);
+}
+
+/** The section stories of the pool spread over their pages by estimate alone, each page taking
+ *  them until it is full (a section's last page takes all its section has left): where the
+ *  issue's make-up expects material when it chooses the page a rest jumps to. Stories of no
+ *  section give way wherever a rest lands. */
+export function provisionalPages(pages: PageInput[], pool: PoolStory[], grid: Grid): PageInput[] {
+  let remaining = poolOrder(pool).filter((s) => s.section !== undefined);
+  return pages.map((page, index) => {
+    const taken: PoolStory[] = [];
+    let room = estimatedRoom(page, grid);
+    const later = pages.slice(index + 1);
+    for (const story of candidatesFor(page, remaining)) {
+      const last = story.section !== undefined && !later.some((p) => candidatesFor(p, [story]).length > 0);
+      if (room <= 0 && !last) continue;
+      taken.push(story);
+      room -= storyCells(story, grid);
+    }
+    remaining = remaining.filter((s) => !taken.includes(s));
+    return { ...page, articles: [...page.articles, ...taken] };
+  });
+}
