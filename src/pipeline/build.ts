@@ -1,5 +1,4 @@
 import type { Browser } from "puppeteer-core";
-import { openSession } from "../browser/session";
 import { resolveConfig } from "../config/resolve";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
@@ -7,8 +6,8 @@ import { folderCache } from "../measure/cache";
 import { folderPageCache } from "../render/page-cache";
 import { printIssue, type RenderTimings } from "../render/render";
 import type { Mount } from "../server/server";
-import { issueMounts } from "../typeset/assets";
-import { type Composition, composeIssue, serveOn } from "./compose";
+import { type Composition, composeIssue, openIssueSession, serveOn } from "./compose";
+import { stageTimer } from "./stage-timer";
 
 export { LayoutError } from "./compose";
 
@@ -37,30 +36,18 @@ export interface BuildResult extends Omit<Composition, "page"> {
 
 export async function buildIssue(target: string, opts: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
-  const time = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    opts.onStage?.(name);
-    const t = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings[name] = Math.round(performance.now() - t);
-    }
-  };
+  const time = stageTimer(timings, opts.onStage);
 
   // Every input problem is found before any stage runs (and before waiting for the browser).
   const issue = await time("load", () => inspectIssue(target));
   const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium, strict: opts.strict }, issue);
-  const cacheDir = config.cache.images;
-  const sessionPromise = Promise.resolve(opts.browser).then((browser) =>
-    openSession(issueMounts(issue.dir, cacheDir), { browser, executablePath: config.browser.executablePath }),
-  );
-  sessionPromise.catch(() => undefined);
+  const sessionPromise = openIssueSession(issue, config, opts.browser);
   try {
     const session = await time("launch", () => sessionPromise);
     const measureCache = folderCache(config.cache.measure);
     const pageCache = folderPageCache(config.cache.pages);
     const { page, ...composed } = await composeIssue(issue, session, {
-      cacheDir,
+      cacheDir: config.cache.images,
       images: config.images,
       measureCache,
       time,

@@ -1,20 +1,22 @@
-import type { Session } from "../browser/session";
+import type { Browser } from "puppeteer-core";
+import { openSession, type Session } from "../browser/session";
 import type { WorkPage } from "../browser/work-page";
 import type { NewsprintConfig } from "../config/resolve";
 import { FitError } from "../errors";
 import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
 import { makeUp, type PageMemo, suggestFixes } from "../makeup";
-import type { Layout, Unplaced } from "../makeup/types";
+import type { Layout, MakeupInput, MakeupResult, Unplaced } from "../makeup/types";
 import type { MeasureCache } from "../measure/cache";
-import { measure } from "../measure/measure";
+import { type MeasureResult, measure } from "../measure/measure";
 import type { AdArt } from "../render/page-view";
 import { renderHtml } from "../render/render";
-import { FORMAT_STYLESHEET } from "../typeset/assets";
+import { FORMAT_STYLESHEET, issueMounts } from "../typeset/assets";
 import type { Measurements } from "../typeset/measurements";
 import { type TypesetModel, typesetIssue } from "../typeset/model";
 import { prepareAds } from "./ads";
 import { makeupInput, prepareLayoutImages, probeAspects } from "./stage-inputs";
+import { type Timer, untimed } from "./stage-timer";
 import { overflowAdvice } from "./suggestions";
 import { indexWarnings } from "./summary";
 
@@ -50,15 +52,55 @@ export interface Composition {
   page: WorkPage;
 }
 
-export type Timer = <T>(stage: string, work: () => Promise<T>) => Promise<T>;
-const untimed: Timer = (_stage, work) => work();
-
 /** A document served by the session's loopback server; returns its URL. */
 export function serveOn(session: Session) {
   return (path: string, body: string, type?: string): string => {
     session.server.setDocument(path, body, type);
     return `${session.server.url}${path}`;
   };
+}
+
+/** A session on the issue's files and the prepared photos, opening as soon as the browser is
+ *  there; a failure surfaces where it is awaited. */
+export function openIssueSession(
+  issue: Issue,
+  config: NewsprintConfig,
+  browser?: Browser | Promise<Browser>,
+): Promise<Session> {
+  const opening = Promise.resolve(browser).then((b) =>
+    openSession(issueMounts(issue.dir, config.cache.images), {
+      browser: b,
+      executablePath: config.browser.executablePath,
+    }),
+  );
+  opening.catch(() => undefined);
+  return opening;
+}
+
+export interface PlannedPages {
+  model: TypesetModel;
+  page: WorkPage;
+  measurements: MeasureResult;
+  input: MakeupInput;
+  result: MakeupResult;
+}
+
+/** Typeset, measure and make up: the pages planned, before any photo is prepared. */
+export async function planPages(
+  issue: Issue,
+  session: Session,
+  opts: { measureCache?: MeasureCache; makeupMemo?: PageMemo; time?: Timer },
+): Promise<PlannedPages> {
+  const time = opts.time ?? untimed;
+  const aspects = await time("probe", () => probeAspects(issue));
+  const model = typesetIssue(issue);
+  const serve = serveOn(session);
+  serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
+  const page = await session.workPage();
+  const measurements = await time("measure", () => measure({ model, page, serve, aspects, cache: opts.measureCache }));
+  const input = makeupInput(model, measurements);
+  const result = await time("makeup", () => makeUp(input, opts.makeupMemo));
+  return { model, page, measurements, input, result };
 }
 
 export async function composeIssue(
@@ -75,14 +117,7 @@ export async function composeIssue(
   },
 ): Promise<Composition> {
   const time = opts.time ?? untimed;
-  const aspects = await time("probe", () => probeAspects(issue));
-  const model = typesetIssue(issue);
-  const serve = serveOn(session);
-  serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
-  const page = await session.workPage();
-  const measurements = await time("measure", () => measure({ model, page, serve, aspects, cache: opts.measureCache }));
-  const input = makeupInput(model, measurements);
-  const result = await time("makeup", async () => makeUp(input, opts.makeupMemo));
+  const { model, page, measurements, input, result } = await planPages(issue, session, opts);
   if (!result.ok) throw new LayoutError(result.unplaced, overflowAdvice(suggestFixes(input, result), model));
   const layout = result.layout;
 

@@ -1,17 +1,13 @@
 import type { Browser } from "puppeteer-core";
-import { openSession } from "../browser/session";
 import { resolveConfig } from "../config/resolve";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
-import { makeUp, suggestFixes } from "../makeup";
+import { suggestFixes } from "../makeup";
 import type { Layout } from "../makeup/types";
 import { folderCache } from "../measure/cache";
-import { measure } from "../measure/measure";
-import { FORMAT_STYLESHEET, issueMounts } from "../typeset/assets";
-import { typesetIssue } from "../typeset/model";
-import { serveOn } from "./compose";
+import { openIssueSession, planPages } from "./compose";
 import { type Flatplan, flatplan } from "./flatplan";
-import { makeupInput, probeAspects } from "./stage-inputs";
+import { stageTimer } from "./stage-timer";
 import { overflowAdvice } from "./suggestions";
 
 // The flatplan without the PDF: load → measure → make-up, and no photos prepared nor pages
@@ -36,35 +32,16 @@ export interface PlanOptions {
 
 export async function planIssue(target: string, opts: PlanOptions = {}): Promise<PlanResult> {
   const timings: Record<string, number> = {};
-  const time = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
-    opts.onStage?.(name);
-    const t = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings[name] = Math.round(performance.now() - t);
-    }
-  };
+  const time = stageTimer(timings, opts.onStage);
   const issue = await time("load", () => inspectIssue(target));
   const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium }, issue);
-  // Measuring needs no prepared photo: the mount for them may stay empty.
-  const mounts = issueMounts(issue.dir, config.cache.images);
-  const sessionPromise = Promise.resolve(opts.browser).then((browser) =>
-    openSession(mounts, { browser, executablePath: config.browser.executablePath }),
-  );
-  sessionPromise.catch(() => undefined);
+  const sessionPromise = openIssueSession(issue, config, opts.browser);
   try {
     const session = await time("launch", () => sessionPromise);
-    const aspects = await probeAspects(issue);
-    const model = typesetIssue(issue);
-    const serve = serveOn(session);
-    serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
-    const page = await session.workPage();
-    const cache = folderCache(config.cache.measure);
-    const measurements = await time("measure", () => measure({ model, page, serve, aspects, cache }));
-    await cache.save();
-    const input = makeupInput(model, measurements);
-    const result = await time("makeup", () => makeUp(input));
+    // The build's measurements serve the plan, and the plan's the build.
+    const measureCache = folderCache(config.cache.measure);
+    const { model, input, result } = await planPages(issue, session, { measureCache, time });
+    await measureCache.save();
     const advice = result.ok ? [] : await time("advice", () => overflowAdvice(suggestFixes(input, result), model));
     const plan = flatplan(result.layout, model, result.ok ? [] : result.unplaced, advice);
     return { issue, layout: result.layout, plan, timings };

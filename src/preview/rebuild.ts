@@ -9,6 +9,7 @@ import type { Layout } from "../makeup/types";
 import type { MeasureCache } from "../measure/cache";
 import { composeIssue } from "../pipeline/compose";
 import { type Flatplan, flatplan } from "../pipeline/flatplan";
+import { stageTimer } from "../pipeline/stage-timer";
 import { IMAGES_URL_PREFIX, issueFileUrl } from "../typeset/assets";
 import type { Measurements } from "../typeset/measurements";
 import type { TypesetModel } from "../typeset/model";
@@ -49,14 +50,7 @@ export async function rebuildPages(
 ): Promise<RebuildResult> {
   const started = performance.now();
   const stageMs: Record<string, number> = {};
-  const time = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
-    const t = performance.now();
-    try {
-      return await work();
-    } finally {
-      stageMs[stage] = Math.round(performance.now() - t);
-    }
-  };
+  const time = stageTimer(stageMs);
   let data: IssueData | undefined;
   try {
     const issue = await time("load", () => inspectIssue(issueFile));

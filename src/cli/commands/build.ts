@@ -51,16 +51,8 @@ Examples:
       // Ctrl-C at any moment: Ghostscript is killed and staging folders removed (exit 130).
       exitOnSignals();
       // Chromium starts first and launches while the rest of the pipeline's modules load.
-      const { launchBrowser } = await import("../../browser/browser");
-      const launching = new AbortController();
-      let launched = false;
-      const browserStarting = launchBrowser({ executablePath: opts.chromium, signal: launching.signal });
-      browserStarting.then(
-        () => {
-          launched = true;
-        },
-        () => undefined,
-      );
+      const { launchEarly } = await import("../../browser/early-launch");
+      const browser = launchEarly(opts.chromium);
       // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
       const [{ buildIssue }, { stderrProgress }, { cutLines, layoutSummary }, { writeBuild }, { writeAtomic }] =
         await Promise.all([
@@ -83,7 +75,7 @@ Examples:
           printAll: opts.html,
           // Awaited only once the input has passed its checks: invalid input is reported as such
           // even when Chromium cannot start.
-          browser: browserStarting,
+          browser: browser.starting,
           onStage: (stage) => progress?.stage(stage),
         });
         const files = await writeBuild(result, opts.out, { html: opts.html });
@@ -118,10 +110,7 @@ Examples:
         progress?.done();
         process.exitCode = reportError(err);
       } finally {
-        // A launch still under way is stopped rather than waited for.
-        if (!launched) launching.abort();
-        const browser = await browserStarting.catch(() => undefined);
-        await browser?.close().catch(() => undefined);
+        await browser.close();
       }
     });
 }

@@ -29,22 +29,14 @@ Examples:
     .action(async (target: string, opts: PlanFlags) => {
       const started = performance.now();
       // Chromium starts while the pipeline's modules load; measuring needs it.
-      const { launchBrowser } = await import("../../browser/browser");
-      const launching = new AbortController();
-      let launched = false;
-      const browserStarting = launchBrowser({ executablePath: opts.chromium, signal: launching.signal });
-      browserStarting.then(
-        () => {
-          launched = true;
-        },
-        () => undefined,
-      );
+      const { launchEarly } = await import("../../browser/early-launch");
+      const browser = launchEarly(opts.chromium);
       try {
         const [{ planIssue }, { planSummary, planTable }] = await Promise.all([
           import("../../pipeline/plan-issue"),
           import("../plan-table"),
         ]);
-        const { plan, timings, layout } = await planIssue(target, { browser: browserStarting });
+        const { plan, timings, layout } = await planIssue(target, { browser: browser.starting });
         const total = Math.round(performance.now() - started);
         if (opts.json) {
           console.log(JSON.stringify({ ...plan, timings: { ...timings, total } }, null, 2));
@@ -58,9 +50,7 @@ Examples:
       } catch (err) {
         process.exitCode = reportError(err);
       } finally {
-        if (!launched) launching.abort();
-        const browser = await browserStarting.catch(() => undefined);
-        await browser?.close().catch(() => undefined);
+        await browser.close();
       }
     });
 }
