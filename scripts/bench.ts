@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { repeatedIssue } from "./bench/issues";
+import { copyEdit, repeatedIssue } from "./bench/issues";
 
 const root = join(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -55,8 +55,10 @@ interface Run {
   peakTreeKiB: number;
 }
 
-/** A fresh process, timed as a whole, its process tree's memory polled. */
-async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+/** A fresh process, timed as a whole; with `memory`, its process tree's memory polled. Polling
+ *  reads every process's smaps_rollup, which takes half a core on this 2-core machine: timed
+ *  rounds run without it and one more round per command measures the memory. */
+async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, memory = false): Promise<Run> {
   const started = performance.now();
   const child = spawn(cmd, args, {
     cwd: root,
@@ -64,9 +66,11 @@ async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): 
     env: { ...process.env, ...env },
   });
   let peak = 0;
-  const poll = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, treePssKiB(child.pid));
-  }, 50);
+  const poll = memory
+    ? setInterval(() => {
+        if (child.pid) peak = Math.max(peak, treePssKiB(child.pid));
+      }, 50)
+    : undefined;
   const code = await new Promise<number>((ok) => child.on("exit", (c) => ok(c ?? 1)));
   clearInterval(poll);
   if (code !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${code}`);
@@ -79,6 +83,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 const newsprint = (...args: string[]) => timed("node", ["bin/newsprint.js", ...args]);
+const newsprintMemory = (...args: string[]) => timed("node", ["bin/newsprint.js", ...args], {}, true);
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 
 const work = mkdtempSync(join(tmpdir(), "newsprint-bench-"));
@@ -109,13 +114,21 @@ async function sizeBench(pages: number) {
   const issueName = pages === 8 ? "dongchangfu" : name;
   const plain = plainHtml(join(base, issueName, "html"));
   const rounds: { build: Run; floor: Run; pagedjs?: Run; stages: Record<string, number> }[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  let memory: { build: Run; floor: Run; pagedjs?: Run } | undefined;
+  // RUNS timed rounds, then one that measures memory.
+  for (let i = 0; i <= RUNS; i++) {
+    const watch = i === RUNS;
     const out = join(work, `${name}-run${i}`);
     mkdirSync(join(out, ".cache"), { recursive: true });
     cpSync(join(base, ".cache", "images"), join(out, ".cache", "images"), { recursive: true });
     const timings = join(work, `${name}-t${i}.json`);
-    const build = await newsprint("build", issue, "-o", out, "-q", "--timings", timings);
-    const floor = await timed("node", ["scripts/bench/floor.mjs", plain, join(work, "floor.pdf"), "275", "390"]);
+    const build = await (watch ? newsprintMemory : newsprint)("build", issue, "-o", out, "-q", "--timings", timings);
+    const floor = await timed(
+      "node",
+      ["scripts/bench/floor.mjs", plain, join(work, "floor.pdf"), "275", "390"],
+      {},
+      watch,
+    );
     const pagedjs = existsSync(pagedjsCli)
       ? await timed(
           "node",
@@ -127,13 +140,16 @@ async function sizeBench(pages: number) {
             "--browserArgs",
             "--no-sandbox,--disable-gpu,--headless=new",
           ],
-          {
-            PUPPETEER_EXECUTABLE_PATH: chromium,
-          },
+          { PUPPETEER_EXECUTABLE_PATH: chromium },
+          watch,
         )
       : undefined;
-    rounds.push({ build, floor, pagedjs, stages: readJson(timings) });
     rmSync(out, { recursive: true, force: true });
+    if (watch) {
+      memory = { build, floor, pagedjs };
+      continue;
+    }
+    rounds.push({ build, floor, pagedjs, stages: readJson(timings) });
     process.stderr.write(
       `${pages} pages, round ${i + 1}/${RUNS}: build ${(build.wallMs / 1000).toFixed(2)} s, floor ${(floor.wallMs / 1000).toFixed(2)} s` +
         `${pagedjs ? `, pagedjs-cli ${(pagedjs.wallMs / 1000).toFixed(2)} s` : ""}\n`,
@@ -156,9 +172,9 @@ async function sizeBench(pages: number) {
     buildToPagedjsCli: pagedjs ? Number((build / pagedjs).toFixed(2)) : undefined,
     stagesMedianMs: Object.fromEntries(stageNames.map((k) => [k, med((r) => r.stages[k])])),
     peakTreeMiB: {
-      build: Math.round(Math.max(...rounds.map((r) => r.build.peakTreeKiB)) / 1024),
-      floor: Math.round(Math.max(...rounds.map((r) => r.floor.peakTreeKiB)) / 1024),
-      pagedjsCli: Math.round(Math.max(...rounds.map((r) => r.pagedjs?.peakTreeKiB ?? 0)) / 1024),
+      build: Math.round((memory?.build.peakTreeKiB ?? 0) / 1024),
+      floor: Math.round((memory?.floor.peakTreeKiB ?? 0) / 1024),
+      pagedjsCli: Math.round((memory?.pagedjs?.peakTreeKiB ?? 0) / 1024),
     },
   };
 }
@@ -170,10 +186,7 @@ async function incrementalBench() {
   const t = (label: string) => join(work, `inc-${label}.json`);
   const full = await newsprint("build", issue, "-o", out, "-q", "--timings", t("full"));
   const unchanged = await newsprint("build", issue, "-o", out, "-q", "--timings", t("unchanged"));
-  const data = readJson(join(issue, "issue.json"));
-  const article = data.pages[3].articles[1];
-  article.body = [...article.body, "记者从区有关部门获悉，这项工作将在全区推开，让更多群众受益。"];
-  writeFileSync(join(issue, "issue.json"), JSON.stringify(data, null, 2));
+  copyEdit(issue);
   const changed = await newsprint("build", issue, "-o", out, "-q", "--timings", t("changed"));
   return {
     pages: 16,
@@ -213,41 +226,61 @@ async function queueBench() {
   };
 }
 
+/** The parts of the benchmark; BENCH_PARTS=sizes,incremental,… runs some of them and keeps the
+ *  others' figures from the last results.json (each part carries its own date). */
+const PARTS = {
+  sizes: async () => {
+    const sizes: Awaited<ReturnType<typeof sizeBench>>[] = [];
+    for (const pages of SIZES) sizes.push(await sizeBench(pages));
+    const perPage = (a: number, b: number) => {
+      const x = sizes.find((s) => s.pages === a);
+      const y = sizes.find((s) => s.pages === b);
+      return x && y ? Math.round((y.buildMs - x.buildMs) / (b - a)) : undefined;
+    };
+    return { sizes, buildMsPerAddedPage: { "8→16": perPage(8, 16), "16→64": perPage(16, 64) } };
+  },
+  incremental: incrementalBench,
+  incrementalWarm: async () => {
+    const warm = await script("scripts/bench/incremental-warm.ts", /^\{/);
+    return warm ? JSON.parse(warm) : undefined;
+  },
+  press: async () => {
+    const pressTimings = join(work, "press.json");
+    await newsprint("build", sample, "-o", join(work, "press"), "-q", "--press", "--timings", pressTimings);
+    return { msPerPage: Math.round(readJson(pressTimings).press / 8) };
+  },
+  makeup16Pages: () => script("scripts/bench-makeup.ts", /median/),
+  previewUpdate: () => script("scripts/bench-preview.ts", /^median/),
+  queue: queueBench,
+} satisfies Record<string, () => Promise<unknown>>;
+
+const chosen = (process.env.BENCH_PARTS ?? Object.keys(PARTS).join(",")).split(",");
+const resultsFile = join(root, "bench", "results.json");
+const result: Record<string, unknown> = existsSync(resultsFile) && process.env.BENCH_PARTS ? readJson(resultsFile) : {};
+result.machine = { cpus: (await import("node:os")).cpus().length, node: process.version };
+result.runs = RUNS;
 try {
-  const sizes: Awaited<ReturnType<typeof sizeBench>>[] = [];
-  for (const pages of SIZES) sizes.push(await sizeBench(pages));
-  const incremental = await incrementalBench();
-  const warm = await script("scripts/bench/incremental-warm.ts", /^\{/);
-  const incrementalWarm = warm ? JSON.parse(warm) : undefined;
-  const pressTimings = join(work, "press.json");
-  await newsprint("build", sample, "-o", join(work, "press"), "-q", "--press", "--timings", pressTimings);
-  const perPage = (a: (typeof sizes)[number] | undefined, b: (typeof sizes)[number] | undefined) =>
-    a && b ? Math.round((b.buildMs - a.buildMs) / (b.pages - a.pages)) : undefined;
-  const result = {
-    date: new Date().toISOString(),
-    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
-    runs: RUNS,
-    sizes,
-    buildMsPerAddedPage: {
-      "8→16": perPage(
-        sizes.find((s) => s.pages === 8),
-        sizes.find((s) => s.pages === 16),
-      ),
-      "16→64": perPage(
-        sizes.find((s) => s.pages === 16),
-        sizes.find((s) => s.pages === 64),
-      ),
-    },
-    incremental,
-    incrementalWarm,
-    pressMsPerPage: Math.round(readJson(pressTimings).press / 8),
-    makeup16Pages: await script("scripts/bench-makeup.ts", /median/),
-    previewUpdate: await script("scripts/bench-preview.ts", /^median/),
-    queue: await queueBench(),
-  };
-  mkdirSync(join(root, "bench"), { recursive: true });
-  writeFileSync(join(root, "bench", "results.json"), `${JSON.stringify(result, null, 2)}\n`);
+  for (const name of chosen) {
+    const part = PARTS[name as keyof typeof PARTS];
+    if (!part) throw new Error(`no part ${name} in the benchmark; its parts: ${Object.keys(PARTS).join(", ")}`);
+    const started = new Date().toISOString();
+    try {
+      result[name] = { date: started, ...(await wrap(part())) };
+    } catch (err) {
+      // One part failing leaves the others' figures.
+      result[name] = { date: started, error: err instanceof Error ? err.message : String(err) };
+      process.stderr.write(`bench part ${name} failed: ${String(err)}\n`);
+    }
+    mkdirSync(join(root, "bench"), { recursive: true });
+    writeFileSync(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
+  }
   console.log(JSON.stringify(result, null, 2));
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** A part's figures as an object (a script's line of output becomes { line }). */
+async function wrap(figures: Promise<unknown>): Promise<Record<string, unknown>> {
+  const value = await figures;
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : { line: value };
 }

@@ -1,12 +1,12 @@
 // Rebuilds in one running process with its browser open, as the queue's workers and a build
 // daemon run them: the 16-page issue built in full, rebuilt unchanged, rebuilt after one article
 // changed. Prints one JSON line. Not a test: figures vary with the machine.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchBrowser } from "../../src/browser/browser";
 import { buildIssue } from "../../src/pipeline/build";
-import { repeatedIssue } from "./issues";
+import { copyEdit, repeatedIssue } from "./issues";
 
 const root = join(import.meta.dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "newsprint-incr-warm-"));
@@ -26,10 +26,7 @@ try {
   await build(join(work, "warm"));
   const full = await build(join(work, "out"));
   const unchanged = await build(join(work, "out"));
-  const file = join(issue, "issue.json");
-  const data = JSON.parse(readFileSync(file, "utf8"));
-  data.pages[3].articles[1].body.push("记者从区有关部门获悉，这项工作将在全区推开，让更多群众受益。");
-  writeFileSync(file, JSON.stringify(data, null, 2));
+  copyEdit(issue);
   const changed = await build(join(work, "out"));
   console.log(
     JSON.stringify({

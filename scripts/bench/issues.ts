@@ -21,3 +21,18 @@ export function repeatedIssue(sample: string, times: number, dir: string): strin
   writeFileSync(join(dir, "issue.json"), JSON.stringify({ ...issue, $schema: undefined, pages }, null, 2));
   return dir;
 }
+
+/** A copy edit of one article (page 4's second story): two words of its first paragraph change
+ *  places, so its text and its measurement key change and its length does not (the pages stay
+ *  as full as they are: an added sentence may make a full issue overflow). */
+export function copyEdit(issueDir: string): void {
+  const file = join(issueDir, "issue.json");
+  const data = JSON.parse(readFileSync(file, "utf8"));
+  const body: (string | { text: string })[] = data.pages[3].articles[1].body;
+  const first = body[0];
+  const text = typeof first === "string" ? first : (first?.text ?? "");
+  const edited = text.replace("优化营商环境", "营商环境优化");
+  if (edited === text) throw new Error("the benchmark's copy edit found nothing to change");
+  body[0] = typeof first === "string" ? edited : { ...first, text: edited };
+  writeFileSync(file, JSON.stringify(data, null, 2));
+}
