@@ -1,5 +1,5 @@
 import { accessSync, constants, existsSync, statSync } from "node:fs";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import { DEFAULTS } from "../config/defaults";
 
 // The one module that talks to Chromium. Stages ask it for a page; none of them imports
@@ -78,6 +78,8 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser>
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;
   try {
+    // Loaded on use (a fifth of a second): a plan from cached measurements starts no browser.
+    const { default: puppeteer } = await import("puppeteer-core");
     return await puppeteer.launch({ executablePath, args, headless: true, pipe: true, signal });
   } catch (err) {
     if (timeout.signal.aborted) {

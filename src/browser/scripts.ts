@@ -13,22 +13,30 @@ export interface BrowserScript<Api = unknown> {
   /** The global (window[global]) the bundle assigns the module's exports to. */
   global: string;
   /** The bundle's JavaScript. */
-  source: string;
+  readonly source: string;
   /** Phantom field carrying the exports' type; never set. */
   readonly api?: Api;
 }
 
 const cache = new Map<string, string>();
 
-/** The bundle of `entry`, its exports assigned to window[global]. */
+/** The bundle of `entry`, its exports assigned to window[global]; bundled when its source is
+ *  first read, so that importing a stage costs nothing (a plan from cached measurements runs no
+ *  browser code). */
 export function browserScript<Api = unknown>(entry: string, global: string): BrowserScript<Api> {
   const key = `${entry}\0${global}`;
-  let source = cache.get(key);
-  if (source === undefined) {
-    source = bundle(entry, global);
-    cache.set(key, source);
-  }
-  return { entry, global, source };
+  return {
+    entry,
+    global,
+    get source() {
+      let source = cache.get(key);
+      if (source === undefined) {
+        source = bundle(entry, global);
+        cache.set(key, source);
+      }
+      return source;
+    },
+  };
 }
 
 function bundle(entry: string, global: string): string {

@@ -1,44 +1,64 @@
 import type { Browser } from "puppeteer-core";
 import { type LoopbackServer, type Mount, startServer } from "../server/server";
-import { type BrowserOptions, launchBrowser } from "./browser";
+import { type BrowserOptions, findChromium, launchBrowser } from "./browser";
+import { notedVersion, noteVersion } from "./version-note";
 import { WorkPage } from "./work-page";
 
 // A browser plus the loopback server that feeds it: what the measure and render stages share
-// during one build. Launching Chromium is the slowest single step, so it starts once.
+// during one build. Launching Chromium is the slowest single step, so it starts once — or, for a
+// session opened `lazy`, only when a page is first asked for (a plan whose measurements are all
+// cached needs no browser).
 
 export interface Session {
-  browser: Browser;
   server: LoopbackServer;
   /** The session's working page, opened once and reused: navigating an open page is much
    *  faster than opening one (its renderer keeps decoded fonts). Errors are cleared per call. */
   workPage(): Promise<WorkPage>;
+  /** Chromium's version, e.g. "HeadlessChrome/156.0.8078.73": part of what decides a line break.
+   *  Read from the note a run before left for the same binary, else asked of the browser. */
+  browserVersion(): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function openSession(
-  mounts: Mount[],
-  opts: BrowserOptions & { browser?: Browser } = {},
-): Promise<Session> {
-  const [browser, server] = await Promise.all([
-    opts.browser ? Promise.resolve(opts.browser) : launchBrowser(opts),
-    startServer(mounts),
-  ]);
+export interface SessionOptions extends BrowserOptions {
+  browser?: Browser;
+  /** Launch Chromium only when a page is needed. */
+  lazy?: boolean;
+  /** Where the version of each Chromium binary is noted (a cache folder's file). */
+  versionNote?: string;
+}
+
+export async function openSession(mounts: Mount[], opts: SessionOptions = {}): Promise<Session> {
+  let starting: Promise<Browser> | undefined = opts.browser ? Promise.resolve(opts.browser) : undefined;
+  const browser = () => {
+    starting ??= launchBrowser(opts);
+    return starting;
+  };
+  const [server] = await Promise.all([startServer(mounts), opts.lazy ? undefined : browser()]);
   const owned = !opts.browser;
   let work: Promise<WorkPage> | undefined;
+  const binary = () => opts.browser?.process()?.spawnfile ?? findChromium(opts.executablePath);
   return {
-    browser,
     server,
     async workPage() {
-      work ??= browser.newPage().then((page) => new WorkPage(page));
+      work ??= browser().then(async (b) => new WorkPage(await b.newPage()));
       const opened = await work;
       opened.clearErrors();
       return opened;
+    },
+    async browserVersion() {
+      const noted = opts.versionNote ? notedVersion(opts.versionNote, binary()) : undefined;
+      if (noted) return noted;
+      const version = await (await browser()).version();
+      if (opts.versionNote) await noteVersion(opts.versionNote, binary(), version);
+      return version;
     },
     async close() {
       const opened = await work?.catch(() => undefined);
       await opened?.close();
       await server.close();
-      if (owned) await browser.close();
+      const launched = await starting?.catch(() => undefined);
+      if (owned) await launched?.close();
     },
   };
 }

@@ -61,6 +61,6 @@ export function planSummary(plan: Flatplan, timings: Record<string, number>, tri
   const tried = trials !== undefined ? ` (${trials} page make-ups tried for the pool)` : "";
   return [
     `${plan.pages.length} pages, ${full} full (under 3% empty), ${jumps} jump${jumps === 1 ? "" : "s"}`,
-    `measured in ${secs(timings.measure)}, made up in ${secs(timings.makeup)}${tried}; Chromium started in ${secs(timings.launch)}`,
+    `measured in ${secs(timings.measure)}${timings.measured ? "" : " (all from the cache, no browser)"}, made up in ${secs(timings.makeup)}${tried}`,
   ].join("; ");
 }

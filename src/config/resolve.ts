@@ -16,7 +16,7 @@ export interface InlineConfig {
 export interface NewsprintConfig {
   outDir: string;
   /** Kept between builds into the same output folder: prepared photos, measurements, the last proof. */
-  cache: { images: string; measure: string; pages: string };
+  cache: { images: string; measure: string; pages: string; browser: string };
   browser: { executablePath?: string; launchTimeoutMs: number };
   images: { targetPpi: number; minPpi: number; maxPixels: number; strict: boolean };
 }
@@ -34,6 +34,8 @@ export function resolveConfig(
       images: join(outDir, ".cache", "images"),
       measure: join(outDir, ".cache", "measure"),
       pages: join(outDir, ".cache", "pages"),
+      /** Which Chromium each binary is (src/browser/version-note.ts). */
+      browser: join(outDir, ".cache", "chromium.json"),
     },
     browser: {
       executablePath: inline.chromium ?? env.NEWSPRINT_CHROMIUM ?? env.PUPPETEER_EXECUTABLE_PATH,

@@ -19,8 +19,11 @@ import type { MeasuredBox } from "./measure.browser";
 
 export interface MeasureInput {
   model: TypesetModel;
-  /** The page to measure in; the render stage later prints in it (its fonts are decoded). */
-  page: WorkPage;
+  /** The page to measure in, opened when something is not in the cache; the render stage later
+   *  prints in it (its fonts are decoded). */
+  page: () => Promise<WorkPage>;
+  /** Chromium's version: part of what decides a line break. */
+  browserVersion: string;
   /** Serves the measuring document on the loopback server, returns its URL. */
   serve: (path: string, html: string) => string;
   /** Source aspect ratio (width / height) of each article's photos. */
@@ -40,9 +43,9 @@ const MEASURE_SCRIPT = browserScript<typeof MeasurePage>("src/measure/measure.br
 const MASTHEAD = ":masthead";
 
 export async function measure(input: MeasureInput): Promise<MeasureResult> {
-  const { model, page, cache } = input;
+  const { model, cache } = input;
   const views = new Map([...model.articles.values()].map((t) => [t.article.id, boxView(model, t)]));
-  const environment = environmentKey(model.formatCss, await page.browserVersion(), {
+  const environment = environmentKey(model.formatCss, input.browserVersion, {
     stylesheets: model.fontStylesheets,
     files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
   });
@@ -57,6 +60,7 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
   if (missing.length > 0 || !found.has(MASTHEAD)) {
     const html = measuringDocument(model, missing, !found.has(MASTHEAD));
     const url = input.serve("/measure.html", html);
+    const page = await input.page();
     await page.show(url, measuringDocumentKey(model.formatCss), bodyOf(html));
     const raw = await page.call(MEASURE_SCRIPT, "measureAll", { maxWordSpace: model.style.maxWordSpace });
     if (page.errors.length) throw new Error(`measuring page failed: ${page.errors.join("; ")}`);

@@ -2,21 +2,14 @@ import { PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from "pdf-lib";
 import { NEWSPRINT_VERSION } from "../version";
 import { appendUpdate, type NewObject, pdfDate, pdfTextString } from "./incremental";
 import { loadPdfBytes, savePdf } from "./pdf-lib-io";
+import type { PdfxVersion } from "./pdfx";
 
 // Document metadata of every PDF newsprint writes (proof and press files): the Info dictionary a
 // plant's workflow files pages by and the same facts as XMP, which newer tools read instead. For
 // PDF/X files the identification (GTS_PDFXVersion, GTS_PDFXConformance, Trapped) goes into both,
 // always agreeing.
 
-/**
- * PDF/X-1a:2001 is the press default: all colour is final CMYK/grey, fonts embedded, no
- * transparency — the conservative exchange standard every newspaper plant (WAN-IFRA, SNAP, the
- * Ghent Workgroup's newspaper specs) accepts. Ghostscript 10.00 writes PDF/X-3:2002-structured files
- * (PDF 1.3, device CMYK/grey after ColorConversionStrategy) whose content meets X-1a's stricter
- * rules, so either can be declared. PDF/X-4 (live transparency, ICC colour) it cannot write.
- */
-export type PdfxVersion = "PDF/X-1a:2001" | "PDF/X-3:2002";
-export const PDFX_VERSIONS: readonly PdfxVersion[] = ["PDF/X-1a:2001", "PDF/X-3:2002"];
+export { PDFX_VERSIONS, type PdfxVersion } from "./pdfx";
 
 export interface DocumentMetadata {
   title: string;

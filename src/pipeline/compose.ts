@@ -1,21 +1,19 @@
-import type { Browser } from "puppeteer-core";
-import { openSession, type Session } from "../browser/session";
+import type { Session } from "../browser/session";
 import type { WorkPage } from "../browser/work-page";
 import type { NewsprintConfig } from "../config/resolve";
 import { FitError } from "../errors";
 import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
-import { makeUp, type PageMemo, suggestFixes } from "../makeup";
-import type { Layout, MakeupInput, MakeupResult, Unplaced } from "../makeup/types";
+import { type PageMemo, suggestFixes } from "../makeup";
+import type { Layout, Unplaced } from "../makeup/types";
 import type { MeasureCache } from "../measure/cache";
-import { type MeasureResult, measure } from "../measure/measure";
 import type { AdArt } from "../render/page-view";
 import { renderHtml } from "../render/render";
-import { FORMAT_STYLESHEET, issueMounts } from "../typeset/assets";
 import type { Measurements } from "../typeset/measurements";
-import { type TypesetModel, typesetIssue } from "../typeset/model";
+import type { TypesetModel } from "../typeset/model";
 import { prepareAds } from "./ads";
-import { makeupInput, prepareLayoutImages, probeAspects } from "./stage-inputs";
+import { planPages } from "./plan-pages";
+import { prepareLayoutImages } from "./stage-inputs";
 import { type Timer, untimed } from "./stage-timer";
 import { overflowAdvice } from "./suggestions";
 import { indexWarnings } from "./summary";
@@ -52,56 +50,7 @@ export interface Composition {
   page: WorkPage;
 }
 
-/** A document served by the session's loopback server; returns its URL. */
-export function serveOn(session: Session) {
-  return (path: string, body: string, type?: string): string => {
-    session.server.setDocument(path, body, type);
-    return `${session.server.url}${path}`;
-  };
-}
-
-/** A session on the issue's files and the prepared photos, opening as soon as the browser is
- *  there; a failure surfaces where it is awaited. */
-export function openIssueSession(
-  issue: Issue,
-  config: NewsprintConfig,
-  browser?: Browser | Promise<Browser>,
-): Promise<Session> {
-  const opening = Promise.resolve(browser).then((b) =>
-    openSession(issueMounts(issue.dir, config.cache.images), {
-      browser: b,
-      executablePath: config.browser.executablePath,
-    }),
-  );
-  opening.catch(() => undefined);
-  return opening;
-}
-
-export interface PlannedPages {
-  model: TypesetModel;
-  page: WorkPage;
-  measurements: MeasureResult;
-  input: MakeupInput;
-  result: MakeupResult;
-}
-
-/** Typeset, measure and make up: the pages planned, before any photo is prepared. */
-export async function planPages(
-  issue: Issue,
-  session: Session,
-  opts: { measureCache?: MeasureCache; makeupMemo?: PageMemo; time?: Timer },
-): Promise<PlannedPages> {
-  const time = opts.time ?? untimed;
-  const aspects = await time("probe", () => probeAspects(issue));
-  const model = typesetIssue(issue);
-  const serve = serveOn(session);
-  serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
-  const page = await session.workPage();
-  const measurements = await time("measure", () => measure({ model, page, serve, aspects, cache: opts.measureCache }));
-  const input = makeupInput(model, measurements);
-  const result = await time("makeup", () => makeUp(input, opts.makeupMemo));
-  return { model, page, measurements, input, result };
-}
+export { openIssueSession, planPages, serveOn } from "./plan-pages";
 
 export async function composeIssue(
   issue: Issue,
@@ -117,7 +66,7 @@ export async function composeIssue(
   },
 ): Promise<Composition> {
   const time = opts.time ?? untimed;
-  const { model, page, measurements, input, result } = await planPages(issue, session, opts);
+  const { model, measurements, input, result } = await planPages(issue, session, opts);
   if (!result.ok) throw new LayoutError(result.unplaced, overflowAdvice(suggestFixes(input, result), model));
   const layout = result.layout;
 
@@ -136,6 +85,7 @@ export async function composeIssue(
     ...allImageWarnings.map((w) => w.message),
     ...ads.warnings,
   ];
+  const page = await session.workPage();
   return {
     model,
     measured: measurements.measured,

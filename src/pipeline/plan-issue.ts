@@ -5,8 +5,8 @@ import type { Issue } from "../load";
 import { suggestFixes } from "../makeup";
 import type { Layout } from "../makeup/types";
 import { folderCache } from "../measure/cache";
-import { openIssueSession, planPages } from "./compose";
 import { type Flatplan, flatplan } from "./flatplan";
+import { openIssueSession, planPages } from "./plan-pages";
 import { stageTimer } from "./stage-timer";
 import { overflowAdvice } from "./suggestions";
 
@@ -18,7 +18,8 @@ export interface PlanResult {
   issue: Issue;
   layout: Layout;
   plan: Flatplan;
-  /** Milliseconds per stage: load, launch, measure, makeup (and advice, when it does not fit). */
+  /** Milliseconds per stage: load, session, measure (Chromium's launch included when it had to
+   *  measure), makeup, advice when it does not fit; `measured`: boxes set in the browser. */
   timings: Record<string, number>;
 }
 
@@ -35,12 +36,14 @@ export async function planIssue(target: string, opts: PlanOptions = {}): Promise
   const time = stageTimer(timings, opts.onStage);
   const issue = await time("load", () => inspectIssue(target));
   const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium }, issue);
-  const sessionPromise = openIssueSession(issue, config, opts.browser);
+  // Without a browser handed in, Chromium starts only if something must be measured.
+  const sessionPromise = openIssueSession(issue, config, opts.browser, opts.browser === undefined);
   try {
-    const session = await time("launch", () => sessionPromise);
+    const session = await time("session", () => sessionPromise);
     // The build's measurements serve the plan, and the plan's the build.
     const measureCache = folderCache(config.cache.measure);
-    const { model, input, result } = await planPages(issue, session, { measureCache, time });
+    const { model, measurements, input, result } = await planPages(issue, session, { measureCache, time });
+    timings.measured = measurements.measured;
     await measureCache.save();
     const advice = result.ok ? [] : await time("advice", () => overflowAdvice(suggestFixes(input, result), model));
     const plan = flatplan(result.layout, model, result.ok ? [] : result.unplaced, advice);

@@ -33,9 +33,10 @@ async function run(target: Issue, cacheDir: string) {
   const model = typesetIssue(target);
   const serve = serveOn(session);
   serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
-  const page = await session.workPage();
   const cache = folderCache(cacheDir);
-  const result = await measure({ model, page, serve, aspects: await probeAspects(target), cache });
+  const page = () => session.workPage();
+  const browserVersion = await session.browserVersion();
+  const result = await measure({ model, page, browserVersion, serve, aspects: await probeAspects(target), cache });
   await cache.save();
   return result;
 }

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { noteVersion } from "../../src/browser/version-note";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import type { Flatplan } from "../../src/pipeline/flatplan";
 import { writeBuild } from "../../src/pipeline/write-build";
@@ -181,7 +182,9 @@ describe("an issue whose stories are all in the pool", () => {
   });
 
   it("is the plan `newsprint plan --json` prints, without a PDF", async () => {
-    const { stdout } = await run("node", [CLI, "plan", join(dir, "pooled"), "--json"], { timeout: 120_000 });
+    const { stdout } = await run("node", [CLI, "plan", join(dir, "pooled"), "--json", "-o", join(dir, "fresh")], {
+      timeout: 120_000,
+    });
     const plan = JSON.parse(stdout) as Flatplan & { timings: Record<string, number> };
     expect(plan.ok).toBe(true);
     expect(plan.pages.map((p) => p.stories.map((s) => s.article))).toEqual(
@@ -190,12 +193,27 @@ describe("an issue whose stories are all in the pool", () => {
       ),
     );
     for (const page of plan.pages) expect(page.fill).toBeGreaterThan(0.97);
-    expect(plan.timings.measure).toBeGreaterThan(0);
-    const { stdout: table } = await run("node", [CLI, "plan", join(dir, "pooled")], { timeout: 120_000 });
+    expect(plan.timings.measured).toBeGreaterThan(0);
+    const { stdout: table } = await run("node", [CLI, "plan", join(dir, "pooled"), "-o", join(dir, "fresh")], {
+      timeout: 120_000,
+    });
     expect(table).toMatch(/^page\s+section\s+fill\s+story\s+lines\s+photos/);
     expect(table).toMatch(/8 pages, 8 full \(under 3% empty\)/);
-    expect(table).toMatch(/measured in [\d.]+ s, made up in [\d.]+ s/);
+    expect(table).toMatch(/measured in [\d.]+ s \(all from the cache, no browser\), made up in [\d.]+ s/);
   }, 240_000);
+
+  it("plans from the build's measurements without starting Chromium", async () => {
+    // A "Chromium" that cannot start, noted as the version the build measured with: the plan
+    // only succeeds if it never launches it.
+    const out = join(dir, "out");
+    const broken = join(dir, "broken-chromium");
+    writeFileSync(broken, "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+    await noteVersion(join(out, ".cache", "chromium.json"), broken, await browser.version());
+    const { stdout } = await run("node", [CLI, "plan", join(dir, "pooled"), "-o", out, "--chromium", broken], {
+      timeout: 60_000,
+    });
+    expect(stdout).toMatch(/8 pages, 8 full \(under 3% empty\), \d+ jumps?; measured in [\d.]+ s \(all from the cache/);
+  }, 120_000);
 });
 
 describe("a fixed-page issue that is over", () => {

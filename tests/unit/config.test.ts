@@ -10,6 +10,7 @@ describe("resolveConfig", () => {
     expect(c.outDir).toBe(DEFAULTS.outDir);
     expect(c.cache).toEqual({
       images: "output/.cache/images",
+      browser: "output/.cache/chromium.json",
       measure: "output/.cache/measure",
       pages: "output/.cache/pages",
     });

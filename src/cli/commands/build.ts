@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
 import { exitOnSignals } from "../../exit-cleanup";
-import { PDFX_VERSIONS } from "../../pdf/metadata";
+import { PDFX_VERSIONS } from "../../pdf/pdfx";
 import type { PressFlags } from "../../press/issue-options";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";

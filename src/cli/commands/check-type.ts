@@ -1,8 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { STYLE_DEFAULTS } from "../../config/defaults";
 import { exitOnSignals } from "../../exit-cleanup";
-import { checkTypography, type TypoReport, violationCount } from "../../typography/check";
-import { formatJson, formatText } from "../../typography/format";
+import type { TypoReport } from "../../typography/check";
 import { EXIT } from "../exit-codes";
 
 // `newsprint check-type <pdf...>`: the composition check of finished PDFs (CJK line breaks, ragged
@@ -38,6 +37,11 @@ export async function runCheckType(
   out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
   err: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
 ): Promise<number> {
+  // Loaded on use: every command's --help need not load poppler's and pdf-lib's readers.
+  const [{ checkTypography, violationCount }, { formatJson, formatText }] = await Promise.all([
+    import("../../typography/check"),
+    import("../../typography/format"),
+  ]);
   const reports: TypoReport[] = [];
   let unreadable = false;
   for (const pdf of pdfs) {

@@ -1,9 +1,11 @@
 import type { Command } from "commander";
+import { DEFAULTS } from "../../config/defaults";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
 interface PlanFlags {
   json?: boolean;
+  out: string;
   chromium?: string;
 }
 
@@ -15,6 +17,7 @@ export function registerPlan(program: Command): void {
     )
     .argument("<issue>", "issue folder or issue.json")
     .option("--json", "print the plan as JSON")
+    .option("-o, --out <dir>", "output folder whose measurements the plan shares with build", DEFAULTS.outDir)
     .option("--chromium <path>", "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium)")
     .addHelpText(
       "after",
@@ -28,15 +31,14 @@ Examples:
     )
     .action(async (target: string, opts: PlanFlags) => {
       const started = performance.now();
-      // Chromium starts while the pipeline's modules load; measuring needs it.
-      const { launchEarly } = await import("../../browser/early-launch");
-      const browser = launchEarly(opts.chromium);
+      // Chromium starts only when something is not measured yet (the build's measurements are
+      // shared): a plan of an issue built before needs none.
       try {
         const [{ planIssue }, { planSummary, planTable }] = await Promise.all([
           import("../../pipeline/plan-issue"),
           import("../plan-table"),
         ]);
-        const { plan, timings, layout } = await planIssue(target, { browser: browser.starting });
+        const { plan, timings, layout } = await planIssue(target, { chromium: opts.chromium, outDir: opts.out });
         const total = Math.round(performance.now() - started);
         if (opts.json) {
           console.log(JSON.stringify({ ...plan, timings: { ...timings, total } }, null, 2));
@@ -49,8 +51,6 @@ Examples:
         process.exitCode = plan.ok ? EXIT.ok : EXIT.layout;
       } catch (err) {
         process.exitCode = reportError(err);
-      } finally {
-        await browser.close();
       }
     });
 }

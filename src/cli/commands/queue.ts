@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
-import { PDFX_VERSIONS } from "../../pdf/metadata";
+import { PDFX_VERSIONS } from "../../pdf/pdfx";
 import type { PressFlags } from "../../press/issue-options";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { inspectIssue } from "../../inspect/inspect";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
@@ -11,6 +10,7 @@ export function registerValidate(program: Command): void {
     .addHelpText("after", "\nExample:\n  newsprint validate issues/dongchangfu")
     .action(async (target: string) => {
       try {
+        const { inspectIssue } = await import("../../inspect/inspect");
         const issue = await inspectIssue(target);
         const articles = issue.data.pages.reduce((n, p) => n + p.articles.length, 0);
         console.log(
