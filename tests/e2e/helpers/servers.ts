@@ -170,8 +170,15 @@ export async function startSshAgent(keyPath: string): Promise<SshAgent> {
   return { socket, stop };
 }
 
-/** Waits until the server accepts connections; returns how to stop it and remove its folder. */
-async function started(child: ChildProcess, port: number, name: string, root: string): Promise<() => Promise<void>> {
+/** Waits until the server accepts connections (or `ready` says so); returns how to stop it and
+ *  remove its folder. */
+export async function started(
+  child: ChildProcess,
+  port: number,
+  name: string,
+  root: string,
+  ready: () => Promise<boolean> = () => canConnect({ port, host: "127.0.0.1" }),
+): Promise<() => Promise<void>> {
   let log = "";
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000); // the end holds why it failed
@@ -186,7 +193,7 @@ async function started(child: ChildProcess, port: number, name: string, root: st
   };
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) break;
-    if (await canConnect({ port, host: "127.0.0.1" })) return stop;
+    if (await ready()) return stop;
     await sleep(100);
   }
   await stop();
