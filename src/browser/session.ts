@@ -17,6 +17,8 @@ export interface Session {
   /** Chromium's version, e.g. "HeadlessChrome/156.0.8078.73": part of what decides a line break.
    *  Read from the note a run before left for the same binary, else asked of the browser. */
   browserVersion(): Promise<string>;
+  /** Writes the version note (with the caches, once a build succeeded: a failed one writes nothing). */
+  saveNotes(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function openSession(mounts: Mount[], opts: SessionOptions = {}): P
   const owned = !opts.browser;
   let work: Promise<WorkPage> | undefined;
   const binary = () => opts.browser?.process()?.spawnfile ?? findChromium(opts.executablePath);
+  let unnoted: string | undefined;
   return {
     server,
     async workPage() {
@@ -50,8 +53,11 @@ export async function openSession(mounts: Mount[], opts: SessionOptions = {}): P
       const noted = opts.versionNote ? notedVersion(opts.versionNote, binary()) : undefined;
       if (noted) return noted;
       const version = await (await browser()).version();
-      if (opts.versionNote) await noteVersion(opts.versionNote, binary(), version);
+      unnoted = version;
       return version;
+    },
+    async saveNotes() {
+      if (opts.versionNote && unnoted) await noteVersion(opts.versionNote, binary(), unnoted);
     },
     async close() {
       const opened = await work?.catch(() => undefined);

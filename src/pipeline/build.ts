@@ -73,6 +73,7 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
     };
     await measureCache.save();
     await pageCache.save();
+    await session.saveNotes();
     return { ...composed, issue, pdf: rendered.pdf, assets, timings };
   } finally {
     const session = await sessionPromise.catch(() => undefined);

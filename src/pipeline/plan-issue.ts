@@ -45,6 +45,7 @@ export async function planIssue(target: string, opts: PlanOptions = {}): Promise
     const { model, measurements, input, result } = await planPages(issue, session, { measureCache, time });
     timings.measured = measurements.measured;
     await measureCache.save();
+    await session.saveNotes();
     const advice = result.ok ? [] : await time("advice", () => overflowAdvice(suggestFixes(input, result), model));
     const plan = flatplan(result.layout, model, result.ok ? [] : result.unplaced, advice);
     return { issue, layout: result.layout, plan, timings };
