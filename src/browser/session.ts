@@ -44,7 +44,10 @@ export async function openSession(mounts: Mount[], opts: SessionOptions = {}): P
   return {
     server,
     async workPage() {
-      work ??= browser().then(async (b) => new WorkPage(await b.newPage()));
+      // A browser handed in is shared (a preview's editor tab, a worker's other jobs): the work
+      // page gets a context, and so a window, of its own, where it is never a background tab
+      // (those get no frames and may stall layout).
+      work ??= browser().then(async (b) => new WorkPage(await (owned ? b : await b.createBrowserContext()).newPage()));
       const opened = await work;
       opened.clearErrors();
       return opened;
@@ -62,6 +65,11 @@ export async function openSession(mounts: Mount[], opts: SessionOptions = {}): P
     async close() {
       const opened = await work?.catch(() => undefined);
       await opened?.close();
+      if (!owned)
+        await opened?.page
+          .browserContext()
+          .close()
+          .catch(() => undefined);
       await server.close();
       const launched = await starting?.catch(() => undefined);
       if (owned) await launched?.close();
