@@ -21,6 +21,12 @@ const ROW_SIZE = 0.2;
 // smaller of the two words) may be a gutter (one character, or half of one where a trimmed “ starts the
 // next column's line), a space, or the spread of a loose caption line.
 const CUT_EMS = 0.4;
+// Between Latin words a gap that narrow is a word space (about half a character in a justified
+// line): only one this wide may be a gutter, or spaces that line up on neighbouring rows (a
+// column's first line over its second) cut a line in two.
+const LATIN_CUT_EMS = 0.8;
+const LATIN_END = /[\p{Script=Latin}\p{Nd}.,;:!?'"’”)\]-]$/u;
+const LATIN_START = /^[\p{Script=Latin}\p{Nd}(“‘"'[-]/u;
 // Next to a closing mark on the left or an opening mark on the right, a gap this narrow (negative: the
 // boxes overlap) may be a gutter too: within a line, a pair of marks Chromium trims overlaps by half a
 // character, less what justification adds.
@@ -83,7 +89,8 @@ function splitRow(row: BboxWord[], emScale: number): BboxLine[] {
 function mayBeGutter(line: BboxLine, last: BboxWord, word: BboxWord, emScale: number): boolean {
   const em = Math.min(height(word), height(last)) * emScale;
   const gap = word.xMin - line.xMax;
-  if (gap >= CUT_EMS * em) return true;
+  const latin = LATIN_END.test(last.text) && LATIN_START.test(word.text);
+  if (gap >= (latin ? LATIN_CUT_EMS : CUT_EMS) * em) return true;
   return gap >= TOUCH_EMS * em && (CLOSING_MARK.test(last.text) || OPENING_MARK.test(word.text));
 }
 

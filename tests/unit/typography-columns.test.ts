@@ -182,3 +182,56 @@ describe("regroupPage on gutters as narrow as a space", () => {
     expect(report.totals.lines).toBe(18);
   });
 });
+
+// Word boxes of the English weekly's page 1 (Libre Caslon 10 pt, justified, 9 pt gutters): the
+// first line of the middle column has a word space right above one of the next line's.
+const LATIN_XHTML = `<doc>
+  <page width="780" height="1106">
+    <flow><block xMin="0" yMin="0" xMax="780" yMax="700"><line xMin="0" yMin="0" xMax="780" yMax="700">
+      <word xMin="221.26" yMin="636.27" xMax="227.11" yMax="647.34">it</word>
+      <word xMin="230.31" yMin="636.27" xMax="268.25" yMax="647.34">becomes</word>
+      <word xMin="215.22" yMin="649.02" xMax="228.98" yMax="660.09">the</word>
+      <word xMin="233.88" yMin="649.02" xMax="268.25" yMax="660.09">political</word>
+      <word xMin="277.25" yMin="636.27" xMax="297.45" yMax="647.34">their</word>
+      <word xMin="302.19" yMin="636.27" xMax="335.08" yMax="647.34">Creator</word>
+      <word xMin="339.82" yMin="636.27" xMax="358.88" yMax="647.34">with</word>
+      <word xMin="363.62" yMin="636.27" xMax="393.28" yMax="647.34">certain</word>
+      <word xMin="398.02" yMin="636.27" xMax="447.25" yMax="647.34">unalienable</word>
+      <word xMin="451.99" yMin="636.27" xMax="480.91" yMax="647.34">Rights,</word>
+      <word xMin="485.65" yMin="636.27" xMax="502.25" yMax="647.34">that</word>
+      <word xMin="277.25" yMin="649.02" xMax="305.81" yMax="660.09">among</word>
+      <word xMin="311.06" yMin="649.02" xMax="333.78" yMax="660.09">these</word>
+      <word xMin="339.03" yMin="649.02" xMax="352.53" yMax="660.09">are</word>
+      <word xMin="357.78" yMin="649.02" xMax="376.95" yMax="660.09">Life,</word>
+      <word xMin="382.20" yMin="649.02" xMax="413.29" yMax="660.09">Liberty</word>
+      <word xMin="418.54" yMin="649.02" xMax="434.23" yMax="660.09">and</word>
+      <word xMin="439.48" yMin="649.02" xMax="453.24" yMax="660.09">the</word>
+      <word xMin="458.49" yMin="649.02" xMax="488.29" yMax="660.09">pursuit</word>
+      <word xMin="493.54" yMin="649.02" xMax="502.25" yMax="660.09">of</word>
+      <word xMin="511.25" yMin="636.27" xMax="542.66" yMax="647.34">powers</word>
+      <word xMin="547.23" yMin="636.27" xMax="555.43" yMax="647.34">in</word>
+      <word xMin="560.00" yMin="636.27" xMax="579.69" yMax="647.34">such</word>
+      <word xMin="584.26" yMin="636.27" xMax="607.23" yMax="647.34">form,</word>
+      <word xMin="611.80" yMin="636.27" xMax="620.44" yMax="647.34">as</word>
+      <word xMin="625.01" yMin="636.27" xMax="633.70" yMax="647.34">to</word>
+      <word xMin="638.27" yMin="636.27" xMax="660.20" yMax="647.34">them</word>
+      <word xMin="511.25" yMin="649.02" xMax="534.66" yMax="660.09">likely</word>
+      <word xMin="537.11" yMin="649.02" xMax="545.81" yMax="660.09">to</word>
+      <word xMin="548.25" yMin="649.02" xMax="572.40" yMax="660.09">effect</word>
+      <word xMin="574.85" yMin="649.02" xMax="595.04" yMax="660.09">their</word>
+      <word xMin="597.49" yMin="649.02" xMax="624.11" yMax="660.09">Safety</word>
+      <word xMin="626.55" yMin="649.02" xMax="642.24" yMax="660.09">and</word>
+      <word xMin="644.69" yMin="649.02" xMax="691.62" yMax="660.09">Happiness.</word>
+    </line></block></flow>
+  </page>
+</doc>`;
+
+describe("regroupPage on Latin columns", () => {
+  it("cuts at the gutters, not at word spaces that line up over two rows", () => {
+    const [page] = parseBboxLayout(LATIN_XHTML);
+    const lines = (page ? regroupPage(page).blocks : []).flatMap((b) => b.lines.map(lineText));
+    expect(lines).toContain("their Creator with certain unalienable Rights, that");
+    expect(lines).toContain("among these are Life, Liberty and the pursuit of");
+    expect(lines.some((l) => l.includes("that powers") || l.includes("becomes their"))).toBe(false);
+  });
+});
