@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { IssueError, parseIssue } from "../../src/load";
+import { parseIssue } from "../../src/load";
 import { typesetIssue } from "../../src/typeset/model";
+import { problems } from "../helpers/issue-problems";
 
 // The story pool in the issue file: stories at the top level with a section, checked against
 // the pages and the other ids, and typeset with the rest so that they are measured.
@@ -18,16 +19,6 @@ const base = {
     { section: "文化" },
   ],
 };
-
-function problems(input: unknown): string[] {
-  try {
-    parseIssue(JSON.stringify(input), "/x/issue.json", "issues/x/issue.json");
-  } catch (err) {
-    expect(err).toBeInstanceOf(IssueError);
-    return (err as IssueError).message.split("\n");
-  }
-  throw new Error("expected the issue to be rejected");
-}
 
 describe("the story pool", () => {
   it("accepts stories with a section of an automatic page, or none", () => {

@@ -1,23 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { IssueError, parseIssue, resolveFormat } from "../../src/load";
+import { parseIssue, resolveFormat } from "../../src/load";
 import { issueJsonSchema } from "../../src/load/json-schema";
+import { problems } from "../helpers/issue-problems";
 
 const minimal = {
   paper: { name: "东昌府新闻" },
   issue: { date: "2022-11-14" },
   pages: [{ articles: [{ id: "a", headline: "标题" }] }],
 };
-
-function problems(input: unknown): string[] {
-  try {
-    parseIssue(JSON.stringify(input), "/x/issue.json", "issues/x/issue.json");
-  } catch (err) {
-    expect(err).toBeInstanceOf(IssueError);
-    return (err as IssueError).message.split("\n");
-  }
-  throw new Error("expected the issue to be rejected");
-}
 
 describe("issue loading", () => {
   it("accepts the minimal issue and fills defaults", () => {
