@@ -1,0 +1,57 @@
+import { LineBreaker } from "linebreak";
+import { NO_END, NO_START } from "../../typography/linebreak";
+
+// Where a line may end: UAX #14 (the linebreak package) tailored by newsprint's rules. Kinsoku
+// (clreq, the sets of src/typography/linebreak.ts): no NO_START mark at a line start, no NO_END mark
+// at a line end; no break before an em dash in any language. UAX #14 of the package (Unicode 13)
+// never breaks beside a quotation mark (LB19); Chinese breaks before “ and after ” like before （
+// and after ）, as later Unicode does between East Asian characters (LB19a).
+
+/** No break before this clean index. */
+export const NONE = 0;
+/** A break may come before it. */
+export const ALLOWED = 1;
+/** A soft hyphen stood before it: a hyphenation point. */
+export const HYPHEN = 2;
+/** The text breaks here (a newline: the editor's break in a head). */
+export const FORCED = 3;
+
+const QUOTES_AS_BRACKETS: Record<string, string> = { "“": "（", "‘": "（", "”": "）", "’": "）" };
+const SPACE = /[ \u3000]/;
+
+export function isCjkLang(lang: string): boolean {
+  return /^(zh|ja|ko)\b/i.test(lang);
+}
+
+/**
+ * Break codes for each position of the clean text (0..length): `orig` is the text with joiners, soft
+ * hyphens and newlines; `origAt[c]` the index in `orig` of clean character c.
+ */
+export function breakCodes(orig: string, clean: string, origAt: Int32Array, lang: string): Uint8Array {
+  const codes = new Uint8Array(clean.length + 1);
+  const cjk = isCjkLang(lang);
+  const text = cjk ? orig.replace(/[“‘”’]/g, (q) => QUOTES_AS_BRACKETS[q] ?? q) : orig;
+  // Clean index of each original position (the first clean character at or after it).
+  const cleanAt = new Int32Array(orig.length + 1).fill(clean.length);
+  for (let c = clean.length - 1; c >= 0; c--) cleanAt[origAt[c] as number] = c;
+  for (let i = orig.length - 1; i >= 0; i--) if (cleanAt[i] === clean.length) cleanAt[i] = cleanAt[i + 1] as number;
+  const breaker = new LineBreaker(text);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const p = bk.position;
+    if (p <= 0 || p >= orig.length) continue;
+    const c = cleanAt[p] as number;
+    if (c <= 0 || c >= clean.length) continue;
+    const before = orig[p - 1];
+    const code = bk.required ? FORCED : before === "\u00ad" ? HYPHEN : ALLOWED;
+    if (code === FORCED || allowedByKinsoku(clean, c)) codes[c] = Math.max(codes[c] as number, code);
+  }
+  return codes;
+}
+
+function allowedByKinsoku(clean: string, c: number): boolean {
+  const next = clean[c] ?? "";
+  if (NO_START.has(next)) return false;
+  let j = c - 1;
+  while (j > 0 && SPACE.test(clean[j] ?? "")) j--;
+  return !NO_END.has(clean[j] ?? "");
+}

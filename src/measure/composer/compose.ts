@@ -1,0 +1,93 @@
+import { isCjkLang } from "./breaks";
+import { cjkItems, type GapModel } from "./items-cjk";
+import { latinItems } from "./items-latin";
+import { type BreakParams, breakLines, INF } from "./knuth-plass";
+import { linesOf } from "./lines";
+import { type ComposeRun, prepare } from "./prepare";
+import { renderedSize, type ShapeFont, shapeText } from "./shape";
+import type { ComposedParagraph, ComposeOptions, Problem } from "./types";
+
+// composeParagraph: a paragraph's runs in, its lines out, every one decided here. Total-fit breaking
+// in passes: first within the house style's word space, then up to the hard limit, then (reported)
+// whatever fits least badly.
+
+const TEX = { linePenalty: 10, flaggedDemerits: 10000, fitnessDemerits: 10000 } as const;
+
+export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): ComposedParagraph {
+  const cjk = isCjkLang(options.lang);
+  const align = options.align ?? "justify";
+  const ragged = align !== "justify";
+  const p = prepare(runs, options.lang, {
+    hyphenate: options.hyphenate ?? (!cjk && !ragged),
+    curly: options.curlyQuotes ?? !cjk,
+  });
+  const em = renderedSize(p.fonts[0]?.sizePx ?? 16);
+  const indent = options.indent ?? 0;
+  const tracking = options.tracking ?? 0;
+  const hyphenWidth = hyphenMeasure(p.fonts, p.style, options.lang, tracking);
+  const maxSpace = options.maxWordSpace ?? 2;
+  const hardMax = options.hardMaxWordSpace ?? 3;
+  const raggedStretch = ragged ? Math.max(3 * em, options.width / 2) : 0;
+  const model: GapModel = cjk
+    ? cjkItems(p, {
+        indent,
+        ragged,
+        raggedStretch,
+        halfWidthLineEnd: options.halfWidthLineEnd ?? false,
+        trimLineStart: options.trimLineStart ?? true,
+        tracking,
+      })
+    : latinItems(p, {
+        indent,
+        ragged,
+        raggedStretch,
+        maxWordSpace: maxSpace,
+        hyphenPenalty: 50,
+        hyphenWidth,
+        tracking,
+      });
+  const base: Omit<BreakParams, "tolerance"> = {
+    widths: [options.width],
+    ...TEX,
+    maxFlaggedRun: options.maxHyphens ?? 2,
+  };
+  // Latin: ratio 1 is the style's widest space, the second pass goes to the hard limit.
+  const tolerances = cjk ? [2, 8] : ragged ? [4] : [1, (hardMax - 1) / Math.max(0.1, maxSpace - 1)];
+  let breaks = undefined as ReturnType<typeof breakLines>;
+  for (const tolerance of tolerances) {
+    breaks = breakLines(model.items, { ...base, tolerance });
+    if (breaks) break;
+  }
+  const problems: Problem[] = [...p.problems];
+  breaks ??= breakLines(model.items, { ...base, tolerance: INF, allowOverfull: true });
+  if (!breaks) return { lines: [], problems: [...problems, { kind: "overfull", line: 0, byPx: options.width }] };
+  const set = linesOf(p, model, breaks, {
+    width: options.width,
+    indent,
+    align,
+    alignLast: options.alignLast ?? (align === "justify" ? "ragged" : align),
+    cjk,
+    tracking,
+    hyphenWidth,
+  });
+  problems.push(...set.problems);
+  set.lines.forEach((line, i) => {
+    if (line.spaceRatio !== undefined && line.spaceRatio > hardMax + 1e-6)
+      problems.push({ kind: "loose", line: i, wordSpace: line.spaceRatio });
+  });
+  return { lines: set.lines, problems };
+}
+
+/** The advance of a hyphen in the font of clean character i, shaped once per font. */
+function hyphenMeasure(fonts: ShapeFont[], style: Uint8Array, lang: string, tracking: number) {
+  const known = new Map<number, number>();
+  return (i: number): number => {
+    const f = style[Math.max(0, i)] ?? 0;
+    let w = known.get(f);
+    if (w === undefined) {
+      w = (shapeText("-", Uint8Array.of(0), [fonts[f] as ShapeFont], lang).advances[0] ?? 0) + tracking;
+      known.set(f, w);
+    }
+    return w;
+  };
+}
