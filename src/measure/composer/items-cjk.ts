@@ -37,6 +37,9 @@ export interface CjkOptions {
 
 const SPACE = /[ \u00a0\u3000]/;
 
+/** Margins are whole 1/64 px in Chromium (LayoutUnit): a half em is set at what prints. */
+export const snap = (px: number) => Math.round(px * 64) / 64;
+
 export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
   const { clean, advances, breaks } = p;
   const n = clean.length;
@@ -60,7 +63,7 @@ export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
   const cls = chars.map((i) => punctuationClass(p.fonts[p.style[i] ?? 0] as never, clean[i] as string));
   const width = new Float64Array(n);
   chars.forEach((i, k) => {
-    const half = (advances[i] as number) / 2;
+    const half = snap((advances[i] as number) / 2);
     width[i] = (advances[i] as number) + o.tracking;
     const c = cls[k];
     const prev = k > 0 ? cls[k - 1] : 0;

@@ -1,4 +1,4 @@
-import type { GapModel } from "./items-cjk";
+import { type GapModel, snap } from "./items-cjk";
 import { BOX, type Break, GLUE, PENALTY } from "./knuth-plass";
 import type { Prepared } from "./prepare";
 import { shapeText } from "./shape";
@@ -119,32 +119,33 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
   if (s.cjk) {
     for (let c = l.startC; c < l.endC; c++) {
       add(c, m.fixedBefore[c] as number, m.fixedAfter[c] as number);
-      if (l.ratio < 0 && c > l.startC) add(c, l.ratio * (m.shrinkBefore[c] as number), 0);
-      if (l.ratio < 0 && c < lastChar(clean, l.endC)) add(c, 0, l.ratio * (m.shrinkAfter[c] as number));
+      if (l.ratio < 0 && c > l.startC) add(c, snap(l.ratio * (m.shrinkBefore[c] as number)), 0);
+      if (l.ratio < 0 && c < lastChar(clean, l.endC)) add(c, 0, snap(l.ratio * (m.shrinkAfter[c] as number)));
     }
     add(l.startC, -(m.lead[l.startC] as number), 0);
     const end = lastChar(clean, l.endC);
     add(end, 0, -(m.trail[end] as number));
   }
-  const box = s.width - l.indent;
+  const box = s.width - snap(l.indent);
   const spaces = text.match(WORD_SPACE)?.length ?? 0;
   let wordSpacing = 0;
   let letterSpacing = 0;
-  let left = l.indent;
+  let left = snap(l.indent);
   const slack = box - natural;
   const problems: Problem[] = [];
   if (l.align === "justify" || slack < -0.005) {
     if (s.cjk && chars > 1) letterSpacing = slack / (chars - 1);
     else if (!s.cjk && spaces > 0) wordSpacing = slack / spaces;
-  } else if (l.align === "center") left += slack / 2;
-  else if (l.align === "right") left += slack;
+  } else if (l.align === "center") left = snap(left + slack / 2);
+  else if (l.align === "right") left = snap(left + slack);
   const printed = natural + wordSpacing * spaces + letterSpacing * Math.max(0, chars - 1);
   if (printed > box + 0.01) problems.push({ kind: "overfull", line: l.index, byPx: printed - box });
   const runs: PrintedRun[] = [];
   styles.forEach((st, i) => {
     const run = runs.at(-1);
-    if (run && run.style === st) run.text += text[i];
-    else runs.push({ text: text[i] as string, style: st });
+    const tag = p.tags[st] ?? st;
+    if (run && run.style === tag) run.text += text[i];
+    else runs.push({ text: text[i] as string, style: tag });
   });
   let spaceRatio: number | undefined;
   if (!s.cjk && spaces > 0) {

@@ -10,6 +10,8 @@ import type { Problem } from "./types";
 export interface ComposeRun {
   text: string;
   font: ShapeFont;
+  /** The caller's tag for the run's style (a dateline...), given back on the printed runs. */
+  style?: number;
 }
 
 export interface Prepared {
@@ -22,6 +24,8 @@ export interface Prepared {
   /** Font (index into fonts) of each clean code unit. */
   style: Uint8Array;
   fonts: ShapeFont[];
+  /** The caller's style tag of each font (of the first run set in it). */
+  tags: number[];
   breaks: Uint8Array;
   advances: Float64Array;
   problems: Problem[];
@@ -35,10 +39,12 @@ const LIANG_POINT = "\u00ad";
 
 export function prepare(runs: ComposeRun[], lang: string, opts: { hyphenate: boolean; curly: boolean }): Prepared {
   const fonts: ShapeFont[] = [];
-  const styleOfRun = runs.map((r) => {
+  const tags: number[] = [];
+  const styleOfRun = runs.map((r, k) => {
     const i = fonts.indexOf(r.font);
     if (i >= 0) return i;
     fonts.push(r.font);
+    tags.push(r.style ?? k);
     return fonts.length - 1;
   });
   let orig = runs.map((r) => r.text).join("");
@@ -69,6 +75,7 @@ export function prepare(runs: ComposeRun[], lang: string, opts: { hyphenate: boo
     origAt,
     style: styles,
     fonts,
+    tags,
     breaks,
     advances: shaped.advances,
     problems: shaped.problems,

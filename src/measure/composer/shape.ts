@@ -56,12 +56,20 @@ export function shapeText(text: string, style: Uint8Array, fonts: readonly Shape
   }
   // Invisible characters (joiners, spaces of no width) go with the run around them.
   for (let i = 0; i < text.length; i++) subsetAt[i] ??= subsetAt[i - 1] ?? subsetAt.find((s) => s);
+  const scripts = scriptRuns(text);
   let start = 0;
   while (start < text.length) {
     let end = start + 1;
-    while (end < text.length && subsetAt[end] === subsetAt[start] && style[end] === style[start]) end++;
+    while (
+      end < text.length &&
+      subsetAt[end] === subsetAt[start] &&
+      style[end] === style[start] &&
+      scripts[end] === scripts[start]
+    )
+      end++;
     const subset = subsetAt[start];
-    if (subset) shapeRun(text, start, end, subset, fonts[style[start] ?? 0] as ShapeFont, lang, advances);
+    const font = fonts[style[start] ?? 0] as ShapeFont;
+    if (subset) shapeRun(text, start, end, subset, font, SCRIPT_TAGS[scripts[start] ?? 0] as string, lang, advances);
     start = end;
   }
   return { advances, problems };
@@ -86,6 +94,7 @@ function shapeRun(
   end: number,
   subset: OpenedSubset,
   font: ShapeFont,
+  script: string,
   lang: string,
   out: Float64Array,
 ): void {
@@ -93,12 +102,51 @@ function shapeRun(
   const buffer = new hb.Buffer();
   buffer.addText(text, start, end - start);
   buffer.setDirection(hb.Direction.LTR);
+  buffer.setScript(script);
   buffer.setLanguage(lang);
-  buffer.guessSegmentProperties();
   hb.shape(subset.font, buffer, featuresOf(font));
   const scale = renderedSize(font.sizePx) / subset.upem;
   for (const g of buffer.getGlyphInfosAndPositions())
     out[g.cluster] = (out[g.cluster] ?? 0) + (g.xAdvance ?? 0) * scale;
+}
+
+// Chromium shapes script run by script run; a character of no script of its own (punctuation,
+// digits, the em dash) takes the script before it, or after it at the start (ScriptRunIterator). It
+// matters: Noto CJK sets —— as one 2-em glyph under Hani but not under Latn, digits differ too.
+const SCRIPT_TAGS = ["Zyyy", "Hani", "Latn", "Hang", "Kana", "Cyrl", "Grek"];
+const STRONG: [RegExp, number][] = [
+  [/\p{Script=Han}/u, 1],
+  [/\p{Script=Latin}/u, 2],
+  [/\p{Script=Hangul}/u, 3],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 4],
+  [/\p{Script=Cyrillic}/u, 5],
+  [/\p{Script=Greek}/u, 6],
+];
+
+function scriptRuns(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  let last = 0;
+  let firstStrong = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    let s = 0;
+    const code = ch.charCodeAt(0);
+    if (code >= 0x4e00 && code <= 0x9fff) s = 1;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) s = 2;
+    else if (code > 0x7f) {
+      const cp = text.codePointAt(i) ?? 0;
+      const c = String.fromCodePoint(cp);
+      for (const [re, id] of STRONG) if (re.test(c)) s = id;
+    }
+    if (s) {
+      last = s;
+      if (!firstStrong) firstStrong = s;
+    }
+    out[i] = s || last;
+  }
+  // Neutral characters before the first strong one take its script.
+  for (let i = 0; i < text.length && out[i] === 0; i++) out[i] = firstStrong;
+  return out;
 }
 
 function pick(stack: readonly FaceFiles[], cp: number): OpenedSubset | undefined {

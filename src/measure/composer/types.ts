@@ -17,7 +17,8 @@ export interface CharAdjust {
   after: number;
 }
 
-/** A piece of the printed text in one style (the paragraph's run styles, e.g. a dateline). */
+/** A piece of the printed text in one style: `style` is the tag of the run it comes from
+ *  (ComposeRun.style, else the index of the first run in its font). */
 export interface PrintedRun {
   text: string;
   style: number;
