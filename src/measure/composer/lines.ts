@@ -90,21 +90,25 @@ interface LineSpec {
 function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line: ComposedLine; problems: Problem[] } {
   const { clean, style } = p;
   let text = clean.slice(l.startC, l.endC);
+  const chars = l.endC - l.startC;
   const styles = Array.from(style.subarray(l.startC, l.endC));
   if (l.addedHyphen) {
     text += "-";
     styles.push(styles.at(-1) ?? 0);
   }
   let advances: ArrayLike<number> = p.advances.subarray(l.startC, l.endC);
+  let clusters: ArrayLike<number> = p.clusters.subarray(l.startC, l.endC);
   let hyphen = l.addedHyphen ? s.hyphenWidth(l.endC - 1) : 0;
   if (l.reshape) {
-    const shaped = shapeText(text, Uint8Array.from(styles), p.fonts, p.lang).advances;
-    advances = shaped;
-    hyphen = l.addedHyphen ? (shaped[text.length - 1] as number) : 0;
+    const shaped = shapeText(text, Uint8Array.from(styles), p.fonts, p.lang);
+    advances = shaped.advances;
+    clusters = shaped.clusters;
+    hyphen = l.addedHyphen ? (shaped.advances[text.length - 1] as number) : 0;
+  } else if (l.addedHyphen) {
+    advances = Float64Array.from([...Array.from(advances), hyphen]);
+    clusters = Uint8Array.from([...Array.from(clusters), 1]);
   }
-  const chars = [...text].length;
-  let natural = hyphen + s.tracking * chars;
-  for (let i = 0; i < l.endC - l.startC; i++) natural += advances[i] as number;
+  const tracked = Float64Array.from(advances, (a, i) => a + (clusters[i] ? s.tracking : 0));
   // CJK adjustments: fixed halves, the halves a line start or end trims, push-in when the line shrank.
   const adjust = new Map<number, CharAdjust>();
   const add = (c: number, before: number, after: number) => {
@@ -114,7 +118,6 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
     a.before += before;
     a.after += after;
     adjust.set(index, a);
-    natural += before + after;
   };
   if (s.cjk) {
     for (let c = l.startC; c < l.endC; c++) {
@@ -126,19 +129,28 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
     const end = lastChar(clean, l.endC);
     add(end, 0, -(m.trail[end] as number));
   }
+  const edge = printedEdge(text, tracked, clusters, styles, adjust);
+  const natural = edge(0, 0);
   const box = s.width - snap(l.indent);
   const spaces = text.match(WORD_SPACE)?.length ?? 0;
+  const gaps = Math.max(0, Array.from(clusters).reduce((n, c) => n + (c ? 1 : 0), 0) - 1);
   let wordSpacing = 0;
   let letterSpacing = 0;
   let left = snap(l.indent);
   const slack = box - natural;
   const problems: Problem[] = [];
   if (l.align === "justify" || slack < -0.005) {
-    if (s.cjk && chars > 1) letterSpacing = slack / (chars - 1);
-    else if (!s.cjk && spaces > 0) wordSpacing = slack / spaces;
+    // The float model first, then again with the widths Chromium snaps (see printedEdge).
+    for (let k = 0; k < 5; k++) {
+      const miss = box - edge(letterSpacing, wordSpacing);
+      if (Math.abs(miss) < 1e-4) break;
+      if (s.cjk && gaps > 0) letterSpacing += miss / gaps;
+      else if (!s.cjk && spaces > 0) wordSpacing += miss / spaces;
+      else break;
+    }
   } else if (l.align === "center") left = snap(left + slack / 2);
   else if (l.align === "right") left = snap(left + slack);
-  const printed = natural + wordSpacing * spaces + letterSpacing * Math.max(0, chars - 1);
+  const printed = edge(letterSpacing, wordSpacing);
   if (printed > box + 0.01) problems.push({ kind: "overfull", line: l.index, byPx: printed - box });
   const runs: PrintedRun[] = [];
   styles.forEach((st, i) => {
@@ -150,7 +162,7 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
   let spaceRatio: number | undefined;
   if (!s.cjk && spaces > 0) {
     spaceRatio = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < chars; i++) {
       if (text[i] !== " " && text[i] !== "\u00a0") continue;
       const w = advances[i] as number;
       if (w > 0) spaceRatio = Math.max(spaceRatio, (w + wordSpacing) / w);
@@ -172,6 +184,53 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
   };
   return { line, problems };
 }
+
+/**
+ * Where the last glyph of the printed line ends, px from the text's start, at the given spacing. The
+ * printer splits a line into inline fragments (a run of another style, a mark with margins), and
+ * Chromium lays fragments end to end at their widths rounded up to 1/64 px (LayoutUnit::FromFloatCeil,
+ * measured in Chromium 156); within a fragment glyphs sit at float offsets. Letter-spacing comes after
+ * each cluster, word-spacing after each space.
+ */
+function printedEdge(
+  text: string,
+  advances: ArrayLike<number>,
+  clusters: ArrayLike<number>,
+  styles: number[],
+  adjust: Map<number, CharAdjust>,
+): (letterSpacing: number, wordSpacing: number) => number {
+  const cuts = new Set<number>([0, text.length]);
+  for (let i = 1; i < text.length; i++) if (styles[i] !== styles[i - 1]) cuts.add(i);
+  for (const a of adjust.keys()) {
+    cuts.add(a);
+    cuts.add(Math.min(text.length, a + 1 + (isHighSurrogate(text, a) ? 1 : 0)));
+  }
+  const bounds = [...cuts].sort((a, b) => a - b);
+  return (ls, ws) => {
+    let x = 0;
+    for (let f = 0; f + 1 < bounds.length; f++) {
+      const from = bounds[f] as number;
+      const to = bounds[f + 1] as number;
+      const a = adjust.get(from);
+      if (a) x += a.before;
+      let w = 0;
+      for (let i = from; i < to; i++) {
+        w += advances[i] as number;
+        if (clusters[i]) w += ls;
+        if (text[i] === " " || text[i] === "\u00a0") w += ws;
+      }
+      if (f + 2 === bounds.length) return x + w - ls + (a ? a.after : 0);
+      x += bounds.length > 2 ? Math.ceil(w * 64 - 1e-7) / 64 : w;
+      if (a) x += a.after;
+    }
+    return x;
+  };
+}
+
+const isHighSurrogate = (t: string, i: number) => {
+  const c = t.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff;
+};
 
 /** The clean index of the last character before `end` (the low half of a pair belongs to it). */
 function lastChar(clean: string, end: number): number {

@@ -28,6 +28,7 @@ export interface Prepared {
   tags: number[];
   breaks: Uint8Array;
   advances: Float64Array;
+  clusters: Uint8Array;
   problems: Problem[];
   lang: string;
   /** Offset in the caller's text of an offset in orig (orig may hold Liang's soft hyphens). */
@@ -78,6 +79,7 @@ export function prepare(runs: ComposeRun[], lang: string, opts: { hyphenate: boo
     tags,
     breaks,
     advances: shaped.advances,
+    clusters: shaped.clusters,
     problems: shaped.problems,
     lang,
     toCaller: originalOffsets(orig, inserted),

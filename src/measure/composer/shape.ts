@@ -24,6 +24,8 @@ export function renderedSize(sizePx: number): number {
 export interface Shaped {
   /** Advance of each UTF-16 code unit, px (a cluster's advance on its first unit, 0 on the others). */
   advances: Float64Array;
+  /** 1 where a glyph cluster starts (letter-spacing is added once per cluster: a ligature is one). */
+  clusters: Uint8Array;
   problems: Problem[];
 }
 
@@ -33,6 +35,7 @@ export interface Shaped {
  */
 export function shapeText(text: string, style: Uint8Array, fonts: readonly ShapeFont[], lang: string): Shaped {
   const advances = new Float64Array(text.length);
+  const clusters = new Uint8Array(text.length);
   const problems: Problem[] = [];
   const subsetAt: (OpenedSubset | undefined)[] = new Array(text.length);
   for (let i = 0; i < text.length; i++) {
@@ -69,10 +72,12 @@ export function shapeText(text: string, style: Uint8Array, fonts: readonly Shape
       end++;
     const subset = subsetAt[start];
     const font = fonts[style[start] ?? 0] as ShapeFont;
-    if (subset) shapeRun(text, start, end, subset, font, SCRIPT_TAGS[scripts[start] ?? 0] as string, lang, advances);
+    if (subset) {
+      shapeRun(text, start, end, subset, font, SCRIPT_TAGS[scripts[start] ?? 0] as string, lang, advances, clusters);
+    }
     start = end;
   }
-  return { advances, problems };
+  return { advances, clusters, problems };
 }
 
 const featureCache = new Map<string, Feature[]>();
@@ -97,6 +102,7 @@ function shapeRun(
   script: string,
   lang: string,
   out: Float64Array,
+  clusters: Uint8Array,
 ): void {
   const hb = harfBuzz();
   const buffer = new hb.Buffer();
@@ -106,8 +112,10 @@ function shapeRun(
   buffer.setLanguage(lang);
   hb.shape(subset.font, buffer, featuresOf(font));
   const scale = renderedSize(font.sizePx) / subset.upem;
-  for (const g of buffer.getGlyphInfosAndPositions())
+  for (const g of buffer.getGlyphInfosAndPositions()) {
     out[g.cluster] = (out[g.cluster] ?? 0) + (g.xAdvance ?? 0) * scale;
+    clusters[g.cluster] = 1;
+  }
 }
 
 // Chromium shapes script run by script run; a character of no script of its own (punctuation,
