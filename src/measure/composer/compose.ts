@@ -52,7 +52,8 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
     maxFlaggedRun: options.maxHyphens ?? 2,
   };
   // Latin: ratio 1 is the style's widest space, the second pass goes to the hard limit.
-  const tolerances = cjk ? [2, 8] : ragged ? [4] : [1, (hardMax - 1) / Math.max(0.1, maxSpace - 1)];
+  const hard = (hardMax - 1) / Math.max(0.1, maxSpace - 1);
+  const tolerances = cjk ? [2, 8] : ragged ? [4] : [1, hard];
   let breaks = undefined as ReturnType<typeof breakLines>;
   for (const tolerance of tolerances) {
     breaks = breakLines(model.items, { ...base, tolerance });

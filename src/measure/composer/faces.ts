@@ -30,6 +30,8 @@ export interface OpenedSubset {
 export class FaceFiles {
   readonly subsets: Subset[];
   private readonly opened = new Map<number, OpenedSubset>();
+  /** The subset found for each code point asked (null: none has it). */
+  private readonly byCodePoint = new Map<number, OpenedSubset | null>();
 
   constructor(
     readonly face: Face,
@@ -44,6 +46,14 @@ export class FaceFiles {
 
   /** The subset that draws `cp`, opened; undefined when no subset of this face has it. */
   subsetFor(cp: number): OpenedSubset | undefined {
+    const known = this.byCodePoint.get(cp);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.search(cp);
+    this.byCodePoint.set(cp, found ?? null);
+    return found;
+  }
+
+  private search(cp: number): OpenedSubset | undefined {
     for (let i = this.subsets.length - 1; i >= 0; i--) {
       const s = this.subsets[i] as Subset;
       if (s.ranges && !inRanges(s.ranges, cp)) continue;

@@ -151,7 +151,7 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
   } else if (l.align === "center") left = snap(left + slack / 2);
   else if (l.align === "right") left = snap(left + slack);
   const printed = edge(letterSpacing, wordSpacing);
-  if (printed > box + 0.01) problems.push({ kind: "overfull", line: l.index, byPx: printed - box });
+  if (printed > box + 0.05) problems.push({ kind: "overfull", line: l.index, byPx: printed - box });
   const runs: PrintedRun[] = [];
   styles.forEach((st, i) => {
     const run = runs.at(-1);
