@@ -1,28 +1,82 @@
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { composeParagraph } from "../src/measure/composer/compose";
 import { loadComposer, openedSubsets } from "../src/measure/composer/fonts";
-import { randomSamples, setting } from "../tests/helpers/composer-corpus";
+import type { Lang } from "../tests/helpers/composer-corpus";
+import { issueLoad } from "../tests/helpers/composer-load";
 
-// How long composing takes: HarfBuzz and font start-up (cold), then every sample paragraph at its
-// column, then a 64-page-sized load (~400 articles of ~8 paragraphs), warm. Prints ms and memory.
+// How long composing an issue takes (tests/helpers/composer-load.ts: body paragraphs at the column,
+// heads, subheads and captions at every span). Each load runs in a process of its own: "cold" is
+// HarfBuzz's start, the fonts opened and the caches filled while composing it once; "warm" composes
+// the same load again in that process. Module loading (tsx) is not counted: the CLI is bundled.
+//   node --import tsx scripts/bench-composer.ts            all loads, a table
+//   node --import tsx scripts/bench-composer.ts 64 zh-Hans broadsheet   one load, JSON
 
-const t0 = performance.now();
-await loadComposer();
-const wasm = performance.now() - t0;
-const samples = randomSamples(3200, 64);
-const jobs = samples.map(setting);
-let t = performance.now();
-let lines = 0;
-for (const j of jobs.slice(0, 200)) lines += composeParagraph(j.runs, j.options).lines.length;
-const cold = performance.now() - t;
-t = performance.now();
-lines = 0;
-for (const j of jobs) lines += composeParagraph(j.runs, j.options).lines.length;
-const warm = performance.now() - t;
-const mem = process.memoryUsage();
-console.log(
-  `HarfBuzz load ${wasm.toFixed(0)} ms; first 200 paragraphs (fonts opening, ${openedSubsets()} subsets) ${cold.toFixed(0)} ms`,
-);
-console.log(
-  `64-page load: ${jobs.length} paragraphs, ${lines} lines in ${warm.toFixed(0)} ms warm (${((warm / jobs.length) * 1000).toFixed(0)} µs a paragraph)`,
-);
-console.log(`memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+interface Figures {
+  load: string;
+  paragraphs: number;
+  chars: number;
+  lines: number;
+  harfBuzzMs: number;
+  coldMs: number;
+  warmMs: number;
+  subsets: number;
+  rssMiB: number;
+}
+
+async function runOne(pages: number, lang: Lang, format: "tabloid" | "broadsheet"): Promise<Figures> {
+  const jobs = issueLoad(pages, lang, format);
+  const compose = () => {
+    let lines = 0;
+    for (const j of jobs) lines += composeParagraph(j.runs, j.options).lines.length;
+    return lines;
+  };
+  const t0 = performance.now();
+  await loadComposer();
+  const t1 = performance.now();
+  const lines = compose();
+  const t2 = performance.now();
+  let warm = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 3; round++) {
+    const t = performance.now();
+    compose();
+    warm = Math.min(warm, performance.now() - t);
+  }
+  return {
+    load: `${pages} p ${lang} ${format}`,
+    paragraphs: jobs.length,
+    chars: jobs.reduce((n, j) => n + j.runs.reduce((m, r) => m + r.text.length, 0), 0),
+    lines,
+    harfBuzzMs: t1 - t0,
+    coldMs: t2 - t0,
+    warmMs: warm,
+    subsets: openedSubsets(),
+    rssMiB: process.memoryUsage().rss / 2 ** 20,
+  };
+}
+
+const [pages, lang, format] = process.argv.slice(2);
+if (pages) {
+  console.log(JSON.stringify(await runOne(Number(pages), lang as Lang, format as "tabloid" | "broadsheet")));
+} else {
+  const loads: [number, Lang, "tabloid" | "broadsheet"][] = [
+    [8, "zh-Hans", "tabloid"],
+    [64, "zh-Hans", "broadsheet"],
+    [64, "zh-Hant", "broadsheet"],
+    [64, "en", "tabloid"],
+  ];
+  const self = fileURLToPath(import.meta.url);
+  console.log("load                     paragraphs   chars   lines  HarfBuzz   cold   warm  subsets  rss");
+  for (const [p, l, f] of loads) {
+    const out = execFileSync(process.execPath, ["--import", "tsx", self, String(p), l, f], {
+      encoding: "utf8",
+      env: process.env,
+    });
+    const r = JSON.parse(out.trim().split("\n").at(-1) as string) as Figures;
+    console.log(
+      `${r.load.padEnd(24)} ${String(r.paragraphs).padStart(10)} ${String(r.chars).padStart(7)} ${String(r.lines).padStart(7)}` +
+        ` ${r.harfBuzzMs.toFixed(0).padStart(6)} ms ${r.coldMs.toFixed(0).padStart(5)} ms ${r.warmMs.toFixed(0).padStart(4)} ms` +
+        ` ${String(r.subsets).padStart(7)} ${r.rssMiB.toFixed(0).padStart(4)} MiB`,
+    );
+  }
+}

@@ -88,7 +88,13 @@ function pdfLines(file: string): PdfLine[] {
         /<word xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">([^<]*)<\/word>/g,
       ),
     ]
-      .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), t: unescapeXml(m[5] ?? "") }))
+      .map((m) => ({
+        x0: Number(m[1]),
+        y0: Number(m[2]),
+        x1: Number(m[3]),
+        y1: Number(m[4]),
+        t: unescapeXml(m[5] ?? ""),
+      }))
       .sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0);
     let cur: typeof words = [];
     const flush = () => {

@@ -77,30 +77,76 @@ export interface Break {
   ratio: number;
 }
 
-interface Node {
-  item: number;
-  line: number;
-  fitness: number;
-  run: number;
-  totalW: number;
-  totalY: number;
-  totalZ: number;
-  demerits: number;
-  ratio: number;
-  prev: Node | undefined;
+/**
+ * The search's nodes in flat arrays (a paragraph creates thousands; objects would keep the garbage
+ * collector busy). Node 0 is the paragraph's start.
+ */
+class Nodes {
+  size = 0;
+  item = new Int32Array(64);
+  fitness = new Uint8Array(64);
+  run = new Uint8Array(64);
+  totalW = new Float64Array(64);
+  totalY = new Float64Array(64);
+  totalZ = new Float64Array(64);
+  demerits = new Float64Array(64);
+  ratio = new Float64Array(64);
+  prev = new Int32Array(64);
+
+  add(item: number, fitness: number, run: number, demerits: number, ratio: number, prev: number): number {
+    if (this.size === this.item.length) this.grow();
+    const k = this.size++;
+    this.item[k] = item;
+    this.fitness[k] = fitness;
+    this.run[k] = run;
+    this.demerits[k] = demerits;
+    this.ratio[k] = ratio;
+    this.prev[k] = prev;
+    return k;
+  }
+
+  private grow() {
+    const n = this.item.length * 2;
+    const more = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.item = more(this.item);
+    this.fitness = more(this.fitness);
+    this.run = more(this.run);
+    this.totalW = more(this.totalW);
+    this.totalY = more(this.totalY);
+    this.totalZ = more(this.totalZ);
+    this.demerits = more(this.demerits);
+    this.ratio = more(this.ratio);
+    this.prev = more(this.prev);
+  }
 }
 
 /** The best breaks (the last is the paragraph's end), or undefined when none fits the tolerance. */
 export function breakLines(items: Items, params: BreakParams): Break[] | undefined {
   const { kind, width, stretch, shrink, penalty, flagged } = items;
   const n = items.length;
-  let active: Node[] = [
-    { item: -1, line: 0, fitness: 1, run: 0, totalW: 0, totalY: 0, totalZ: 0, demerits: 0, ratio: 0, prev: undefined },
-  ];
+  const { tolerance, linePenalty, flaggedDemerits, fitnessDemerits, maxFlaggedRun } = params;
+  const allowOverfull = params.allowOverfull ?? false;
+  const widths = params.widths;
+  const lastWidth = widths[widths.length - 1] as number;
+  const nodes = new Nodes();
+  const lineOf: number[] = [0];
+  nodes.add(-1, 1, 0, 0, 0, -1);
+  let active = new Int32Array(64);
+  let next = new Int32Array(64);
+  active[0] = 0;
+  let activeCount = 1;
+  // The best new node of each fitness class and hyphen run at the current break.
+  const slots = 4 * (maxFlaggedRun + 1);
+  const bestDemerits = new Float64Array(slots);
+  const bestFrom = new Int32Array(slots);
+  const bestRatio = new Float64Array(slots);
   let sumW = 0;
   let sumY = 0;
   let sumZ = 0;
-  const lineWidth = (line: number) => params.widths[Math.min(line, params.widths.length - 1)] as number;
 
   for (let b = 0; b < n; b++) {
     const k = kind[b] as number;
@@ -109,49 +155,72 @@ export function breakLines(items: Items, params: BreakParams): Break[] | undefin
       const pen = k === PENALTY ? (penalty[b] as number) : 0;
       const flag = k === PENALTY ? (flagged[b] as number) : 0;
       const extra = k === PENALTY ? (width[b] as number) : 0;
-      const best: (Node | undefined)[] = [];
-      let overfullFallback: Node | undefined;
-      const next: Node[] = [];
-      for (const a of active) {
-        const natural = sumW - a.totalW + extra;
-        const room = lineWidth(a.line);
+      const forced = pen <= -INF;
+      const penaltyDemerits = pen >= 0 ? pen * pen : pen > -INF ? -pen * pen : 0;
+      bestFrom.fill(-1);
+      let overFrom = -1;
+      let overDemerits = 0;
+      let overRatio = 0;
+      let kept = 0;
+      if (next.length < activeCount + slots + 1) next = new Int32Array((activeCount + slots + 1) * 2);
+      for (let i = 0; i < activeCount; i++) {
+        const a = active[i] as number;
+        const natural = sumW - (nodes.totalW[a] as number) + extra;
+        const line = lineOf[a] as number;
+        const room = line < widths.length ? (widths[line] as number) : lastWidth;
         let ratio: number;
         if (natural < room) {
-          const y = sumY - a.totalY;
+          const y = sumY - (nodes.totalY[a] as number);
           ratio = y > 0 ? (room - natural) / y : INF;
         } else if (natural > room) {
-          const z = sumZ - a.totalZ;
+          const z = sumZ - (nodes.totalZ[a] as number);
           ratio = z > 0 ? (room - natural) / z : -INF;
         } else ratio = 0;
-        const forced = pen <= -INF;
-        const keep = ratio >= -1 && !forced;
-        const run = flag ? a.run + 1 : 0;
-        if (ratio >= -1 && ratio <= params.tolerance && run <= params.maxFlaggedRun) {
+        const run = flag ? (nodes.run[a] as number) + 1 : 0;
+        if (ratio >= -1 && ratio <= tolerance && run <= maxFlaggedRun) {
           const badness = ratio > INF - 1 ? INF : 100 * Math.abs(ratio) ** 3;
-          let d = (params.linePenalty + badness) ** 2;
-          if (pen >= 0) d += pen * pen;
-          else if (pen > -INF) d -= pen * pen;
-          if (flag && a.run > 0) d += params.flaggedDemerits;
+          let d = (linePenalty + badness) ** 2 + penaltyDemerits;
+          if (flag && (nodes.run[a] as number) > 0) d += flaggedDemerits;
           const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
-          if (Math.abs(fitness - a.fitness) > 1) d += params.fitnessDemerits;
-          const total = a.demerits + d;
-          const slot = fitness * (params.maxFlaggedRun + 1) + run;
-          const cur = best[slot];
-          if (!cur || total < cur.demerits) {
-            best[slot] = { ...a, item: b, line: a.line + 1, fitness, run, demerits: total, ratio, prev: a };
+          const df = fitness - (nodes.fitness[a] as number);
+          if (df > 1 || df < -1) d += fitnessDemerits;
+          const total = (nodes.demerits[a] as number) + d;
+          const slot = fitness * (maxFlaggedRun + 1) + run;
+          if (bestFrom[slot] === -1 || total < (bestDemerits[slot] as number)) {
+            bestFrom[slot] = a;
+            bestDemerits[slot] = total;
+            bestRatio[slot] = ratio;
           }
-        } else if (params.allowOverfull && ratio < -1 && run <= params.maxFlaggedRun) {
+        } else if (allowOverfull && ratio < -1 && run <= maxFlaggedRun) {
           // The least bad overfull line, used only when nothing else remains.
-          const total = a.demerits + INF * INF * (1 - ratio);
-          if (!overfullFallback || total < overfullFallback.demerits) {
-            overfullFallback = { ...a, item: b, line: a.line + 1, fitness: 0, run, demerits: total, ratio, prev: a };
+          const total = (nodes.demerits[a] as number) + INF * INF * (1 - ratio);
+          if (overFrom === -1 || total < overDemerits) {
+            overFrom = a;
+            overDemerits = total;
+            overRatio = ratio;
           }
         }
-        if (keep) next.push(a);
+        if (ratio >= -1 && !forced) next[kept++] = a;
       }
-      const created = best.filter((x): x is Node => x !== undefined);
-      if (created.length === 0 && next.length === 0 && overfullFallback) created.push(overfullFallback);
-      if (created.length > 0) {
+      let created = 0;
+      for (let slot = 0; slot < slots; slot++) if (bestFrom[slot] !== -1) created++;
+      if (created === 0 && kept === 0 && overFrom !== -1) {
+        const c = nodes.add(b, 0, flag ? (nodes.run[overFrom] as number) + 1 : 0, overDemerits, overRatio, overFrom);
+        lineOf[c] = (lineOf[overFrom] as number) + 1;
+        next[kept++] = c;
+        created = 1;
+      } else if (created > 0) {
+        for (let slot = 0; slot < slots; slot++) {
+          const from = bestFrom[slot] as number;
+          if (from === -1) continue;
+          const fitness = Math.floor(slot / (maxFlaggedRun + 1));
+          const run = slot % (maxFlaggedRun + 1);
+          const c = nodes.add(b, fitness, run, bestDemerits[slot] as number, bestRatio[slot] as number, from);
+          lineOf[c] = (lineOf[from] as number) + 1;
+          next[kept++] = c;
+        }
+      }
+      if (created > 0) {
         // Totals after the break: the glue and penalties a line starts with are discarded.
         let w = sumW;
         let y = sumY;
@@ -165,15 +234,18 @@ export function breakLines(items: Items, params: BreakParams): Break[] | undefin
             z += shrink[i] as number;
           } else if (ki === PENALTY && (penalty[i] as number) <= -INF && i > b) break;
         }
-        for (const c of created) {
-          c.totalW = w;
-          c.totalY = y;
-          c.totalZ = z;
-          next.push(c);
+        for (let i = kept - created; i < kept; i++) {
+          const c = next[i] as number;
+          nodes.totalW[c] = w;
+          nodes.totalY[c] = y;
+          nodes.totalZ[c] = z;
         }
       }
+      const swap = active;
       active = next;
-      if (active.length === 0) return undefined;
+      next = swap;
+      activeCount = kept;
+      if (activeCount === 0) return undefined;
     }
     if (k === BOX) sumW += width[b] as number;
     else if (k === GLUE) {
@@ -182,12 +254,16 @@ export function breakLines(items: Items, params: BreakParams): Break[] | undefin
       sumZ += shrink[b] as number;
     }
   }
-  let end: Node | undefined;
-  for (const a of active) if (a.item === n - 1 && (!end || a.demerits < end.demerits)) end = a;
-  if (!end) return undefined;
+  let end = -1;
+  for (let i = 0; i < activeCount; i++) {
+    const a = active[i] as number;
+    if (nodes.item[a] === n - 1 && (end === -1 || (nodes.demerits[a] as number) < (nodes.demerits[end] as number)))
+      end = a;
+  }
+  if (end === -1) return undefined;
   const breaks: Break[] = [];
-  for (let node: Node | undefined = end; node && node.item >= 0; node = node.prev) {
-    breaks.push({ item: node.item, ratio: node.ratio });
+  for (let node = end; node > 0; node = nodes.prev[node] as number) {
+    breaks.push({ item: nodes.item[node] as number, ratio: nodes.ratio[node] as number });
   }
   return breaks.reverse();
 }

@@ -1,6 +1,6 @@
-import type { Feature } from "harfbuzzjs";
 import type { FaceFiles, OpenedSubset } from "./faces";
-import { harfBuzz } from "./harfbuzz";
+import { type ShapedPiece, shapePiece } from "./hb-shaper";
+import { HANG, HANI, KANA, scriptRuns, scriptTag } from "./script";
 import type { Problem } from "./types";
 
 // Advances of a paragraph's characters, shaped by HarfBuzz as Chromium shapes them: run by run of one
@@ -31,19 +31,30 @@ export interface Shaped {
 
 /**
  * Shapes `text`, where code unit i is set in fonts[style[i]]. Characters no font of the stack has get
- * a problem and the advance of the first face's .notdef (Chromium would take a system font: unknown).
+ * a problem and no advance (Chromium would take a system font: unknown). `whole`: each run shaped in
+ * one HarfBuzz call in the text's context, as Chromium does, bypassing the piece caches (to check them).
  */
-export function shapeText(text: string, style: Uint8Array, fonts: readonly ShapeFont[], lang: string): Shaped {
-  const advances = new Float64Array(text.length);
-  const clusters = new Uint8Array(text.length);
+export function shapeText(
+  text: string,
+  style: Uint8Array,
+  fonts: readonly ShapeFont[],
+  lang: string,
+  whole = false,
+): Shaped {
+  const n = text.length;
+  const advances = new Float64Array(n);
+  const clusters = new Uint8Array(n);
   const problems: Problem[] = [];
-  const subsetAt: (OpenedSubset | undefined)[] = new Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i) ?? 0;
-    const font = fonts[style[i] ?? 0] as ShapeFont;
-    const subset = invisible(cp) ? undefined : pick(font.stack, cp);
+  const subsetAt: (OpenedSubset | undefined)[] = new Array(n);
+  let firstFound: OpenedSubset | undefined;
+  for (let i = 0; i < n; i++) {
+    const cp = text.codePointAt(i) as number;
+    if (invisible(cp)) continue;
+    const font = fonts[style[i] as number] as ShapeFont;
+    const subset = pick(font.stack, cp);
     subsetAt[i] = subset;
-    if (!subset && !invisible(cp)) {
+    firstFound ??= subset;
+    if (!subset) {
       problems.push({
         kind: "missing-glyph",
         char: String.fromCodePoint(cp),
@@ -52,109 +63,164 @@ export function shapeText(text: string, style: Uint8Array, fonts: readonly Shape
         fonts: font.stack.map((f) => f.family),
       });
     }
-    if (cp > 0xffff) {
-      subsetAt[i + 1] = subset;
-      i++;
-    }
+    if (cp > 0xffff) subsetAt[++i] = subset;
   }
   // Invisible characters (joiners, spaces of no width) go with the run around them.
-  for (let i = 0; i < text.length; i++) subsetAt[i] ??= subsetAt[i - 1] ?? subsetAt.find((s) => s);
+  for (let i = 0; i < n; i++) subsetAt[i] ??= subsetAt[i - 1] ?? firstFound;
   const scripts = scriptRuns(text);
   let start = 0;
-  while (start < text.length) {
-    let end = start + 1;
-    while (
-      end < text.length &&
-      subsetAt[end] === subsetAt[start] &&
-      style[end] === style[start] &&
-      scripts[end] === scripts[start]
-    )
-      end++;
+  while (start < n) {
     const subset = subsetAt[start];
-    const font = fonts[style[start] ?? 0] as ShapeFont;
+    const st = style[start] as number;
+    const script = scripts[start] as number;
+    let end = start + 1;
+    while (end < n && subsetAt[end] === subset && style[end] === st && scripts[end] === script) end++;
     if (subset) {
-      shapeRun(text, start, end, subset, font, SCRIPT_TAGS[scripts[start] ?? 0] as string, lang, advances, clusters);
+      const font = fonts[st] as ShapeFont;
+      const run: Run = {
+        subset,
+        features: font.features,
+        script,
+        lang,
+        scale: renderedSize(font.sizePx) / subset.upem,
+      };
+      if (whole) {
+        const shaped = shapePiece(subset.font, text, scriptTag(script), lang, font.features, start, end);
+        copyPiece(shaped, run.scale, start, advances, clusters);
+      } else shapeRun(text, start, end, run, advances, clusters);
     }
     start = end;
   }
   return { advances, clusters, problems };
 }
 
-const featureCache = new Map<string, Feature[]>();
-
-function featuresOf(font: ShapeFont): Feature[] {
-  const key = JSON.stringify(font.features);
-  let found = featureCache.get(key);
-  if (!found) {
-    const hb = harfBuzz();
-    found = Object.entries(font.features).map(([tag, value]) => new hb.Feature(tag, value));
-    featureCache.set(key, found);
-  }
-  return found;
+interface Run {
+  subset: OpenedSubset;
+  features: Record<string, number>;
+  script: number;
+  lang: string;
+  /** px per font unit. */
+  scale: number;
 }
 
-function shapeRun(
-  text: string,
-  start: number,
-  end: number,
-  subset: OpenedSubset,
-  font: ShapeFont,
-  script: string,
-  lang: string,
-  out: Float64Array,
-  clusters: Uint8Array,
-): void {
-  const hb = harfBuzz();
-  const buffer = new hb.Buffer();
-  buffer.addText(text, start, end - start);
-  buffer.setDirection(hb.Direction.LTR);
-  buffer.setScript(script);
-  buffer.setLanguage(lang);
-  hb.shape(subset.font, buffer, featuresOf(font));
-  const scale = renderedSize(font.sizePx) / subset.upem;
-  for (const g of buffer.getGlyphInfosAndPositions()) {
-    out[g.cluster] = (out[g.cluster] ?? 0) + (g.xAdvance ?? 0) * scale;
-    clusters[g.cluster] = 1;
+/**
+ * A run shaped piece by piece, each piece's result cached per subset, features, script and language
+ * in font units (so any size shares it). Pieces are cut where shaping cannot reach across: at spaces,
+ * and in CJK runs around each ideograph, kana, hangul syllable or full-width mark (no GSUB or GPOS
+ * lookup of the fonts joins them to a neighbour with ligatures off — tests/unit/composer-shape.test.ts
+ * compares the pieces with whole-run shaping on the corpus). A single character is a lookup by code
+ * point; a word a lookup by its text.
+ */
+function shapeRun(text: string, start: number, end: number, run: Run, advances: Float64Array, clusters: Uint8Array) {
+  const table = tableFor(run);
+  const cjk = run.script === HANI || run.script === KANA || run.script === HANG;
+  let i = start;
+  while (i < end) {
+    let j = i + unitsAt(text, i);
+    while (j < end && !cutBefore(text, j, cjk)) j += unitsAt(text, j);
+    if (j - i === unitsAt(text, i)) {
+      const cp = text.codePointAt(i) as number;
+      let units = table.chars.get(cp);
+      if (units === undefined) {
+        units = shapePiece(run.subset.font, text.slice(i, j), scriptTag(run.script), run.lang, run.features)
+          .advances[0] as number;
+        table.chars.set(cp, units);
+      }
+      advances[i] = units * run.scale;
+      clusters[i] = 1;
+    } else {
+      const key = text.slice(i, j);
+      let piece = table.pieces.get(key);
+      if (!piece) {
+        piece = shapePiece(run.subset.font, key, scriptTag(run.script), run.lang, run.features);
+        table.pieces.set(key, piece);
+      }
+      copyPiece(piece, run.scale, i, advances, clusters);
+    }
+    i = j;
   }
 }
 
-// Chromium shapes script run by script run; a character of no script of its own (punctuation,
-// digits, the em dash) takes the script before it, or after it at the start (ScriptRunIterator). It
-// matters: Noto CJK sets —— as one 2-em glyph under Hani but not under Latn, digits differ too.
-const SCRIPT_TAGS = ["Zyyy", "Hani", "Latn", "Hang", "Kana", "Cyrl", "Grek"];
-const STRONG: [RegExp, number][] = [
-  [/\p{Script=Han}/u, 1],
-  [/\p{Script=Latin}/u, 2],
-  [/\p{Script=Hangul}/u, 3],
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 4],
-  [/\p{Script=Cyrillic}/u, 5],
-  [/\p{Script=Greek}/u, 6],
-];
-
-function scriptRuns(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  let last = 0;
-  let firstStrong = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    let s = 0;
-    const code = ch.charCodeAt(0);
-    if (code >= 0x4e00 && code <= 0x9fff) s = 1;
-    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) s = 2;
-    else if (code > 0x7f) {
-      const cp = text.codePointAt(i) ?? 0;
-      const c = String.fromCodePoint(cp);
-      for (const [re, id] of STRONG) if (re.test(c)) s = id;
-    }
-    if (s) {
-      last = s;
-      if (!firstStrong) firstStrong = s;
-    }
-    out[i] = s || last;
+function copyPiece(piece: ShapedPiece, scale: number, at: number, advances: Float64Array, clusters: Uint8Array) {
+  for (let k = 0; k < piece.advances.length; k++) {
+    advances[at + k] = (piece.advances[k] as number) * scale;
+    clusters[at + k] = piece.clusters[k] as number;
   }
-  // Neutral characters before the first strong one take its script.
-  for (let i = 0; i < text.length && out[i] === 0; i++) out[i] = firstStrong;
-  return out;
+}
+
+interface ShapeTable {
+  /** Advance of a character shaped alone, font units. */
+  chars: Map<number, number>;
+  pieces: Map<string, ShapedPiece>;
+}
+
+const tables = new WeakMap<OpenedSubset, Map<string, ShapeTable>>();
+const featureIds = new WeakMap<Record<string, number>, string>();
+
+function tableFor(run: Run): ShapeTable {
+  let bySetting = tables.get(run.subset);
+  if (!bySetting) {
+    bySetting = new Map();
+    tables.set(run.subset, bySetting);
+  }
+  let features = featureIds.get(run.features);
+  if (features === undefined) {
+    features = JSON.stringify(run.features);
+    featureIds.set(run.features, features);
+  }
+  const key = `${features}|${run.script}|${run.lang}`;
+  let table = bySetting.get(key);
+  if (!table) {
+    table = { chars: new Map(), pieces: new Map() };
+    bySetting.set(key, table);
+  }
+  return table;
+}
+
+const unitsAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+};
+
+const isSpace = (c: number) => c === 0x20 || c === 0xa0 || c === 0x3000;
+
+/** Whether shaping may start afresh at code unit j. */
+function cutBefore(text: string, j: number, cjk: boolean): boolean {
+  const next = text.codePointAt(j) as number;
+  if (joinsBefore(next)) return false;
+  const low = text.charCodeAt(j - 1);
+  const prev = low >= 0xdc00 && low <= 0xdfff && j >= 2 ? (text.codePointAt(j - 2) as number) : low;
+  if (isSpace(prev) || isSpace(next)) return true;
+  return cjk && (standsAlone(prev) || standsAlone(next));
+}
+
+/** Marks and selectors that shape with the character before them. */
+function joinsBefore(cp: number): boolean {
+  return (
+    (cp >= 0x300 && cp <= 0x36f) ||
+    cp === 0x200d ||
+    (cp >= 0x3099 && cp <= 0x309a) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef) ||
+    (cp >= 0x20d0 && cp <= 0x20ff)
+  );
+}
+
+/** CJK characters a font shapes on their own: ideographs, kana, hangul syllables, full-width marks. */
+function standsAlone(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3ffff) ||
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    (cp >= 0xac00 && cp <= 0xd7af) ||
+    (cp >= 0x3001 && cp <= 0x3003) ||
+    (cp >= 0x3008 && cp <= 0x3011) ||
+    (cp >= 0x3014 && cp <= 0x301b) ||
+    (cp >= 0xff01 && cp <= 0xff5e) ||
+    (cp >= 0x2018 && cp <= 0x201d)
+  );
 }
 
 function pick(stack: readonly FaceFiles[], cp: number): OpenedSubset | undefined {
