@@ -17,7 +17,11 @@ export const HYPHEN = 2;
 export const FORCED = 3;
 
 const QUOTES_AS_BRACKETS: Record<string, string> = { "“": "（", "‘": "（", "”": "）", "’": "）" };
-const SPACE = /[ \u3000]/;
+
+/** The kinsoku sets by code unit (all their marks are in the BMP): 1 no start, 2 no end. */
+const KINSOKU = new Uint8Array(0x10000);
+for (const c of NO_START) KINSOKU[c.charCodeAt(0)] = (KINSOKU[c.charCodeAt(0)] as number) | 1;
+for (const c of NO_END) KINSOKU[c.charCodeAt(0)] = (KINSOKU[c.charCodeAt(0)] as number) | 2;
 
 export function isCjkLang(lang: string): boolean {
   return /^(zh|ja|ko)\b/i.test(lang);
@@ -32,9 +36,12 @@ export function breakCodes(orig: string, clean: string, origAt: Int32Array, lang
   const cjk = isCjkLang(lang);
   const text = cjk ? orig.replace(/[“‘”’]/g, (q) => QUOTES_AS_BRACKETS[q] ?? q) : orig;
   // Clean index of each original position (the first clean character at or after it).
-  const cleanAt = new Int32Array(orig.length + 1).fill(clean.length);
-  for (let c = clean.length - 1; c >= 0; c--) cleanAt[origAt[c] as number] = c;
-  for (let i = orig.length - 1; i >= 0; i--) if (cleanAt[i] === clean.length) cleanAt[i] = cleanAt[i + 1] as number;
+  const cleanAt = new Int32Array(orig.length + 1);
+  let next = clean.length;
+  for (let i = orig.length; i >= 0; i--) {
+    if (next > 0 && origAt[next - 1] === i) next--;
+    cleanAt[i] = next;
+  }
   const breaker = new LineBreaker(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     const p = bk.position;
@@ -49,9 +56,8 @@ export function breakCodes(orig: string, clean: string, origAt: Int32Array, lang
 }
 
 function allowedByKinsoku(clean: string, c: number): boolean {
-  const next = clean[c] ?? "";
-  if (NO_START.has(next)) return false;
+  if ((KINSOKU[clean.charCodeAt(c)] as number) & 1) return false;
   let j = c - 1;
-  while (j > 0 && SPACE.test(clean[j] ?? "")) j--;
-  return !NO_END.has(clean[j] ?? "");
+  while (j > 0 && (clean.charCodeAt(j) === 0x20 || clean.charCodeAt(j) === 0x3000)) j--;
+  return ((KINSOKU[clean.charCodeAt(j)] as number) & 2) === 0;
 }

@@ -1,8 +1,8 @@
 import { ALLOWED, FORCED, HYPHEN, NONE } from "./breaks";
-import { INF, Items } from "./knuth-plass";
+import { INF, type Items, paragraphItems } from "./items";
 import type { Prepared } from "./prepare";
 import { CLOSE, OPEN, punctuationClass } from "./punctuation";
-import { renderedSize } from "./shape";
+import { renderedSize, type ShapeFont } from "./shape";
 
 // CJK text as boxes and glue: one box per character, a glue after each. Justification is
 // inter-character: every gap stretches alike (the line is printed with letter-spacing). Adjacent marks
@@ -35,39 +35,49 @@ export interface CjkOptions {
   tracking: number;
 }
 
-const SPACE = /[ \u00a0\u3000]/;
+const isSpace = (code: number) => code === 0x20 || code === 0xa0 || code === 0x3000;
 
 /** Margins are whole 1/64 px in Chromium (LayoutUnit): a half em is set at what prints. */
 export const snap = (px: number) => Math.round(px * 64) / 64;
 
+// The printing characters of the paragraph and their punctuation classes, reused between paragraphs.
+let charAt = new Int32Array(256);
+let classOf = new Uint8Array(256);
+
 export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
-  const { clean, advances, breaks } = p;
+  const { clean, advances, breaks, style, fonts } = p;
   const n = clean.length;
   const m: GapModel = {
-    items: new Items(),
+    items: paragraphItems(),
     fixedBefore: new Float64Array(n),
     fixedAfter: new Float64Array(n),
     lead: new Float64Array(n),
     trail: new Float64Array(n),
     shrinkBefore: new Float64Array(n),
     shrinkAfter: new Float64Array(n),
-    gapStretch: o.ragged ? 0 : renderedSize(p.fonts[0]?.sizePx ?? 16) / 4,
+    gapStretch: o.ragged ? 0 : renderedSize(fonts[0]?.sizePx ?? 16) / 4,
   };
+  if (charAt.length < n) {
+    charAt = new Int32Array(n * 2);
+    classOf = new Uint8Array(n * 2);
+  }
   // The character indices that print as boxes (spaces are glue), with their punctuation class.
-  const chars: number[] = [];
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    const cp = clean.codePointAt(i) ?? 0;
-    if (!SPACE.test(clean[i] as string)) chars.push(i);
+    const cp = clean.codePointAt(i) as number;
+    if (!isSpace(cp)) {
+      charAt[count] = i;
+      classOf[count++] = punctuationClass(fonts[style[i] as number] as ShapeFont, cp);
+    }
     if (cp > 0xffff) i++;
   }
-  const cls = chars.map((i) => punctuationClass(p.fonts[p.style[i] ?? 0] as never, clean[i] as string));
   const width = new Float64Array(n);
-  chars.forEach((i, k) => {
+  for (let k = 0; k < count; k++) {
+    const i = charAt[k] as number;
     const half = snap((advances[i] as number) / 2);
-    width[i] = (advances[i] as number) + o.tracking;
-    const c = cls[k];
-    const prev = k > 0 ? cls[k - 1] : 0;
-    const next = k + 1 < chars.length ? cls[k + 1] : 0;
+    const c = classOf[k];
+    const prev = k > 0 ? classOf[k - 1] : 0;
+    const next = k + 1 < count ? classOf[k + 1] : 0;
     if (c === OPEN) {
       if (k > 0 && prev)
         m.fixedBefore[i] = -half; // after another mark: half width for good
@@ -75,22 +85,28 @@ export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
       else if (k > 0) m.shrinkBefore[i] = half;
     } else if (c === CLOSE) {
       if (next === CLOSE) m.fixedAfter[i] = -half;
-      else if (o.halfWidthLineEnd && k + 1 < chars.length) m.trail[i] = half;
-      else if (k + 1 < chars.length) m.shrinkAfter[i] = half;
+      else if (o.halfWidthLineEnd && k + 1 < count) m.trail[i] = half;
+      else if (k + 1 < count) m.shrinkAfter[i] = half;
     }
-    width[i] = (width[i] as number) + (m.fixedBefore[i] as number) + (m.fixedAfter[i] as number);
-    width[i] = (width[i] as number) - (m.lead[i] as number) - (m.trail[i] as number);
-  });
+    width[i] =
+      (advances[i] as number) +
+      o.tracking +
+      (m.fixedBefore[i] as number) +
+      (m.fixedAfter[i] as number) -
+      (m.lead[i] as number) -
+      (m.trail[i] as number);
+  }
   const items = m.items;
   if (o.indent > 0) items.box(0, o.indent, 0);
-  chars.forEach((i, k) => {
-    items.box(i, width[i] as number, i + ((clean.codePointAt(i) ?? 0) > 0xffff ? 2 : 1));
-    const j = chars[k + 1];
-    if (j === undefined) return;
+  for (let k = 0; k < count; k++) {
+    const i = charAt[k] as number;
+    items.box(i, width[i] as number, i + ((clean.codePointAt(i) as number) > 0xffff ? 2 : 1));
+    if (k + 1 === count) break;
+    const j = charAt[k + 1] as number;
     let gap = (m.trail[i] as number) + (m.lead[j] as number);
     let spaces = 0;
     for (let s = i + 1; s < j; s++) {
-      if (SPACE.test(clean[s] as string)) {
+      if (isSpace(clean.charCodeAt(s))) {
         gap += (advances[s] as number) + o.tracking;
         spaces++;
       }
@@ -112,7 +128,7 @@ export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
       items.penaltyAt(j, 0, INF);
       items.glue(j, gap, stretch, shrink);
     }
-  });
+  }
   items.glue(n, 0, 1e6, 0);
   items.penaltyAt(n, 0, -INF);
   return m;

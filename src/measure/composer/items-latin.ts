@@ -1,6 +1,6 @@
 import { FORCED, HYPHEN, NONE } from "./breaks";
+import { INF, paragraphItems } from "./items";
 import type { GapModel } from "./items-cjk";
-import { INF, Items } from "./knuth-plass";
 import type { Prepared } from "./prepare";
 
 // Latin text as TeX sets it: words (cut at Liang's points and after hard hyphens) as boxes, word spaces
@@ -24,7 +24,7 @@ const WORD_SPACE = /[ \u00a0]/;
 export function latinItems(p: Prepared, o: LatinOptions): GapModel {
   const { clean, advances, breaks } = p;
   const n = clean.length;
-  const items = new Items();
+  const items = paragraphItems();
   const zeros = new Float64Array(n);
   if (o.indent > 0) items.box(0, o.indent);
   let start = 0;

@@ -3,59 +3,9 @@
 // and, beyond TeX, a hard limit on hyphens in a row (part of each active node's identity, so the
 // limit costs no optimality).
 
-export const INF = 10000;
+import { BOX, GLUE, INF, type Items, larger, PENALTY } from "./items";
 
-export const BOX = 0;
-export const GLUE = 1;
-export const PENALTY = 2;
-
-/** Items in flat arrays: a paragraph has thousands and the search reads them many times. */
-export class Items {
-  kind: number[] = [];
-  width: number[] = [];
-  stretch: number[] = [];
-  shrink: number[] = [];
-  penalty: number[] = [];
-  flagged: number[] = [];
-  /** The text offset the item stands for (a box: its first character; glue/penalty: the gap). */
-  at: number[] = [];
-  /** A box's end offset (glue and penalties: their own offset). */
-  end: number[] = [];
-
-  get length(): number {
-    return this.kind.length;
-  }
-
-  private push(
-    kind: number,
-    at: number,
-    width: number,
-    stretch: number,
-    shrink: number,
-    penalty: number,
-    flag: number,
-  ) {
-    this.kind.push(kind);
-    this.at.push(at);
-    this.end.push(at);
-    this.width.push(width);
-    this.stretch.push(stretch);
-    this.shrink.push(shrink);
-    this.penalty.push(penalty);
-    this.flagged.push(flag);
-  }
-
-  box(at: number, width: number, end = at): void {
-    this.push(BOX, at, width, 0, 0, 0, 0);
-    this.end[this.end.length - 1] = end;
-  }
-  glue(at: number, width: number, stretch: number, shrink: number): void {
-    this.push(GLUE, at, width, stretch, shrink, 0, 0);
-  }
-  penaltyAt(at: number, width: number, penalty: number, flagged = false): void {
-    this.push(PENALTY, at, width, penalty, 0, penalty, flagged ? 1 : 0);
-  }
-}
+export { INF };
 
 export interface BreakParams {
   /** Width of line n (0-based); the last entry holds for the lines after. */
@@ -79,11 +29,12 @@ export interface Break {
 
 /**
  * The search's nodes in flat arrays (a paragraph creates thousands; objects would keep the garbage
- * collector busy). Node 0 is the paragraph's start.
+ * collector busy), kept for the next paragraph. Node 0 is the paragraph's start.
  */
 class Nodes {
   size = 0;
   item = new Int32Array(64);
+  line = new Int32Array(64);
   fitness = new Uint8Array(64);
   run = new Uint8Array(64);
   totalW = new Float64Array(64);
@@ -97,6 +48,7 @@ class Nodes {
     if (this.size === this.item.length) this.grow();
     const k = this.size++;
     this.item[k] = item;
+    this.line[k] = prev < 0 ? 0 : (this.line[prev] as number) + 1;
     this.fitness[k] = fitness;
     this.run[k] = run;
     this.demerits[k] = demerits;
@@ -107,22 +59,22 @@ class Nodes {
 
   private grow() {
     const n = this.item.length * 2;
-    const more = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.item = more(this.item);
-    this.fitness = more(this.fitness);
-    this.run = more(this.run);
-    this.totalW = more(this.totalW);
-    this.totalY = more(this.totalY);
-    this.totalZ = more(this.totalZ);
-    this.demerits = more(this.demerits);
-    this.ratio = more(this.ratio);
-    this.prev = more(this.prev);
+    this.item = larger(this.item, n);
+    this.line = larger(this.line, n);
+    this.fitness = larger(this.fitness, n);
+    this.run = larger(this.run, n);
+    this.totalW = larger(this.totalW, n);
+    this.totalY = larger(this.totalY, n);
+    this.totalZ = larger(this.totalZ, n);
+    this.demerits = larger(this.demerits, n);
+    this.ratio = larger(this.ratio, n);
+    this.prev = larger(this.prev, n);
   }
 }
+
+const nodes = new Nodes();
+let activeA = new Int32Array(64);
+let activeB = new Int32Array(64);
 
 /** The best breaks (the last is the paragraph's end), or undefined when none fits the tolerance. */
 export function breakLines(items: Items, params: BreakParams): Break[] | undefined {
@@ -132,11 +84,13 @@ export function breakLines(items: Items, params: BreakParams): Break[] | undefin
   const allowOverfull = params.allowOverfull ?? false;
   const widths = params.widths;
   const lastWidth = widths[widths.length - 1] as number;
-  const nodes = new Nodes();
-  const lineOf: number[] = [0];
+  nodes.size = 0;
   nodes.add(-1, 1, 0, 0, 0, -1);
-  let active = new Int32Array(64);
-  let next = new Int32Array(64);
+  // Lines of one width, glue that never stretches backwards: from the oldest active node to the
+  // newest, a line's stretch ratio only grows, so the scan may stop at the first too loose.
+  const monotone = widths.length === 1 && !items.negativeStretch;
+  let active = activeA;
+  let next = activeB;
   active[0] = 0;
   let activeCount = 1;
   // The best new node of each fitness class and hyphen run at the current break.
@@ -162,11 +116,14 @@ export function breakLines(items: Items, params: BreakParams): Break[] | undefin
       let overDemerits = 0;
       let overRatio = 0;
       let kept = 0;
-      if (next.length < activeCount + slots + 1) next = new Int32Array((activeCount + slots + 1) * 2);
+      if (next.length < activeCount + slots + 1) {
+        next = new Int32Array((activeCount + slots + 1) * 2);
+        active = larger(active, next.length);
+      }
       for (let i = 0; i < activeCount; i++) {
         const a = active[i] as number;
         const natural = sumW - (nodes.totalW[a] as number) + extra;
-        const line = lineOf[a] as number;
+        const line = nodes.line[a] as number;
         const room = line < widths.length ? (widths[line] as number) : lastWidth;
         let ratio: number;
         if (natural < room) {
@@ -178,8 +135,10 @@ export function breakLines(items: Items, params: BreakParams): Break[] | undefin
         } else ratio = 0;
         const run = flag ? (nodes.run[a] as number) + 1 : 0;
         if (ratio >= -1 && ratio <= tolerance && run <= maxFlaggedRun) {
-          const badness = ratio > INF - 1 ? INF : 100 * Math.abs(ratio) ** 3;
-          let d = (linePenalty + badness) ** 2 + penaltyDemerits;
+          // Products, not **: V8's pow costs more than the rest of the loop.
+          const r = ratio < 0 ? -ratio : ratio;
+          const badness = ratio > INF - 1 ? INF : 100 * r * r * r;
+          let d = (linePenalty + badness) * (linePenalty + badness) + penaltyDemerits;
           if (flag && (nodes.run[a] as number) > 0) d += flaggedDemerits;
           const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
           const df = fitness - (nodes.fitness[a] as number);
@@ -201,12 +160,15 @@ export function breakLines(items: Items, params: BreakParams): Break[] | undefin
           }
         }
         if (ratio >= -1 && !forced) next[kept++] = a;
+        if (monotone && ratio > tolerance && !forced) {
+          for (let j = i + 1; j < activeCount; j++) next[kept++] = active[j] as number;
+          break;
+        }
       }
       let created = 0;
       for (let slot = 0; slot < slots; slot++) if (bestFrom[slot] !== -1) created++;
       if (created === 0 && kept === 0 && overFrom !== -1) {
         const c = nodes.add(b, 0, flag ? (nodes.run[overFrom] as number) + 1 : 0, overDemerits, overRatio, overFrom);
-        lineOf[c] = (lineOf[overFrom] as number) + 1;
         next[kept++] = c;
         created = 1;
       } else if (created > 0) {
@@ -216,7 +178,6 @@ export function breakLines(items: Items, params: BreakParams): Break[] | undefin
           const fitness = Math.floor(slot / (maxFlaggedRun + 1));
           const run = slot % (maxFlaggedRun + 1);
           const c = nodes.add(b, fitness, run, bestDemerits[slot] as number, bestRatio[slot] as number, from);
-          lineOf[c] = (lineOf[from] as number) + 1;
           next[kept++] = c;
         }
       }
@@ -244,6 +205,8 @@ export function breakLines(items: Items, params: BreakParams): Break[] | undefin
       const swap = active;
       active = next;
       next = swap;
+      activeA = active;
+      activeB = next;
       activeCount = kept;
       if (activeCount === 0) return undefined;
     }

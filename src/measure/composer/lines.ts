@@ -1,5 +1,6 @@
+import { BOX, GLUE, PENALTY } from "./items";
 import { type GapModel, snap } from "./items-cjk";
-import { BOX, type Break, GLUE, PENALTY } from "./knuth-plass";
+import type { Break } from "./knuth-plass";
 import type { Prepared } from "./prepare";
 import { shapeText } from "./shape";
 import type { Align, CharAdjust, ComposedLine, PrintedRun, Problem } from "./types";
@@ -18,8 +19,6 @@ export interface LineSetting {
   /** A hyphen's advance in the font of clean character i. */
   hyphenWidth: (i: number) => number;
 }
-
-const WORD_SPACE = /[ \u00a0]/g;
 
 export function linesOf(
   p: Prepared,
@@ -89,81 +88,64 @@ interface LineSpec {
 
 function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line: ComposedLine; problems: Problem[] } {
   const { clean, style } = p;
-  let text = clean.slice(l.startC, l.endC);
   const chars = l.endC - l.startC;
-  const styles = Array.from(style.subarray(l.startC, l.endC));
+  const size = chars + (l.addedHyphen ? 1 : 0);
+  const text = l.addedHyphen ? `${clean.slice(l.startC, l.endC)}-` : clean.slice(l.startC, l.endC);
+  let styles = style.subarray(l.startC, l.endC);
   if (l.addedHyphen) {
-    text += "-";
-    styles.push(styles.at(-1) ?? 0);
+    styles = withLast(styles, chars > 0 ? (styles[chars - 1] as number) : 0);
   }
-  let advances: ArrayLike<number> = p.advances.subarray(l.startC, l.endC);
-  let clusters: ArrayLike<number> = p.clusters.subarray(l.startC, l.endC);
-  let hyphen = l.addedHyphen ? s.hyphenWidth(l.endC - 1) : 0;
+  let advances: Float64Array = p.advances.subarray(l.startC, l.endC);
+  let clusters: Uint8Array = p.clusters.subarray(l.startC, l.endC);
   if (l.reshape) {
-    const shaped = shapeText(text, Uint8Array.from(styles), p.fonts, p.lang);
+    const shaped = shapeText(text, styles, p.fonts, p.lang);
     advances = shaped.advances;
     clusters = shaped.clusters;
-    hyphen = l.addedHyphen ? (shaped.advances[text.length - 1] as number) : 0;
   } else if (l.addedHyphen) {
-    advances = Float64Array.from([...Array.from(advances), hyphen]);
-    clusters = Uint8Array.from([...Array.from(clusters), 1]);
+    advances = withLast(advances, s.hyphenWidth(l.endC - 1) - s.tracking);
+    clusters = withLast(clusters, 1);
   }
-  const tracked = Float64Array.from(advances, (a, i) => a + (clusters[i] ? s.tracking : 0));
   // CJK adjustments: fixed halves, the halves a line start or end trims, push-in when the line shrank.
-  const adjust = new Map<number, CharAdjust>();
-  const add = (c: number, before: number, after: number) => {
-    if (before === 0 && after === 0) return;
-    const index = c - l.startC;
-    const a = adjust.get(index) ?? { index, before: 0, after: 0 };
-    a.before += before;
-    a.after += after;
-    adjust.set(index, a);
-  };
-  if (s.cjk) {
-    for (let c = l.startC; c < l.endC; c++) {
-      add(c, m.fixedBefore[c] as number, m.fixedAfter[c] as number);
-      if (l.ratio < 0 && c > l.startC) add(c, snap(l.ratio * (m.shrinkBefore[c] as number)), 0);
-      if (l.ratio < 0 && c < lastChar(clean, l.endC)) add(c, 0, snap(l.ratio * (m.shrinkAfter[c] as number)));
-    }
-    add(l.startC, -(m.lead[l.startC] as number), 0);
-    const end = lastChar(clean, l.endC);
-    add(end, 0, -(m.trail[end] as number));
-  }
-  const edge = printedEdge(text, tracked, clusters, styles, adjust);
-  const natural = edge(0, 0);
+  const adjust = s.cjk ? cjkAdjustments(clean, m, l) : NO_ADJUST;
+  const frags = fragments(text, advances, clusters, styles, adjust, s.tracking);
+  const natural = frags.edge(0, 0);
   const box = s.width - snap(l.indent);
-  const spaces = text.match(WORD_SPACE)?.length ?? 0;
-  const gaps = Math.max(0, Array.from(clusters).reduce((n, c) => n + (c ? 1 : 0), 0) - 1);
   let wordSpacing = 0;
   let letterSpacing = 0;
   let left = snap(l.indent);
   const slack = box - natural;
   const problems: Problem[] = [];
+  const gaps = Math.max(0, frags.clusters - 1);
   if (l.align === "justify" || slack < -0.005) {
-    // The float model first, then again with the widths Chromium snaps (see printedEdge).
+    // The float model first, then again with the widths Chromium snaps (see Fragments).
     for (let k = 0; k < 5; k++) {
-      const miss = box - edge(letterSpacing, wordSpacing);
+      const miss = box - frags.edge(letterSpacing, wordSpacing);
       if (Math.abs(miss) < 1e-4) break;
       if (s.cjk && gaps > 0) letterSpacing += miss / gaps;
-      else if (!s.cjk && spaces > 0) wordSpacing += miss / spaces;
+      else if (!s.cjk && frags.spaces > 0) wordSpacing += miss / frags.spaces;
       else break;
     }
   } else if (l.align === "center") left = snap(left + slack / 2);
   else if (l.align === "right") left = snap(left + slack);
-  const printed = edge(letterSpacing, wordSpacing);
+  const printed = frags.edge(letterSpacing, wordSpacing);
   if (printed > box + 0.05) problems.push({ kind: "overfull", line: l.index, byPx: printed - box });
   const runs: PrintedRun[] = [];
-  styles.forEach((st, i) => {
-    const run = runs.at(-1);
+  for (let i = 0; i < size; ) {
+    const st = styles[i] as number;
+    let j = i + 1;
+    while (j < size && styles[j] === st) j++;
     const tag = p.tags[st] ?? st;
-    if (run && run.style === tag) run.text += text[i];
-    else runs.push({ text: text[i] as string, style: tag });
-  });
+    const last = runs[runs.length - 1];
+    if (last && last.style === tag) last.text += text.slice(i, j);
+    else runs.push({ text: text.slice(i, j), style: tag });
+    i = j;
+  }
   let spaceRatio: number | undefined;
-  if (!s.cjk && spaces > 0) {
+  if (!s.cjk && frags.spaces > 0) {
     spaceRatio = 0;
     for (let i = 0; i < chars; i++) {
-      if (text[i] !== " " && text[i] !== "\u00a0") continue;
+      const code = text.charCodeAt(i);
+      if (code !== 0x20 && code !== 0xa0) continue;
       const w = advances[i] as number;
       if (w > 0) spaceRatio = Math.max(spaceRatio, (w + wordSpacing) / w);
     }
@@ -178,52 +160,122 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
     natural,
     wordSpacing,
     letterSpacing,
-    adjust: [...adjust.values()].sort((a, b) => a.index - b.index),
+    adjust: adjust === NO_ADJUST ? [] : [...adjust.values()].sort((a, b) => a.index - b.index),
     printed,
     ...(spaceRatio !== undefined ? { spaceRatio } : {}),
   };
   return { line, problems };
 }
 
-/**
- * Where the last glyph of the printed line ends, px from the text's start, at the given spacing. The
- * printer splits a line into inline fragments (a run of another style, a mark with margins), and
- * Chromium lays fragments end to end at their widths rounded up to 1/64 px (LayoutUnit::FromFloatCeil,
- * measured in Chromium 156); within a fragment glyphs sit at float offsets. Letter-spacing comes after
- * each cluster, word-spacing after each space.
- */
-function printedEdge(
-  text: string,
-  advances: ArrayLike<number>,
-  clusters: ArrayLike<number>,
-  styles: number[],
-  adjust: Map<number, CharAdjust>,
-): (letterSpacing: number, wordSpacing: number) => number {
-  const cuts = new Set<number>([0, text.length]);
-  for (let i = 1; i < text.length; i++) if (styles[i] !== styles[i - 1]) cuts.add(i);
-  for (const a of adjust.keys()) {
-    cuts.add(a);
-    cuts.add(Math.min(text.length, a + 1 + (isHighSurrogate(text, a) ? 1 : 0)));
+const NO_ADJUST: ReadonlyMap<number, CharAdjust> = new Map();
+
+function withLast<T extends Float64Array | Uint8Array>(a: T, value: number): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length + 1);
+  b.set(a);
+  b[a.length] = value;
+  return b;
+}
+
+/** The spacing of a CJK line's marks, by index in the line's text. */
+function cjkAdjustments(clean: string, m: GapModel, l: LineSpec): Map<number, CharAdjust> {
+  const adjust = new Map<number, CharAdjust>();
+  const add = (c: number, before: number, after: number) => {
+    if (before === 0 && after === 0) return;
+    const index = c - l.startC;
+    const a = adjust.get(index) ?? { index, before: 0, after: 0 };
+    a.before += before;
+    a.after += after;
+    adjust.set(index, a);
+  };
+  const end = lastChar(clean, l.endC);
+  for (let c = l.startC; c < l.endC; c++) {
+    add(c, m.fixedBefore[c] as number, m.fixedAfter[c] as number);
+    if (l.ratio < 0 && c > l.startC) add(c, snap(l.ratio * (m.shrinkBefore[c] as number)), 0);
+    if (l.ratio < 0 && c < end) add(c, 0, snap(l.ratio * (m.shrinkAfter[c] as number)));
   }
-  const bounds = [...cuts].sort((a, b) => a - b);
-  return (ls, ws) => {
-    let x = 0;
-    for (let f = 0; f + 1 < bounds.length; f++) {
-      const from = bounds[f] as number;
-      const to = bounds[f + 1] as number;
-      const a = adjust.get(from);
-      if (a) x += a.before;
-      let w = 0;
-      for (let i = from; i < to; i++) {
-        w += advances[i] as number;
-        if (clusters[i]) w += ls;
-        if (text[i] === " " || text[i] === "\u00a0") w += ws;
+  add(l.startC, -(m.lead[l.startC] as number), 0);
+  add(end, 0, -(m.trail[end] as number));
+  return adjust;
+}
+
+/**
+ * A printed line as Chromium lays it out: the printer splits it into inline fragments (a run of
+ * another style, a mark with margins), and Chromium lays fragments end to end at their widths rounded
+ * up to 1/64 px (LayoutUnit::FromFloatCeil, measured in Chromium 156); within a fragment glyphs sit
+ * at float offsets. Letter-spacing comes after each cluster, word-spacing after each space. Each
+ * fragment is summed once; `edge` then costs a step per fragment.
+ */
+interface Fragments {
+  /** Glyph clusters of the line; spaces (U+0020, U+00A0). */
+  clusters: number;
+  spaces: number;
+  /** Where the last glyph ends, px from the text's start, at the given spacing. */
+  edge(letterSpacing: number, wordSpacing: number): number;
+}
+
+function fragments(
+  text: string,
+  advances: Float64Array,
+  clusters: Uint8Array,
+  styles: Uint8Array,
+  adjust: ReadonlyMap<number, CharAdjust>,
+  tracking: number,
+): Fragments {
+  const n = text.length;
+  const bounds = [0];
+  for (let i = 1; i < n; i++) if (styles[i] !== styles[i - 1] || adjust.has(i)) bounds.push(i);
+  for (const a of adjust.keys()) {
+    const after = Math.min(n, a + 1 + (isHighSurrogate(text, a) ? 1 : 0));
+    if (after < n && !adjust.has(after) && styles[after] === styles[after - 1]) bounds.push(after);
+  }
+  if (adjust.size > 0) bounds.sort((a, b) => a - b);
+  bounds.push(n);
+  const count = bounds.length - 1;
+  const base = new Float64Array(count);
+  const clusterCount = new Float64Array(count);
+  const spaceCount = new Float64Array(count);
+  const before = new Float64Array(count);
+  const after = new Float64Array(count);
+  let totalClusters = 0;
+  let totalSpaces = 0;
+  for (let f = 0; f < count; f++) {
+    const from = bounds[f] as number;
+    const to = bounds[f + 1] as number;
+    let w = 0;
+    let c = 0;
+    let sp = 0;
+    for (let i = from; i < to; i++) {
+      w += advances[i] as number;
+      if (clusters[i]) {
+        c++;
+        w += tracking;
       }
-      if (f + 2 === bounds.length) return x + w - ls + (a ? a.after : 0);
-      x += bounds.length > 2 ? Math.ceil(w * 64 - 1e-7) / 64 : w;
-      if (a) x += a.after;
+      const code = text.charCodeAt(i);
+      if (code === 0x20 || code === 0xa0) sp++;
     }
-    return x;
+    base[f] = w;
+    clusterCount[f] = c;
+    spaceCount[f] = sp;
+    const a = adjust.get(from);
+    before[f] = a ? a.before : 0;
+    after[f] = a ? a.after : 0;
+    totalClusters += c;
+    totalSpaces += sp;
+  }
+  return {
+    clusters: totalClusters,
+    spaces: totalSpaces,
+    edge(ls, ws) {
+      let x = 0;
+      for (let f = 0; f < count; f++) {
+        x += before[f] as number;
+        const w = (base[f] as number) + (clusterCount[f] as number) * ls + (spaceCount[f] as number) * ws;
+        if (f === count - 1) return x + w - ls + (after[f] as number);
+        x += count > 1 ? Math.ceil(w * 64 - 1e-7) / 64 : w;
+        x += after[f] as number;
+      }
+      return x;
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { hyphenator } from "../../typeset/hyphenate";
+import { hyphenator, SOFT_HYPHEN } from "../../typeset/hyphenate";
 import { breakCodes, HYPHEN, isCjkLang } from "./breaks";
 import { curlyQuotes } from "./quotes";
 import { type ShapeFont, shapeText } from "./shape";
@@ -35,8 +35,8 @@ export interface Prepared {
   toCaller: (i: number) => number;
 }
 
-const DROPPED = new Set(["\u2060", "\u00ad", "\n", "\u200b", "\ufeff"]);
-const LIANG_POINT = "\u00ad";
+const DROPPED = /[\u2060\u00ad\n\u200b\ufeff]/;
+const DROPPED_ALL = /[\u2060\u00ad\n\u200b\ufeff]/g;
 
 export function prepare(runs: ComposeRun[], lang: string, opts: { hyphenate: boolean; curly: boolean }): Prepared {
   const fonts: ShapeFont[] = [];
@@ -48,33 +48,48 @@ export function prepare(runs: ComposeRun[], lang: string, opts: { hyphenate: boo
     tags.push(r.style ?? k);
     return fonts.length - 1;
   });
-  let orig = runs.map((r) => r.text).join("");
-  let origStyle = runs.flatMap((r, i) => Array.from({ length: r.text.length }, () => styleOfRun[i] as number));
-  const inserted = opts.hyphenate && !isCjkLang(lang) && !orig.includes(LIANG_POINT);
-  if (inserted) {
-    // Liang's points as soft hyphens, mapped back so line offsets stay those of the runs' text.
-    ({ orig, origStyle } = withHyphens(orig, origStyle));
-  }
-  const origAtList: number[] = [];
-  let clean = "";
-  const style: number[] = [];
-  for (let i = 0; i < orig.length; i++) {
-    const ch = orig[i] as string;
-    if (DROPPED.has(ch)) continue;
-    origAtList.push(i);
-    style.push(origStyle[i] ?? 0);
-    clean += ch;
+  const text = runs.length === 1 ? (runs[0] as ComposeRun).text : runs.map((r) => r.text).join("");
+  const inserted = opts.hyphenate && !isCjkLang(lang) && !text.includes(SOFT_HYPHEN);
+  // Liang's points as soft hyphens, mapped back so line offsets stay those of the runs' text.
+  const orig = inserted ? hyphenateWords(text) : text;
+  const callerAt = inserted ? callerOffsets(orig) : undefined;
+  // Font of each orig code unit, from the run its caller offset falls in.
+  const origStyle = new Uint8Array(orig.length);
+  if (runs.length > 1) {
+    let run = 0;
+    let runEnd = (runs[0] as ComposeRun).text.length;
+    for (let i = 0; i < orig.length; i++) {
+      const at = callerAt ? (callerAt[i] as number) : i;
+      while (at >= runEnd && run + 1 < runs.length) runEnd += (runs[++run] as ComposeRun).text.length;
+      origStyle[i] = styleOfRun[run] as number;
+    }
+  } else origStyle.fill(styleOfRun[0] ?? 0);
+  let clean = orig;
+  let origAt: Int32Array;
+  let style = origStyle;
+  if (DROPPED.test(orig)) {
+    clean = orig.replace(DROPPED_ALL, "");
+    origAt = new Int32Array(clean.length);
+    style = new Uint8Array(clean.length);
+    let c = 0;
+    for (let i = 0; i < orig.length; i++) {
+      const code = orig.charCodeAt(i);
+      if (code === 0x2060 || code === 0xad || code === 0x0a || code === 0x200b || code === 0xfeff) continue;
+      origAt[c] = i;
+      style[c++] = origStyle[i] as number;
+    }
+  } else {
+    origAt = new Int32Array(orig.length);
+    for (let i = 0; i < orig.length; i++) origAt[i] = i;
   }
   if (opts.curly) clean = curlyQuotes(clean);
-  const origAt = Int32Array.from(origAtList);
   const breaks = breakCodes(orig, clean, origAt, lang);
-  const styles = Uint8Array.from(style);
-  const shaped = shapeText(clean, styles, fonts, lang);
+  const shaped = shapeText(clean, style, fonts, lang);
   return {
     orig,
     clean,
     origAt,
-    style: styles,
+    style,
     fonts,
     tags,
     breaks,
@@ -82,35 +97,39 @@ export function prepare(runs: ComposeRun[], lang: string, opts: { hyphenate: boo
     clusters: shaped.clusters,
     problems: shaped.problems,
     lang,
-    toCaller: originalOffsets(orig, inserted),
+    toCaller: callerAt ? (i) => callerAt[i] as number : (i) => i,
   };
 }
 
-/** Inserts Liang's hyphenation points as soft hyphens (mapped away again by `originalOffsets`). */
-function withHyphens(orig: string, origStyle: number[]): { orig: string; origStyle: number[] } {
-  const hyphenate = hyphenator({ latin: true } as Parameters<typeof hyphenator>[0]);
-  if (!hyphenate) return { orig, origStyle };
-  const out = hyphenate(orig);
-  const style: number[] = [];
-  let j = 0;
-  for (let i = 0; i < out.length; i++) {
-    if (out[i] === LIANG_POINT && orig[j] !== LIANG_POINT) style.push(origStyle[j] ?? 0);
-    else style.push(origStyle[j++] ?? 0);
-  }
-  return { orig: out, origStyle: style };
+const hyphenateText = hyphenator({ latin: true } as Parameters<typeof hyphenator>[0]);
+const hyphenated = new Map<string, string>();
+// A word as the hyphen package reads one: what is neither a space nor ASCII punctuation, digits or
+// U+2013–U+203C (the apostrophe is part of a word). So word by word is the same as the whole text.
+const WORD = /(?:'|[^\s!-@[-`{-~\u2013-\u203c])+/g;
+
+/** Liang's points of each word, as soft hyphens; a word is hyphenated once per process. */
+function hyphenateWords(text: string): string {
+  if (!hyphenateText) return text;
+  return text.replace(WORD, (word) => {
+    let out = hyphenated.get(word);
+    if (out === undefined) {
+      out = hyphenateText(word);
+      hyphenated.set(word, out);
+    }
+    return out;
+  });
 }
 
-/** Maps offsets in a text with inserted soft hyphens back to the text without them. */
-export function originalOffsets(withPoints: string, inserted: boolean): (i: number) => number {
-  if (!inserted) return (i) => i;
+/** The offset in the text without inserted soft hyphens of each offset in the text with them. */
+function callerOffsets(withPoints: string): Int32Array {
   const map = new Int32Array(withPoints.length + 1);
   let j = 0;
   for (let i = 0; i < withPoints.length; i++) {
     map[i] = j;
-    if (withPoints[i] !== LIANG_POINT) j++;
+    if (withPoints.charCodeAt(i) !== 0xad) j++;
   }
   map[withPoints.length] = j;
-  return (i) => map[i] as number;
+  return map;
 }
 
 export { HYPHEN };

@@ -8,21 +8,25 @@ import { inkOf, type ShapeFont } from "./shape";
 export const OPEN = 1;
 export const CLOSE = 2;
 
-const OPENING = new Set([..."（《「『“‘【〔〈〖［｛"]);
-const CLOSING = new Set([..."、，。．：；", ..."）》」』”’】〕〉〗］｝"]);
+const OPENING = "（《「『“‘【〔〈〖［｛";
+const CLOSING = "、，。．：；）》」』”’】〕〉〗］｝";
+/** The marks that may be half width, by code unit (all in the BMP): OPEN or CLOSE. */
+const CANDIDATE = new Uint8Array(0x10000);
+for (const c of OPENING) CANDIDATE[c.charCodeAt(0)] = OPEN;
+for (const c of CLOSING) CANDIDATE[c.charCodeAt(0)] = CLOSE;
 
 const cache = new WeakMap<ShapeFont, Map<number, number>>();
 
-/** OPEN, CLOSE, or 0 for a character that keeps its width. */
-export function punctuationClass(font: ShapeFont, ch: string): number {
-  const opening = OPENING.has(ch);
-  if (!opening && !CLOSING.has(ch)) return 0;
+/** OPEN, CLOSE, or 0 for a character (code point `cp`) that keeps its width. */
+export function punctuationClass(font: ShapeFont, cp: number): number {
+  const candidate = cp < 0x10000 ? (CANDIDATE[cp] as number) : 0;
+  if (candidate === 0) return 0;
+  const opening = candidate === OPEN;
   let known = cache.get(font);
   if (!known) {
     known = new Map();
     cache.set(font, known);
   }
-  const cp = ch.codePointAt(0) ?? 0;
   let cls = known.get(cp);
   if (cls === undefined) {
     const ink = inkOf(font, cp);

@@ -68,6 +68,7 @@ export function shapeText(
   // Invisible characters (joiners, spaces of no width) go with the run around them.
   for (let i = 0; i < n; i++) subsetAt[i] ??= subsetAt[i - 1] ?? firstFound;
   const scripts = scriptRuns(text);
+  const settings = fonts.map((f) => settingOf(f.features, lang));
   let start = 0;
   while (start < n) {
     const subset = subsetAt[start];
@@ -79,6 +80,7 @@ export function shapeText(
       const font = fonts[st] as ShapeFont;
       const run: Run = {
         subset,
+        setting: settings[st] as number,
         features: font.features,
         script,
         lang,
@@ -96,6 +98,8 @@ export function shapeText(
 
 interface Run {
   subset: OpenedSubset;
+  /** settingOf(features, lang). */
+  setting: number;
   features: Record<string, number>;
   script: number;
   lang: string;
@@ -154,8 +158,27 @@ interface ShapeTable {
   pieces: Map<string, ShapedPiece>;
 }
 
-const tables = new WeakMap<OpenedSubset, Map<string, ShapeTable>>();
-const featureIds = new WeakMap<Record<string, number>, string>();
+// A table per subset and setting; a setting (features, script, language) is a small number, so the
+// look-up per run (in CJK text nearly per character: the subsets split the ideographs) is cheap.
+const tables = new WeakMap<OpenedSubset, Map<number, ShapeTable>>();
+const settingIds = new Map<string, number>();
+const featureKeys = new WeakMap<Record<string, number>, string>();
+
+/** The number of a (features, language) pair; the script is added below it. */
+function settingOf(features: Record<string, number>, lang: string): number {
+  let f = featureKeys.get(features);
+  if (f === undefined) {
+    f = JSON.stringify(features);
+    featureKeys.set(features, f);
+  }
+  const key = `${f}|${lang}`;
+  let id = settingIds.get(key);
+  if (id === undefined) {
+    id = settingIds.size;
+    settingIds.set(key, id);
+  }
+  return id * 16;
+}
 
 function tableFor(run: Run): ShapeTable {
   let bySetting = tables.get(run.subset);
@@ -163,12 +186,7 @@ function tableFor(run: Run): ShapeTable {
     bySetting = new Map();
     tables.set(run.subset, bySetting);
   }
-  let features = featureIds.get(run.features);
-  if (features === undefined) {
-    features = JSON.stringify(run.features);
-    featureIds.set(run.features, features);
-  }
-  const key = `${features}|${run.script}|${run.lang}`;
+  const key = run.setting + run.script;
   let table = bySetting.get(key);
   if (!table) {
     table = { chars: new Map(), pieces: new Map() };
