@@ -61,6 +61,15 @@ export const STYLE_DEFAULTS = {
   colors: { masthead: "#b00000", accent: "#b00000", rules: "#000", section: "#000", text: "#000" },
   /** A justified Latin line's widest word space, as a multiple of the face's own space. */
   maxWordSpace: 2,
+  /** Latin body text: how lines are set and spaced (the composer, docs/composer.md). */
+  text: {
+    align: "justify",
+    /** Word spaces kept within these multiples of the face's own before a line is letter-spaced. */
+    wordSpace: { min: 0.75, max: 2 },
+    /** Letter-spacing of a justified Latin line, em, in steps (stepped tracking). */
+    tracking: { min: -0.02, max: 0.02, step: 0.005 },
+    maxHyphens: 2,
+  },
   /** The paper's name shrinks to this share of its size at most to stay on one line. */
   mastheadMinScale: 0.5,
   /** Folder of the app holding shared style files: "style": "name" → styles/papers/name.json. */

@@ -45,9 +45,18 @@ export interface HouseStyle {
   };
   colors: Record<keyof typeof STYLE_DEFAULTS.colors, string>;
   maxWordSpace: number;
+  /** How Latin body lines are set: docs/composer.md. */
+  text: TextSetting;
   masthead: { logo?: string; minScale: number };
   /** The style file, when the paper has one. */
   file?: string;
+}
+
+export interface TextSetting {
+  align: "justify" | "ragged";
+  wordSpace: { min: number; max: number };
+  tracking: { min: number; max: number; step: number };
+  maxHyphens: number;
 }
 
 /** A problem of the style file: JSON path inside it, what was expected, what was found. */
@@ -160,6 +169,12 @@ export function resolveStyle(source: StyleSource): HouseStyle {
     },
     colors: { ...d.colors, ...stripUndefined(style?.colors) },
     maxWordSpace: style?.text?.maxWordSpace ?? d.maxWordSpace,
+    text: {
+      align: style?.text?.align ?? d.text.align,
+      wordSpace: { ...d.text.wordSpace, ...stripUndefined(style?.text?.wordSpace) },
+      tracking: { ...d.text.tracking, ...stripUndefined(style?.text?.tracking) },
+      maxHyphens: style?.text?.maxHyphens ?? d.text.maxHyphens,
+    },
     masthead: { ...(logo ? { logo } : {}), minScale: style?.masthead?.minScale ?? d.mastheadMinScale },
     ...(source.file ? { file: source.file } : {}),
   };

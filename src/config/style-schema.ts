@@ -125,6 +125,37 @@ export const textSchema = z
       .max(5)
       .optional()
       .describe("widest word space of a justified Latin line, as a multiple of the face's own space"),
+    align: z
+      .enum(["justify", "ragged"])
+      .optional()
+      .describe("Latin body text justified (default) or ragged right (narrow columns)"),
+    wordSpace: z
+      .object({
+        min: z.number().min(0.5).max(1).optional().describe("narrowest word space (default 0.75)"),
+        max: z.number().min(1).max(5).optional().describe("widest word space before letter-spacing helps (default 2)"),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "word spaces a justified Latin line keeps to before it is letter-spaced, as multiples of the face's own space",
+      ),
+    tracking: z
+      .object({
+        min: z.number().min(-0.1).max(0).optional().describe("tightest, em (default -0.02)"),
+        max: z.number().min(0).max(0.2).optional().describe("loosest, em (default 0.02)"),
+        step: z
+          .number()
+          .min(0)
+          .max(0.05)
+          .optional()
+          .describe("letter-spacing goes in steps of this, em (default 0.005)"),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "letter-spacing a justified Latin line may take when its word spaces would leave wordSpace (stepped tracking); {min: 0, max: 0} for none",
+      ),
+    maxHyphens: z.number().int().min(0).max(10).optional().describe("most hyphenated lines in a row (default 2)"),
   })
   .strict();
 

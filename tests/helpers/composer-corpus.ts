@@ -1,9 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { HouseStyle } from "../../src/config/house-style";
 import { fontsourceFace } from "../../src/fonts/faces";
 import { resolveFormat } from "../../src/load/format";
+import { examineStyle } from "../../src/load/style-file";
 import { BODY_FEATURES, SPACED_FEATURES, shapeFont } from "../../src/measure/composer/fonts";
+import { bodyOptions } from "../../src/measure/composer/house";
 import type { ComposeRun } from "../../src/measure/composer/prepare";
 import type { ShapeFont } from "../../src/measure/composer/shape";
 import type { ComposeOptions } from "../../src/measure/composer/types";
@@ -29,7 +32,7 @@ interface IssueJson {
   pages: { articles: { dateline?: string; body?: (string | { text?: string; subhead?: string })[] }[] }[];
 }
 
-function issueParagraphs(name: string, lang: Lang): Source[] {
+export function issueParagraphs(name: string, lang: Lang): Source[] {
   const data = JSON.parse(readFileSync(join(ROOT, "issues", name, "issue.json"), "utf8")) as IssueJson;
   return data.pages.flatMap((p) =>
     p.articles.flatMap((a) =>
@@ -178,6 +181,14 @@ export function fontFor(lang: Lang, role: "body" | "label", sizePx: number): Sha
 
 export const PX_PER_PT = 4 / 3;
 
+let weekly: HouseStyle | undefined;
+/** The English weekly's house style (issues/weekly/style.json): the English samples are set in it. */
+export function weeklyStyle(): HouseStyle {
+  weekly ??= examineStyle({ lang: "en" }, join(ROOT, "issues", "weekly", "issue.json"), "weekly").style;
+  if (!weekly) throw new Error("issues/weekly/style.json does not resolve");
+  return weekly;
+}
+
 /** What composing a sample takes: its runs (a dateline in the label font) and the body's options. */
 export function setting(s: Sample): { runs: ComposeRun[]; options: ComposeOptions; sizePt: number; pitchPt: number } {
   const f = resolveFormat(s.format);
@@ -195,8 +206,7 @@ export function setting(s: Sample): { runs: ComposeRun[]; options: ComposeOption
     width: spanWidth(f, s.span) * PX_PER_PT,
     lang: s.lang,
     indent: (s.lang === "en" ? 1 : 2) * sizePx,
-    maxWordSpace: 2,
-    hardMaxWordSpace: 3,
+    ...bodyOptions(weeklyStyle(), s.lang === "en"),
   };
   return { runs, options, sizePt: f.bodySize, pitchPt: f.linePitch };
 }

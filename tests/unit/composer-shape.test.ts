@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { BODY_FEATURES, loadComposer, SPACED_FEATURES } from "../../src/measure/composer/fonts";
 import { type ShapeFont, shapeText } from "../../src/measure/composer/shape";
-import { fontFor, type Lang, sources } from "../helpers/composer-corpus";
+import { fontFor, issueParagraphs, type Lang, sources } from "../helpers/composer-corpus";
 
 // The composer shapes text piece by piece from caches (a CJK character alone, a Latin word alone):
 // on every paragraph of the corpus and the samples, in the body and label fonts, with and without
-// ligatures, that gives the advances and glyph clusters of shaping each run whole, as Chromium does.
+// ligatures (the licence texts of the English tabloid too), that gives the advances and glyph clusters of shaping each run whole, as Chromium does.
 
 beforeAll(async () => {
   await loadComposer();
@@ -15,7 +15,7 @@ describe("cached shaping", () => {
   it("equals whole-run shaping, advance for advance, on the corpus and the samples", () => {
     const diffs: string[] = [];
     let chars = 0;
-    for (const s of sources()) {
+    for (const s of [...sources(), ...issueParagraphs("tabloid-en", "en")]) {
       for (const role of ["body", "label"] as const) {
         for (const features of [BODY_FEATURES, SPACED_FEATURES]) {
           const base = fontFor(s.lang as Lang, role, 13.5);

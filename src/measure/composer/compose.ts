@@ -1,10 +1,12 @@
 import { isCjkLang } from "./breaks";
+import { LIGATURES_OFF } from "./fonts";
 import { cjkItems, type GapModel } from "./items-cjk";
 import { latinItems } from "./items-latin";
 import { type BreakParams, breakLines, INF } from "./knuth-plass";
 import { linesOf } from "./lines";
 import { type ComposeRun, prepare } from "./prepare";
 import { renderedSize, type ShapeFont, shapeText } from "./shape";
+import type { TrackingLimits } from "./tracking";
 import type { ComposedParagraph, ComposeOptions, Problem } from "./types";
 
 // composeParagraph: a paragraph's runs in, its lines out, every one decided here. Total-fit breaking
@@ -28,6 +30,16 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
   const maxSpace = options.maxWordSpace ?? 2;
   const hardMax = options.hardMaxWordSpace ?? 3;
   const raggedStretch = ragged ? Math.max(3 * em, options.width / 2) : 0;
+  const range = !cjk && !ragged ? options.trackingRange : undefined;
+  const minSpace = options.minWordSpace ?? 0.75;
+  const justifyTracking: TrackingLimits | undefined = range && {
+    stretch: Math.max(0, range.max) * em,
+    shrink: Math.max(0, -range.min) * em,
+    step: (range.step ?? 0) * em,
+    minSpace,
+    maxSpace,
+    fonts: p.fonts.map(withoutLigatures),
+  };
   const model: GapModel = cjk
     ? cjkItems(p, {
         indent,
@@ -42,6 +54,9 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
         ragged,
         raggedStretch,
         maxWordSpace: maxSpace,
+        minWordSpace: minSpace,
+        trackStretch: justifyTracking?.stretch ?? 0,
+        trackShrink: justifyTracking?.shrink ?? 0,
         hyphenPenalty: 50,
         hyphenWidth,
         tracking,
@@ -70,6 +85,7 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
     cjk,
     tracking,
     hyphenWidth,
+    ...(justifyTracking ? { justifyTracking } : {}),
   });
   problems.push(...set.problems);
   set.lines.forEach((line, i) => {
@@ -77,6 +93,18 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
       problems.push({ kind: "loose", line: i, wordSpace: line.spaceRatio });
   });
   return { lines: set.lines, problems };
+}
+
+const unligated = new WeakMap<ShapeFont, ShapeFont>();
+
+/** The font as a letter-spaced line prints: ligatures off (font-variant-ligatures: none). */
+function withoutLigatures(font: ShapeFont): ShapeFont {
+  let found = unligated.get(font);
+  if (!found) {
+    found = { ...font, features: { ...font.features, ...LIGATURES_OFF } };
+    unligated.set(font, found);
+  }
+  return found;
 }
 
 /** The advance of a hyphen in the font of clean character i, shaped once per font. */

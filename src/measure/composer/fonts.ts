@@ -27,7 +27,9 @@ export function faceFiles(face: Face): FaceFiles {
 /** Body text: kerning off (font-kerning: none); CJK also without ligatures (letter-spacing sets the
  *  justified line, and Chromium turns ligatures off under letter-spacing). */
 export const BODY_FEATURES = { kern: 0 } as const;
-export const SPACED_FEATURES = { kern: 0, liga: 0, clig: 0, dlig: 0, hlig: 0, calt: 0 } as const;
+/** What font-variant-ligatures: none turns off. */
+export const LIGATURES_OFF = { liga: 0, clig: 0, dlig: 0, hlig: 0, calt: 0 } as const;
+export const SPACED_FEATURES = { kern: 0, ...LIGATURES_OFF } as const;
 
 /** A ShapeFont for a role's face, with the language's other faces after it as Chromium falls back. */
 export function shapeFont(faces: Face[], sizePx: number, features: Record<string, number>): ShapeFont {

@@ -13,6 +13,11 @@ export interface LatinOptions {
   raggedStretch: number;
   /** A word space at ratio 1, as a multiple of its natural width. */
   maxWordSpace: number;
+  /** The narrowest word space, as a multiple of its natural width (ratio -1). */
+  minWordSpace: number;
+  /** px of letter-spacing a glyph cluster may take at ratio 1 / give at ratio -1 (justified lines). */
+  trackStretch: number;
+  trackShrink: number;
   hyphenPenalty: number;
   /** Width of the hyphen printed at a break in the font of clean character i. */
   hyphenWidth: (i: number) => number;
@@ -29,9 +34,11 @@ export function latinItems(p: Prepared, o: LatinOptions): GapModel {
   if (o.indent > 0) items.box(0, o.indent);
   let start = 0;
   let width = 0;
+  let clusters = 0;
   const closeBox = (end: number) => {
-    if (end > start) items.box(start, width, end);
+    if (end > start) items.box(start, width, end, clusters * o.trackStretch, clusters * o.trackShrink);
     width = 0;
+    clusters = 0;
   };
   let i = 0;
   while (i < n) {
@@ -46,6 +53,8 @@ export function latinItems(p: Prepared, o: LatinOptions): GapModel {
         if (clean[k] === "\u00a0") breakable = false;
         k++;
       }
+      const spaceStretch = o.ragged ? 0 : (o.maxWordSpace - 1) * w + (k - i) * o.trackStretch;
+      const spaceShrink = (1 - o.minWordSpace) * w + (k - i) * o.trackShrink;
       const code = breaks[k] ?? NONE;
       if (code === FORCED) {
         items.glue(k, 0, 1e6, 0);
@@ -56,7 +65,7 @@ export function latinItems(p: Prepared, o: LatinOptions): GapModel {
         items.glue(k, w, -o.raggedStretch, 0);
       } else {
         if (!breakable || code === NONE) items.penaltyAt(k, 0, INF);
-        items.glue(k, w, o.ragged ? 0 : (o.maxWordSpace - 1) * w, w / 3);
+        items.glue(k, w, spaceStretch, spaceShrink);
       }
       start = k;
       i = k;
@@ -78,6 +87,7 @@ export function latinItems(p: Prepared, o: LatinOptions): GapModel {
       start = i;
     }
     width += (advances[i] as number) + o.tracking;
+    clusters += p.clusters[i] as number;
     i++;
   }
   closeBox(n);

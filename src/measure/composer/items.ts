@@ -29,9 +29,12 @@ export class Items {
     return this;
   }
 
-  box(at: number, width: number, end = at): void {
+  /** A box; `stretch`/`shrink`: its letter-spacing may grow or shrink the line by that much. */
+  box(at: number, width: number, end = at, stretch = 0, shrink = 0): void {
     const k = this.next(BOX, at, width);
     this.end[k] = end;
+    this.stretch[k] = stretch;
+    this.shrink[k] = shrink;
   }
 
   glue(at: number, width: number, stretch: number, shrink: number): void {

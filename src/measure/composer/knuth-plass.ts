@@ -210,8 +210,8 @@ export function breakLines(items: Items, params: BreakParams): Break[] | undefin
       activeCount = kept;
       if (activeCount === 0) return undefined;
     }
-    if (k === BOX) sumW += width[b] as number;
-    else if (k === GLUE) {
+    if (k !== PENALTY) {
+      // Boxes stretch too: a word's letter-spacing (tracking) within the house style's limits.
       sumW += width[b] as number;
       sumY += stretch[b] as number;
       sumZ += shrink[b] as number;

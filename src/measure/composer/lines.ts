@@ -3,6 +3,7 @@ import { type GapModel, snap } from "./items-cjk";
 import type { Break } from "./knuth-plass";
 import type { Prepared } from "./prepare";
 import { shapeText } from "./shape";
+import { lineTracking, type TrackingLimits } from "./tracking";
 import type { Align, CharAdjust, ComposedLine, PrintedRun, Problem } from "./types";
 
 // From the chosen breaks to lines as they will print: the text of each, its natural width (shaped
@@ -15,9 +16,12 @@ export interface LineSetting {
   align: Align;
   alignLast: Align;
   cjk: boolean;
+  /** Fixed letter-spacing of every character, px (a head's tracking). */
   tracking: number;
   /** A hyphen's advance in the font of clean character i. */
   hyphenWidth: (i: number) => number;
+  /** Latin justified lines: the letter-spacing a line may take. */
+  justifyTracking?: TrackingLimits;
 }
 
 export function linesOf(
@@ -107,24 +111,45 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
   }
   // CJK adjustments: fixed halves, the halves a line start or end trims, push-in when the line shrank.
   const adjust = s.cjk ? cjkAdjustments(clean, m, l) : NO_ADJUST;
-  const frags = fragments(text, advances, clusters, styles, adjust, s.tracking);
-  const natural = frags.edge(0, 0);
+  let frags = fragments(text, advances, clusters, styles, adjust, s.tracking);
+  let natural = frags.edge(0, 0);
+  const justify = l.align === "justify";
+  const jt = justify && !s.cjk ? s.justifyTracking : undefined;
+  let letterSpacing = 0;
+  if (jt) {
+    const extra = s.width - snap(l.indent) - natural;
+    const ls = lineTracking(
+      { extra, spaces: frags.spaces, clusters: frags.clusters, space: spaceOf(text, advances) },
+      jt,
+    );
+    if (ls !== 0) {
+      // Letter-spaced: shaped again without ligatures, as Chromium prints it.
+      const shaped = shapeText(text, styles, jt.fonts, p.lang);
+      advances = shaped.advances;
+      clusters = shaped.clusters;
+      frags = fragments(text, advances, clusters, styles, adjust, s.tracking);
+      natural = frags.edge(0, 0);
+      letterSpacing = ls;
+    }
+  }
   const box = s.width - snap(l.indent);
   let wordSpacing = 0;
-  let letterSpacing = 0;
   let left = snap(l.indent);
   const slack = box - natural;
   const problems: Problem[] = [];
   const gaps = Math.max(0, frags.clusters - 1);
-  if (l.align === "justify" || slack < -0.005) {
-    // The float model first, then again with the widths Chromium snaps (see Fragments).
+  if (justify || slack < -0.005) {
+    // The float model first, then again with the widths Chromium snaps (see Fragments). Latin: the
+    // word spaces take what the tracking leaves; a line of one word is tracked within the limits.
+    const byLetters = s.cjk || (frags.spaces === 0 && jt !== undefined);
     for (let k = 0; k < 5; k++) {
       const miss = box - frags.edge(letterSpacing, wordSpacing);
       if (Math.abs(miss) < 1e-4) break;
-      if (s.cjk && gaps > 0) letterSpacing += miss / gaps;
+      if (byLetters && gaps > 0) letterSpacing += miss / gaps;
       else if (!s.cjk && frags.spaces > 0) wordSpacing += miss / frags.spaces;
       else break;
     }
+    if (jt && frags.spaces === 0) letterSpacing = Math.max(-jt.shrink, Math.min(jt.stretch, letterSpacing));
   } else if (l.align === "center") left = snap(left + slack / 2);
   else if (l.align === "right") left = snap(left + slack);
   const printed = frags.edge(letterSpacing, wordSpacing);
@@ -140,6 +165,8 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
     else runs.push({ text: text.slice(i, j), style: tag });
     i = j;
   }
+  // The gap between two words as a multiple of the space: the space, its word-spacing, and the
+  // letter-spacing after the word and after the space.
   let spaceRatio: number | undefined;
   if (!s.cjk && frags.spaces > 0) {
     spaceRatio = 0;
@@ -147,7 +174,8 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
       const code = text.charCodeAt(i);
       if (code !== 0x20 && code !== 0xa0) continue;
       const w = advances[i] as number;
-      if (w > 0) spaceRatio = Math.max(spaceRatio, (w + wordSpacing) / w);
+      const tracked = w + s.tracking;
+      if (w > 0) spaceRatio = Math.max(spaceRatio, (tracked + wordSpacing + 2 * letterSpacing) / tracked);
     }
   }
   const line: ComposedLine = {
@@ -168,6 +196,15 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
 }
 
 const NO_ADJUST: ReadonlyMap<number, CharAdjust> = new Map();
+
+/** The natural width of the line's first word space, px (0: none). */
+function spaceOf(text: string, advances: Float64Array): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0xa0) return advances[i] as number;
+  }
+  return 0;
+}
 
 function withLast<T extends Float64Array | Uint8Array>(a: T, value: number): T {
   const b = new (a.constructor as new (n: number) => T)(a.length + 1);

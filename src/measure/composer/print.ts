@@ -27,6 +27,8 @@ export function lineViews(lines: ComposedLine[], classes: readonly (string | und
       line.left ? `padding-left:${px(line.left)}` : "",
       line.wordSpacing ? `word-spacing:${px(line.wordSpacing)}` : "",
       line.letterSpacing ? `letter-spacing:${px(line.letterSpacing)}` : "",
+      // The composer shaped a letter-spaced line without ligatures: say so, not Chromium's heuristics.
+      line.letterSpacing ? "font-variant-ligatures:none" : "",
     ]
       .filter(Boolean)
       .join(";");

@@ -73,6 +73,11 @@ export interface ComposeOptions {
   maxWordSpace?: number;
   /** Latin: never wider than this (a loose line beyond it is reported). */
   hardMaxWordSpace?: number;
+  /** Latin: the narrowest word space, as a multiple of the natural one. Default 0.75. */
+  minWordSpace?: number;
+  /** Latin justified lines: letter-spacing a line may take, em (min ≤ 0 ≤ max), in steps of `step`
+   *  em, counted as stretch and shrink when breaking; a tracked line is set without ligatures. */
+  trackingRange?: { min: number; max: number; step?: number };
   /** Most hyphenated lines in a row. */
   maxHyphens?: number;
   /** CJK: full-width 。，、 at a line end set half width (house style). */
