@@ -69,6 +69,8 @@ export const STYLE_DEFAULTS = {
     /** Letter-spacing of a justified Latin line, em, in steps (stepped tracking). */
     tracking: { min: -0.02, max: 0.02, step: 0.005 },
     maxHyphens: 2,
+    /** CJK text: em between an ideograph and a Latin letter or digit (Chromium's text-autospace). */
+    autospace: 0.125,
   },
   /** The paper's name shrinks to this share of its size at most to stay on one line. */
   mastheadMinScale: 0.5,

@@ -57,6 +57,7 @@ export interface TextSetting {
   wordSpace: { min: number; max: number };
   tracking: { min: number; max: number; step: number };
   maxHyphens: number;
+  autospace: number;
 }
 
 /** A problem of the style file: JSON path inside it, what was expected, what was found. */
@@ -174,6 +175,7 @@ export function resolveStyle(source: StyleSource): HouseStyle {
       wordSpace: { ...d.text.wordSpace, ...stripUndefined(style?.text?.wordSpace) },
       tracking: { ...d.text.tracking, ...stripUndefined(style?.text?.tracking) },
       maxHyphens: style?.text?.maxHyphens ?? d.text.maxHyphens,
+      autospace: style?.text?.autospace ?? d.text.autospace,
     },
     masthead: { ...(logo ? { logo } : {}), minScale: style?.masthead?.minScale ?? d.mastheadMinScale },
     ...(source.file ? { file: source.file } : {}),

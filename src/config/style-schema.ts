@@ -156,6 +156,14 @@ export const textSchema = z
         "letter-spacing a justified Latin line may take when its word spaces would leave wordSpace (stepped tracking); {min: 0, max: 0} for none",
       ),
     maxHyphens: z.number().int().min(0).max(10).optional().describe("most hyphenated lines in a row (default 2)"),
+    autospace: z
+      .number()
+      .min(0)
+      .max(0.5)
+      .optional()
+      .describe(
+        "CJK text: em between an ideograph and a Latin letter or digit (default 0.125, Chromium's text-autospace; clreq: 0.25; 0: none)",
+      ),
   })
   .strict();
 

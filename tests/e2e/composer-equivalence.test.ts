@@ -28,6 +28,8 @@ import { pdfFonts } from "./helpers/pdf";
 // Node at every span of the tabloid and the broadsheet, printed in Chromium with the lines partial,
 // read back from the PDF. Every line of the PDF is a composed line, in order, and ends where the
 // composer said: a justified line at its column's edge, any other at its natural width, within 0.1 pt.
+// English in the weekly's style (letter-spaced lines without ligatures), Chinese with autospace and
+// Latin words kept tight.
 
 const COUNT = 2100;
 const EDGE_PT = 0.1;
@@ -164,6 +166,22 @@ describe("composed lines printed by Chromium", () => {
       }
     }
     for (const lang of LANGS) expect(sets.some((s) => s.sample.lang === lang)).toBe(true);
+  });
+
+  it("covers letter-spaced English lines, Latin runs kept tight in CJK lines, and autospace", () => {
+    const lines = (lang: "en" | "cjk") =>
+      sets.filter((s) => (s.sample.lang === "en") === (lang === "en")).flatMap((s) => s.lines);
+    const tracked = lines("en").filter((l) => l.letterSpacing !== 0);
+    const tight = lines("cjk").filter((l) => l.tight && l.letterSpacing !== 0);
+    const autospaced = lines("cjk").filter((l) =>
+      l.adjust.some((a) => /[A-Za-z0-9]/.test(lineText(l)[a.index] ?? "") && a.after > 0),
+    );
+    console.info(
+      `${tracked.length} tracked English lines, ${tight.length} CJK lines with tight Latin, ${autospaced.length} autospaced`,
+    );
+    expect(tracked.length).toBeGreaterThan(100);
+    expect(tight.length).toBeGreaterThan(20);
+    expect(autospaced.length).toBeGreaterThan(20);
   });
 
   it("are the PDF's lines, text for text and in order", () => {

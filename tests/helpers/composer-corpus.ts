@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { HouseStyle } from "../../src/config/house-style";
+import { type HouseStyle, resolveStyle } from "../../src/config/house-style";
 import { fontsourceFace } from "../../src/fonts/faces";
 import { resolveFormat } from "../../src/load/format";
 import { examineStyle } from "../../src/load/style-file";
@@ -189,7 +189,8 @@ export function weeklyStyle(): HouseStyle {
   return weekly;
 }
 
-/** What composing a sample takes: its runs (a dateline in the label font) and the body's options. */
+/** What composing a sample takes: its runs (a dateline in the label font) and the body's options:
+ *  English in the weekly's house style, Chinese in the default one. */
 export function setting(s: Sample): { runs: ComposeRun[]; options: ComposeOptions; sizePt: number; pitchPt: number } {
   const f = resolveFormat(s.format);
   const sizePx = f.bodySize * PX_PER_PT;
@@ -206,7 +207,7 @@ export function setting(s: Sample): { runs: ComposeRun[]; options: ComposeOption
     width: spanWidth(f, s.span) * PX_PER_PT,
     lang: s.lang,
     indent: (s.lang === "en" ? 1 : 2) * sizePx,
-    ...bodyOptions(weeklyStyle(), s.lang === "en"),
+    ...bodyOptions(s.lang === "en" ? weeklyStyle() : resolveStyle({ lang: s.lang }), s.lang === "en"),
   };
   return { runs, options, sizePt: f.bodySize, pitchPt: f.linePitch };
 }

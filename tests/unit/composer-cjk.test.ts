@@ -70,3 +70,45 @@ describe("CJK composition", () => {
     expect(problems).toContainEqual(expect.objectContaining({ kind: "missing-glyph", char: "中" }));
   });
 });
+
+describe("Latin words and numbers in CJK text", () => {
+  const font = fontFor("zh-Hans", "body", 40 / 3);
+  const em = Math.floor((40 / 3) * 64) / 64;
+  const compose = (t: string, autospace: number) =>
+    composeParagraph([{ text: t, font }], { width: 11 * (40 / 3), lang: "zh-Hans", autospace }).lines;
+
+  it("spreads a justified line between CJK characters only: a Latin word keeps its letters together", () => {
+    const lines = compose("截至目前，全区共有COVID疫苗接种点128个，覆盖所有街道和社区的居民。", 0);
+    const spread = lines.filter((l, i) => i < lines.length - 1 && l.letterSpacing !== 0);
+    expect(spread.length).toBeGreaterThan(0);
+    const withLatin = lines.filter((l) => /[A-Z0-9]{2}/.test(text(l)));
+    expect(withLatin.length).toBeGreaterThan(0);
+    for (const l of withLatin) {
+      const t = text(l);
+      for (const m of t.matchAll(/[A-Za-z0-9]+/g)) {
+        const start = m.index ?? 0;
+        const end = start + m[0].length;
+        if (end - start < 2) continue;
+        // All but the last letter of each Latin run print without the line's letter-spacing.
+        expect(l.tight).toEqual(expect.arrayContaining([start, end - 1]));
+      }
+    }
+  });
+
+  it("puts the house style's autospace between an ideograph and a Latin letter or digit, not at a line edge", () => {
+    const t = "全区共有COVID疫苗接种点128个，覆盖所有街道。";
+    const [without, with8] = [compose(t, 0), compose(t, 0.125)];
+    const boundaries = (ls: ComposedLine[]) =>
+      ls.flatMap((l) =>
+        l.adjust
+          .filter((a) => Math.abs(a.after - em / 8) < 0.02)
+          .map((a) => `${text(l)[a.index]}${text(l)[a.index + 1] ?? ""}`),
+      );
+    expect(boundaries(without)).toEqual([]);
+    const found = boundaries(with8);
+    expect(found.length).toBeGreaterThan(0);
+    for (const pair of found) expect(pair).toMatch(/^(\p{Script=Han}[A-Z0-9]|[A-Z0-9]\p{Script=Han})$/u);
+    // Never after a line's last character.
+    for (const l of with8) expect(l.adjust.some((a) => a.index === text(l).length - 1 && a.after > 0.01)).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { isCjkLang } from "./breaks";
 import { LIGATURES_OFF } from "./fonts";
-import { cjkItems, type GapModel } from "./items-cjk";
+import { cjkItems, type GapModel, snap } from "./items-cjk";
 import { latinItems } from "./items-latin";
 import { type BreakParams, breakLines, INF } from "./knuth-plass";
 import { linesOf } from "./lines";
@@ -30,6 +30,7 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
   const maxSpace = options.maxWordSpace ?? 2;
   const hardMax = options.hardMaxWordSpace ?? 3;
   const raggedStretch = ragged ? Math.max(3 * em, options.width / 2) : 0;
+  const autospace = cjk ? snap((options.autospace ?? 0) * em) : 0;
   const range = !cjk && !ragged ? options.trackingRange : undefined;
   const minSpace = options.minWordSpace ?? 0.75;
   const justifyTracking: TrackingLimits | undefined = range && {
@@ -48,6 +49,7 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
         halfWidthLineEnd: options.halfWidthLineEnd ?? false,
         trimLineStart: options.trimLineStart ?? true,
         tracking,
+        autospace,
       })
     : latinItems(p, {
         indent,
@@ -84,6 +86,7 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
     alignLast: options.alignLast ?? (align === "justify" ? "ragged" : align),
     cjk,
     tracking,
+    autospace,
     hyphenWidth,
     ...(justifyTracking ? { justifyTracking } : {}),
   });

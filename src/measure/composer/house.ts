@@ -2,16 +2,24 @@ import type { HouseStyle } from "../../config/house-style";
 import type { ComposeOptions } from "./types";
 
 // The composer's options for body text from the paper's house style (docs/composer.md, "House
-// style"): Latin text justified or ragged, its word-space range, stepped tracking and hyphen limit.
+// style"): Latin text justified or ragged, its word-space range, stepped tracking and hyphen limit;
+// CJK text's autospace.
 
 export type BodyOptions = Pick<
   ComposeOptions,
-  "align" | "hyphenate" | "maxWordSpace" | "minWordSpace" | "hardMaxWordSpace" | "trackingRange" | "maxHyphens"
+  | "align"
+  | "hyphenate"
+  | "maxWordSpace"
+  | "minWordSpace"
+  | "hardMaxWordSpace"
+  | "trackingRange"
+  | "maxHyphens"
+  | "autospace"
 >;
 
 export function bodyOptions(house: Pick<HouseStyle, "maxWordSpace" | "text">, latin: boolean): BodyOptions {
   const t = house.text;
-  if (!latin) return { align: "justify", maxHyphens: t.maxHyphens };
+  if (!latin) return { align: "justify", autospace: t.autospace };
   return {
     align: t.align,
     hyphenate: true,

@@ -1,4 +1,5 @@
 import { ALLOWED, FORCED, HYPHEN, NONE } from "./breaks";
+import { autospaced, isWide } from "./cjk-latin";
 import { INF, type Items, paragraphItems } from "./items";
 import type { Prepared } from "./prepare";
 import { CLOSE, OPEN, punctuationClass } from "./punctuation";
@@ -33,6 +34,8 @@ export interface CjkOptions {
   halfWidthLineEnd: boolean;
   trimLineStart: boolean;
   tracking: number;
+  /** px between an ideograph and a Latin letter or digit (text-autospace), 0 for none. */
+  autospace: number;
 }
 
 const isSpace = (code: number) => code === 0x20 || code === 0xa0 || code === 0x3000;
@@ -104,14 +107,20 @@ export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
     if (k + 1 === count) break;
     const j = charAt[k + 1] as number;
     let gap = (m.trail[i] as number) + (m.lead[j] as number);
-    let spaces = 0;
-    for (let s = i + 1; s < j; s++) {
+    // Letter-spacing widens the gap after each wide character and after the last of a narrow run
+    // (a Latin word keeps its letters together); spaces inside a narrow run take none.
+    const cpI = clean.codePointAt(i) as number;
+    const cpJ = clean.codePointAt(j) as number;
+    const afterI = i + (cpI > 0xffff ? 2 : 1);
+    let spaced = isWide(cpI) || isWide(clean.codePointAt(afterI) as number) ? 1 : 0;
+    for (let s = afterI; s < j; s++) {
       if (isSpace(clean.charCodeAt(s))) {
         gap += (advances[s] as number) + o.tracking;
-        spaces++;
+        if (isWide(clean.charCodeAt(s)) || isWide(clean.codePointAt(s + 1) as number)) spaced++;
       }
     }
-    const stretch = m.gapStretch * (1 + spaces);
+    if (j === afterI && o.autospace > 0 && autospaced(cpI, cpJ)) gap += o.autospace;
+    const stretch = m.gapStretch * spaced;
     const shrink = (m.shrinkAfter[i] as number) + (m.shrinkBefore[j] as number);
     const code = breaks[j] ?? NONE;
     if (code === FORCED) {

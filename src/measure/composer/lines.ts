@@ -1,3 +1,4 @@
+import { autospaced, tightRanges } from "./cjk-latin";
 import { BOX, GLUE, PENALTY } from "./items";
 import { type GapModel, snap } from "./items-cjk";
 import type { Break } from "./knuth-plass";
@@ -18,6 +19,8 @@ export interface LineSetting {
   cjk: boolean;
   /** Fixed letter-spacing of every character, px (a head's tracking). */
   tracking: number;
+  /** CJK: px between an ideograph and a Latin letter or digit. */
+  autospace: number;
   /** A hyphen's advance in the font of clean character i. */
   hyphenWidth: (i: number) => number;
   /** Latin justified lines: the letter-spacing a line may take. */
@@ -110,8 +113,10 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
     clusters = withLast(clusters, 1);
   }
   // CJK adjustments: fixed halves, the halves a line start or end trims, push-in when the line shrank.
-  const adjust = s.cjk ? cjkAdjustments(clean, m, l) : NO_ADJUST;
-  let frags = fragments(text, advances, clusters, styles, adjust, s.tracking);
+  const adjust = s.cjk ? cjkAdjustments(clean, m, l, s.autospace) : NO_ADJUST;
+  // CJK: Latin words keep their letters together (printed letter-spacing 0 but their last letter).
+  const tight = s.cjk && s.tracking === 0 ? tightRanges(text) : NO_TIGHT;
+  let frags = fragments(text, advances, clusters, styles, adjust, s.tracking, tight);
   let natural = frags.edge(0, 0);
   const justify = l.align === "justify";
   const jt = justify && !s.cjk ? s.justifyTracking : undefined;
@@ -127,7 +132,7 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
       const shaped = shapeText(text, styles, jt.fonts, p.lang);
       advances = shaped.advances;
       clusters = shaped.clusters;
-      frags = fragments(text, advances, clusters, styles, adjust, s.tracking);
+      frags = fragments(text, advances, clusters, styles, adjust, s.tracking, NO_TIGHT);
       natural = frags.edge(0, 0);
       letterSpacing = ls;
     }
@@ -139,17 +144,15 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
   const problems: Problem[] = [];
   const gaps = Math.max(0, frags.clusters - 1);
   if (justify || slack < -0.005) {
-    // The float model first, then again with the widths Chromium snaps (see Fragments). Latin: the
-    // word spaces take what the tracking leaves; a line of one word is tracked within the limits.
+    // Latin: the word spaces take what the tracking leaves; a line of one word is tracked within the
+    // limits. CJK: letter-spacing.
     const byLetters = s.cjk || (frags.spaces === 0 && jt !== undefined);
-    for (let k = 0; k < 5; k++) {
-      const miss = box - frags.edge(letterSpacing, wordSpacing);
-      if (Math.abs(miss) < 1e-4) break;
-      if (byLetters && gaps > 0) letterSpacing += miss / gaps;
-      else if (!s.cjk && frags.spaces > 0) wordSpacing += miss / frags.spaces;
-      else break;
+    if (byLetters && gaps > 0) {
+      letterSpacing = fill((ls) => frags.edge(ls, wordSpacing), letterSpacing, gaps, box);
+      if (jt && !s.cjk) letterSpacing = Math.max(-jt.shrink, Math.min(jt.stretch, letterSpacing));
+    } else if (!s.cjk && frags.spaces > 0) {
+      wordSpacing = fill((ws) => frags.edge(letterSpacing, ws), wordSpacing, frags.spaces, box);
     }
-    if (jt && frags.spaces === 0) letterSpacing = Math.max(-jt.shrink, Math.min(jt.stretch, letterSpacing));
   } else if (l.align === "center") left = snap(left + slack / 2);
   else if (l.align === "right") left = snap(left + slack);
   const printed = frags.edge(letterSpacing, wordSpacing);
@@ -191,11 +194,45 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
     adjust: adjust === NO_ADJUST ? [] : [...adjust.values()].sort((a, b) => a.index - b.index),
     printed,
     ...(spaceRatio !== undefined ? { spaceRatio } : {}),
+    ...(tight.length > 0 ? { tight } : {}),
   };
   return { line, problems };
 }
 
 const NO_ADJUST: ReadonlyMap<number, CharAdjust> = new Map();
+
+/** A spacing as print.ts writes it into the CSS (5 decimals) and Chromium keeps it (a float). */
+export const asPrinted = (px: number) => Math.fround(Number(px.toFixed(5)));
+
+/**
+ * The spacing (px per gap, `gaps` of them) that brings the line's edge to `box`: first the float
+ * model, then — the edge steps where a fragment's width rounds up to the next 1/64 px — the widest
+ * printed value whose edge stays within the box.
+ */
+function fill(edge: (spacing: number) => number, start: number, gaps: number, box: number): number {
+  let v = start;
+  for (let k = 0; k < 5; k++) {
+    const miss = box - edge(v);
+    if (Math.abs(miss) < 1e-4) break;
+    v += miss / gaps;
+  }
+  v = asPrinted(v);
+  if (Math.abs(box - edge(v)) < 1e-3) return v;
+  // Bracket [lo, hi] with edge(lo) <= box < edge(hi), then bisect.
+  let lo = v - 1 / 64;
+  let hi = v + 1 / 64;
+  while (edge(lo) > box) lo -= 1 / 64;
+  while (edge(hi) <= box) hi += 1 / 64;
+  for (let k = 0; k < 30 && hi - lo > 1e-6; k++) {
+    const mid = (lo + hi) / 2;
+    if (edge(mid) <= box) lo = mid;
+    else hi = mid;
+  }
+  let out = asPrinted(Math.floor(lo * 1e5) / 1e5);
+  while (edge(out) > box + 1e-6) out = asPrinted(out - 1e-5);
+  return out;
+}
+const NO_TIGHT: number[] = [];
 
 /** The natural width of the line's first word space, px (0: none). */
 function spaceOf(text: string, advances: Float64Array): number {
@@ -214,7 +251,7 @@ function withLast<T extends Float64Array | Uint8Array>(a: T, value: number): T {
 }
 
 /** The spacing of a CJK line's marks, by index in the line's text. */
-function cjkAdjustments(clean: string, m: GapModel, l: LineSpec): Map<number, CharAdjust> {
+function cjkAdjustments(clean: string, m: GapModel, l: LineSpec, autospace: number): Map<number, CharAdjust> {
   const adjust = new Map<number, CharAdjust>();
   const add = (c: number, before: number, after: number) => {
     if (before === 0 && after === 0) return;
@@ -229,6 +266,11 @@ function cjkAdjustments(clean: string, m: GapModel, l: LineSpec): Map<number, Ch
     add(c, m.fixedBefore[c] as number, m.fixedAfter[c] as number);
     if (l.ratio < 0 && c > l.startC) add(c, snap(l.ratio * (m.shrinkBefore[c] as number)), 0);
     if (l.ratio < 0 && c < end) add(c, 0, snap(l.ratio * (m.shrinkAfter[c] as number)));
+    if (autospace > 0 && c < end) {
+      const cp = clean.codePointAt(c) as number;
+      const next = c + (cp > 0xffff ? 2 : 1);
+      if (autospaced(cp, clean.codePointAt(next) as number)) add(c, 0, autospace);
+    }
   }
   add(l.startC, -(m.lead[l.startC] as number), 0);
   add(end, 0, -(m.trail[end] as number));
@@ -243,7 +285,7 @@ function cjkAdjustments(clean: string, m: GapModel, l: LineSpec): Map<number, Ch
  * fragment is summed once; `edge` then costs a step per fragment.
  */
 interface Fragments {
-  /** Glyph clusters of the line; spaces (U+0020, U+00A0). */
+  /** Glyph clusters that take letter-spacing (not those of a tight range); spaces (U+0020, U+00A0). */
   clusters: number;
   spaces: number;
   /** Where the last glyph ends, px from the text's start, at the given spacing. */
@@ -257,6 +299,7 @@ function fragments(
   styles: Uint8Array,
   adjust: ReadonlyMap<number, CharAdjust>,
   tracking: number,
+  tight: number[],
 ): Fragments {
   const n = text.length;
   const bounds = [0];
@@ -265,8 +308,22 @@ function fragments(
     const after = Math.min(n, a + 1 + (isHighSurrogate(text, a) ? 1 : 0));
     if (after < n && !adjust.has(after) && styles[after] === styles[after - 1]) bounds.push(after);
   }
-  if (adjust.size > 0) bounds.sort((a, b) => a - b);
-  bounds.push(n);
+  for (const t of tight) if (t > 0 && t < n) bounds.push(t);
+  let cut = bounds;
+  if (adjust.size > 0 || tight.length > 0) cut = [...new Set(bounds)].sort((a, b) => a - b);
+  cut.push(n);
+  return sum(text, advances, clusters, adjust, tracking, cut, tight);
+}
+
+function sum(
+  text: string,
+  advances: Float64Array,
+  clusters: Uint8Array,
+  adjust: ReadonlyMap<number, CharAdjust>,
+  tracking: number,
+  bounds: number[],
+  tight: number[],
+): Fragments {
   const count = bounds.length - 1;
   const base = new Float64Array(count);
   const clusterCount = new Float64Array(count);
@@ -274,6 +331,7 @@ function fragments(
   const before = new Float64Array(count);
   const after = new Float64Array(count);
   let totalClusters = 0;
+  let t = 0;
   let totalSpaces = 0;
   for (let f = 0; f < count; f++) {
     const from = bounds[f] as number;
@@ -291,12 +349,15 @@ function fragments(
       if (code === 0x20 || code === 0xa0) sp++;
     }
     base[f] = w;
-    clusterCount[f] = c;
+    // A fragment in a tight range takes no letter-spacing.
+    while (t < tight.length && (tight[t + 1] as number) <= from) t += 2;
+    const isTight = t < tight.length && (tight[t] as number) <= from;
+    clusterCount[f] = isTight ? 0 : c;
     spaceCount[f] = sp;
     const a = adjust.get(from);
     before[f] = a ? a.before : 0;
     after[f] = a ? a.after : 0;
-    totalClusters += c;
+    totalClusters += isTight ? 0 : c;
     totalSpaces += sp;
   }
   return {

@@ -32,23 +32,40 @@ export function lineViews(lines: ComposedLine[], classes: readonly (string | und
     ]
       .filter(Boolean)
       .join(";");
-    const pieces: LinePiece[] = [];
-    const adjust = new Map(line.adjust.map((a) => [a.index, a]));
-    let at = 0;
-    for (const run of line.runs) {
-      const cls = classes[run.style];
-      let from = 0;
-      for (let i = 0; i < run.text.length; i++) {
-        const a = adjust.get(at + i);
-        if (!a) continue;
-        if (i > from) pieces.push({ text: run.text.slice(from, i), ...(cls ? { cls } : {}) });
-        const margins = [a.before ? `margin-left:${px(a.before)}` : "", a.after ? `margin-right:${px(a.after)}` : ""];
-        pieces.push({ text: run.text[i] as string, ...(cls ? { cls } : {}), css: margins.filter(Boolean).join(";") });
-        from = i + 1;
-      }
-      if (from < run.text.length) pieces.push({ text: run.text.slice(from), ...(cls ? { cls } : {}) });
-      at += run.text.length;
-    }
-    return { style, pieces };
+    return { style, pieces: piecesOf(line, classes) };
   });
 }
+
+/** The line's text cut where the style changes, at each adjusted mark (its own piece with margins)
+ *  and around tight ranges (a Latin word in CJK text, printed letter-spacing 0). */
+function piecesOf(line: ComposedLine, classes: readonly (string | undefined)[]): LinePiece[] {
+  const text = line.runs.map((r) => r.text).join("");
+  const classAt: (string | undefined)[] = [];
+  for (const run of line.runs) for (let i = 0; i < run.text.length; i++) classAt.push(classes[run.style]);
+  const adjust = new Map(line.adjust.map((a) => [a.index, a]));
+  const tight = new Uint8Array(text.length);
+  const tr = line.tight ?? [];
+  for (let k = 0; k + 1 < tr.length; k += 2) tight.fill(1, tr[k], tr[k + 1]);
+  const pieces: LinePiece[] = [];
+  let from = 0;
+  const flush = (to: number, css?: string) => {
+    if (to <= from) return;
+    const cls = [classAt[from], tight[from] ? "np-tight" : undefined].filter(Boolean).join(" ");
+    pieces.push({ text: text.slice(from, to), ...(cls ? { cls } : {}), ...(css !== undefined ? { css } : {}) });
+    from = to;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const a = adjust.get(i);
+    if (a) {
+      flush(i);
+      const end = i + (isHigh(text.charCodeAt(i)) ? 2 : 1);
+      const margins = [a.before ? `margin-left:${px(a.before)}` : "", a.after ? `margin-right:${px(a.after)}` : ""];
+      flush(end, margins.filter(Boolean).join(";"));
+      i = end - 1;
+    } else if (i > from && (classAt[i] !== classAt[i - 1] || tight[i] !== tight[i - 1])) flush(i);
+  }
+  flush(text.length);
+  return pieces;
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;

@@ -49,6 +49,9 @@ export interface ComposedLine {
   printed: number;
   /** Largest word space of the line as a multiple of the face's own (Latin text with spaces). */
   spaceRatio?: number;
+  /** CJK: parts of the printed text set without the line's letter-spacing, [start, end) pairs of
+   *  indices: a Latin word or number but its last character. */
+  tight?: number[];
 }
 
 export interface ComposedParagraph {
@@ -86,6 +89,9 @@ export interface ComposeOptions {
   trimLineStart?: boolean;
   /** px added after every character (CSS letter-spacing of a head); ligatures are then off. */
   tracking?: number;
+  /** CJK: em between an ideograph and a Latin letter or digit (0.125: Chromium's text-autospace:
+   *  normal; clreq suggests 0.25), never at a line's edge. Default 0. */
+  autospace?: number;
   /** Straight quotes become curly ones (Latin). */
   curlyQuotes?: boolean;
 }
