@@ -25,7 +25,7 @@ export const faceSchema = z
   .object({
     family: z.string().min(1).describe("the family name the fonts of the style refer to"),
     weight: weight.default(400),
-    src: z.string().min(1).describe("TrueType or OpenType font file, relative to the style file"),
+    src: z.string().min(1).describe("TrueType, OpenType, WOFF or WOFF2 font file, relative to the style file"),
   })
   .strict();
 

@@ -7,10 +7,12 @@ import Handlebars from "handlebars";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser } from "../../src/browser/browser";
 import { composeParagraph } from "../../src/measure/composer/compose";
-import { fontFaceCss } from "../../src/measure/composer/faces";
+import { FaceFiles, fontFaceCss } from "../../src/measure/composer/faces";
 import { loadComposer } from "../../src/measure/composer/fonts";
+import type { ComposeRun } from "../../src/measure/composer/prepare";
 import { lineViews } from "../../src/measure/composer/print";
 import type { ComposedLine } from "../../src/measure/composer/types";
+import { decodeWoff2Files } from "../../src/measure/composer/woff2";
 import {
   familyCss,
   fontFor,
@@ -29,7 +31,7 @@ import { pdfFonts } from "./helpers/pdf";
 // read back from the PDF. Every line of the PDF is a composed line, in order, and ends where the
 // composer said: a justified line at its column's edge, any other at its natural width, within 0.1 pt.
 // English in the weekly's style (letter-spaced lines without ligatures), Chinese with autospace and
-// Latin words kept tight.
+// Latin words kept tight; 150 English paragraphs again from the body face's WOFF2 files.
 
 const COUNT = 2100;
 const EDGE_PT = 0.1;
@@ -38,6 +40,34 @@ interface Set {
   sample: Sample;
   lines: ComposedLine[];
   widthPt: number;
+  /** Set in the body face's WOFF2 files (a paper's own .woff2), printed from them. */
+  woff2?: boolean;
+}
+
+const WOFF2_FAMILY = "Libre Caslon Text WOFF2";
+const WOFF2_COUNT = 150;
+let woff2Faces: FaceFiles | undefined;
+/** How many WOFF2 subsets Chromium loaded for the page. */
+let woff2Loaded = 0;
+
+/** The English body face from its .woff2 subsets, under a family name of its own. */
+function woff2Body(): FaceFiles {
+  if (!woff2Faces) {
+    const caslon = fontFor("en", "body", 12).stack[0] as FaceFiles;
+    const subsets = caslon.subsets.map((x) => ({ ...x, file: x.file.replace(/\.woff$/, ".woff2") }));
+    woff2Faces = new FaceFiles({ ...caslon.face, family: WOFF2_FAMILY }, subsets);
+  }
+  return woff2Faces;
+}
+
+/** The sample's runs with its body font swapped for the WOFF2 face. */
+function inWoff2(runs: ComposeRun[]): ComposeRun[] {
+  const w2 = woff2Body();
+  return runs.map((r) =>
+    r.font.stack[0]?.family === "Libre Caslon Text"
+      ? { ...r, font: { ...r.font, stack: [w2, ...r.font.stack.slice(1)] } }
+      : r,
+  );
 }
 
 let browser: Browser;
@@ -51,19 +81,25 @@ function pageHtml(): string {
   const partial = Handlebars.compile(
     execFileSync("cat", [join(ROOT, "templates", "partials", "lines.hbs")], { encoding: "utf8" }),
   );
-  const faces = LANGS.flatMap((l) => [...fontFor(l, "body", 12).stack, ...fontFor(l, "label", 12).stack]);
+  const faces = [
+    ...LANGS.flatMap((l) => [...fontFor(l, "body", 12).stack, ...fontFor(l, "label", 12).stack]),
+    woff2Body(),
+  ];
   const unique = [...new Map(faces.map((f) => [f, f])).values()];
   const css = fontFaceCss(unique, (file) => pathToFileURL(file).href);
   const langCss = LANGS.flatMap((l) => [
     `.l-${l} { font-family: ${familyCss(l, "body")}; font-weight: ${weightOf(l, "body")} }`,
     `.l-${l} .label { font-family: ${familyCss(l, "label")}; font-weight: ${weightOf(l, "label")} }`,
   ]).join("\n");
+  const w2Css = `.l-en-woff2 { font-family: "${WOFF2_FAMILY}", ${familyCss("en", "body")}; font-weight: 400 }
+.l-en-woff2 .label { font-family: ${familyCss("en", "label")}; font-weight: ${weightOf("en", "label")} }`;
   const body = sets
     .map((s, i) => {
       const { sizePt, pitchPt } = setting(s.sample);
       const cjk = s.sample.lang !== "en";
       const lines = partial({ lines: lineViews(s.lines, [undefined, "label"]), cjk });
-      return `<section id="p${i}" class="l-${s.sample.lang}" lang="${s.sample.lang}" style="width:${s.widthPt}pt;font-size:${sizePt}pt;--pitch:${pitchPt}pt">${lines}</section>`;
+      const cls = `l-${s.sample.lang}${s.woff2 ? "-woff2" : ""}`;
+      return `<section id="p${i}" class="${cls}" lang="${s.sample.lang}" style="width:${s.widthPt}pt;font-size:${sizePt}pt;--pitch:${pitchPt}pt">${lines}</section>`;
     })
     .join("\n");
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css}
@@ -71,6 +107,7 @@ function pageHtml(): string {
 html, body { margin: 0; padding: 0 }
 section { margin: 0 0 ${4}pt 0; padding: 0 }
 ${langCss}
+${w2Css}
 </style><link rel="stylesheet" href="${pathToFileURL(join(ROOT, "styles", "lines.css")).href}"></head><body>${body}</body></html>`;
 }
 
@@ -137,6 +174,14 @@ beforeAll(async () => {
     const composed = composeParagraph(runs, options);
     return { sample, lines: composed.lines, widthPt: options.width / PX_PER_PT };
   });
+  // English samples again in the WOFF2 files of the body face, as a paper may supply them.
+  await decodeWoff2Files(woff2Body().subsets.map((x) => x.file));
+  const english = randomSamples(COUNT * 2, 77).filter((x) => x.lang === "en");
+  for (const sample of english.slice(0, WOFF2_COUNT)) {
+    const { runs, options } = setting(sample);
+    const composed = composeParagraph(inWoff2(runs), options);
+    sets.push({ sample, lines: composed.lines, widthPt: options.width / PX_PER_PT, woff2: true });
+  }
   dir = await mkdtemp(join(tmpdir(), "newsprint-composer-"));
   const html = join(dir, "lines.html");
   await writeFile(html, pageHtml());
@@ -144,6 +189,11 @@ beforeAll(async () => {
   const page = await browser.newPage();
   await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
   await page.evaluate(() => document.fonts.ready);
+  woff2Loaded = await page.evaluate(
+    (family) =>
+      [...document.fonts].filter((f) => f.family.replaceAll('"', "") === family && f.status === "loaded").length,
+    WOFF2_FAMILY,
+  );
   pdf = join(dir, "lines.pdf");
   await writeFile(pdf, await page.pdf({ width: "1600px", height: "2133.33px", preferCSSPageSize: true, timeout: 0 }));
   await page.close();
@@ -157,6 +207,8 @@ afterAll(async () => {
 describe("composed lines printed by Chromium", () => {
   it("covers every span of both formats and all three languages", () => {
     expect(sets.length).toBeGreaterThanOrEqual(2000);
+    expect(sets.filter((x) => x.woff2).length).toBe(WOFF2_COUNT);
+    expect(woff2Loaded).toBeGreaterThan(0);
     for (const [format, columns] of [
       ["tabloid", 6],
       ["broadsheet", 8],

@@ -4,11 +4,13 @@ import type { Face as HbFace, Font as HbFont } from "harfbuzzjs";
 import { type Face, FONTSOURCE_DIR } from "../../fonts/faces";
 import { harfBuzz } from "./harfbuzz";
 import { isWoff, woffToSfnt } from "./woff";
+import { isWoff2, woff2Sfnt } from "./woff2";
 
 // The font files the page prints with, opened for HarfBuzz. A @fontsource face is ~100 subsets, each
 // with a unicode-range; Chromium takes a character from the last-declared subset whose range covers it
 // and whose font has it (then the next family of the stack), so shaping goes subset by subset too.
-// The .woff of each subset is what both sides load: HarfBuzz after inflating it, Chromium as is.
+// The .woff of each subset is what both sides load: HarfBuzz after inflating it, Chromium as is. A
+// paper's own file may be TrueType, OpenType, WOFF or WOFF2 (decoded by woff2.ts).
 
 type Range = readonly [number, number];
 
@@ -69,7 +71,8 @@ export class FaceFiles {
       const hb = harfBuzz();
       const file = (this.subsets[i] as Subset).file;
       const bytes = new Uint8Array(readFileSync(file));
-      const face = new hb.Face(new hb.Blob(isWoff(bytes) ? woffToSfnt(bytes) : bytes));
+      const sfnt = isWoff(bytes) ? woffToSfnt(bytes) : isWoff2(bytes) ? woff2Sfnt(file) : bytes;
+      const face = new hb.Face(new hb.Blob(sfnt));
       found = { face, font: new hb.Font(face), upem: face.upem, file };
       this.opened.set(i, found);
     }
@@ -134,7 +137,7 @@ export function fontFaceCss(faces: FaceFiles[], urlOf: (file: string) => string)
       const range = s.ranges?.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(",");
       rules.push(
         `@font-face{font-family:"${f.family}";font-style:normal;font-weight:${f.face.weight};` +
-          `src:url("${urlOf(s.file)}") format("${s.file.endsWith(".woff") ? "woff" : "opentype"}");` +
+          `src:url("${urlOf(s.file)}") format("${formatOf(s.file)}");` +
           `${range ? `unicode-range:${range};` : ""}}`,
       );
     }
@@ -143,3 +146,6 @@ export function fontFaceCss(faces: FaceFiles[], urlOf: (file: string) => string)
 }
 
 const hex = (n: number) => n.toString(16);
+
+const formatOf = (file: string) =>
+  file.endsWith(".woff2") ? "woff2" : file.endsWith(".woff") ? "woff" : file.endsWith(".ttf") ? "truetype" : "opentype";

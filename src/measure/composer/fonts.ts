@@ -3,6 +3,7 @@ import type { Face } from "../../fonts/faces";
 import { FaceFiles } from "./faces";
 import { loadHarfBuzz } from "./harfbuzz";
 import type { ShapeFont } from "./shape";
+import { decodeWoff2Files } from "./woff2";
 
 // The fonts of a composition, opened once per build: each face's files, and ShapeFonts that pair a
 // family stack with a size and the features the stylesheet asks for.
@@ -49,9 +50,9 @@ export function roleFaces(role: RoleFont, all: Record<string, RoleFont>): Face[]
   });
 }
 
-/** HarfBuzz ready: call once before composing. */
-export async function loadComposer(): Promise<void> {
-  await loadHarfBuzz();
+/** HarfBuzz ready, and the paper's WOFF2 files among `faces` decoded: call before composing. */
+export async function loadComposer(faces: readonly Face[] = []): Promise<void> {
+  await Promise.all([loadHarfBuzz(), decodeWoff2Files(faces.flatMap((f) => (f.kind === "file" ? [f.file] : [])))]);
 }
 
 /** How many font subsets the process has opened (start-up cost). */
