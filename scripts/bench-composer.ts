@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { composeParagraph } from "../src/measure/composer/compose";
+import { composeWidths } from "../src/measure/composer/compose";
 import { loadComposer, openedSubsets } from "../src/measure/composer/fonts";
 import type { Lang } from "../tests/helpers/composer-corpus";
 import { issueLoad } from "../tests/helpers/composer-load";
@@ -30,7 +30,7 @@ async function runOne(pages: number, lang: Lang, format: "tabloid" | "broadsheet
   const jobs = issueLoad(pages, lang, format);
   const compose = () => {
     let lines = 0;
-    for (const j of jobs) lines += composeParagraph(j.runs, j.options).lines.length;
+    for (const j of jobs) for (const c of composeWidths(j.runs, j.options, j.widths)) lines += c.lines.length;
     return lines;
   };
   const t0 = performance.now();
@@ -50,8 +50,8 @@ async function runOne(pages: number, lang: Lang, format: "tabloid" | "broadsheet
   }
   return {
     load: `${pages} p ${lang} ${format}`,
-    paragraphs: jobs.length,
-    chars: jobs.reduce((n, j) => n + j.runs.reduce((m, r) => m + r.text.length, 0), 0),
+    paragraphs: jobs.reduce((n, j) => n + j.widths.length, 0),
+    chars: jobs.reduce((n, j) => n + j.widths.length * j.runs.reduce((m, r) => m + r.text.length, 0), 0),
     lines,
     harfBuzzMs: t1 - t0,
     coldMs: t2 - t0,

@@ -9,9 +9,11 @@ import { fontFor, type Lang, PX_PER_PT, randomSamples, type Sample, seeded, sett
 // articles a page, each with 8 body paragraphs at the column width, and its head, subhead and one
 // caption at every span of the format (the make-up may give an article any width).
 
+/** A paragraph to compose at one width or more (composeWidths): heads and captions at every span. */
 export interface Job {
   runs: ComposeRun[];
   options: ComposeOptions;
+  widths: number[];
   kind: "body" | "head" | "subhead" | "caption";
 }
 
@@ -31,28 +33,41 @@ export function issueLoad(pages: number, lang: Lang, format: "tabloid" | "broads
       const s = { ...pick(), format, span: 1 };
       if (k > 0) delete s.dateline;
       const { runs, options } = setting(s);
-      jobs.push({ runs, options, kind: "body" });
+      jobs.push({ runs, options, widths: [options.width], kind: "body" });
     }
     const head = shortText(pick().text, lang, 8 + Math.floor(rnd() * 14));
     const subhead = shortText(pick().text, lang, 16 + Math.floor(rnd() * 16));
     const caption = shortText(pick().text, lang, 30 + Math.floor(rnd() * 40));
-    for (let span = 1; span <= f.columns; span++) {
-      const width = spanWidth(f, span) * PX_PER_PT;
-      const bySpan = STYLE_DEFAULTS.sizes.headlineBySpan;
-      const headPx = bodyPx * (bySpan[Math.min(span, bySpan.length) - 1] as number);
-      const centred = { width, lang, align: "center" as const, hyphenate: false };
-      jobs.push({ runs: [{ text: head, font: fontFor(lang, "label", headPx) }], options: centred, kind: "head" });
+    const widths = Array.from({ length: f.columns }, (_, k) => spanWidth(f, k + 1) * PX_PER_PT);
+    // Heads and subheads at the size of each span (spans of one size composed together).
+    const bySpan = STYLE_DEFAULTS.sizes.headlineBySpan;
+    const sizes = new Map<number, number[]>();
+    widths.forEach((w, k) => {
+      const px = bodyPx * (bySpan[Math.min(k + 1, bySpan.length) - 1] as number);
+      sizes.set(px, [...(sizes.get(px) ?? []), w]);
+    });
+    for (const [headPx, at] of sizes) {
+      const centred = { width: at[0] as number, lang, align: "center" as const, hyphenate: false };
       jobs.push({
-        runs: [{ text: subhead, font: fontFor(lang, "label", headPx * STYLE_DEFAULTS.sizes.subhead) }],
+        runs: [{ text: head, font: fontFor(lang, "label", headPx) }],
         options: centred,
+        widths: at,
+        kind: "head",
+      });
+      const subPx = headPx * STYLE_DEFAULTS.sizes.subhead;
+      jobs.push({
+        runs: [{ text: subhead, font: fontFor(lang, "label", subPx) }],
+        options: centred,
+        widths: at,
         kind: "subhead",
       });
-      jobs.push({
-        runs: [{ text: caption, font: fontFor(lang, "body", bodyPx * STYLE_DEFAULTS.sizes.caption) }],
-        options: { width, lang, maxWordSpace: 2, hardMaxWordSpace: 3 },
-        kind: "caption",
-      });
     }
+    jobs.push({
+      runs: [{ text: caption, font: fontFor(lang, "body", bodyPx * STYLE_DEFAULTS.sizes.caption) }],
+      options: { width: widths[0] as number, lang, maxWordSpace: 2, hardMaxWordSpace: 3 },
+      widths,
+      kind: "caption",
+    });
   }
   return jobs;
 }

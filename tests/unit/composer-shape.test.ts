@@ -21,6 +21,8 @@ describe("cached shaping", () => {
           const base = fontFor(s.lang as Lang, role, 13.5);
           const font: ShapeFont = { ...base, features };
           const style = new Uint8Array(s.text.length);
+          shapeText(s.text, style, [font], s.lang);
+          // Again: now from the caches (characters shaped alone, pieces).
           const cached = shapeText(s.text, style, [font], s.lang);
           const whole = shapeText(s.text, style, [font], s.lang, true);
           chars += s.text.length;

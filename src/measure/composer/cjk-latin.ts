@@ -29,17 +29,31 @@ export function isWide(cp: number): boolean {
 export const IDEOGRAPH = 1;
 export const LETTER = 2;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const classes = new Map<number, number>();
+const UNKNOWN = 255;
+/** Class of each BMP code point, filled on first use; astral ones in a map. */
+const bmp = new Uint8Array(0x10000).fill(UNKNOWN);
+const astral = new Map<number, number>();
+
+function classify(cp: number): number {
+  const script = ownScript(cp);
+  if (script === HANI || script === KANA) return IDEOGRAPH;
+  return !isWide(cp) && LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? LETTER : 0;
+}
 
 /** IDEOGRAPH (Han, kana), LETTER (a narrow letter or digit) or 0, as text-autospace classes them. */
 export function autospaceClass(cp: number): number {
-  let c = classes.get(cp);
+  if (cp < 0x10000) {
+    let c = bmp[cp] as number;
+    if (c === UNKNOWN) {
+      c = classify(cp);
+      bmp[cp] = c;
+    }
+    return c;
+  }
+  let c = astral.get(cp);
   if (c === undefined) {
-    const script = ownScript(cp);
-    if (script === HANI || script === KANA) c = IDEOGRAPH;
-    else if (!isWide(cp) && LETTER_OR_DIGIT.test(String.fromCodePoint(cp))) c = LETTER;
-    else c = 0;
-    classes.set(cp, c);
+    c = classify(cp);
+    astral.set(cp, c);
   }
   return c;
 }

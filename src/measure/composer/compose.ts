@@ -1,10 +1,11 @@
 import { isCjkLang } from "./breaks";
 import { LIGATURES_OFF } from "./fonts";
-import { cjkItems, type GapModel, snap } from "./items-cjk";
+import type { GapModel } from "./gap-model";
+import { cjkItems, snap } from "./items-cjk";
 import { latinItems } from "./items-latin";
 import { type BreakParams, breakLines, INF } from "./knuth-plass";
 import { linesOf } from "./lines";
-import { type ComposeRun, prepare } from "./prepare";
+import { type ComposeRun, type Prepared, prepare } from "./prepare";
 import { renderedSize, type ShapeFont, shapeText } from "./shape";
 import type { TrackingLimits } from "./tracking";
 import type { ComposedParagraph, ComposeOptions, Problem } from "./types";
@@ -16,6 +17,18 @@ import type { ComposedParagraph, ComposeOptions, Problem } from "./types";
 const TEX = { linePenalty: 10, flaggedDemerits: 10000, fitnessDemerits: 10000 } as const;
 
 export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): ComposedParagraph {
+  return composeWidths(runs, options, [options.width])[0] as ComposedParagraph;
+}
+
+/**
+ * One paragraph at several widths (a head or a caption at every span the make-up may give it):
+ * shaped and its breaks found once, then set at each width. `options.width` is not read.
+ */
+export function composeWidths(
+  runs: ComposeRun[],
+  options: Omit<ComposeOptions, "width"> & { width?: number },
+  widths: readonly number[],
+): ComposedParagraph[] {
   const cjk = isCjkLang(options.lang);
   const align = options.align ?? "justify";
   const ragged = align !== "justify";
@@ -23,6 +36,15 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
     hyphenate: options.hyphenate ?? (!cjk && !ragged),
     curly: options.curlyQuotes ?? !cjk,
   });
+  const fonts = !cjk && !ragged && options.trackingRange ? p.fonts.map(withoutLigatures) : [];
+  return widths.map((width) => setAt(p, { ...options, width }, fonts));
+}
+
+/** A prepared paragraph set at one width. `unligated`: its fonts without ligatures (tracking). */
+function setAt(p: Prepared, options: ComposeOptions, unligated: ShapeFont[]): ComposedParagraph {
+  const cjk = isCjkLang(options.lang);
+  const align = options.align ?? "justify";
+  const ragged = align !== "justify";
   const em = renderedSize(p.fonts[0]?.sizePx ?? 16);
   const indent = options.indent ?? 0;
   const tracking = options.tracking ?? 0;
@@ -39,7 +61,7 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
     step: (range.step ?? 0) * em,
     minSpace,
     maxSpace,
-    fonts: p.fonts.map(withoutLigatures),
+    fonts: unligated,
   };
   const model: GapModel = cjk
     ? cjkItems(p, {
@@ -86,7 +108,6 @@ export function composeParagraph(runs: ComposeRun[], options: ComposeOptions): C
     alignLast: options.alignLast ?? (align === "justify" ? "ragged" : align),
     cjk,
     tracking,
-    autospace,
     hyphenWidth,
     ...(justifyTracking ? { justifyTracking } : {}),
   });

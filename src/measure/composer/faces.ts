@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import type { Face as HbFace, Font as HbFont } from "harfbuzzjs";
 import { type Face, FONTSOURCE_DIR } from "../../fonts/faces";
 import { harfBuzz } from "./harfbuzz";
-import { isWoff, woffToSfnt } from "./woff";
+import { isWoff, OUTLINES, woffToSfnt } from "./woff";
 import { isWoff2, woff2Sfnt } from "./woff2";
 
 // The font files the page prints with, opened for HarfBuzz. A @fontsource face is ~100 subsets, each
@@ -22,10 +22,13 @@ export interface Subset {
 }
 
 export interface OpenedSubset {
+  /** For shaping: a WOFF subset is opened without its outlines (not inflated: most of its bytes). */
   font: HbFont;
   face: HbFace;
   upem: number;
   file: string;
+  /** The font with its outlines, opened on first use: for ink extents. */
+  withOutlines: () => HbFont;
 }
 
 /** One family at one weight, as the page declares it. */
@@ -71,9 +74,16 @@ export class FaceFiles {
       const hb = harfBuzz();
       const file = (this.subsets[i] as Subset).file;
       const bytes = new Uint8Array(readFileSync(file));
-      const sfnt = isWoff(bytes) ? woffToSfnt(bytes) : isWoff2(bytes) ? woff2Sfnt(file) : bytes;
+      const woff = isWoff(bytes);
+      const sfnt = woff ? woffToSfnt(bytes, OUTLINES) : isWoff2(bytes) ? woff2Sfnt(file) : bytes;
       const face = new hb.Face(new hb.Blob(sfnt));
-      found = { face, font: new hb.Font(face), upem: face.upem, file };
+      const font = new hb.Font(face);
+      let outlined: HbFont | undefined = woff ? undefined : font;
+      const withOutlines = () => {
+        outlined ??= new hb.Font(new hb.Face(new hb.Blob(woffToSfnt(bytes))));
+        return outlined;
+      };
+      found = { face, font, upem: face.upem, file, withOutlines };
       this.opened.set(i, found);
     }
     return found;

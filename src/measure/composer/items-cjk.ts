@@ -1,6 +1,7 @@
 import { ALLOWED, FORCED, HYPHEN, NONE } from "./breaks";
 import { autospaced, isWide } from "./cjk-latin";
-import { INF, type Items, paragraphItems } from "./items";
+import { type GapModel, gapModel } from "./gap-model";
+import { INF } from "./items";
 import type { Prepared } from "./prepare";
 import { CLOSE, OPEN, punctuationClass } from "./punctuation";
 import { renderedSize, type ShapeFont } from "./shape";
@@ -10,22 +11,6 @@ import { renderedSize, type ShapeFont } from "./shape";
 // are set half width for good (clreq); the half of an opening mark that a line start would trim, and
 // (house style) the half of a closing mark that a line end would trim, sit in the glue beside the mark,
 // which a break discards. The other halves shrink when a line needs it (push-in, 行内压缩).
-
-export interface GapModel {
-  items: Items;
-  /** Adjustment before / after each clean character whatever the breaks (adjacent marks). */
-  fixedBefore: Float64Array;
-  fixedAfter: Float64Array;
-  /** Leading half of an opening mark, in the glue before it: trimmed when the mark starts a line. */
-  lead: Float64Array;
-  /** Trailing half of a closing mark, in the glue after it: trimmed when the mark ends a line. */
-  trail: Float64Array;
-  /** What may shrink before / after a character (push-in). */
-  shrinkBefore: Float64Array;
-  shrinkAfter: Float64Array;
-  /** Stretch of one letter gap: the line's letter-spacing is ratio × this. */
-  gapStretch: number;
-}
 
 export interface CjkOptions {
   indent: number;
@@ -50,16 +35,7 @@ let classOf = new Uint8Array(256);
 export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
   const { clean, advances, breaks, style, fonts } = p;
   const n = clean.length;
-  const m: GapModel = {
-    items: paragraphItems(),
-    fixedBefore: new Float64Array(n),
-    fixedAfter: new Float64Array(n),
-    lead: new Float64Array(n),
-    trail: new Float64Array(n),
-    shrinkBefore: new Float64Array(n),
-    shrinkAfter: new Float64Array(n),
-    gapStretch: o.ragged ? 0 : renderedSize(fonts[0]?.sizePx ?? 16) / 4,
-  };
+  const m = gapModel(n, o.ragged ? 0 : renderedSize(fonts[0]?.sizePx ?? 16) / 4);
   if (charAt.length < n) {
     charAt = new Int32Array(n * 2);
     classOf = new Uint8Array(n * 2);
@@ -119,7 +95,10 @@ export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
         if (isWide(clean.charCodeAt(s)) || isWide(clean.codePointAt(s + 1) as number)) spaced++;
       }
     }
-    if (j === afterI && o.autospace > 0 && autospaced(cpI, cpJ)) gap += o.autospace;
+    if (j === afterI && o.autospace > 0 && autospaced(cpI, cpJ)) {
+      gap += o.autospace;
+      m.autospaceAfter[i] = o.autospace;
+    }
     const stretch = m.gapStretch * spaced;
     const shrink = (m.shrinkAfter[i] as number) + (m.shrinkBefore[j] as number);
     const code = breaks[j] ?? NONE;
@@ -140,5 +119,18 @@ export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
   }
   items.glue(n, 0, 1e6, 0);
   items.penaltyAt(n, 0, -INF);
+  for (let k = 0; k < count; k++) {
+    const i = charAt[k] as number;
+    if (
+      m.fixedBefore[i] ||
+      m.fixedAfter[i] ||
+      m.lead[i] ||
+      m.trail[i] ||
+      m.shrinkBefore[i] ||
+      m.shrinkAfter[i] ||
+      m.autospaceAfter[i]
+    )
+      m.marks.push(i);
+  }
   return m;
 }

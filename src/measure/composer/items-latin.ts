@@ -1,6 +1,6 @@
 import { FORCED, HYPHEN, NONE } from "./breaks";
-import { INF, paragraphItems } from "./items";
-import type { GapModel } from "./items-cjk";
+import { type GapModel, gapModel } from "./gap-model";
+import { INF } from "./items";
 import type { Prepared } from "./prepare";
 
 // Latin text as TeX sets it: words (cut at Liang's points and after hard hyphens) as boxes, word spaces
@@ -29,8 +29,8 @@ const WORD_SPACE = /[ \u00a0]/;
 export function latinItems(p: Prepared, o: LatinOptions): GapModel {
   const { clean, advances, breaks } = p;
   const n = clean.length;
-  const items = paragraphItems();
-  const zeros = new Float64Array(n);
+  const model = gapModel(n, 0);
+  const items = model.items;
   if (o.indent > 0) items.box(0, o.indent);
   let start = 0;
   let width = 0;
@@ -93,14 +93,5 @@ export function latinItems(p: Prepared, o: LatinOptions): GapModel {
   closeBox(n);
   items.glue(n, 0, 1e6, 0);
   items.penaltyAt(n, 0, -INF);
-  return {
-    items,
-    fixedBefore: zeros,
-    fixedAfter: zeros,
-    lead: zeros,
-    trail: zeros,
-    shrinkBefore: zeros,
-    shrinkAfter: zeros,
-    gapStretch: 0,
-  };
+  return model;
 }

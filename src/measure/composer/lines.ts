@@ -1,6 +1,7 @@
-import { autospaced, tightRanges } from "./cjk-latin";
+import { tightRanges } from "./cjk-latin";
+import type { GapModel } from "./gap-model";
 import { BOX, GLUE, PENALTY } from "./items";
-import { type GapModel, snap } from "./items-cjk";
+import { snap } from "./items-cjk";
 import type { Break } from "./knuth-plass";
 import type { Prepared } from "./prepare";
 import { shapeText } from "./shape";
@@ -19,8 +20,6 @@ export interface LineSetting {
   cjk: boolean;
   /** Fixed letter-spacing of every character, px (a head's tracking). */
   tracking: number;
-  /** CJK: px between an ideograph and a Latin letter or digit. */
-  autospace: number;
   /** A hyphen's advance in the font of clean character i. */
   hyphenWidth: (i: number) => number;
   /** Latin justified lines: the letter-spacing a line may take. */
@@ -113,7 +112,7 @@ function setLine(p: Prepared, m: GapModel, s: LineSetting, l: LineSpec): { line:
     clusters = withLast(clusters, 1);
   }
   // CJK adjustments: fixed halves, the halves a line start or end trims, push-in when the line shrank.
-  const adjust = s.cjk ? cjkAdjustments(clean, m, l, s.autospace) : NO_ADJUST;
+  const adjust = s.cjk ? cjkAdjustments(clean, m, l) : NO_ADJUST;
   // CJK: Latin words keep their letters together (printed letter-spacing 0 but their last letter).
   const tight = s.cjk && s.tracking === 0 ? tightRanges(text) : NO_TIGHT;
   let frags = fragments(text, advances, clusters, styles, adjust, s.tracking, tight);
@@ -251,7 +250,7 @@ function withLast<T extends Float64Array | Uint8Array>(a: T, value: number): T {
 }
 
 /** The spacing of a CJK line's marks, by index in the line's text. */
-function cjkAdjustments(clean: string, m: GapModel, l: LineSpec, autospace: number): Map<number, CharAdjust> {
+function cjkAdjustments(clean: string, m: GapModel, l: LineSpec): Map<number, CharAdjust> {
   const adjust = new Map<number, CharAdjust>();
   const add = (c: number, before: number, after: number) => {
     if (before === 0 && after === 0) return;
@@ -262,15 +261,16 @@ function cjkAdjustments(clean: string, m: GapModel, l: LineSpec, autospace: numb
     adjust.set(index, a);
   };
   const end = lastChar(clean, l.endC);
-  for (let c = l.startC; c < l.endC; c++) {
+  const { marks } = m;
+  // The marked characters of the line (marks ascend; lines are few).
+  let k = 0;
+  while (k < marks.length && (marks[k] as number) < l.startC) k++;
+  for (; k < marks.length && (marks[k] as number) < l.endC; k++) {
+    const c = marks[k] as number;
     add(c, m.fixedBefore[c] as number, m.fixedAfter[c] as number);
     if (l.ratio < 0 && c > l.startC) add(c, snap(l.ratio * (m.shrinkBefore[c] as number)), 0);
     if (l.ratio < 0 && c < end) add(c, 0, snap(l.ratio * (m.shrinkAfter[c] as number)));
-    if (autospace > 0 && c < end) {
-      const cp = clean.codePointAt(c) as number;
-      const next = c + (cp > 0xffff ? 2 : 1);
-      if (autospaced(cp, clean.codePointAt(next) as number)) add(c, 0, autospace);
-    }
+    if (c < end) add(c, 0, m.autospaceAfter[c] as number);
   }
   add(l.startC, -(m.lead[l.startC] as number), 0);
   add(end, 0, -(m.trail[end] as number));

@@ -1,6 +1,6 @@
 import type { FaceFiles, OpenedSubset } from "./faces";
 import { type ShapedPiece, shapePiece } from "./hb-shaper";
-import { HANG, HANI, KANA, scriptRuns, scriptTag } from "./script";
+import { HANG, HANI, KANA, ownScript, scriptRuns, scriptTag } from "./script";
 import type { Problem } from "./types";
 
 // Advances of a paragraph's characters, shaped by HarfBuzz as Chromium shapes them: run by run of one
@@ -62,11 +62,31 @@ export function shapeText(
   const clusters = new Uint8Array(n);
   const problems: Problem[] = [];
   const subsetAt: (OpenedSubset | undefined)[] = new Array(n);
+  // An ideograph, kana or hangul syllable is shaped alone (see shapeRun): its advance at this font
+  // and size is looked up, no subset or run needed. 1: found there; 2: to be stored once shaped.
+  const alone = whole ? undefined : new Uint8Array(n);
+  const known = whole ? undefined : fonts.map((f) => aloneAdvances(f, lang));
   let firstFound: OpenedSubset | undefined;
   for (let i = 0; i < n; i++) {
     const cp = text.codePointAt(i) as number;
     if (invisible(cp)) continue;
-    const font = fonts[style[i] as number] as ShapeFont;
+    const st = style[i] as number;
+    const wide = cp > 0xffff ? 2 : 1;
+    if (alone && known && isAloneScript(ownScript(cp)) && standsAlone(cp)) {
+      const next = i + wide < n ? (text.codePointAt(i + wide) as number) : 0;
+      if (!joinsBefore(next)) {
+        const px = (known[st] as Map<number, number>).get(cp);
+        if (px !== undefined) {
+          advances[i] = px;
+          clusters[i] = 1;
+          alone[i] = 1;
+          if (wide === 2) alone[++i] = 1;
+          continue;
+        }
+        alone[i] = 2;
+      }
+    }
+    const font = fonts[st] as ShapeFont;
     const subset = pick(font.stack, cp);
     subsetAt[i] = subset;
     firstFound ??= subset;
@@ -79,48 +99,62 @@ export function shapeText(
         fonts: font.stack.map((f) => f.family),
       });
     }
-    if (cp > 0xffff) subsetAt[++i] = subset;
+    if (wide === 2) subsetAt[++i] = subset;
   }
   // Invisible characters (joiners, spaces of no width) go with the run around them.
-  for (let i = 0; i < n; i++) subsetAt[i] ??= subsetAt[i - 1] ?? firstFound;
+  for (let i = 0; i < n; i++) if (alone?.[i] !== 1) subsetAt[i] ??= subsetAt[i - 1] ?? firstFound;
   const scripts = scriptRuns(text);
-  const settings = fonts.map((f) => settingOf(f.features, lang));
   let start = 0;
   while (start < n) {
+    if (alone?.[start] === 1) {
+      start++;
+      continue;
+    }
     const subset = subsetAt[start];
     const st = style[start] as number;
     const script = scripts[start] as number;
     let end = start + 1;
-    while (end < n && subsetAt[end] === subset && style[end] === st && scripts[end] === script) end++;
+    while (end < n && alone?.[end] !== 1 && subsetAt[end] === subset && style[end] === st && scripts[end] === script)
+      end++;
     if (subset) {
       const font = fonts[st] as ShapeFont;
-      const run: Run = {
-        subset,
-        setting: settings[st] as number,
-        features: font.features,
-        script,
-        lang,
-        scale: freeTypeScale(font.sizePx, subset.upem),
-      };
+      const scale = freeTypeScale(font.sizePx, subset.upem);
       if (whole) {
         const shaped = shapePiece(subset.font, text, scriptTag(script), lang, font.features, start, end);
-        copyPiece(shaped, run.scale, start, advances, clusters);
-      } else shapeRun(text, start, end, run, advances, clusters);
+        copyPiece(shaped, scale, start, advances, clusters);
+      } else {
+        const table = tableFor(subset, settingOf(font.features, lang) + script);
+        shapeRun(text, start, end, subset, table, font.features, script, lang, scale, advances, clusters);
+      }
     }
     start = end;
+  }
+  if (alone && known) {
+    for (let i = 0; i < n; i++) {
+      if (alone[i] === 2 && subsetAt[i])
+        (known[style[i] as number] as Map<number, number>).set(text.codePointAt(i) as number, advances[i] as number);
+    }
   }
   return { advances, clusters, problems };
 }
 
-interface Run {
-  subset: OpenedSubset;
-  /** settingOf(features, lang). */
-  setting: number;
-  features: Record<string, number>;
-  script: number;
-  lang: string;
-  /** freeTypeScale of the run's size and face. */
-  scale: number;
+const isAloneScript = (script: number) => script === HANI || script === KANA || script === HANG;
+
+/** Advances (px) of characters shaped alone, per font (its stack, size, features) and language. */
+const aloneByFont = new WeakMap<ShapeFont, Map<string, Map<number, number>>>();
+
+function aloneAdvances(font: ShapeFont, lang: string): Map<number, number> {
+  let byLang = aloneByFont.get(font);
+  if (!byLang) {
+    byLang = new Map();
+    aloneByFont.set(font, byLang);
+  }
+  let found = byLang.get(lang);
+  if (!found) {
+    found = new Map();
+    byLang.set(lang, found);
+  }
+  return found;
 }
 
 /**
@@ -131,9 +165,20 @@ interface Run {
  * compares the pieces with whole-run shaping on the corpus). A single character is a lookup by code
  * point; a word a lookup by its text.
  */
-function shapeRun(text: string, start: number, end: number, run: Run, advances: Float64Array, clusters: Uint8Array) {
-  const table = tableFor(run);
-  const cjk = run.script === HANI || run.script === KANA || run.script === HANG;
+function shapeRun(
+  text: string,
+  start: number,
+  end: number,
+  subset: OpenedSubset,
+  table: ShapeTable,
+  features: Record<string, number>,
+  script: number,
+  lang: string,
+  scale: number,
+  advances: Float64Array,
+  clusters: Uint8Array,
+) {
+  const cjk = isAloneScript(script);
   let i = start;
   while (i < end) {
     let j = i + unitsAt(text, i);
@@ -142,20 +187,24 @@ function shapeRun(text: string, start: number, end: number, run: Run, advances: 
       const cp = text.codePointAt(i) as number;
       let units = table.chars.get(cp);
       if (units === undefined) {
-        units = shapePiece(run.subset.font, text.slice(i, j), scriptTag(run.script), run.lang, run.features)
-          .advances[0] as number;
+        // An ideograph, kana or hangul syllable alone: its advance is its glyph's (hmtx), no
+        // shaping needed (the shape test holds this against whole-run shaping).
+        units =
+          cjk && isAloneScript(ownScript(cp))
+            ? subset.font.glyphHAdvance(subset.font.glyph(cp) ?? 0)
+            : (shapePiece(subset.font, text.slice(i, j), scriptTag(script), lang, features).advances[0] as number);
         table.chars.set(cp, units);
       }
-      advances[i] = chromiumAdvance(units, run.scale);
+      advances[i] = chromiumAdvance(units, scale);
       clusters[i] = 1;
     } else {
       const key = text.slice(i, j);
       let piece = table.pieces.get(key);
       if (!piece) {
-        piece = shapePiece(run.subset.font, key, scriptTag(run.script), run.lang, run.features);
+        piece = shapePiece(subset.font, key, scriptTag(script), lang, features);
         table.pieces.set(key, piece);
       }
-      copyPiece(piece, run.scale, i, advances, clusters);
+      copyPiece(piece, scale, i, advances, clusters);
     }
     i = j;
   }
@@ -196,13 +245,13 @@ function settingOf(features: Record<string, number>, lang: string): number {
   return id * 16;
 }
 
-function tableFor(run: Run): ShapeTable {
-  let bySetting = tables.get(run.subset);
+/** The piece table of a subset for a setting (settingOf + script). */
+function tableFor(subset: OpenedSubset, key: number): ShapeTable {
+  let bySetting = tables.get(subset);
   if (!bySetting) {
     bySetting = new Map();
-    tables.set(run.subset, bySetting);
+    tables.set(subset, bySetting);
   }
-  const key = run.setting + run.script;
   let table = bySetting.get(key);
   if (!table) {
     table = { chars: new Map(), pieces: new Map() };
@@ -274,10 +323,11 @@ function invisible(cp: number): boolean {
 export function inkOf(font: ShapeFont, cp: number): { advance: number; left: number; right: number } | undefined {
   const subset = pick(font.stack, cp);
   if (!subset) return undefined;
-  const gid = subset.font.glyph(cp);
+  const outlined = subset.withOutlines();
+  const gid = outlined.glyph(cp);
   if (!gid) return undefined;
-  const e = subset.font.glyphExtents(gid);
-  const advance = subset.font.glyphHAdvance(gid) / subset.upem;
+  const e = outlined.glyphExtents(gid);
+  const advance = outlined.glyphHAdvance(gid) / subset.upem;
   if (!e) return { advance, left: 0, right: 0 };
   return { advance, left: e.xBearing / subset.upem, right: (e.xBearing + e.width) / subset.upem };
 }

@@ -9,12 +9,16 @@ export function isWoff(data: Uint8Array): boolean {
   return data.length >= 44 && Buffer.from(data.buffer, data.byteOffset, 4).readUInt32BE(0) === WOFF_SIGNATURE;
 }
 
-export function woffToSfnt(data: Uint8Array): Uint8Array {
+/** The outline tables: HarfBuzz shapes without them (advances are in hmtx); only ink extents need them. */
+export const OUTLINES: ReadonlySet<string> = new Set(["glyf", "loca", "CFF ", "CFF2"]);
+
+/** The sfnt of a WOFF file; `without` names tables left out (not inflated: most of the bytes). */
+export function woffToSfnt(data: Uint8Array, without: ReadonlySet<string> = new Set()): Uint8Array {
   const b = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (b.readUInt32BE(0) !== WOFF_SIGNATURE) throw new Error("not a WOFF 1.0 file");
   const flavor = b.readUInt32BE(4);
-  const count = b.readUInt16BE(12);
-  const tables = Array.from({ length: count }, (_, i) => {
+  const all = b.readUInt16BE(12);
+  const tables = Array.from({ length: all }, (_, i) => {
     const at = 44 + i * 20;
     return {
       tag: b.subarray(at, at + 4),
@@ -24,7 +28,8 @@ export function woffToSfnt(data: Uint8Array): Uint8Array {
       checksum: b.readUInt32BE(at + 16),
       out: 0,
     };
-  });
+  }).filter((t) => !without.has(t.tag.toString("latin1")));
+  const count = tables.length;
   let size = 12 + 16 * count;
   for (const t of tables) {
     t.out = size;
