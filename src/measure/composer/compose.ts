@@ -6,9 +6,10 @@ import { latinItems } from "./items-latin";
 import { type BreakParams, breakLines, INF } from "./knuth-plass";
 import { linesOf } from "./lines";
 import { type ComposeRun, type Prepared, prepare } from "./prepare";
-import { renderedSize, type ShapeFont, shapeText } from "./shape";
+import { type ShapeFont, shapeText } from "./shape";
 import type { TrackingLimits } from "./tracking";
 import type { ComposedParagraph, ComposeOptions, Problem } from "./types";
+import { renderedSize } from "./units";
 
 // composeParagraph: a paragraph's runs in, its lines out, every one decided here. Total-fit breaking
 // in passes: first within the house style's word space, then up to the hard limit, then (reported)

@@ -4,7 +4,8 @@ import { type GapModel, gapModel } from "./gap-model";
 import { INF } from "./items";
 import type { Prepared } from "./prepare";
 import { CLOSE, OPEN, punctuationClass } from "./punctuation";
-import { renderedSize, type ShapeFont } from "./shape";
+import type { ShapeFont } from "./shape";
+import { renderedSize } from "./units";
 
 // CJK text as boxes and glue: one box per character, a glue after each. Justification is
 // inter-character: every gap stretches alike (the line is printed with letter-spacing). Adjacent marks
