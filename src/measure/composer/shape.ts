@@ -42,10 +42,16 @@ export function shapeText(
   const advances = new Float64Array(n);
   const clusters = new Uint8Array(n);
   const problems: Problem[] = [];
-  const subsetAt: (OpenedSubset | undefined)[] = new Array(n);
+  // Scratch arrays of the process (composing is synchronous), only [0, n) used.
+  if (subsetScratch.length < n) {
+    subsetScratch = new Array(n * 2);
+    aloneScratch = new Uint8Array(n * 2);
+  }
+  const subsetAt = subsetScratch;
+  subsetAt.fill(undefined, 0, n);
   // An ideograph, kana or hangul syllable is shaped alone (see shapeRun): its advance at this font
   // and size is looked up, no subset or run needed. 1: found there; 2: to be stored once shaped.
-  const alone = whole ? undefined : new Uint8Array(n);
+  const alone = whole ? undefined : aloneScratch.fill(0, 0, n);
   const known = whole ? undefined : fonts.map((f) => aloneAdvances(f, lang));
   let firstFound: OpenedSubset | undefined;
   for (let i = 0; i < n; i++) {
@@ -53,15 +59,14 @@ export function shapeText(
     if (invisible(cp)) continue;
     const st = style[i] as number;
     const wide = cp > 0xffff ? 2 : 1;
-    if (alone && known && isAloneScript(ownScript(cp)) && standsAlone(cp)) {
-      const next = i + wide < n ? (text.codePointAt(i + wide) as number) : 0;
-      if (!joinsBefore(next)) {
-        const px = (known[st] as Map<number, number>).get(cp);
-        if (px !== undefined) {
+    if (alone && known && cp < 0x10000 && isAloneScript(ownScript(cp)) && standsAlone(cp)) {
+      const next = i + 1 < n ? (text.codePointAt(i + 1) as number) : 0;
+      if (next < 0x300 || !joinsBefore(next)) {
+        const px = (known[st] as Float64Array)[cp] as number;
+        if (px >= 0) {
           advances[i] = px;
           clusters[i] = 1;
           alone[i] = 1;
-          if (wide === 2) alone[++i] = 1;
           continue;
         }
         alone[i] = 2;
@@ -113,16 +118,20 @@ export function shapeText(
   if (alone && known) {
     for (let i = 0; i < n; i++) {
       if (alone[i] === 2 && subsetAt[i])
-        (known[style[i] as number] as Map<number, number>).set(text.codePointAt(i) as number, advances[i] as number);
+        (known[style[i] as number] as Float64Array)[text.charCodeAt(i)] = advances[i] as number;
     }
   }
   return { advances, clusters, problems };
 }
 
-/** Advances (px) of characters shaped alone, per font (its stack, size, features) and language. */
-const aloneByFont = new WeakMap<ShapeFont, Map<string, Map<number, number>>>();
+let subsetScratch: (OpenedSubset | undefined)[] = [];
+let aloneScratch = new Uint8Array(0);
 
-function aloneAdvances(font: ShapeFont, lang: string): Map<number, number> {
+/** Advances (px) of BMP characters shaped alone (-1: not yet), per font (its stack, size,
+ *  features) and language: a table by code point (512 KiB), the look-up of most CJK text. */
+const aloneByFont = new WeakMap<ShapeFont, Map<string, Float64Array>>();
+
+function aloneAdvances(font: ShapeFont, lang: string): Float64Array {
   let byLang = aloneByFont.get(font);
   if (!byLang) {
     byLang = new Map();
@@ -130,7 +139,7 @@ function aloneAdvances(font: ShapeFont, lang: string): Map<number, number> {
   }
   let found = byLang.get(lang);
   if (!found) {
-    found = new Map();
+    found = new Float64Array(0x10000).fill(-1);
     byLang.set(lang, found);
   }
   return found;
