@@ -1,5 +1,6 @@
 import { LineBreaker } from "linebreak";
 import { NO_END, NO_START } from "../../typography/linebreak";
+import { Scratch } from "./scratch";
 
 // Where a line may end: UAX #14 (the linebreak package) tailored by newsprint's rules. Kinsoku
 // (clreq, the sets of src/typography/linebreak.ts): no NO_START mark at a line start, no NO_END mark
@@ -18,6 +19,9 @@ export const FORCED = 3;
 
 const QUOTES_AS_BRACKETS: Record<string, string> = { "“": "（", "‘": "（", "”": "）", "’": "）" };
 
+const codeScratch = new Scratch((n) => new Uint8Array(n));
+const cleanAtScratch = new Scratch((n) => new Int32Array(n));
+
 /** The kinsoku sets by code unit (all their marks are in the BMP): 1 no start, 2 no end. */
 const KINSOKU = new Uint8Array(0x10000);
 for (const c of NO_START) KINSOKU[c.charCodeAt(0)] = (KINSOKU[c.charCodeAt(0)] as number) | 1;
@@ -32,11 +36,11 @@ export function isCjkLang(lang: string): boolean {
  * hyphens and newlines; `origAt[c]` the index in `orig` of clean character c.
  */
 export function breakCodes(orig: string, clean: string, origAt: Int32Array, lang: string): Uint8Array {
-  const codes = new Uint8Array(clean.length + 1);
+  const codes = codeScratch.take(clean.length + 1);
   const cjk = isCjkLang(lang);
   const text = cjk ? orig.replace(/[“‘”’]/g, (q) => QUOTES_AS_BRACKETS[q] ?? q) : orig;
   // Clean index of each original position (the first clean character at or after it).
-  const cleanAt = new Int32Array(orig.length + 1);
+  const cleanAt = cleanAtScratch.take(orig.length + 1);
   let next = clean.length;
   for (let i = orig.length; i >= 0; i--) {
     if (next > 0 && origAt[next - 1] === i) next--;

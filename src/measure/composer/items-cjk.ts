@@ -4,6 +4,7 @@ import { type GapModel, gapModel } from "./gap-model";
 import { INF } from "./items";
 import type { Prepared } from "./prepare";
 import { CLOSE, OPEN, punctuationClass } from "./punctuation";
+import { Scratch } from "./scratch";
 import type { ShapeFont } from "./shape";
 import { renderedSize } from "./units";
 
@@ -30,6 +31,7 @@ const isSpace = (code: number) => code === 0x20 || code === 0xa0 || code === 0x3
 export const snap = (px: number) => Math.round(px * 64) / 64;
 
 // The printing characters of the paragraph and their punctuation classes, reused between paragraphs.
+const widthScratch = new Scratch((n) => new Float64Array(n));
 let charAt = new Int32Array(256);
 let classOf = new Uint8Array(256);
 
@@ -51,7 +53,7 @@ export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
     }
     if (cp > 0xffff) i++;
   }
-  const width = new Float64Array(n);
+  const width = widthScratch.take(n);
   for (let k = 0; k < count; k++) {
     const i = charAt[k] as number;
     const half = snap((advances[i] as number) / 2);

@@ -1,6 +1,7 @@
 import { hyphenator, SOFT_HYPHEN } from "../../typeset/hyphenate";
 import { breakCodes, HYPHEN, isCjkLang } from "./breaks";
 import { curlyQuotes } from "./quotes";
+import { Scratch } from "./scratch";
 import { type ShapeFont, shapeText } from "./shape";
 import type { Problem } from "./types";
 
@@ -35,6 +36,15 @@ export interface Prepared {
   toCaller: (i: number) => number;
 }
 
+// The paragraph's arrays are the process's (one paragraph at a time): Prepared lives until the next.
+const origStyleScratch = new Scratch((n) => new Uint8Array(n));
+const origAtScratch = new Scratch((n) => new Int32Array(n));
+const styleScratch = new Scratch((n) => new Uint8Array(n));
+const paragraphShaped = {
+  advances: new Scratch((n) => new Float64Array(n)),
+  clusters: new Scratch((n) => new Uint8Array(n)),
+};
+
 const DROPPED = /[\u2060\u00ad\n\u200b\ufeff]/;
 const DROPPED_ALL = /[\u2060\u00ad\n\u200b\ufeff]/g;
 
@@ -54,7 +64,7 @@ export function prepare(runs: ComposeRun[], lang: string, opts: { hyphenate: boo
   const orig = inserted ? hyphenateWords(text) : text;
   const callerAt = inserted ? callerOffsets(orig) : undefined;
   // Font of each orig code unit, from the run its caller offset falls in.
-  const origStyle = new Uint8Array(orig.length);
+  const origStyle = origStyleScratch.take(orig.length);
   if (runs.length > 1) {
     let run = 0;
     let runEnd = (runs[0] as ComposeRun).text.length;
@@ -69,8 +79,8 @@ export function prepare(runs: ComposeRun[], lang: string, opts: { hyphenate: boo
   let style = origStyle;
   if (DROPPED.test(orig)) {
     clean = orig.replace(DROPPED_ALL, "");
-    origAt = new Int32Array(clean.length);
-    style = new Uint8Array(clean.length);
+    origAt = origAtScratch.take(clean.length);
+    style = styleScratch.take(clean.length);
     let c = 0;
     for (let i = 0; i < orig.length; i++) {
       const code = orig.charCodeAt(i);
@@ -79,12 +89,12 @@ export function prepare(runs: ComposeRun[], lang: string, opts: { hyphenate: boo
       style[c++] = origStyle[i] as number;
     }
   } else {
-    origAt = new Int32Array(orig.length);
+    origAt = origAtScratch.take(orig.length);
     for (let i = 0; i < orig.length; i++) origAt[i] = i;
   }
   if (opts.curly) clean = curlyQuotes(clean);
   const breaks = breakCodes(orig, clean, origAt, lang);
-  const shaped = shapeText(clean, style, fonts, lang);
+  const shaped = shapeText(clean, style, fonts, lang, false, paragraphShaped);
   return {
     orig,
     clean,

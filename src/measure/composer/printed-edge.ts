@@ -1,4 +1,12 @@
+import { Scratch } from "./scratch";
 import type { CharAdjust } from "./types";
+
+const f64 = (n: number) => new Float64Array(n);
+const baseScratch = new Scratch(f64);
+const clusterScratch = new Scratch(f64);
+const spaceScratch = new Scratch(f64);
+const beforeScratch = new Scratch(f64);
+const afterScratch = new Scratch(f64);
 
 // Where a printed line ends, as Chromium lays it out, and the spacing that brings it to the measure.
 
@@ -50,11 +58,12 @@ function sum(
   tight: number[],
 ): Fragments {
   const count = bounds.length - 1;
-  const base = new Float64Array(count);
-  const clusterCount = new Float64Array(count);
-  const spaceCount = new Float64Array(count);
-  const before = new Float64Array(count);
-  const after = new Float64Array(count);
+  // One line's fragments at a time: the arrays are reused by the next line.
+  const base = baseScratch.take(count);
+  const clusterCount = clusterScratch.take(count);
+  const spaceCount = spaceScratch.take(count);
+  const before = beforeScratch.take(count);
+  const after = afterScratch.take(count);
   let totalClusters = 0;
   let t = 0;
   let totalSpaces = 0;

@@ -54,8 +54,7 @@ export function scriptTag(id: number): string {
 }
 
 /** Script id of each code unit of `text` (a surrogate pair's two units alike). */
-export function scriptRuns(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
+export function scriptRuns(text: string, out = new Uint8Array(text.length)): Uint8Array {
   let last = ZYYY;
   let firstStrong = ZYYY;
   for (let i = 0; i < text.length; i++) {

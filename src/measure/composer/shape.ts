@@ -1,6 +1,7 @@
 import type { FaceFiles, OpenedSubset } from "./faces";
 import { shapePiece } from "./hb-shaper";
 import { copyPiece, isAloneScript, joinsBefore, settingOf, shapeRun, standsAlone, tableFor } from "./pieces";
+import { Scratch } from "./scratch";
 import { ownScript, scriptRuns, scriptTag } from "./script";
 import type { Problem } from "./types";
 import { freeTypeScale } from "./units";
@@ -30,6 +31,7 @@ export interface Shaped {
  * Shapes `text`, where code unit i is set in fonts[style[i]]. Characters no font of the stack has get
  * a problem and no advance (Chromium would take a system font: unknown). `whole`: each run shaped in
  * one HarfBuzz call in the text's context, as Chromium does, bypassing the piece caches (to check them).
+ * `into`: the scratch the paragraph's advances are kept in (else new arrays).
  */
 export function shapeText(
   text: string,
@@ -37,10 +39,11 @@ export function shapeText(
   fonts: readonly ShapeFont[],
   lang: string,
   whole = false,
+  into?: { advances: Scratch<Float64Array>; clusters: Scratch<Uint8Array> },
 ): Shaped {
   const n = text.length;
-  const advances = new Float64Array(n);
-  const clusters = new Uint8Array(n);
+  const advances = into ? into.advances.take(n) : new Float64Array(n);
+  const clusters = into ? into.clusters.take(n) : new Uint8Array(n);
   const problems: Problem[] = [];
   // Scratch arrays of the process (composing is synchronous), only [0, n) used.
   if (subsetScratch.length < n) {
@@ -89,7 +92,7 @@ export function shapeText(
   }
   // Invisible characters (joiners, spaces of no width) go with the run around them.
   for (let i = 0; i < n; i++) if (alone?.[i] !== 1) subsetAt[i] ??= subsetAt[i - 1] ?? firstFound;
-  const scripts = scriptRuns(text);
+  const scripts = scriptRuns(text, scriptScratch.take(n));
   let start = 0;
   while (start < n) {
     if (alone?.[start] === 1) {
@@ -125,6 +128,7 @@ export function shapeText(
 }
 
 let subsetScratch: (OpenedSubset | undefined)[] = [];
+const scriptScratch = new Scratch((n) => new Uint8Array(n));
 let aloneScratch = new Uint8Array(0);
 
 /** Advances (px) of BMP characters shaped alone (-1: not yet), per font (its stack, size,
