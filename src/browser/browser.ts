@@ -6,8 +6,10 @@ import { DEFAULTS } from "../config/defaults";
 // puppeteer itself, so a remote browser or a pool later changes this file only.
 
 export interface BrowserOptions {
-  /** Path of the Chromium binary; else NEWSPRINT_CHROMIUM, PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium. */
+  /** Path of the Chromium binary (the resolved configuration's); else /usr/bin/chromium. */
   executablePath?: string;
+  /** How long Chromium may take to start (the resolved configuration's); else the default. */
+  launchTimeoutMs?: number;
   /** Stops a launch still under way (the caller no longer needs the browser). */
   signal?: AbortSignal;
 }
@@ -19,11 +21,7 @@ export class BrowserError extends Error {
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 export function findChromium(explicit?: string): string {
-  const path =
-    explicit ??
-    process.env.NEWSPRINT_CHROMIUM ??
-    process.env.PUPPETEER_EXECUTABLE_PATH ??
-    CANDIDATES.find((p) => existsSync(p));
+  const path = explicit ?? CANDIDATES.find((p) => existsSync(p));
   if (!path || !existsSync(path)) {
     throw new BrowserError(
       `Chromium not found${path ? ` at ${path}` : ""}: install it (apt-get install chromium) or set NEWSPRINT_CHROMIUM`,
@@ -38,16 +36,6 @@ export function findChromium(explicit?: string): string {
     throw new BrowserError(`${path} is not executable: it should be the Chromium binary`);
   }
   return path;
-}
-
-/** How long Chromium may take to start: NEWSPRINT_LAUNCH_TIMEOUT_MS, else the default. */
-export function launchTimeoutMs(): number {
-  const set = process.env.NEWSPRINT_LAUNCH_TIMEOUT_MS;
-  const ms = set === undefined || set === "" ? Number.NaN : Number(set);
-  if (set !== undefined && set !== "" && !(ms > 0)) {
-    throw new BrowserError(`NEWSPRINT_LAUNCH_TIMEOUT_MS must be a positive number of milliseconds, not "${set}"`);
-  }
-  return ms > 0 ? ms : DEFAULTS.launchTimeoutMs;
 }
 
 // Flags: the machine has no GPU and no network beyond loopback; background services would only
@@ -73,7 +61,7 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser>
   const executablePath = findChromium(opts.executablePath);
   const args = process.getuid?.() === 0 ? [...ARGS, "--no-sandbox"] : ARGS;
   // puppeteer's own timeout does not cover a browser that never answers on its pipe.
-  const timeoutMs = launchTimeoutMs();
+  const timeoutMs = opts.launchTimeoutMs ?? DEFAULTS.launchTimeoutMs;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;

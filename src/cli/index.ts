@@ -12,6 +12,7 @@ import { registerSend } from "./commands/send";
 import { registerValidate } from "./commands/validate";
 import { registerWorker } from "./commands/worker";
 import { EXIT_HELP } from "./exit-codes";
+import { reportError } from "./report-error";
 
 // newsprint's command line: one file per command in ./commands.
 const program = new Command()
@@ -53,4 +54,8 @@ registerSend(program);
 registerWorker(program);
 registerQueue(program);
 
-await program.parseAsync(process.argv);
+// An error a command did not catch itself (a bad environment variable read before its try) is
+// still reported with its exit code, not as a stack trace.
+await program.parseAsync(process.argv).catch((err: unknown) => {
+  process.exitCode = reportError(err);
+});

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { InputError } from "../errors";
 import { DEFAULTS } from "./defaults";
 
 // One resolved configuration per command, as Vite resolves its config once: the defaults, then
@@ -27,7 +28,6 @@ export function resolveConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): NewsprintConfig {
   const outDir = inline.outDir ?? DEFAULTS.outDir;
-  const timeout = Number(env.NEWSPRINT_LAUNCH_TIMEOUT_MS);
   return {
     outDir,
     cache: {
@@ -39,7 +39,7 @@ export function resolveConfig(
     },
     browser: {
       executablePath: inline.chromium ?? env.NEWSPRINT_CHROMIUM ?? env.PUPPETEER_EXECUTABLE_PATH,
-      launchTimeoutMs: timeout > 0 ? timeout : DEFAULTS.launchTimeoutMs,
+      launchTimeoutMs: launchTimeoutMs(env.NEWSPRINT_LAUNCH_TIMEOUT_MS),
     },
     images: {
       targetPpi: issue?.data.ppi ?? DEFAULTS.targetPpi,
@@ -48,4 +48,13 @@ export function resolveConfig(
       strict: inline.strict ?? false,
     },
   };
+}
+
+/** NEWSPRINT_LAUNCH_TIMEOUT_MS, a positive number of milliseconds, else the default. */
+function launchTimeoutMs(set: string | undefined): number {
+  if (set === undefined || set === "") return DEFAULTS.launchTimeoutMs;
+  const ms = Number(set);
+  if (!(ms > 0))
+    throw new InputError(`NEWSPRINT_LAUNCH_TIMEOUT_MS must be a positive number of milliseconds, not "${set}"`);
+  return ms;
 }

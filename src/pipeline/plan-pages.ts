@@ -36,7 +36,7 @@ export function openIssueSession(
     openSession(issueMounts(issue.dir, config.cache.images), {
       browser: b,
       lazy,
-      executablePath: config.browser.executablePath,
+      ...config.browser,
       versionNote: config.cache.browser,
     }),
   );

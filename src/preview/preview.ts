@@ -71,7 +71,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const makeupMemo = new PageMemo();
   const session = await openSession(issueMounts(issueDir, cacheDir), {
     browser: opts.browser,
-    executablePath: config.browser.executablePath,
+    ...config.browser,
   });
   let server: LoopbackServer;
   try {

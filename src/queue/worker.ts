@@ -1,7 +1,7 @@
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Browser } from "puppeteer-core";
-import { launchBrowser } from "../browser/browser";
+import { type BrowserOptions, launchBrowser } from "../browser/browser";
 import { DEFAULTS } from "../config/defaults";
 import { claimSetup } from "./claim";
 import { connectRedis, type QueueAddress, shownAddress } from "./connection";
@@ -17,7 +17,8 @@ import { localSetup, type Setup, setupDifferences } from "./setup";
 
 export interface WorkerOptions extends QueueAddress {
   concurrency?: number;
-  chromium?: string;
+  /** The resolved configuration's browser (binary, launch timeout). */
+  browser?: BrowserOptions;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   setupTtlMs?: number;
@@ -41,7 +42,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   let browser: Promise<Browser> | undefined;
   const getBrowser = (): Promise<Browser> => {
     if (!browser) {
-      const starting = launchBrowser({ executablePath: opts.chromium });
+      const starting = launchBrowser(opts.browser);
       browser = starting;
       // A Chromium that crashed or failed to start is launched anew for the next job.
       const forget = () => {

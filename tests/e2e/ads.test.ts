@@ -12,6 +12,7 @@ import { makePressFiles, pressOptionsForIssue } from "../../src/press";
 import { adBoxInModule } from "../../src/typeset/ads";
 import { spanWidth } from "../../src/typeset/views";
 import { mmToPt, ptToMm } from "../../src/units";
+import { must } from "../helpers/must";
 import { pdfFonts } from "./helpers/pdf";
 import { placements } from "./helpers/placements";
 
@@ -102,13 +103,14 @@ describe("ads", () => {
     // The PNG ad, 3 columns × 60 mm: the image the page draws, read from its content stream, is
     // the artwork fitted inside the box (aspects 0.1 % apart) and centred.
     const swim = bookedBox("jianshen-youyong");
-    const art = result.ads.get("jianshen-youyong");
+    const art = must(result.ads.get("jianshen-youyong"), "the swimming ad's artwork");
     const prepared = result.images.find((i) => i.articleId === "jianshen-youyong");
-    const drawn = (await placements(pdf, swim.page - 1)).find(
-      (p) => p.pixels?.width === prepared?.widthPx && p.pixels?.height === prepared?.heightPx,
+    const drawn = must(
+      (await placements(pdf, swim.page - 1)).find(
+        (p) => p.pixels?.width === prepared?.widthPx && p.pixels?.height === prepared?.heightPx,
+      ),
+      "the PNG ad drawn at its prepared size",
     );
-    expect(drawn).toBeDefined();
-    if (!drawn || !art) return;
     const fitted = {
       left: swim.left + ptToMm(art.fit.x),
       top: swim.top + ptToMm(art.fit.y),

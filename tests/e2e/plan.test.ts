@@ -212,8 +212,7 @@ describe("a fixed-page issue that is over", () => {
       /move (\S+) \((\d+) lines\) to page (\d+): from pages\[(\d+)\]\.articles\[(\d+)\] to the end of pages\[(\d+)\]\.articles/.exec(
         failed.stderr,
       );
-    expect(move, failed.stderr).not.toBeNull();
-    if (!move) return;
+    if (!move) throw new Error(`expected a move in: ${failed.stderr}`);
     const [, id, , , from, at, to] = move;
     // As the message says: the story out of its page's list, onto the end of the other's.
     const [story] = issue.pages[Number(from)]?.articles.splice(Number(at), 1) ?? [];

@@ -9,16 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, printPdf } from "../../src/browser/browser";
 import { preflight } from "../../src/preflight/index";
 import { makePressFiles, type PressOptions, type PressResult } from "../../src/press/index";
+import { NOTO_SERIF_SC_CSS } from "../helpers/paths";
 
 // The press step on a real Chromium proof: two tabloid pages, one of black CJK text with grey
 // rules, one with a red headline, black text and a photo. Checked with poppler and Ghostscript.
 
 const run = promisify(execFile);
-const FONT_CSS = "file:///work/main/node_modules/@fontsource/noto-serif-sc/400.css";
 const PHOTO = fileURLToPath(new URL("../../issues/dongchangfu/photos/rocket.jpg", import.meta.url));
 const MM = 72 / 25.4;
 
-const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${FONT_CSS}">
+const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${NOTO_SERIF_SC_CSS}">
 <style>
   @page { size: 275mm 390mm; margin: 0 }
   body { margin: 0; font-family: 'Noto Serif SC'; font-weight: 400 }

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,14 +8,13 @@ import type { Browser, Frame, Page } from "puppeteer-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
 import { type Preview, startPreview } from "../../src/preview/preview";
+import { keepForEye } from "../helpers/screens";
 
 // Making up pages by hand in `newsprint preview`, end to end: the real server on a temp copy of the
 // ad sample (ads, pins, four pages), the editor's page in Chromium driven by puppeteer's mouse and
 // keyboard, the issue file read back from disk, and `newsprint build` of the saved file.
 
 const root = join(import.meta.dirname, "..", "..");
-// Screenshots of the editor (a selected module with its handles, a drag, a refusal), kept for a look.
-const screens = join(root, "output", "screens");
 let browser: Browser;
 let preview: Preview;
 let page: Page;
@@ -223,7 +222,6 @@ beforeAll(async () => {
   original = fileText();
   preview = await startPreview({ target: issueDir, port: 0, outDir: join(work, "out"), browser, quietMs: 30 });
   page = await openEditor();
-  mkdirSync(screens, { recursive: true });
 });
 
 afterAll(async () => {
@@ -262,7 +260,7 @@ describe("making up pages by hand in the preview", () => {
     expect(await page.$eval(".npv-pl-article.selected", (e) => (e as HTMLElement).dataset.article)).toBe(
       "kangyi-yansi-wanggeyuan",
     );
-    await page.screenshot({ path: join(screens, "preview-edit-selected.png") });
+    await keepForEye(page, "preview-edit-selected.png");
 
     const ad = await boxOf('.np-ad[data-ad="baoyan-dingyue"]');
     await page.mouse.click(ad.x + ad.width / 2, ad.y + ad.height / 2);
@@ -271,7 +269,7 @@ describe("making up pages by hand in the preview", () => {
     expect(await frame.$$eval(".npv-sel .npv-handle", (hs) => hs.filter((h) => h.getClientRects().length).length)).toBe(
       0,
     );
-    await page.screenshot({ path: join(screens, "preview-edit-ad-locked.png") });
+    await keepForEye(page, "preview-edit-ad-locked.png");
     expect(pageErrors).toEqual([]);
   });
 
@@ -288,7 +286,7 @@ describe("making up pages by hand in the preview", () => {
     // The ghost shows where it will go while dragging.
     const frame = await pagesFrame();
     expect(await frame.$eval(".npv-ghost-label", (e) => e.textContent)).toBe("pin at columns 5–6, lines 22–46");
-    await page.screenshot({ path: join(screens, "preview-edit-dragging.png") });
+    await keepForEye(page, "preview-edit-dragging.png");
     const frameSrc = await page.$eval("iframe:not(.npv-loading)", (f) => (f as HTMLIFrameElement).src);
     await page.mouse.up();
     await newerThan(before);
@@ -443,7 +441,7 @@ describe("making up pages by hand in the preview", () => {
     expect(Math.abs((markBox?.y ?? 0) - (moduleRect?.y ?? 1))).toBeLessThan(2);
     expect(Math.abs((markBox?.height ?? 0) - (moduleRect?.height ?? 1))).toBeLessThan(2);
     expect(await page.$eval("#npv-marks-list", (e) => e.textContent)).toContain("edit not made");
-    await page.screenshot({ path: join(screens, "preview-edit-refused.png") });
+    await keepForEye(page, "preview-edit-refused.png");
 
     // Two columns left of the first: outside the grid.
     const left = "kangyi-yansi-wanggeyuan";

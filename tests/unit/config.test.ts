@@ -1,4 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../../src/browser/browser";
 import { DEFAULTS } from "../../src/config/defaults";
 import { resolveConfig } from "../../src/config/resolve";
 
@@ -20,7 +24,6 @@ describe("resolveConfig", () => {
       maxPixels: DEFAULTS.maxPhotoPixels,
       strict: false,
     });
-    expect(c.browser).toEqual({ executablePath: undefined, launchTimeoutMs: DEFAULTS.launchTimeoutMs });
   });
 
   it("lets the issue, then the command line and the environment override them", () => {
@@ -35,9 +38,31 @@ describe("resolveConfig", () => {
     expect(c.cache.measure).toBe("/tmp/o/.cache/measure");
     expect(c.images.targetPpi).toBe(300);
     expect(c.images.strict).toBe(true);
-    expect(c.browser).toEqual({ executablePath: "/opt/chromium", launchTimeoutMs: 5000 });
+    expect(c.browser.executablePath).toBe("/opt/chromium");
     expect(
       resolveConfig({ chromium: "/usr/bin/x" }, undefined, { NEWSPRINT_CHROMIUM: "/opt/c" }).browser.executablePath,
     ).toBe("/usr/bin/x");
+  });
+});
+
+describe("the launch timeout", () => {
+  const work = mkdtempSync(join(tmpdir(), "newsprint-config-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("is what the browser waits for: a Chromium that never answers fails after it", async () => {
+    const sleeper = join(work, "chromium-that-sleeps");
+    writeFileSync(sleeper, "#!/bin/sh\nexec sleep 30\n");
+    chmodSync(sleeper, 0o755);
+    const config = resolveConfig({ chromium: sleeper }, undefined, { NEWSPRINT_LAUNCH_TIMEOUT_MS: "400" });
+    const started = performance.now();
+    await expect(launchBrowser(config.browser)).rejects.toThrow(`(${sleeper}) did not start within 0.4 s`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("must be a positive number of milliseconds", () => {
+    for (const bad of ["abc", "0", "-5"])
+      expect(() => resolveConfig({}, undefined, { NEWSPRINT_LAUNCH_TIMEOUT_MS: bad })).toThrow(
+        `NEWSPRINT_LAUNCH_TIMEOUT_MS must be a positive number of milliseconds, not "${bad}"`,
+      );
   });
 });

@@ -51,8 +51,11 @@ Examples:
       // Ctrl-C at any moment: Ghostscript is killed and staging folders removed (exit 130).
       exitOnSignals();
       // Chromium starts first and launches while the rest of the pipeline's modules load.
-      const { launchEarly } = await import("../../browser/early-launch");
-      const browser = launchEarly(opts.chromium);
+      const [{ launchEarly }, { resolveConfig }] = await Promise.all([
+        import("../../browser/early-launch"),
+        import("../../config/resolve"),
+      ]);
+      const browser = launchEarly(resolveConfig({ chromium: opts.chromium }).browser);
       // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
       const [{ buildIssue }, { stderrProgress }, { cutLines, layoutSummary }, { writeBuild }, { writeAtomic }] =
         await Promise.all([

@@ -53,11 +53,14 @@ Example:
     )
     .action(async (opts: WorkerFlags) => {
       try {
-        const { queueAddress, startWorker } = await import("../../queue/index");
+        const [{ queueAddress, startWorker }, { resolveConfig }] = await Promise.all([
+          import("../../queue/index"),
+          import("../../config/resolve"),
+        ]);
         const worker = await startWorker({
           ...queueAddress(opts),
           concurrency: opts.concurrency,
-          chromium: opts.chromium,
+          browser: resolveConfig({ chromium: opts.chromium }).browser,
           lockDurationMs: opts.lockDuration,
           stalledIntervalMs: opts.stalledInterval,
         });
