@@ -5,7 +5,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 // The house rule: the folders of src/ are the pipeline's stages, and no two of them import each
-// other; what two stages share is a shared module (a folder of SHARED or a file at the root of
+// other; what two stages share is a shared module (one of SHARED_FOLDERS or a file at the root of
 // src/), which imports no stage. Imports are found by TypeScript's own scanner (static, re-exports,
 // `import type`, dynamic `import()`) and resolved as tsc resolves them, so "../load" is
 // src/load/index.ts.
