@@ -9,7 +9,7 @@ import type { ArticleMeasure, Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetArticle, type TypesetModel } from "../typeset/model";
 import { usedFaces } from "../typeset/style-css";
 import { captionView, headView, spanWidth } from "../typeset/views";
-import { boxKey, type CachedBox, environmentKey, type MeasureCache } from "./cache";
+import { appFiles, boxKey, type CachedBox, environmentKey, type MeasureCache } from "./cache";
 import type * as MeasurePage from "./measure.browser";
 import type { MeasuredBox } from "./measure.browser";
 
@@ -45,10 +45,15 @@ const MASTHEAD = ":masthead";
 export async function measure(input: MeasureInput): Promise<MeasureResult> {
   const { model, cache } = input;
   const views = new Map([...model.articles.values()].map((t) => [t.article.id, boxView(model, t)]));
-  const environment = environmentKey(model.formatCss, input.browserVersion, {
-    stylesheets: model.fontStylesheets,
-    files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
-  });
+  const environment = environmentKey(
+    model.formatCss,
+    input.browserVersion,
+    {
+      stylesheets: model.fontStylesheets,
+      files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
+    },
+    appFiles(MEASURE_SCRIPT.entry),
+  );
   const keys = new Map([...views].map(([id, view]) => [id, boxKey(environment, { ...view, id: undefined })]));
   keys.set(MASTHEAD, boxKey(environment, model.masthead));
   const found = new Map<string, CachedBox>();

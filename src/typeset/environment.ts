@@ -38,12 +38,7 @@ function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
   }
 }
 
-export function environmentKey(
-  formatCss: string,
-  browserVersion: string,
-  fonts: ModelFonts,
-  app: AppFiles = appFiles("src/measure/measure.browser.ts"),
-): string {
+export function environmentKey(formatCss: string, browserVersion: string, fonts: ModelFonts, app: AppFiles): string {
   const hash = createHash("sha256").update(formatCss).update(browserVersion);
   hash.update(JSON.stringify(fonts.stylesheets));
   for (const file of fonts.files) hash.update(readFileSync(file));

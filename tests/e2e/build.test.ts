@@ -6,11 +6,11 @@ import { promisify } from "node:util";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { checkTypography, violationCount } from "../../src/check-type/check";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { writeBuild } from "../../src/pipeline/write-build";
 import { preflight } from "../../src/preflight";
 import { makePressFiles, pressOptionsForIssue } from "../../src/press";
-import { checkTypography, violationCount } from "../../src/typography/check";
 import { compact, occurrences, pdfFonts, pdfInfo, pdfTextCompact } from "./helpers/pdf";
 import { printedLines } from "./helpers/printed-lines";
 

@@ -6,10 +6,10 @@ import type { Browser } from "puppeteer-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { checkTypography } from "../../src/check-type/check";
 import { LANG_DEFAULTS } from "../../src/config/langs";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { writeBuild } from "../../src/pipeline/write-build";
-import { checkTypography } from "../../src/typography/check";
 import { pdfFonts } from "./helpers/pdf";
 
 // Papers in other scripts and their house styles, checked from the PDF: the Traditional Chinese and

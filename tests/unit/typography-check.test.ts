@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { lineText, parseBboxLayout } from "../../src/typography/bbox";
-import { buildReport } from "../../src/typography/check";
-import { formatJson, formatText } from "../../src/typography/format";
+import { lineText, parseBboxLayout } from "../../src/check-type/bbox";
+import { buildReport } from "../../src/check-type/check";
+import { formatJson, formatText } from "../../src/check-type/format";
 
 // What `pdftotext -bbox-layout` writes for two 7-character columns of 10 pt CJK text: column 1 holds
 // paragraphs opened by a two-character indent; column 2 separates paragraphs by a blank line.

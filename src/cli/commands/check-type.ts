@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
+import type { TypoReport } from "../../check-type/check";
 import { STYLE_DEFAULTS } from "../../config/defaults";
 import { exitOnSignals } from "../../exit-cleanup";
-import type { TypoReport } from "../../typography/check";
 import { EXIT } from "../exit-codes";
 
 // `newsprint check-type <pdf...>`: the composition check of finished PDFs (CJK line breaks, ragged
@@ -39,8 +39,8 @@ export async function runCheckType(
 ): Promise<number> {
   // Loaded on use: every command's --help need not load poppler's and pdf-lib's readers.
   const [{ checkTypography, violationCount }, { formatJson, formatText }] = await Promise.all([
-    import("../../typography/check"),
-    import("../../typography/format"),
+    import("../../check-type/check"),
+    import("../../check-type/format"),
   ]);
   const reports: TypoReport[] = [];
   let unreadable = false;

@@ -1,5 +1,5 @@
+import { NO_END, NO_START } from "../typography/linebreak";
 import { type BboxBlock, type BboxLine, type BboxPage, isWide, lineText } from "./bbox";
-import { NO_END, NO_START } from "./linebreak";
 
 // Finds the composition faults a reader sees on a printed page, from the lines pdftotext reads back:
 // a line starting with a mark that must not start one, a line ending with an opening bracket, in
