@@ -179,8 +179,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
           dispatch({ type: "edit-written", source });
         }),
       requestRebuild: () => dispatch({ type: "issue-changed", source: fileHash() }),
-      // The file event of an edit's write needs nothing of its own: the edit's rebuild, asked for
-      // at once, builds those bytes (state-machine.ts).
+      // An edit's write needs no mark of its own: its file event, after edit-written, is the
+      // edit's (no rebuild); before it, it asks for the rebuild the edit then starts at once.
       writing: () => undefined,
       log,
     });

@@ -9,10 +9,12 @@ import { changedPages, pageListing } from "./version-info";
 // rebuild, serve a version's pages, tell the browsers, answer an edit). It is pure: preview.ts
 // does what it says and reports back what happened.
 //
-// Whether a file event needs a rebuild is asked of the screen, not of history: these bytes need
-// none only while the pages on screen are built from them and nothing failed since (or an edit's
-// rebuild is about to build them). After an error the screen shows that error, so the good bytes
-// coming back (an editor's undo) are rebuilt like any other change.
+// The states (phaseOf): starting (no pages yet), building, showing version N, failed (the problems
+// over the last pages, if any), closing, closed. Whether a file event needs a rebuild is asked of
+// the screen, not of history: its bytes need none only while the pages on screen are built from
+// them, nothing failed since and no rebuild runs (or an edit's rebuild is due to build them). After
+// an error the screen shows that error, so the good bytes coming back (an editor's undo) are
+// rebuilt like any other change.
 
 export type BuiltPages = Extract<RebuildResult, { ok: true }>;
 
@@ -23,7 +25,7 @@ export interface Machine {
   view: PreviewState;
   /** The rebuild under way, and whether it started with changes to files other than the issue. */
   rebuilding?: { othersChanged: boolean };
-  /** A template, stylesheet or photo changed since the newest version: it loads as a whole. */
+  /** A template, stylesheet or photo changed that no version shows yet: the next loads whole. */
   othersChanged: boolean;
   /** The newest version with the bytes it was built from: what edits are checked against. */
   built?: BuiltVersion;
