@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { sha256 } from "../../src/preview/edit-service";
 import { type Preview, startPreview } from "../../src/preview/preview";
 import { keepForEye, pixelsDiffering } from "../helpers/screens";
 
@@ -133,6 +134,23 @@ describe("newsprint preview", () => {
     writeFileSync(issueFile, original);
     await page.waitForSelector("#npv-error[hidden]", { timeout: 30_000 });
     await page.waitForFunction((v) => Number(document.documentElement.dataset.shownVersion) > v, {}, before);
+    await waitForText(JSON.parse(original).pages[0].articles[0].headline);
+  });
+
+  it("comes back to the pages when the bytes they were built from are put back (an editor's undo)", async () => {
+    await preview.idle();
+    const good = readFileSync(issueFile);
+    expect(preview.state()).toMatchObject({ status: "ready", source: sha256(good) });
+    writeFileSync(issueFile, original.replace('"pages"', '"pages" ,,'));
+    await page.waitForSelector("#npv-error:not([hidden])", { timeout: 30_000 });
+    await page.waitForFunction(() => document.getElementById("npv-status")?.textContent === "not updated: error");
+
+    writeFileSync(issueFile, good);
+    await page.waitForSelector("#npv-error[hidden]", { timeout: 30_000 });
+    await page.waitForFunction(() => document.getElementById("npv-status")?.textContent?.startsWith("updated"), {
+      timeout: 30_000,
+    });
+    expect(preview.state()).toMatchObject({ status: "ready", source: sha256(good), error: undefined });
     await waitForText(JSON.parse(original).pages[0].articles[0].headline);
   });
 
