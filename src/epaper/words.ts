@@ -14,6 +14,8 @@ export interface EpaperWords {
   pageStories: string;
   issuePages: string;
   pagePdf: string;
+  /** The page's large picture, to zoom in. */
+  fullSize: string;
   /** The page a story is on, `{folio}` filled in (第3版). */
   onPage: string;
   backToPage: string;
@@ -35,6 +37,7 @@ export const EPAPER_WORDS: Record<Lang, EpaperWords> = {
     pageStories: "本版标题",
     issuePages: "本期版面",
     pagePdf: "本版PDF",
+    fullSize: "查看大图",
     onPage: "刊于{folio}",
     backToPage: "返回{folio}",
     skipToContent: "跳到正文",
@@ -53,6 +56,7 @@ export const EPAPER_WORDS: Record<Lang, EpaperWords> = {
     pageStories: "本版標題",
     issuePages: "本期版面",
     pagePdf: "本版PDF",
+    fullSize: "查看大圖",
     onPage: "刊於{folio}",
     backToPage: "返回{folio}",
     skipToContent: "跳到正文",
@@ -71,6 +75,7 @@ export const EPAPER_WORDS: Record<Lang, EpaperWords> = {
     pageStories: "On this page",
     issuePages: "Pages of this issue",
     pagePdf: "PDF of this page",
+    fullSize: "Full-size page",
     onPage: "{folio}",
     backToPage: "Back to {folio}",
     skipToContent: "Skip to content",

@@ -42,7 +42,13 @@ async function newsprint(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 /** Every file under a folder, hidden ones included, as paths from it. */
 async function tree(dir: string): Promise<string[]> {
-  return ((await readdir(dir, { recursive: true, withFileTypes: true })) as { isFile(): boolean; parentPath: string; name: string }[])
+  return (
+    (await readdir(dir, { recursive: true, withFileTypes: true })) as {
+      isFile(): boolean;
+      parentPath: string;
+      name: string;
+    }[]
+  )
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
     .sort();
