@@ -102,7 +102,12 @@ export function editionOf(model: TypesetModel, stories: Story[], made: MadeFiles
     const number = p + 1;
     const files = made.pages[p];
     if (!files) throw new Error(`no picture of page ${number}`);
-    const layoutPage = stories.flatMap((s) => s.parts.filter((part) => part.page === number));
+    // The page's own stories in reading order, then the parts continued from earlier pages.
+    const parts = stories.flatMap((s) => s.parts.filter((part) => part.page === number));
+    const layoutPage = [
+      ...parts.filter((part) => part.module.continuedFrom === undefined),
+      ...parts.filter((part) => part.module.continuedFrom !== undefined),
+    ];
     return {
       number,
       folio: folio(number),

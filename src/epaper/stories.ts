@@ -85,7 +85,8 @@ export function storyTitle(article: ArticleData, latin: boolean): string {
   const first = article.body.map(bodyText)[0];
   const opening = first ? shorten(first, latin ? 60 : 24) : undefined;
   if (article.dateline && opening) return `${article.dateline}${latin ? ": " : "："}${opening}`;
-  return opening ?? article.images[0]?.caption?.slice(0, 40) ?? article.kicker ?? article.id;
+  const caption = article.images[0]?.caption;
+  return opening ?? (caption ? shorten(caption, latin ? 60 : 24) : undefined) ?? article.kicker ?? article.id;
 }
 
 /** The first `max` characters of a text, an ellipsis after when it is longer. */

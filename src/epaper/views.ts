@@ -82,7 +82,9 @@ export function pictureView(edition: Edition, page: EditionPage, base: string) {
 
 /** A continued part says so: the same story's name, and where it comes from. */
 function zoneLabel(z: EditionPage["zones"][number], title: string): string {
-  return z.continuedFrom !== undefined && z.jump ? `${title} ${z.jump}` : title;
+  if (z.continuedFrom === undefined || !z.jump) return title;
+  // A full-width parenthesis (（上接第2版）) needs no space before it.
+  return `${title}${/^[（(]/.test(z.jump) ? "" : " "}${z.jump}`;
 }
 
 export function pageView(edition: Edition, page: EditionPage) {
