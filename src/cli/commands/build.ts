@@ -77,8 +77,7 @@ Examples:
         const { checkOutputDir } = await import("../../output-dir");
         await checkOutputDir(opts.out);
         const press = opts.press ? await checkPress(target, opts) : undefined;
-        const epaper = opts.epaper ? await import("./epaper") : undefined;
-        const baseUrl = opts.epaper ? await epaper?.checkEpaperOptions(target, opts.epaper, opts.baseUrl) : undefined;
+        const epaper = opts.epaper ? await checkEpaper(target, opts.epaper, opts.baseUrl) : undefined;
         const result = await buildIssue(target, {
           outDir: opts.out,
           strict: opts.strict,
@@ -99,8 +98,9 @@ Examples:
           pressFiles = [...made.pages.map((p) => p.file), made.issueFile];
           result.warnings.push(...press.warnings);
         }
-        const epaperLines =
-          epaper && opts.epaper ? await epaper.writeEpaper(result, files.pdf, opts.epaper, baseUrl, progress) : [];
+        const epaperLines = epaper
+          ? await (await import("./epaper")).writeEpaper(result, files.pdf, epaper.site, epaper.baseUrl, progress)
+          : [];
         progress?.done();
         if (opts.timings) {
           const total = Math.round(performance.now() - started);
@@ -126,6 +126,12 @@ Examples:
         await browser.close();
       }
     });
+}
+
+/** The e-paper's site folder and base URL, checked before any stage runs. */
+async function checkEpaper(target: string, site: string, baseUrl?: string) {
+  const { checkEpaperOptions } = await import("./epaper");
+  return { site, baseUrl: await checkEpaperOptions(target, site, baseUrl) };
 }
 
 /** The press options, checked against the issue (loaded for its date, pages and names). */
