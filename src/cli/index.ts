@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { NEWSPRINT_VERSION } from "../version";
 import { registerBuild } from "./commands/build";
 import { registerCheckType } from "./commands/check-type";
+import { registerEpaper } from "./commands/epaper";
 import { registerImport } from "./commands/import";
 import { registerInit } from "./commands/init";
 import { registerPlan } from "./commands/plan";
@@ -34,6 +35,7 @@ Examples:
   newsprint plan issues/dongchangfu         the flatplan (pages, stories, fill, jumps) without the PDF
   newsprint validate issues/dongchangfu     check the issue file only
   newsprint preview issues/dongchangfu --open   live preview at http://127.0.0.1:4321/
+  newsprint epaper issues/dongchangfu -o site   the digital edition (数字报): a static site of the pages
   newsprint check-type output/dongchangfu.pdf
   newsprint build issues/dongchangfu --press && newsprint preflight output/dongchangfu/press/*.pdf
   newsprint send output/dongchangfu/press/*.pdf --folder /mnt/plant/in
@@ -44,6 +46,7 @@ ${EXIT_HELP}`,
 
 registerBuild(program);
 registerPlan(program);
+registerEpaper(program);
 registerValidate(program);
 registerInit(program);
 registerImport(program);

@@ -39,6 +39,10 @@ export const DEFAULTS = {
   queueStalledIntervalMs: 30_000,
   /** The queue's set-up (Chromium, fonts, styles…) stays claimed this long after its last live worker. */
   queueSetupTtlMs: 60_000,
+  /** Widths in px of each page's image in the e-paper (数字报): a screen's and a zoomed one. */
+  epaperPageWidths: [800, 1600],
+  /** Widest photo of an e-paper story page, px (never upscaled). */
+  epaperPhotoWidth: 1200,
 } as const;
 
 /** The house style where neither the paper's style file nor its language says otherwise. Sizes are

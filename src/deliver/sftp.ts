@@ -10,6 +10,7 @@ import SftpClient from "ssh2-sftp-client";
 import { DeliveryError, messageOf, redactSecrets } from "./errors";
 import { type CredentialOptions, resolveSftpCredentials, type SftpCredentials } from "./sftp-credentials";
 import { type DeliveryResult, deliverStaged, type StagedDeliveryOptions, type StagingTarget } from "./staged-delivery";
+import { deliverTree } from "./tree-delivery";
 
 export interface SftpDeliveryOptions extends StagedDeliveryOptions, CredentialOptions {
   host: string;
@@ -27,9 +28,18 @@ export interface SftpDeliveryOptions extends StagedDeliveryOptions, CredentialOp
 }
 
 export async function deliverSftp(files: readonly string[], options: SftpDeliveryOptions): Promise<DeliveryResult> {
+  return deliverStaged(files, await connectedTarget(options), options);
+}
+
+/** Every file under the folder `root` (a site), into the same folders under the remote folder. */
+export async function deliverTreeSftp(root: string, options: SftpDeliveryOptions): Promise<DeliveryResult> {
+  return deliverTree(root, await connectedTarget(options), options);
+}
+
+async function connectedTarget(options: SftpDeliveryOptions): Promise<StagingTarget> {
   const credentials = await resolveSftpCredentials(options);
   const expected = options.hostKeyFingerprint ?? nonEmpty((options.env ?? process.env).NEWSPRINT_SFTP_HOST_KEY);
-  return deliverStaged(files, sftpTarget(options, credentials, expected), options);
+  return sftpTarget(options, credentials, expected);
 }
 
 function sftpTarget(options: SftpDeliveryOptions, credentials: SftpCredentials, expectedKey?: string): StagingTarget {
@@ -99,6 +109,9 @@ function sftpTarget(options: SftpDeliveryOptions, credentials: SftpCredentials, 
         throw error;
       }
       connection = { client: fresh, socket };
+    },
+    async makeFolder(name: string) {
+      await connected().mkdir(path(name), true);
     },
     async write(source: Readable, name: string) {
       // Not client.put(): it can resolve on an aborted write; pipeline() rejects on any error.

@@ -18,6 +18,9 @@ export interface StagingTarget {
   readonly label: string;
   /** Makes the folder ready (connects, checks it exists); called before every try. */
   open(): Promise<void>;
+  /** Makes the folder `name` (a path of folders, "/"-separated) and those above it, if missing:
+   *  only a folder tree (a site) delivers into subfolders. */
+  makeFolder?(name: string): Promise<void>;
   /** Writes all of `source` to `name`, replacing any file of that name. */
   write(source: Readable, name: string): Promise<void>;
   /** Size in bytes of the file `name`. */
@@ -54,7 +57,11 @@ export interface DeliveryResult {
   entries: ManifestEntry[];
 }
 
-export const tempNameFor = (name: string): string => `.${name}.part`;
+/** A hidden name beside the file's own, in its folder. */
+export const tempNameFor = (name: string): string => {
+  const slash = name.lastIndexOf("/");
+  return `${name.slice(0, slash + 1)}.${name.slice(slash + 1)}.part`;
+};
 
 export async function deliverStaged(
   files: readonly string[],
@@ -105,7 +112,7 @@ export async function deliverStaged(
 }
 
 /** One clear, secret-free error for a step that failed for good. */
-function failure(target: StagingTarget, what: string, error: unknown, note?: string): Error {
+export function failure(target: StagingTarget, what: string, error: unknown, note?: string): Error {
   const tries = error instanceof RetriesExhaustedError ? error.tries : 1;
   const cause = error instanceof RetriesExhaustedError ? error.lastError : error;
   const message = `${what} (${tries} ${tries === 1 ? "try" : "tries"}): ${messageOf(cause)}${note ? `; ${note}` : ""}`;
@@ -113,7 +120,7 @@ function failure(target: StagingTarget, what: string, error: unknown, note?: str
   return new Kind(target.redact(message));
 }
 
-async function stageAndPublish(
+export async function stageAndPublish(
   target: StagingTarget,
   name: string,
   source: () => Readable,
@@ -149,7 +156,7 @@ async function stageAndPublish(
   );
 }
 
-function retryOptions(
+export function retryOptions(
   target: StagingTarget,
   options: StagedDeliveryOptions,
   say: (line: string) => void,

@@ -29,6 +29,9 @@ export interface BuildOptions {
 export interface BuildResult extends Omit<Composition, "page"> {
   issue: Issue;
   pdf: Uint8Array;
+  /** Each page's key (its HTML, the files it shows, what every page shares), in page order: an
+   *  unchanged key means an unchanged printed page. */
+  pageKeys: string[];
   /** What the page loaded from the server, for a self-contained HTML copy. */
   assets: { served: Set<string>; mounts: Mount[]; formatCss: string };
   timings: Record<string, number>;
@@ -74,7 +77,7 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
     await measureCache.save();
     await pageCache.save();
     await session.saveNotes();
-    return { ...composed, issue, pdf: rendered.pdf, assets, timings };
+    return { ...composed, issue, pdf: rendered.pdf, pageKeys: rendered.keys, assets, timings };
   } finally {
     const session = await sessionPromise.catch(() => undefined);
     await session?.close();

@@ -95,15 +95,16 @@ export interface RenderTimings {
 /**
  * The issue's proof: the pages framed with Paged.js in `page`, checked and printed — only those
  * whose key differs from the last proof's when a page cache is given; the others are taken from
- * the last proof as they were printed.
+ * the last proof as they were printed. `keys`: each page's key, in page order.
  */
 export async function printIssue(
   page: WorkPage,
   input: PrintInput,
-): Promise<{ pdf: Uint8Array; printed: number; timings: RenderTimings }> {
+): Promise<{ pdf: Uint8Array; printed: number; timings: RenderTimings; keys: string[] }> {
   const { shells, contents } = splitPages(bodyOf(input.html));
   const numbers = Object.keys(contents);
-  const keys = input.pageCache ? await pageKeys(page, input, contents) : [];
+  // Computed with or without a cache: the e-paper keeps the files of pages whose key held.
+  const keys = await pageKeys(page, input, contents);
   const last = input.pageCache?.load();
   const reused = new Map<number, number>();
   for (const [i, key] of keys.entries()) {
@@ -136,7 +137,7 @@ export async function printIssue(
     timings.pdf += timings.finish;
   }
   input.pageCache?.set({ proof: pdf, keys });
-  return { pdf, printed: fresh.length, timings };
+  return { pdf, printed: fresh.length, timings, keys };
 }
 
 /** The body with only the shells of `only` (all when undefined). */

@@ -14,6 +14,8 @@ interface BuildFlags extends PressFlags {
   chromium?: string;
   quiet?: boolean;
   timings?: string;
+  epaper?: string;
+  baseUrl?: string;
 }
 
 export function registerBuild(program: Command): void {
@@ -32,6 +34,8 @@ export function registerBuild(program: Command): void {
     )
     .option("--page-pattern <pattern>", "press file names, tokens <paper> <yyyymmdd> <page> <section>")
     .option("--deterministic", "fixed dates and IDs: unchanged input gives byte-identical press files")
+    .option("--epaper <site-dir>", "also write the digital edition (数字报) into a site folder (see newsprint epaper)")
+    .option("--base-url <url>", "with --epaper: the site's public address, for the feed and the sitemap")
     .option("--strict", "photos below the resolution threshold are errors, not warnings")
     .option(
       "--chromium <path>",
@@ -45,7 +49,8 @@ export function registerBuild(program: Command): void {
 Examples:
   newsprint build issues/dongchangfu              → output/dongchangfu.pdf, output/dongchangfu/layout.json
   newsprint build issues/dongchangfu --press      → also output/dongchangfu/press/dongchangfu_20221230_01.pdf …
-  newsprint build issues/dongchangfu/issue.json -o /tmp/out --html`,
+  newsprint build issues/dongchangfu/issue.json -o /tmp/out --html
+  newsprint build issues/dongchangfu --epaper site  → also site/index.html, site/2022-12-30/page-01.html …`,
     )
     .action(async (target: string, opts: BuildFlags) => {
       // Ctrl-C at any moment: Ghostscript is killed and staging folders removed (exit 130).
@@ -72,6 +77,7 @@ Examples:
         const { checkOutputDir } = await import("../../output-dir");
         await checkOutputDir(opts.out);
         const press = opts.press ? await checkPress(target, opts) : undefined;
+        const epaper = opts.epaper ? await checkEpaper(target, opts.epaper, opts.baseUrl) : undefined;
         const result = await buildIssue(target, {
           outDir: opts.out,
           strict: opts.strict,
@@ -92,6 +98,9 @@ Examples:
           pressFiles = [...made.pages.map((p) => p.file), made.issueFile];
           result.warnings.push(...press.warnings);
         }
+        const epaperLines = epaper
+          ? await (await import("./epaper")).writeEpaper(result, files.pdf, epaper.site, epaper.baseUrl, progress)
+          : [];
         progress?.done();
         if (opts.timings) {
           const total = Math.round(performance.now() - started);
@@ -107,6 +116,7 @@ Examples:
           if (files.html) console.log(`wrote ${files.html}/index.html`);
           if (pressFiles.length)
             console.log(`wrote ${pressFiles.length} press files in ${pressFiles[0]?.replace(/\/[^/]*$/, "")}`);
+          for (const line of epaperLines) console.log(line);
         }
         process.exitCode = EXIT.ok;
       } catch (err) {
@@ -116,6 +126,12 @@ Examples:
         await browser.close();
       }
     });
+}
+
+/** The e-paper's site folder and base URL, checked before any stage runs. */
+async function checkEpaper(target: string, site: string, baseUrl?: string) {
+  const { checkEpaperOptions } = await import("./epaper");
+  return { site, baseUrl: await checkEpaperOptions(target, site, baseUrl) };
 }
 
 /** The press options, checked against the issue (loaded for its date, pages and names). */

@@ -33,8 +33,10 @@ const HOT_FOLDER_ONLY = ["retries", "manifest"] as const;
 export function registerSend(program: Command): Command {
   return program
     .command("send")
-    .description("deliver print-ready PDFs to an IPP printer, a hot folder, or a hot folder over SFTP")
-    .argument("<pdf...>", "PDF files to deliver")
+    .description(
+      "deliver print-ready PDFs to an IPP printer, a hot folder, or a hot folder over SFTP; or an e-paper's site folder to a web server's folder",
+    )
+    .argument("<pdf...>", "PDF files to deliver, or one folder (an e-paper site) to deliver whole")
     .option("--printer <uri>", "IPP printer, e.g. ipp://host:631/ipp/print")
     .option("--folder <dir>", "local or mounted hot folder")
     .option("--sftp <user@host[:port]/path>", "hot folder on an SFTP server")
@@ -59,6 +61,11 @@ export function registerSend(program: Command): Command {
     .action(async (pdfs: string[], options: SendOptions, command: Command) => {
       checkOptionCombination(options, command);
       try {
+        const [first] = pdfs;
+        if (first !== undefined && pdfs.length === 1 && (await (await deliver()).isSiteFolder(first))) {
+          await sendFolder(first, options);
+          return;
+        }
         for (const pdf of pdfs) await (await deliver()).assertPdfFile(pdf);
         await send(pdfs, options);
       } catch (error) {
@@ -108,6 +115,26 @@ async function send(pdfs: string[], options: SendOptions): Promise<void> {
       ...(options.hostKey !== undefined ? { hostKeyFingerprint: options.hostKey } : {}),
     });
   }
+}
+
+/** A folder (an e-paper's site) goes whole, in its folders, to a folder or an SFTP folder. */
+async function sendFolder(folder: string, options: SendOptions): Promise<void> {
+  const { DeliveryUsageError, deliverTreeSftp, deliverTreeToFolder, parseSftpAddress } = await deliver();
+  if (options.printer) throw new DeliveryUsageError(`${folder} is a folder: a printer takes PDF files`);
+  const onProgress = (line: string) => process.stderr.write(`${line}\n`);
+  const hotFolder = {
+    onProgress,
+    ...(options.retries !== undefined ? { retries: options.retries } : {}),
+    ...(options.manifest !== undefined ? { manifestName: options.manifest } : {}),
+  };
+  if (options.folder) await deliverTreeToFolder(folder, options.folder, hotFolder);
+  else if (options.sftp)
+    await deliverTreeSftp(folder, {
+      ...parseSftpAddress(options.sftp),
+      ...hotFolder,
+      ...(options.key !== undefined ? { privateKeyPath: options.key } : {}),
+      ...(options.hostKey !== undefined ? { hostKeyFingerprint: options.hostKey } : {}),
+    });
 }
 
 function duplexSides(edge: "long" | "short"): Sides {
