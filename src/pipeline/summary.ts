@@ -1,3 +1,4 @@
+import { toIssueRect } from "../grid";
 import type { Layout, PageLayout } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
 
@@ -52,21 +53,11 @@ export function layoutReport(layout: Layout, model?: TypesetModel) {
       tombstones: p.tombstones,
       warnings: p.warnings,
       modules: [
-        ...p.boxes.map((b) => ({
-          ad: b.id,
-          placed: "booked" as const,
-          column: b.col + 1,
-          line: b.row + 1,
-          span: b.span,
-          height: b.rows,
-        })),
+        ...p.boxes.map((b) => ({ ad: b.id, placed: "booked" as const, ...toIssueRect(b) })),
         ...p.modules.map((m) => ({
           article: m.articleId,
           placed: m.origin === "auto" ? ("make-up" as const) : m.origin,
-          column: m.col + 1,
-          line: m.row + 1,
-          span: m.span,
-          height: m.rows,
+          ...toIssueRect(m),
           headLines: m.headRows,
           linesUsed: m.columns.reduce((n, c) => n + c.end - c.start, 0),
           linesAvailable: m.columns.reduce((n, c) => n + c.rows, 0),

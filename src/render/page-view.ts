@@ -1,4 +1,5 @@
 import { fillWords } from "../config/langs";
+import { columnLeft, type GridRect, spanWidth, toIssueRect } from "../grid";
 import type { PageFormat } from "../load";
 import { linesAfterCuts } from "../makeup";
 import type { BoxModule, Layout, Module, TextColumn } from "../makeup/types";
@@ -6,7 +7,7 @@ import { adBoxInModule, adLabel, adLabelSize } from "../typeset/ads";
 import { paragraphParts } from "../typeset/fragments";
 import type { Measurements } from "../typeset/measurements";
 import { type TypesetModel, typesetArticle } from "../typeset/model";
-import { captionView, headView, spanWidth } from "../typeset/views";
+import { captionView, headView } from "../typeset/views";
 
 // Turns the make-up's rectangles into what the templates print: positions in pt, and for every
 // text column the exact paragraph parts (line ranges as Chromium measured them).
@@ -30,16 +31,10 @@ export interface PageViewInput {
   ads: Map<string, AdArt>;
 }
 
-const x = (f: PageFormat, col: number) => col * (f.columnWidth + f.gutter);
+const x = columnLeft;
 /** A rectangle in the issue format's units (1-based), as layout.json and the pins write it; the
  *  preview's editor reads it from the module's data attributes instead of guessing from pixels. */
-const gridRect = (r: { col: number; row: number; span: number; rows: number }, origin: string) => ({
-  column: r.col + 1,
-  line: r.row + 1,
-  span: r.span,
-  height: r.rows,
-  origin,
-});
+const gridRect = (r: GridRect, origin: string) => ({ ...toIssueRect(r), origin });
 const y = (f: PageFormat, row: number) => row * f.linePitch;
 
 export function pageViews(input: PageViewInput) {

@@ -1,4 +1,5 @@
-import type { Edit, Rect } from "../edit-vocabulary";
+import type { IssuePin } from "../../grid";
+import type { Edit } from "../edit-vocabulary";
 import type { PinListing } from "../state";
 import {
   type Geometry,
@@ -365,7 +366,7 @@ export class FrameEditor {
   /** A resize: with the height when it was changed or the pin has one, else the make-up sizes it. */
   private resize(target: Target, r: GridRect, vertical: boolean): Edit {
     const pinnedHeight = typeof target.pin === "object" && target.pin.height !== undefined;
-    const place: Rect = { column: r.column, line: r.line, span: r.span };
+    const place: IssuePin = { column: r.column, line: r.line, span: r.span };
     if (vertical || pinnedHeight || target.origin === "fixed") place.height = r.height;
     return { kind: "resize", article: target.id, place };
   }
