@@ -1,28 +1,18 @@
-import type { BodyLine } from "./types";
-import { HARD_BREAK, ORPHAN, WIDOW } from "./weights";
+import { HARD_BREAK } from "../costs";
+import { breakPenalty } from "../rules/column-breaks";
+import type { BodyLine } from "../types";
 
 // Breaking an article's lines into the text columns of one module: balanced (columns end on
-// the same row, or one apart) and avoiding orphans, widows and lone subheads at the breaks.
+// the same row, or one apart) and avoiding orphans, widows and lone subheads at the breaks
+// (rules/column-breaks.ts).
 
-export interface ColumnPlan {
+export interface ColumnSplit {
   /** Lines per text column, left to right. */
   counts: number[];
   /** Body row (below the head) where the text ends, jump line included. */
   end: number;
   /** Sum of break penalties (HARD_BREAK for a column ending on a keepWithNext line). */
   penalty: number;
-}
-
-/** Cost of a column (or page) break before line `next`: `next - 1` ends a column. */
-export function breakPenalty(lines: BodyLine[], next: number): number {
-  const before = lines[next - 1];
-  const after = lines[next];
-  if (before === undefined || after === undefined) return 0;
-  let penalty = 0;
-  if (before.keepWithNext) penalty += HARD_BREAK;
-  if (before.first && !before.last) penalty += ORPHAN;
-  if (after.last && !after.first) penalty += WIDOW;
-  return penalty;
 }
 
 /** Lines column c can hold when the text ends on row `end`. */
@@ -62,7 +52,7 @@ function scratch(size: number): void {
 
 /** Best counts with each column ending between `end - slack` and `end`, or null. A small DP
  *  over the cumulative line count after each column. */
-function planAt(
+function splitAt(
   lines: BodyLine[],
   start: number,
   n: number,
@@ -70,7 +60,7 @@ function planAt(
   end: number,
   slack: number,
   jump: boolean,
-): ColumnPlan | null {
+): ColumnSplit | null {
   const k = offsets.length;
   const hi = offsets.map((_, c) => capacity(offsets, c, end, jump));
   const lo = hi.map((h) => Math.max(0, h - slack));
@@ -146,26 +136,26 @@ function textEnd(offsets: number[], counts: number[], jump: boolean): number {
  * Balanced first; if that forces a column to end on a keepWithNext line, columns may differ
  * by two lines or the text may run one row deeper.
  */
-export function planColumns(
+export function splitColumns(
   lines: BodyLine[],
   start: number,
   n: number,
   offsets: number[],
   maxRows: number,
   jump: boolean,
-): ColumnPlan | null {
+): ColumnSplit | null {
   const end = minimalEnd(offsets, n, maxRows, jump);
   if (end < 0) return null;
-  let plan = planAt(lines, start, n, offsets, end, 1, jump);
-  if (plan !== null && plan.penalty < HARD_BREAK) return plan;
+  let split = splitAt(lines, start, n, offsets, end, 1, jump);
+  if (split !== null && split.penalty < HARD_BREAK) return split;
   for (const [tryEnd, slack] of [
     [end, 2],
     [end + 1, 2],
   ] as const) {
     if (tryEnd > maxRows) continue;
-    const other = planAt(lines, start, n, offsets, tryEnd, slack, jump);
-    if (other !== null && (plan === null || other.penalty < plan.penalty)) plan = other;
-    if (plan !== null && plan.penalty < HARD_BREAK) break;
+    const other = splitAt(lines, start, n, offsets, tryEnd, slack, jump);
+    if (other !== null && (split === null || other.penalty < split.penalty)) split = other;
+    if (split !== null && split.penalty < HARD_BREAK) break;
   }
-  return plan;
+  return split;
 }

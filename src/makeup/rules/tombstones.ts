@@ -1,8 +1,8 @@
-import type { Module, Tombstone } from "./types";
+import type { Module, Tombstone } from "../types";
 
-// Tombstones: two heads side by side at the same height in neighbouring modules, which a reader
-// takes for one headline. The solver avoids them when an equally full page exists; these are
-// the ones left, for the report.
+// Rule: no tombstones, two heads side by side at the same height in neighbouring modules, which
+// a reader takes for one headline. The search does not weigh them yet: they are found on the
+// finished page, for the report.
 
 export function tombstones(modules: Module[]): Tombstone[] {
   const found: Tombstone[] = [];

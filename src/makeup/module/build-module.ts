@@ -1,12 +1,12 @@
-import { columnCounts, type ModuleFit } from "./fit";
-import type { Item } from "./items";
+import type { GridRect } from "../../grid";
+import type { Item } from "../items";
+import type { Module, ModuleOrigin, PlacedImage, TextColumn } from "../types";
+import { columnCounts, type ModuleFit } from "./module-fit";
 import { columnOffsets } from "./module-space";
-import type { Rect } from "./packer";
-import type { Module, ModuleOrigin, PlacedImage, TextColumn } from "./types";
 
 /** The render stage's view of one placed module (continuesOn is set once the jump target is
  *  known). */
-export function buildModule(item: Item, rect: Rect, fit: ModuleFit, origin: ModuleOrigin = "auto"): Module {
+export function buildModule(item: Item, rect: GridRect, fit: ModuleFit, origin: ModuleOrigin = "auto"): Module {
   const images: PlacedImage[] = fit.photo.spots.map((spot) => ({ ...spot, row: fit.head + spot.row }));
   const columns: TextColumn[] = [];
   const offsets = columnOffsets(fit.span - fit.side, fit.photo);

@@ -1,12 +1,14 @@
-import { buildModule } from "./build-module";
-import { nextCut, withCuts } from "./copyfit";
-import { MakeupError } from "./errors";
-import type { ModuleFit } from "./fit";
-import { type Item, isContinuation, lineCount, sortItems } from "./items";
-import { JumpTargets } from "./jump-targets";
-import { emptyOf, makeUpPage, type PageResult } from "./page-makeup";
-import { EMPTY_SHARE_LIMIT, emptyCells, emptyWarnings } from "./page-stats";
-import { tombstones } from "./tombstones";
+import { MakeupError } from "../errors";
+import { type Item, isContinuation, lineCount } from "../items";
+import { MAX_GRID_COLUMNS, MAX_GRID_ROWS, MAX_PAGE_ATTEMPTS } from "../limits";
+import { buildModule } from "../module/build-module";
+import type { ModuleFit } from "../module/module-fit";
+import { emptyOf, makeUpPage, type PageResult } from "../page/page-makeup";
+import { emptyCells } from "../page/page-stats";
+import { readingOrder } from "../rules/lead";
+import { maxJumpsOf } from "../rules/max-jumps";
+import { emptyWarnings, isFull } from "../rules/page-fill";
+import { tombstones } from "../rules/tombstones";
 import type {
   ArticleMetrics,
   Cut,
@@ -18,7 +20,10 @@ import type {
   PageInput,
   PageLayout,
   Unplaced,
-} from "./types";
+} from "../types";
+import { nextCut, withCuts } from "./copyfit";
+import { JumpTargets } from "./jump-targets";
+import type { PageMemo } from "./page-memo";
 
 // The issue, page by page: each page gets its own articles plus the rests jumped to it. On each
 // page the make-up first tries the page as it is; then, where the editor allowed it, drops
@@ -26,8 +31,6 @@ import type {
 // fillers where the page is short of material. What a page cannot hold jumps on (only from the
 // page where the story starts: no story is split across more than two pages), and what no later
 // page can take is reported.
-
-export const DEFAULT_MAX_JUMPS = 2;
 
 /** The rest of a cut article on its way to a later page, and where it was cut. */
 interface Continuation {
@@ -47,13 +50,10 @@ export interface PageChoices {
   uncut: Set<string>;
 }
 
-/** Attempts per page: each drops one more paragraph, forbids one more jump or adds a filler. */
-const MAX_ATTEMPTS = 40;
-
 export function checkGrid(input: MakeupInput): void {
   const { grid } = input;
   const whole = Number.isInteger(grid.columns) && Number.isInteger(grid.rows);
-  if (!whole || grid.columns < 1 || grid.rows < 1 || grid.columns > 32 || grid.rows > 4000) {
+  if (!whole || grid.columns < 1 || grid.rows < 1 || grid.columns > MAX_GRID_COLUMNS || grid.rows > MAX_GRID_ROWS) {
     throw new MakeupError(`grid of ${grid.columns} columns × ${grid.rows} lines is not usable`);
   }
 }
@@ -109,7 +109,7 @@ export class IssueMakeup {
     const own = [...page.articles, ...choices.fillers].map(
       (a): Item => ({ article: withCuts(a, choices.cuts.get(a.id) ?? []), start: 0, canJump: false }),
     );
-    const items = sortItems([...own, ...waiting]);
+    const items = readingOrder([...own, ...waiting]);
     for (const item of items) item.canJump = this.mayJump(index, item, choices);
     if (!this.memo) return makeUpPage(this.input.grid, page, items, this.issueIds);
     // The same page with the same material comes out the same: an earlier make-up's is reused.
@@ -132,7 +132,7 @@ export class IssueMakeup {
   private solve(index: number, page: PageInput, withFillers = true): SolvedPage {
     const choices: PageChoices = { cuts: new Map(), noJump: new Set(), fillers: [], uncut: new Set() };
     let result = this.attempt(index, page, choices);
-    for (let n = 0; n < MAX_ATTEMPTS; n++) {
+    for (let n = 0; n < MAX_PAGE_ATTEMPTS; n++) {
       const changed = this.cutParagraph(result, choices) || this.limitJumps(page, result, choices);
       if (!changed) break;
       result = this.attempt(index, page, choices);
@@ -175,7 +175,7 @@ export class IssueMakeup {
   /** More stories jump than the page allows: the one with the shortest rest must fit instead. */
   private limitJumps(page: PageInput, result: PageResult, choices: PageChoices): boolean {
     const jumping = cutsOf(result).filter((p) => p.fit.jump);
-    if (jumping.length <= (page.maxJumps ?? DEFAULT_MAX_JUMPS)) return false;
+    if (jumping.length <= maxJumpsOf(page)) return false;
     const rest = (p: { item: number; fit: ModuleFit }) => lineCount(result.items[p.item] as Item) - p.fit.lines;
     const shortest = jumping.reduce((a, b) => (rest(b) < rest(a) ? b : a));
     const id = result.items[shortest.item]?.article.id;
@@ -189,7 +189,7 @@ export class IssueMakeup {
     let best = result;
     for (const filler of this.fillers) {
       if (cutsOf(best).length > 0 || best.dropped.length > 0) break;
-      if (emptyOf(best) < EMPTY_SHARE_LIMIT * best.freeCells) break;
+      if (isFull(emptyOf(best), best.freeCells)) break;
       choices.fillers.push(filler);
       const next = this.attempt(index, page, choices);
       if (cutsOf(next).length === 0 && next.dropped.length === 0 && emptyOf(next) < emptyOf(best)) {
@@ -335,27 +335,6 @@ export class IssueMakeup {
       unusedFillers: this.fillers.map((f) => f.id),
     };
     return this.unplaced.length === 0 ? { ok: true, layout } : { ok: false, layout, unplaced: this.unplaced };
-  }
-}
-
-/**
- * Pages already made up, by everything that decides them: a rebuild (the preview's) makes up again
- * only the pages whose material changed. Pure: what a key gives is what solving would give.
- */
-export class PageMemo {
-  private readonly results = new Map<string, PageResult>();
-  constructor(private readonly limit = 500) {}
-
-  get(key: string): PageResult | undefined {
-    return this.results.get(key);
-  }
-
-  set(key: string, result: PageResult): void {
-    if (this.results.size >= this.limit) {
-      const oldest = this.results.keys().next().value;
-      if (oldest !== undefined) this.results.delete(oldest);
-    }
-    this.results.set(key, result);
   }
 }
 

@@ -1,4 +1,7 @@
-import type { FitCache, ModuleFit } from "./fit";
+import type { GridRect } from "../../grid";
+import type { FitCache } from "../module/fit-cache";
+import type { ModuleFit } from "../module/module-fit";
+import { spanAllowed } from "../rules/lead";
 
 // Exact packing of a rectangular block with a run of items (in reading order) as a guillotine
 // layout, by dynamic programming over (block width, block height, item run). A block is
@@ -15,16 +18,10 @@ import type { FitCache, ModuleFit } from "./fit";
 // long lead stays top left across the page with stories under it): enough for good pages,
 // and the search stays small.
 
-export interface Rect {
-  col: number;
-  row: number;
-  span: number;
-  rows: number;
-}
-
-export interface Placement {
+/** An item of the page set in a rectangle: its module, not yet built. */
+export interface PlacedItem {
   item: number;
-  rect: Rect;
+  rect: GridRect;
   fit: ModuleFit;
 }
 
@@ -76,7 +73,7 @@ export class GuillotinePacker {
   private allowed(i: number, span: number): boolean {
     const hint = this.fits.hintedSpan(i);
     if (hint !== undefined) return span === hint;
-    return i === 0 && this.exactLead ? span === this.leadSpan : span <= this.leadSpan;
+    return spanAllowed(i, span, this.leadSpan, this.exactLead);
   }
 
   private table(width: number, from: number, to: number): Float64Array {
@@ -167,7 +164,7 @@ export class GuillotinePacker {
   }
 
   /** The modules of the best packing of items [from, to) into `rect`. */
-  place(rect: Rect, from: number, to: number, out: Placement[]): void {
+  place(rect: GridRect, from: number, to: number, out: PlacedItem[]): void {
     const { choice } = this.solve(rect.span, rect.rows, from, to, true);
     if (choice === null) throw new Error(`no packing for items ${from}..${to - 1}`);
     const { col, row, span, rows } = rect;

@@ -1,17 +1,19 @@
-import { FitCache } from "./fit";
-import { headRowsAt, type Item, imagesOf, isContinuation, lineCount } from "./items";
-import { GuillotinePacker, type Placement, type Rect } from "./packer";
-import { EMPTY_SHARE_LIMIT } from "./page-stats";
-import { photoLayouts } from "./photo-layouts";
-import type { Grid } from "./types";
-import { DROP, JUMP_BASE, LOST_BASE, LOST_OVERFLOW, UNCOVERED } from "./weights";
+import type { GridRect } from "../../grid";
+import { DROP, JUMP_BASE, LOST_BASE, LOST_OVERFLOW, UNCOVERED } from "../costs";
+import { headRowsAt, type Item, imagesOf, isContinuation, lineCount } from "../items";
+import { MAX_PAGE_ITEMS } from "../limits";
+import { FitCache } from "../module/fit-cache";
+import { photoLayouts } from "../photos/photo-layouts";
+import { isFull } from "../rules/page-fill";
+import type { Grid } from "../types";
+import { GuillotinePacker, type PlacedItem } from "./packer";
 
 // Automatic make-up of one page: the free regions are filled with runs of the page's items in
 // reading order (lead first, in the first region); the lead's span is searched so that it is
-// the widest module.
+// the widest module (rules/lead.ts).
 
 export interface PagePacking {
-  placements: Placement[];
+  placements: PlacedItem[];
   /** The items the placements refer to (by index). */
   items: Item[];
   /** Items for which the page had no room at all. */
@@ -39,12 +41,12 @@ function minArea(item: Item, grid: Grid): number {
 
 interface Attempt {
   cost: number;
-  placements: Placement[];
+  placements: PlacedItem[];
 }
 
 function packRegions(
   packer: GuillotinePacker,
-  regions: Rect[],
+  regions: GridRect[],
   count: number,
   emptyCost: number,
 ): { cost: number; runs: [number, number][] } {
@@ -90,7 +92,7 @@ function packRegions(
 function attempt(
   items: Item[],
   grid: Grid,
-  regions: Rect[],
+  regions: GridRect[],
   emptyCost: number,
   hints: boolean,
   lead: boolean,
@@ -124,7 +126,7 @@ function attempt(
   else for (let span = firstWidth; span >= 1; span--) tryLead(span);
   if (!Number.isFinite(best.cost)) return { cost: best.cost, placements: [] };
   packer.setLeadSpan(best.span, lead);
-  const placements: Placement[] = [];
+  const placements: PlacedItem[] = [];
   best.runs.forEach(([from, to], r) => {
     const region = regions[r];
     if (region !== undefined && to > from) packer.place(region, from, to, placements);
@@ -132,14 +134,11 @@ function attempt(
   return { cost: best.cost, placements };
 }
 
-/** More items than this on one page make the search slow and the page unreadable. */
-const MAX_ITEMS = 13;
-
 /** Every order of `rects` (up to 4; more are only rotated). */
-function permutations(rects: Rect[]): Rect[][] {
+function permutations(rects: GridRect[]): GridRect[][] {
   if (rects.length > 4) return rects.map((_, i) => [...rects.slice(i), ...rects.slice(0, i)]);
-  const orders: Rect[][] = [];
-  const permute = (rest: Rect[], done: Rect[]) => {
+  const orders: GridRect[][] = [];
+  const permute = (rest: GridRect[], done: GridRect[]) => {
     if (rest.length === 0) orders.push(done);
     for (const [i, r] of rest.entries()) permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...done, r]);
   };
@@ -150,9 +149,9 @@ function permutations(rects: Rect[]): Rect[][] {
 /** The orders in which to offer the regions to the page's items, as given first. Items fill
  *  regions in their own order, so the corners may want other items than the next ones: the
  *  regions after the lead's are tried in every order, and only then the lead's region itself. */
-function regionOrders(regions: Rect[]): Rect[][] {
+function regionOrders(regions: GridRect[]): GridRect[][] {
   if (regions.length < 2) return [regions];
-  const [first, ...rest] = regions as [Rect, ...Rect[]];
+  const [first, ...rest] = regions as [GridRect, ...GridRect[]];
   const keepLead = permutations(rest).map((order) => [first, ...order]);
   const others = permutations(regions).filter((order) => order[0] !== first);
   return [...keepLead, ...others];
@@ -161,13 +160,13 @@ function regionOrders(regions: Rect[]): Rect[][] {
 function feasible(
   items: Item[],
   grid: Grid,
-  cuts: Rect[][],
+  cuts: GridRect[][],
   emptyCost: number,
   lead: boolean,
 ): (PagePacking & { cost: number }) | null {
   const hinted = items.some((item) => item.article.columns !== undefined || item.article.minLines !== undefined);
   for (const hints of hinted ? [true, false] : [true]) {
-    let best: { cost: number; placements: Placement[] } | null = null;
+    let best: { cost: number; placements: PlacedItem[] } | null = null;
     search: for (const regions of cuts) {
       for (const order of regionOrders(regions)) {
         const tried = attempt(items, grid, order, emptyCost, hints, lead);
@@ -184,14 +183,14 @@ function feasible(
   return null;
 }
 
-/** Whether a packing leaves 3% or more of the page empty. */
+/** Whether a packing leaves the page short of full (rules/page-fill.ts). */
 function holes(packing: PagePacking, cells: number): boolean {
   const used = packing.placements.reduce((sum, p) => sum + p.rect.span * p.rect.rows - p.fit.empty, 0);
-  return cells - used >= EMPTY_SHARE_LIMIT * cells;
+  return !isFull(cells - used, cells);
 }
 
 /** Whether the item fits some region on its own (an oversized head or photo may not). */
-function fitsAlone(item: Item, grid: Grid, regions: Rect[], emptyCost: number): boolean {
+function fitsAlone(item: Item, grid: Grid, regions: GridRect[], emptyCost: number): boolean {
   const fits = new FitCache([item], { grid, emptyCost, hints: false, lostCost: LOST_BASE });
   return regions.some((r) => {
     for (let span = 1; span <= r.span; span++) if (fits.leaf(0, span, r.rows) !== null) return true;
@@ -202,14 +201,14 @@ function fitsAlone(item: Item, grid: Grid, regions: Rect[], emptyCost: number): 
 /** Pack the page; items that fit nowhere are left out, and when even the least modules of
  *  the rest do not fit, the last items (continuations first, then the lowest priority) too,
  *  one by one from what the area allows. `lead`: items[0] is the page's lead (top left, widest). */
-export function packPage(items: Item[], grid: Grid, cuts: Rect[][], emptyCost: number, lead = true): PagePacking {
+export function packPage(items: Item[], grid: Grid, cuts: GridRect[][], emptyCost: number, lead = true): PagePacking {
   const regions = cuts[0] ?? [];
   const cells = regions.reduce((sum, r) => sum + r.span * r.rows, 0);
   const fitting = items.filter((item) => fitsAlone(item, grid, regions, emptyCost));
   const misfits = items.filter((item) => !fitting.includes(item));
   let count = 0;
   let area = 0;
-  while (count < Math.min(fitting.length, MAX_ITEMS)) {
+  while (count < Math.min(fitting.length, MAX_PAGE_ITEMS)) {
     area += minArea(fitting[count] as Item, grid);
     if (area > cells) break;
     count++;

@@ -1,10 +1,10 @@
-import type { Rect } from "./packer";
-import type { Grid, Reserved } from "./types";
+import type { GridRect } from "../../grid";
+import type { Grid } from "../types";
 
 // The type area outside reserved rectangles, as a cell map and as rectangles the packer fills.
 
 /** Cells of the grid, row-major; true where a reserved rectangle sits. */
-export function reservedMap(grid: Grid, reserved: Reserved[]): boolean[] {
+export function reservedMap(grid: Grid, reserved: GridRect[]): boolean[] {
   const cells = new Array<boolean>(grid.columns * grid.rows).fill(false);
   for (const r of reserved) {
     for (let row = Math.max(0, r.row); row < Math.min(grid.rows, r.row + r.rows); row++) {
@@ -16,7 +16,7 @@ export function reservedMap(grid: Grid, reserved: Reserved[]): boolean[] {
   return cells;
 }
 
-export function freeCellCount(grid: Grid, reserved: Reserved[]): number {
+export function freeCellCount(grid: Grid, reserved: GridRect[]): number {
   return reservedMap(grid, reserved).filter((taken) => !taken).length;
 }
 
@@ -39,9 +39,9 @@ function freeRuns(grid: Grid, taken: boolean[], at: number, across: boolean): [n
 
 /** The free area cut into rectangles, line by line: neighbouring lines (rows for bands,
  *  columns for strips) with the same free runs merge. */
-function sweep(grid: Grid, taken: boolean[], bands: boolean): Rect[] {
-  const regions: Rect[] = [];
-  let open: Rect[] = [];
+function sweep(grid: Grid, taken: boolean[], bands: boolean): GridRect[] {
+  const regions: GridRect[] = [];
+  let open: GridRect[] = [];
   let openKey = "";
   const lines = bands ? grid.rows : grid.columns;
   for (let at = 0; at < lines; at++) {
@@ -63,18 +63,13 @@ function sweep(grid: Grid, taken: boolean[], bands: boolean): Rect[] {
   return regions.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-/** The free area as rectangles the packer fills: cut into horizontal bands or vertical strips,
- *  whichever gives fewer (bigger) pieces, in reading order (top to bottom, left to right), except
- *  that small corners (left beside an ear, a pin or an ad: under half the largest piece) come last,
- *  so that the page's lead opens a real region and short items fill the corners. A full-width
- *  masthead band leaves a single rectangle. */
-export function freeRegions(grid: Grid, reserved: Reserved[]): Rect[] {
-  return freeRegionCuts(grid, reserved)[0] ?? [];
-}
-
-/** The ways worth trying to cut the free area: bands, strips, or both when they cut it into as
- *  many pieces (an L beside an ad packs better one way or the other), fewest pieces first. */
-export function freeRegionCuts(grid: Grid, reserved: Reserved[]): Rect[][] {
+/** The free area as rectangles the packer fills, cut into horizontal bands or vertical strips:
+ *  whichever gives fewer (bigger) pieces, or both when they cut it into as many (an L beside an ad
+ *  packs better one way or the other), fewest pieces first. Each cut is in reading order (top to
+ *  bottom, left to right), except that small corners (left beside an ear, a pin or an ad: under
+ *  half the largest piece) come last, so that the page's lead opens a real region and short items
+ *  fill the corners. A full-width masthead band leaves a single rectangle. */
+export function freeRegionCuts(grid: Grid, reserved: GridRect[]): GridRect[][] {
   const taken = reservedMap(grid, reserved);
   const bands = sweep(grid, taken, true);
   const strips = sweep(grid, taken, false);
@@ -83,8 +78,8 @@ export function freeRegionCuts(grid: Grid, reserved: Reserved[]): Rect[][] {
   return cuts.map(ordered);
 }
 
-function ordered(pieces: Rect[]): Rect[] {
+function ordered(pieces: GridRect[]): GridRect[] {
   const largest = Math.max(0, ...pieces.map((r) => r.span * r.rows));
-  const small = (r: Rect) => (r.span * r.rows < largest / 2 ? 1 : 0);
+  const small = (r: GridRect) => (r.span * r.rows < largest / 2 ? 1 : 0);
   return pieces.sort((a, b) => small(a) - small(b) || a.row - b.row || a.col - b.col);
 }

@@ -1,23 +1,21 @@
-import { overlaps } from "./boxes";
-import { MakeupError } from "./errors";
-import type { FitCache } from "./fit";
-import type { Rect } from "./packer";
-import type { Grid, Pin } from "./types";
+import { type GridRect, inside, overlaps, rectLabel } from "../../grid";
+import { MakeupError } from "../errors";
+import type { FitCache } from "../module/fit-cache";
+import type { Grid, Pin } from "../types";
+import { obstacleName } from "./obstacles";
 
 // Pinned articles of an automatic page keep the editor's place; the make-up fills the rest of the
 // page around them. A pin without a height gets the article's natural height at that width (as
 // much as there is room for below the pin: what does not fit jumps, like any cut module).
 
-export interface PinnedRect extends Rect {
+export interface PinnedRect extends GridRect {
   articleId: string;
   /** Index of the article among the page's items. */
   item: number;
 }
 
-const rectName = (r: Rect) => `columns ${r.col + 1}–${r.col + r.span}, lines ${r.row + 1}–${r.row + r.rows}`;
-
 /** Rows free below `row` in columns [col, col + span) before the next obstacle or the grid's end. */
-function roomBelow(grid: Grid, col: number, row: number, span: number, taken: Rect[]): number {
+function roomBelow(grid: Grid, col: number, row: number, span: number, taken: GridRect[]): number {
   let end = grid.rows;
   for (const t of taken) {
     if (t.col < col + span && col < t.col + t.span && t.row + t.rows > row) end = Math.min(end, Math.max(row, t.row));
@@ -31,16 +29,17 @@ export function placePins(
   pins: Pin[],
   itemOf: (articleId: string) => number,
   fits: FitCache,
-  taken: Rect[],
+  taken: GridRect[],
 ): PinnedRect[] {
   const placed: PinnedRect[] = [];
   for (const pin of pins) {
-    const where = `page ${number}: article "${pin.articleId}" pinned at ${rectName({ ...pin, rows: pin.rows ?? 1 })}`;
+    const at = { ...pin, rows: pin.rows ?? 1 };
+    const where = `page ${number}: article "${pin.articleId}" pinned at ${rectLabel(at)}`;
     const item = itemOf(pin.articleId);
     if (item < 0) throw new MakeupError(`${where} is not an article of this page`);
-    if (pin.col < 0 || pin.row < 0 || pin.span < 1 || pin.col + pin.span > grid.columns || pin.row >= grid.rows) {
+    // Its first line inside the grid (its height may not be known yet).
+    if (!inside({ ...at, rows: 1 }, grid))
       throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`);
-    }
     const obstacles = [...taken, ...placed];
     const room = roomBelow(grid, pin.col, pin.row, pin.span, obstacles);
     let rows = pin.rows;
@@ -51,17 +50,8 @@ export function placePins(
     // No room at all below the pin: something already stands on its first line.
     const rect = { col: pin.col, row: pin.row, span: pin.span, rows: Math.max(rows, 1) };
     const clash = obstacles.find((o) => overlaps(rect, o));
-    if (!clash && rect.row + rect.rows > grid.rows)
-      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`);
-    if (clash) {
-      const what =
-        "articleId" in clash
-          ? `article "${(clash as PinnedRect).articleId}"`
-          : "id" in clash
-            ? `ad "${(clash as { id: string }).id}"`
-            : "the masthead";
-      throw new MakeupError(`${where} overlaps ${what}`);
-    }
+    if (!clash && !inside(rect, grid)) throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`);
+    if (clash) throw new MakeupError(`${where} overlaps ${obstacleName(clash)}`);
     placed.push({ ...rect, articleId: pin.articleId, item });
   }
   return placed;

@@ -1,5 +1,5 @@
-import { cropCost, distributeRows, type ImageRows, imageRows } from "./photos";
-import type { Grid, ImageMetrics } from "./types";
+import type { Grid, ImageMetrics } from "../types";
+import { cropCost, distributeRows, type ImageRows, imageRows } from "./photo-rows";
 
 // Where an article's photos go in its module, right under the head from column 0: stacked
 // at one width, or (two or more) side by side at equal widths and one common height.

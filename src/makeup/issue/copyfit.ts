@@ -1,4 +1,4 @@
-import type { ArticleMetrics, BodyLine } from "./types";
+import type { ArticleMetrics, BodyLine } from "../types";
 
 // Copyfit with the editor's consent: only paragraphs marked cuttable may be dropped, the last
 // first, and only to save a jump or a failure. A cut article is the same article with those

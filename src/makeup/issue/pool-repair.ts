@@ -1,28 +1,30 @@
-import { candidatesFor, storyCells } from "./pool";
-import type { MakeupInput, MakeupResult } from "./types";
+import { isFull } from "../rules/page-fill";
+import type { MakeupInput, MakeupResult } from "../types";
+import { storyCells } from "./estimate";
+import { candidatesFor } from "./pool";
 
 // When a plan leaves something out, the next plan is told what to do differently: a story whose
 // jumped rest found no room may not start on that page again; a story no page took is pulled
 // onto a page of its section left short (or the one before its last, so that it may jump); the
 // rests of pool stories that pushed an editor's story off its page start elsewhere.
 
-export interface PlanRules {
+export interface PoolRules {
   /** "page:story": the story may not go on that page (printed number). */
   banned: Set<string>;
   /** Printed page number → pool stories it takes first. */
   forced: Map<number, string[]>;
 }
 
-export const noRules = (): PlanRules => ({ banned: new Set(), forced: new Map() });
+export const noRules = (): PoolRules => ({ banned: new Set(), forced: new Map() });
 
 export const bannedKey = (page: number, story: string) => `${page}:${story}`;
 
-function cloneRules(rules: PlanRules): PlanRules {
+function cloneRules(rules: PoolRules): PoolRules {
   return { banned: new Set(rules.banned), forced: new Map([...rules.forced].map(([p, ids]) => [p, [...ids]])) };
 }
 
 /** The rules for the next plan, or undefined when nothing is left to change. */
-export function repairRules(input: MakeupInput, result: MakeupResult, rules: PlanRules): PlanRules | undefined {
+export function repairRules(input: MakeupInput, result: MakeupResult, rules: PoolRules): PoolRules | undefined {
   if (result.ok) return undefined;
   // Only when the pages have room for what was left out: else another plan cannot help.
   const pool = new Map((input.pool ?? []).map((s) => [s.id, s]));
@@ -54,7 +56,7 @@ export function repairRules(input: MakeupInput, result: MakeupResult, rules: Pla
       const open = eligible.filter((n) => !next.banned.has(bannedKey(n, story.id)));
       const short = open.filter((n) => {
         const page = layout.pages.find((p) => p.number === n);
-        return page !== undefined && page.emptyCells >= 0.03 * page.totalCells;
+        return page !== undefined && !isFull(page.emptyCells, page.totalCells);
       });
       // Rests of other sections' stories jumped onto its pages start elsewhere.
       for (const jump of layout.jumps) {

@@ -1,17 +1,11 @@
-import { MakeupError } from "./errors";
-import type { Rect } from "./packer";
-import type { BookedBox, BoxModule, Grid, Reserved } from "./types";
+import { type GridRect, inside, overlaps, rectLabel } from "../../grid";
+import { MakeupError } from "../errors";
+import type { BookedBox, BoxModule, Grid } from "../types";
 
 // Booked boxes (ads) go on the page before any editorial, exactly where and as large as booked.
 // "bottom" and "top" boxes sit on that edge, from the page's outer side inward (right on odd
 // pages, left on even ones: where a reader's eye and the ad department expect them), each next
 // one beside the last, or above (below) it when the edge is full. Ears sit beside the masthead.
-
-export function overlaps(a: Rect, b: Rect): boolean {
-  return a.col < b.col + b.span && b.col < a.col + a.span && a.row < b.row + b.rows && b.row < a.row + a.rows;
-}
-
-const rectName = (r: Rect) => `columns ${r.col + 1}–${r.col + r.span}, lines ${r.row + 1}–${r.row + r.rows}`;
 
 /** Columns to try for a box `span` wide, outer side first. */
 function columnsFrom(grid: Grid, span: number, odd: boolean): number[] {
@@ -19,7 +13,14 @@ function columnsFrom(grid: Grid, span: number, odd: boolean): number[] {
   return odd ? cols.reverse() : cols;
 }
 
-function slide(grid: Grid, box: BookedBox, taken: Rect[], odd: boolean, fromTop: boolean, top: number): Rect | null {
+function slide(
+  grid: Grid,
+  box: BookedBox,
+  taken: GridRect[],
+  odd: boolean,
+  fromTop: boolean,
+  top: number,
+): GridRect | null {
   const rows = Array.from({ length: grid.rows - box.rows - top + 1 }, (_, i) => top + i);
   if (!fromTop) rows.reverse();
   for (const row of rows) {
@@ -35,7 +36,7 @@ function slide(grid: Grid, box: BookedBox, taken: Rect[], odd: boolean, fromTop:
  * The boxes of page `number` as rectangles of the grid. Throws MakeupError naming the box for one
  * larger than the type area, outside the grid, over the masthead, or over another box.
  */
-export function placeBoxes(grid: Grid, number: number, booked: BookedBox[], reserved: Reserved[]): BoxModule[] {
+export function placeBoxes(grid: Grid, number: number, booked: BookedBox[], reserved: GridRect[]): BoxModule[] {
   const placed: BoxModule[] = [];
   const odd = number % 2 === 1;
   const top = reserved.filter((r) => r.row === 0).reduce((most, r) => Math.max(most, r.rows), 0);
@@ -47,7 +48,7 @@ export function placeBoxes(grid: Grid, number: number, booked: BookedBox[], rese
       );
     }
     const taken = [...reserved, ...placed];
-    let rect: Rect | null;
+    let rect: GridRect | null;
     const p = box.position;
     if (p === "bottom" || p === "top") {
       rect = slide(grid, box, taken, odd, p === "top", p === "top" ? top : 0);
@@ -57,15 +58,15 @@ export function placeBoxes(grid: Grid, number: number, booked: BookedBox[], rese
       rect = { col: p === "ear-left" ? 0 : grid.columns - box.span, row: 0, span: box.span, rows: box.rows };
     } else {
       rect = { col: p.col, row: p.row, span: box.span, rows: box.rows };
-      if (p.col < 0 || p.row < 0 || p.col + box.span > grid.columns || p.row + box.rows > grid.rows) {
-        throw new MakeupError(`${where} leaves the grid: ${rectName(rect)} of ${grid.columns} × ${grid.rows}`);
+      if (!inside(rect, grid)) {
+        throw new MakeupError(`${where} leaves the grid: ${rectLabel(rect)} of ${grid.columns} × ${grid.rows}`);
       }
     }
     const found = rect;
     const clash = placed.find((other) => overlaps(found, other));
-    if (clash) throw new MakeupError(`${where} overlaps ad "${clash.id}" (${rectName(found)})`);
+    if (clash) throw new MakeupError(`${where} overlaps ad "${clash.id}" (${rectLabel(found)})`);
     if (reserved.some((r) => overlaps(found, r)))
-      throw new MakeupError(`${where} overlaps the masthead (${rectName(found)})`);
+      throw new MakeupError(`${where} overlaps the masthead (${rectLabel(found)})`);
     placed.push({ id: box.id, ...found });
   }
   return placed;

@@ -1,9 +1,11 @@
-import { breakPenalty, planColumns } from "./columns";
-import { cutCost, shapeCost } from "./fit-costs";
-import { type Item, lineCount } from "./items";
+import { cutCost, HARD_BREAK, shapeCost } from "../costs";
+import { type Item, lineCount } from "../items";
+import { MAX_VARIANTS } from "../limits";
+import type { PhotoChoice } from "../photos/photo-layouts";
+import { breakPenalty } from "../rules/column-breaks";
+import { JUMP_SIDE_LINES } from "../rules/jump-stub";
+import { splitColumns } from "./columns";
 import { capacityAt, columnOffsets, countsPenalty, fullColumns, naturalEnd, photoBlock } from "./module-space";
-import type { PhotoChoice } from "./photo-layouts";
-import { HARD_BREAK } from "./weights";
 
 // How one item fills a module of a given span: at its natural height (modules with more
 // material below them), or in a given height (modules closing a block at its bottom), where
@@ -36,9 +38,6 @@ export interface FitPrices {
   lostCost: number;
 }
 
-/** Natural heights kept per item and span: each is one way to stack more below. */
-const MAX_VARIANTS = 6;
-
 function contentCost(prices: FitPrices, span: number, lines: number, empty: number, choice: PhotoChoice): number {
   return empty * prices.emptyCost + choice.crop + shapeCost(span, lines);
 }
@@ -47,10 +46,10 @@ function contentCost(prices: FitPrices, span: number, lines: number, empty: numb
 export function columnCounts(item: Item, fit: ModuleFit): number[] {
   if (fit.counts !== null) return fit.counts;
   const offsets = columnOffsets(fit.span - fit.side, fit.photo);
-  const plan = planColumns(item.article.lines, item.start, fit.lines, offsets, fit.rows - fit.head, fit.jump);
-  if (plan === null) throw new Error(`no column plan for ${item.article.id}`);
-  fit.counts = plan.counts;
-  return plan.counts;
+  const split = splitColumns(item.article.lines, item.start, fit.lines, offsets, fit.rows - fit.head, fit.jump);
+  if (split === null) throw new Error(`no column split for ${item.article.id}`);
+  fit.counts = split.counts;
+  return split.counts;
 }
 
 /** All remaining lines in a module of the given height, or null if they do not fit. */
@@ -81,12 +80,12 @@ export function fitAll(
     cost,
   };
   // With room to spare the columns can shift a line to dodge a bad break; a tight fit may
-  // not, so plan it now and count its breaks.
+  // not, so split it now and count its breaks.
   if (capacity - n < span) {
-    const plan = planColumns(item.article.lines, item.start, n, columnOffsets(span, choice), rows - head, false);
-    if (plan === null) return null;
-    fit.counts = plan.counts;
-    fit.cost += plan.penalty;
+    const split = splitColumns(item.article.lines, item.start, n, columnOffsets(span, choice), rows - head, false);
+    if (split === null) return null;
+    fit.counts = split.counts;
+    fit.cost += split.penalty;
   }
   return fit;
 }
@@ -112,10 +111,10 @@ export function fitCut(
     let counts = m === capacity ? fullColumns(span, choice, body, jump) : null;
     let penalty = counts === null ? 0 : countsPenalty(lines, item.start, counts);
     if (counts === null) {
-      const plan = planColumns(lines, item.start, m, columnOffsets(span, choice), body, jump);
-      if (plan === null) continue;
-      counts = plan.counts;
-      penalty = plan.penalty;
+      const split = splitColumns(lines, item.start, m, columnOffsets(span, choice), body, jump);
+      if (split === null) continue;
+      counts = split.counts;
+      penalty = split.penalty;
     }
     penalty += breakPenalty(lines, item.start + m);
     const empty = span * body - choice.cells - m - (jump ? 1 : 0);
@@ -123,8 +122,8 @@ export function fitCut(
     if (best === null || cost < best.cost) {
       best = { span, rows, head, side: 0, photo: choice, lines: m, cut: true, jump, counts, empty, cost };
     }
-    // Good enough: no bad break and two lines on each side.
-    if (penalty < HARD_BREAK && m >= 2 && n - m >= 2) break;
+    // Good enough: no bad break and enough lines on each side.
+    if (penalty < HARD_BREAK && m >= JUMP_SIDE_LINES && n - m >= JUMP_SIDE_LINES) break;
   }
   return best;
 }
@@ -200,12 +199,12 @@ export function naturalFits(
   for (const [rows, { choice }] of kept) {
     const fit = fitAll(prices, item, span, rows, head, choice);
     if (fit === null) continue;
-    // Natural modules are few: plan their columns now, so widows count in the choice.
+    // Natural modules are few: split their columns now, so widows count in the choice.
     if (fit.counts === null) {
-      const plan = planColumns(item.article.lines, item.start, n, columnOffsets(span, choice), rows - head, false);
-      if (plan === null) continue;
-      fit.counts = plan.counts;
-      fit.cost += plan.penalty;
+      const split = splitColumns(item.article.lines, item.start, n, columnOffsets(span, choice), rows - head, false);
+      if (split === null) continue;
+      fit.counts = split.counts;
+      fit.cost += split.penalty;
     }
     fits.push(fit);
   }

@@ -1,11 +1,22 @@
-import { type Item, isContinuation, lineCount } from "./items";
-import { checkGrid, IssueMakeup, makeUpPages, type PageMemo, type SolvedPage } from "./make-up";
-import { emptyOf } from "./page-makeup";
-import { EMPTY_SHARE_LIMIT } from "./page-stats";
-import { bannedKey, noRules, type PlanRules, repairRules } from "./plan-repair";
-import { candidatesFor, estimatedRoom, itemCells, leastCells, poolOrder, provisionalPages, storyCells } from "./pool";
-import type { ArticleMetrics, MakeupInput, MakeupResult, PageInput, PlannedPage, PlanStep, PoolStory } from "./types";
-import { usablePriority } from "./weights";
+import { type Item, isContinuation, lineCount, usablePriority } from "../items";
+import { MAX_POOL_TRIALS, MAX_SQUEEZE, SQUEEZE_SHARE } from "../limits";
+import { emptyOf } from "../page/page-makeup";
+import { isStub } from "../rules/jump-stub";
+import { isFull } from "../rules/page-fill";
+import type {
+  ArticleMetrics,
+  MakeupInput,
+  MakeupResult,
+  PageInput,
+  PoolPlanPage,
+  PoolPlanStep,
+  PoolStory,
+} from "../types";
+import { itemCells, leastCells, storyCells } from "./estimate";
+import { IssueMakeup, type SolvedPage } from "./issue-makeup";
+import type { PageMemo } from "./page-memo";
+import { candidatesFor, estimatedRoom, poolOrder, provisionalPages } from "./pool";
+import { bannedKey, type PoolRules } from "./pool-repair";
 
 // The story pool planned onto the pages, page by page in page order: each automatic page takes
 // the next stories of its section (then stories of no section) in priority order until, by
@@ -13,16 +24,6 @@ import { usablePriority } from "./weights";
 // story the page has no room for moves on to a later page, one that would lose text is taken
 // off and the next smaller one tried, a page still short takes one more (which may jump on).
 // What is committed is the real make-up of the page, so the plan is the layout.
-
-/** Page make-ups tried per search of a page at most, and to squeeze more in. */
-const MAX_TRIALS = 8;
-const MAX_SQUEEZE = 2;
-/** A story that starts with fewer lines than this (or this share of its lines) and jumps the
- *  rest is a stub: it goes on a later page whole where it can. */
-const STUB_LINES = 10;
-const STUB_SHARE = 0.25;
-/** Stories squeezed onto a full page take at most this share of it. */
-const SQUEEZE_SHARE = 0.25;
 
 interface Outcome {
   chosen: PoolStory[];
@@ -58,7 +59,7 @@ function outcome(chosen: PoolStory[], solved: SolvedPage): Omit<Outcome, "articl
     else trouble += lineCount(item) - p.fit.lines;
   }
   const empty = emptyOf(result);
-  return { chosen, solved, dropped, trouble, jumps, empty, full: empty < EMPTY_SHARE_LIMIT * result.freeCells };
+  return { chosen, solved, dropped, trouble, jumps, empty, full: isFull(empty, result.freeCells) };
 }
 
 /** Less trouble; more of the stories that have no later page; then a full page; among full
@@ -89,18 +90,19 @@ interface PageSearch {
   tried: Map<string, Outcome>;
 }
 
-class Planner {
+/** The pool planned onto the pages in page order; each page is committed as it is planned. */
+export class PoolPlanner {
   private readonly issue: IssueMakeup;
   private remaining: PoolStory[];
-  readonly pages: PlannedPage[] = [];
-  readonly steps: PlanStep[] = [];
+  readonly pages: PoolPlanPage[] = [];
+  readonly steps: PoolPlanStep[] = [];
   /** Sections whose lead has a page. */
   private readonly leads = new Set<string>();
   trials = 0;
 
   constructor(
     private readonly input: MakeupInput,
-    private readonly rules: PlanRules,
+    private readonly rules: PoolRules,
     memo?: PageMemo,
   ) {
     // The pages as the pool is expected to fill them, so that a rest jumps where room is left.
@@ -160,7 +162,7 @@ class Planner {
     const { result } = search.base.solved;
     let left = search.room - taken.reduce((n, s) => n + storyCells(s, this.input.grid), 0);
     for (const story of search.candidates) {
-      if (left < EMPTY_SHARE_LIMIT * result.freeCells) break;
+      if (isFull(left, result.freeCells)) break;
       if (chosen.includes(story) || search.skipped.has(story.id)) continue;
       chosen.push(story);
       left -= storyCells(story, this.input.grid);
@@ -179,7 +181,7 @@ class Planner {
     let reordered = false;
     // After a story made the page lose text, only shorter ones are added.
     let below = Number.POSITIVE_INFINITY;
-    for (let n = 0; n < MAX_TRIALS && current.length > 0; n++) {
+    for (let n = 0; n < MAX_POOL_TRIALS && current.length > 0; n++) {
       const key = current.map((s) => s.id).join(" ");
       if (seen.has(key)) break;
       seen.add(key);
@@ -241,7 +243,7 @@ class Planner {
    *  where shorter stories fill this one. */
   private noStubs(search: PageSearch, best: Outcome): Outcome {
     const stub = this.jumpers(best).find(
-      (j) => j.lines < Math.max(STUB_LINES, STUB_SHARE * j.story.lines.length) && this.laterPage(search.index, j.story),
+      (j) => isStub(j.lines, j.story.lines.length) && this.laterPage(search.index, j.story),
     );
     if (stub === undefined) return best;
     const reason = `it would have started on page ${search.page.number} with ${stub.lines} lines and jumped the rest`;
@@ -347,38 +349,4 @@ class Planner {
     result.layout.plan = { pages: this.pages, steps: this.steps, trials: this.trials };
     return result;
   }
-}
-
-/** Plans tried after the first to place what it left out. */
-const MAX_REPAIRS = 4;
-
-/** Make up every page of the issue, the story pool planned onto the pages first. Throws
- *  MakeupError for impossible ads, pins or explicit make-up. */
-export function makeUp(input: MakeupInput, memo?: PageMemo): MakeupResult {
-  if (!input.pool?.length) return makeUpPages(input, memo);
-  checkGrid(input);
-  let rules = noRules();
-  let best = planIssue(input, rules, memo);
-  let trials = best.layout.plan?.trials ?? 0;
-  for (let round = 0; round < MAX_REPAIRS && !best.ok; round++) {
-    const next = repairRules(input, best, rules);
-    if (next === undefined) break;
-    const tried = planIssue(input, next, memo);
-    trials += tried.layout.plan?.trials ?? 0;
-    if (lostLines(tried) >= lostLines(best)) break;
-    best = tried;
-    rules = next;
-  }
-  if (best.layout.plan) best.layout.plan.trials = trials;
-  return best;
-}
-
-function planIssue(input: MakeupInput, rules: PlanRules, memo?: PageMemo): MakeupResult {
-  const planner = new Planner(input, rules, memo);
-  for (const [index, page] of input.pages.entries()) planner.plan(index, page);
-  return planner.finish();
-}
-
-function lostLines(result: MakeupResult): number {
-  return result.ok ? 0 : result.unplaced.reduce((n, u) => n + Math.max(1, u.lines), 0);
 }

@@ -1,7 +1,10 @@
-import { makeUp } from "./plan";
-import { itemCells } from "./pool";
-import type { ArticleMetrics, MakeupInput, MakeupResult, PageInput, Unplaced } from "./types";
-import { usablePriority } from "./weights";
+import { usablePriority } from "../items";
+import { MAX_FIX_MOVES, MAX_FIX_TRIES } from "../limits";
+import { leadOf } from "../rules/lead";
+import { maxJumpsOf } from "../rules/max-jumps";
+import type { ArticleMetrics, MakeupInput, MakeupResult, PageInput, Unplaced } from "../types";
+import { itemCells } from "./estimate";
+import { makeUp } from "./make-up";
 
 // What would make an issue that does not fit build: computed, not guessed. For each page that is
 // over (and for pool stories no page took), the edits an editor can make are tried on the whole
@@ -28,10 +31,6 @@ export interface Overflow {
   roomiest?: { page: number; lines: number };
   fixes: Fix[];
 }
-
-/** Make-ups tried at most (the issue's whole make-up each), moves per overflow reported at most. */
-const MAX_TRIES = 12;
-const MAX_MOVES = 2;
 
 type Variant = (input: MakeupInput) => MakeupInput;
 
@@ -63,7 +62,7 @@ class Search {
 
   /** The issue's make-up with the change, if it fits every page. */
   fits(variant: Variant): MakeupResult | undefined {
-    if (this.tries >= MAX_TRIES) return undefined;
+    if (this.tries >= MAX_FIX_TRIES) return undefined;
     this.tries++;
     try {
       const result = makeUp(variant(this.input));
@@ -73,9 +72,6 @@ class Search {
     }
   }
 }
-
-const leadOf = (page: PageInput) =>
-  [...page.articles].sort((a, b) => usablePriority(a.priority) - usablePriority(b.priority) || a.order - b.order)[0];
 
 /** About the free lines (one-column cells) of each page: its type area less its stories at
  *  their whole length (a story that jumps off counts whole: the room is for more material) and
@@ -99,7 +95,7 @@ export function roomByPage(input: MakeupInput, result: MakeupResult): number[] {
 function moves(input: MakeupInput, room: number[], index: number, over: number, lost: string[]) {
   const page = input.pages[index] as PageInput;
   const pinned = new Set((page.pins ?? []).map((p) => p.articleId));
-  const lead = leadOf(page);
+  const lead = leadOf(page.articles);
   // Not the page's lead, nor a pinned story; those that did not fit first, then the shortest
   // that frees as many lines as the page is over, then the longer ones.
   const stories = page.articles
@@ -128,8 +124,8 @@ function pageFixes(input: MakeupInput, result: MakeupResult, search: Search, ind
     lost.map((u) => u.articleId),
   );
   for (const story of stories.slice(0, 3)) {
-    if (fixes.length >= MAX_MOVES) break;
-    const leadPriority = (i: number) => usablePriority(leadOf(input.pages[i] as PageInput)?.priority);
+    if (fixes.length >= MAX_FIX_MOVES) break;
+    const leadPriority = (i: number) => usablePriority(leadOf((input.pages[i] as PageInput).articles)?.priority);
     // It must not become the lead of the page it goes to.
     const target = free
       .slice(0, 2)
@@ -151,7 +147,7 @@ function pageFixes(input: MakeupInput, result: MakeupResult, search: Search, ind
       fixes.push({ kind: "jump", articleId: article.id, page: page.number, change: "jumpTo" });
   }
   const jumps = result.layout.jumps.filter((j) => j.fromPage === page.number).length;
-  const maxJumps = page.maxJumps ?? 2;
+  const maxJumps = maxJumpsOf(page);
   const lastIndex = input.pages.length - 1;
   if (jumps >= maxJumps && index < lastIndex) {
     const raised = (x: MakeupInput) => ({

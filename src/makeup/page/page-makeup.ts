@@ -1,20 +1,21 @@
-import { packPage } from "./auto-page";
-import { placeBoxes } from "./boxes";
-import { FitCache } from "./fit";
+import type { GridRect } from "../../grid";
+import { emptyCellCost, LOST_BASE } from "../costs";
+import type { Item } from "../items";
+import { FitCache } from "../module/fit-cache";
+import type { BoxModule, Grid, PageInput } from "../types";
+import { placeBoxes } from "./booked-boxes";
 import { checkFixed, fillFixed } from "./fixed-page";
-import type { Item } from "./items";
-import type { Placement, Rect } from "./packer";
+import type { PlacedItem } from "./packer";
+import { packPage } from "./packing";
 import { placePins } from "./pins";
 import { freeCellCount, freeRegionCuts } from "./regions";
-import type { BoxModule, Grid, PageInput } from "./types";
-import { emptyCellCost, LOST_BASE } from "./weights";
 
 // One page, once: booked boxes first, then pinned articles, then the automatic packing of the
 // rest into what is left (or the editor's explicit layout). Pure and repeatable: the issue's
 // make-up calls it again with other choices (cuts, fewer jumps, fillers) and keeps the best.
 
 export interface PageResult {
-  placements: Placement[];
+  placements: PlacedItem[];
   /** The items the placements refer to (by index). */
   items: Item[];
   /** Items the page had no room for. */
@@ -35,15 +36,14 @@ export function emptyOf(result: PageResult): number {
 
 export function makeUpPage(grid: Grid, page: PageInput, items: Item[], issueIds: Set<string>): PageResult {
   const boxes = placeBoxes(grid, page.number, page.booked ?? [], page.reserved);
-  const taken: Rect[] = [...page.reserved, ...boxes];
+  const taken: GridRect[] = [...page.reserved, ...boxes];
   const freeCells = freeCellCount(grid, taken);
   const cost = emptyCellCost(freeCells);
   if (page.fixed !== undefined) {
-    const withBoxes = { ...page, reserved: taken };
-    checkFixed(withBoxes, grid, items, page.fixed, issueIds);
+    checkFixed(page, grid, items, taken, issueIds);
     const placed = new Set(page.fixed.map((p) => p.articleId));
     const dropped = items.filter((item) => !placed.has(item.article.id));
-    const { placements, warnings } = fillFixed(withBoxes, grid, items, page.fixed, cost);
+    const { placements, warnings } = fillFixed(page, grid, items, cost);
     const pinned = new Set(placements.map((p) => p.item));
     return { placements, items, dropped, boxes, pinned, warnings, freeCells };
   }
@@ -57,7 +57,7 @@ export function makeUpPage(grid: Grid, page: PageInput, items: Item[], issueIds:
     fits,
     taken,
   );
-  const placements: Placement[] = [];
+  const placements: PlacedItem[] = [];
   for (const pin of pins) {
     const fit = fits.leaf(pin.item, pin.span, pin.rows);
     if (fit !== null) placements.push({ item: pin.item, rect: pin, fit });

@@ -1,10 +1,8 @@
+import type { GridRect } from "../../grid";
+import type { Grid, Module } from "../types";
 import { reservedMap } from "./regions";
-import type { Grid, Module, Reserved } from "./types";
 
 // Filled and empty cells of a finished page, counted from the modules as the renderer sees them.
-
-/** Share of empty cells above which a page is reported. */
-export const EMPTY_SHARE_LIMIT = 0.03;
 
 export function usedCells(module: Module): number {
   const head = module.headRows * module.span + (module.sideHead ? module.sideHead.span * module.sideHead.rows : 0);
@@ -14,7 +12,7 @@ export function usedCells(module: Module): number {
 }
 
 /** Cells inside modules holding nothing, and free cells outside every module. */
-export function emptyCells(grid: Grid, reserved: Reserved[], modules: Module[]): { empty: number; outside: number } {
+export function emptyCells(grid: Grid, reserved: GridRect[], modules: Module[]): { empty: number; outside: number } {
   const taken = reservedMap(grid, reserved);
   let empty = 0;
   for (const module of modules) {
@@ -27,17 +25,4 @@ export function emptyCells(grid: Grid, reserved: Reserved[], modules: Module[]):
   }
   const outside = taken.filter((cell) => !cell).length;
   return { empty: empty + outside, outside };
-}
-
-/** Warnings for a page with too many empty cells: short of material, or (with a module cut
- *  for lack of room) a make-up that could not close its gaps; and for cells in no module. */
-export function emptyWarnings(page: number, empty: number, outside: number, total: number, cut: boolean): string[] {
-  const warnings: string[] = [];
-  if (outside > 0) warnings.push(`page ${page}: ${outside} cells in no module (no article fits there)`);
-  if (total > 0 && empty / total >= EMPTY_SHARE_LIMIT) {
-    warnings.push(
-      cut ? `page ${page}: ${empty} cells left empty` : `page ${page}: not enough material, ${empty} lines missing`,
-    );
-  }
-  return warnings;
 }

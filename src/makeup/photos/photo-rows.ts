@@ -1,11 +1,10 @@
-import type { Grid, ImageMetrics } from "./types";
-import { CROP_ROW } from "./weights";
+import { exactPhotoRows } from "../../grid";
+import { CROP_ROW } from "../costs";
+import { croppedRows } from "../rules/photo-crop";
+import type { Grid, ImageMetrics } from "../types";
 
-// Photo heights: rows follow the aspect ratio at the photo's width; cropping may change the
-// aspect by at most ±25% to close gaps.
-
-/** Largest allowed change of a photo's aspect ratio by cropping. */
-export const MAX_CROP = 0.25;
+// Photo heights: rows follow the aspect ratio at the photo's width (src/grid); cropping may take
+// them as far as rules/photo-crop.ts allows, at a price per row, to close gaps.
 
 export interface ImageRows {
   natural: number;
@@ -14,23 +13,11 @@ export interface ImageRows {
   caption: number;
 }
 
-export function photoWidth(grid: Grid, span: number): number {
-  return span * grid.columnWidth + (span - 1) * grid.gutter;
-}
-
-function usableAspect(aspect: number): number {
-  return Number.isFinite(aspect) && aspect > 0 ? aspect : 1.5;
-}
-
 export function imageRows(image: ImageMetrics, span: number, grid: Grid): ImageRows {
-  const aspect = usableAspect(image.aspect);
-  const exact = photoWidth(grid, span) / aspect / grid.linePitch;
+  const exact = exactPhotoRows(grid, span, image.aspect);
   const natural = Math.max(1, Math.round(exact));
-  // Rows r give aspect width / (r * pitch); keep it within ±25% of the source aspect.
-  const min = Math.max(1, Math.min(natural, Math.ceil(exact / (1 + MAX_CROP) - 1e-6)));
-  const max = Math.max(natural, Math.floor(exact / (1 - MAX_CROP) + 1e-6));
   const caption = Math.max(0, image.captionRows[span - 1] ?? image.captionRows.at(-1) ?? 0);
-  return { natural, min, max, caption };
+  return { natural, ...croppedRows(exact, natural), caption };
 }
 
 /** Split a total of photo rows over stacked images: each starts at its natural height and

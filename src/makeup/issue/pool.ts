@@ -1,47 +1,10 @@
-import { headRowsAt, type Item, imagesOf, lineCount } from "./items";
-import { freeCellCount } from "./regions";
-import type { Grid, PageInput, PoolStory } from "./types";
-import { usablePriority } from "./weights";
+import { usablePriority } from "../items";
+import { freeCellCount } from "../page/regions";
+import type { Grid, PageInput, PoolStory } from "../types";
+import { storyCells } from "./estimate";
 
 // The story pool before it is planned: which stories may go on a page, in which order, and about
-// how many cells each takes. The estimates only choose what to try; the page's own make-up
-// decides what fits.
-
-/** The width a story is estimated at: half the page (three columns of a tabloid), as most
- *  modules of a made-up page are; photos at two columns, the width the make-up mostly gives them. */
-function estimateSpans(grid: Grid): { text: number; photo: number } {
-  return { text: Math.max(1, Math.min(grid.columns, Math.round(grid.columns / 2))), photo: Math.min(2, grid.columns) };
-}
-
-/** About the cells an item takes on a page: its lines, its head and its photos with captions. */
-export function itemCells(item: Item, grid: Grid): number {
-  const { text, photo } = estimateSpans(grid);
-  const width = photo * grid.columnWidth + (photo - 1) * grid.gutter;
-  const photos = imagesOf(item).reduce((sum, image) => {
-    const rows = Math.max(1, Math.round(width / (image.aspect > 0 ? image.aspect : 1.5) / grid.linePitch));
-    return sum + photo * (rows + (image.captionRows[photo - 1] ?? image.captionRows.at(-1) ?? 0));
-  }, 0);
-  return lineCount(item) + headRowsAt(item, text) * text + photos;
-}
-
-export function storyCells(story: PoolStory, grid: Grid): number {
-  return itemCells({ article: story, start: 0, canJump: false }, grid);
-}
-
-/** The fewest cells a story can take: its lines, its head at the width where it is smallest,
- *  its photos one column wide and cropped as far as allowed. */
-export function leastCells(story: PoolStory, grid: Grid): number {
-  let head = Number.POSITIVE_INFINITY;
-  for (let span = 1; span <= grid.columns; span++) head = Math.min(head, (story.headRows[span - 1] ?? 0) * span);
-  const photos = story.images.reduce((sum, image) => {
-    const rows = Math.max(
-      1,
-      Math.round((0.75 * grid.columnWidth) / (image.aspect > 0 ? image.aspect : 1.5) / grid.linePitch),
-    );
-    return sum + rows + (image.captionRows[0] ?? 0);
-  }, 0);
-  return story.lines.length + (Number.isFinite(head) ? head : 0) + photos;
-}
+// how much room each page has for them (estimate.ts).
 
 /** The pool in the order it is planned: by priority, then as the editor listed it. */
 export function poolOrder(pool: PoolStory[]): PoolStory[] {

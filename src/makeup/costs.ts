@@ -1,4 +1,9 @@
-// Cost weights of the make-up search, in one place so the trade-offs can be read together.
+import { type Item, priorityOfItem } from "./items";
+import { thinSides } from "./rules/jump-stub";
+
+// What the make-up's search pays, in one place so the trade-offs can be read together: the
+// prices of the editorial rules it weighs (a rule's own limit lives in its file under rules/) and
+// the costs of one module that do not depend on where it goes.
 // Unit: roughly "one empty cell on a 600-cell page".
 
 /** A column break that ends on a keepWithNext line: never, unless nothing else fits. */
@@ -16,7 +21,7 @@ export const JUMP_LEAD = 24;
 /** Jumping a short article reads badly. */
 export const JUMP_SHORT_ARTICLE = 12;
 export const SHORT_ARTICLE_LINES = 30;
-/** Fewer than two lines on either side of a jump. */
+/** Per side of a jump with too few lines (rules/jump-stub.ts). */
 export const JUMP_STUB = 20;
 /** Cutting text when no later page can take it: the build fails, so only as a last resort,
  *  unless the page overflows whatever the make-up (then filling it matters more). */
@@ -37,7 +42,26 @@ export function emptyCellCost(totalCells: number): number {
   return 3000 / Math.max(totalCells, 1);
 }
 
-/** Articles without a usable priority count as 5. */
-export function usablePriority(priority: number | undefined): number {
-  return priority !== undefined && Number.isFinite(priority) && priority >= 1 ? priority : 5;
+/** Multi-column modules holding only a few lines per column look scattered. */
+export function shapeCost(span: number, lines: number): number {
+  if (span < 2 || lines === 0) return 0;
+  const depth = lines / span;
+  return depth < SHALLOW_DEPTH ? (SHALLOW_DEPTH - depth) * span * SHALLOW_PER_LINE : 0;
+}
+
+/** Cutting item (the page's lead if `lead`) after `placed` of its `total` remaining lines:
+ *  cheap for low-priority long articles, dear for the lead; without a later page to take the
+ *  rest the lines are lost, which costs `lostBase`. */
+export function cutCost(item: Item, lead: boolean, placed: number, total: number, lostBase: number): number {
+  const rest = total - placed;
+  const stubs = thinSides(placed, rest) * JUMP_STUB;
+  if (!item.canJump) return lostBase + LOST_PER_LINE * rest + stubs;
+  const priority = Math.min(priorityOfItem(item), 5);
+  return (
+    JUMP_BASE +
+    JUMP_PER_PRIORITY * (5 - priority) +
+    (lead ? JUMP_LEAD : 0) +
+    (item.article.lines.length < SHORT_ARTICLE_LINES ? JUMP_SHORT_ARTICLE : 0) +
+    stubs
+  );
 }

@@ -1,14 +1,11 @@
-import { headRowsAt, type Item, imagesOf, isContinuation, lineCount } from "./items";
+import { headRowsAt, type Item, imagesOf, isContinuation, lineCount } from "../items";
+import { type PhotoChoice, photoLayouts } from "../photos/photo-layouts";
+import type { Grid, SideHead } from "../types";
 import { type FitPrices, fitLeaf, type ModuleFit, naturalFits } from "./module-fit";
-import { type PhotoChoice, photoLayouts } from "./photo-layouts";
-import type { Grid, SideHead } from "./types";
 
 // The fits of one page's items, cached: the packer asks for the same ones many times. An item with a
 // vertical head (竖排) is fitted in the columns left of its head and widened by the head's columns;
 // its module is at least as tall as the head.
-
-export type { ModuleFit } from "./module-fit";
-export { columnCounts } from "./module-fit";
 
 export interface FitOptions extends FitPrices {
   grid: Grid;

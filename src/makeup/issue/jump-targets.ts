@@ -1,21 +1,10 @@
-import { freeCellCount } from "./regions";
-import type { ArticleMetrics, Grid, PageInput } from "./types";
+import { freeCellCount } from "../page/regions";
+import type { ArticleMetrics, Grid, PageInput } from "../types";
+import { jumpSpan, restCells, storyCells } from "./estimate";
 
 // Where the rest of a cut article goes: the first later page with room to spare (estimated
-// from its own material), those of the same section first, else the later page with most room;
-// pages made up by hand only take articles they have a rectangle for.
-
-/** Rough cells an article takes: its lines plus head and photos at a two-column width. */
-function estimatedCells(article: ArticleMetrics, grid: Grid): number {
-  const span = Math.min(2, grid.columns);
-  const head = (article.headRows[span - 1] ?? article.headRows.at(-1) ?? 0) * span;
-  const photoWidth = span * grid.columnWidth + (span - 1) * grid.gutter;
-  const photos = article.images.reduce((sum, image) => {
-    const rows = Math.round(photoWidth / (image.aspect > 0 ? image.aspect : 1.5) / grid.linePitch);
-    return sum + span * (rows + (image.captionRows[span - 1] ?? 0));
-  }, 0);
-  return article.lines.length + head + photos;
-}
+// from its own material, estimate.ts), those of the same section first, else the later page with
+// most room; pages made up by hand only take articles they have a rectangle for.
 
 export class JumpTargets {
   private readonly spare: number[];
@@ -25,7 +14,7 @@ export class JumpTargets {
     private readonly grid: Grid,
   ) {
     this.spare = pages.map((page) => {
-      const material = page.articles.reduce((sum, a) => sum + estimatedCells(a, grid), 0);
+      const material = page.articles.reduce((sum, a) => sum + storyCells(a, grid, jumpSpan(grid)), 0);
       const booked = (page.booked ?? []).reduce((sum, b) => sum + b.span * b.rows, 0);
       return freeCellCount(grid, page.reserved) - booked - material;
     });
@@ -54,9 +43,7 @@ export class JumpTargets {
 
   /** Index of the page to jump to, or undefined; books the room taken there. */
   choose(from: number, article: ArticleMetrics, lines: number, exclude?: number): number | undefined {
-    const span = Math.min(2, this.grid.columns);
-    const head = (article.continuationHeadRows[span - 1] ?? article.continuationHeadRows.at(-1) ?? 0) * span;
-    const need = lines + head;
+    const need = restCells(article, lines, this.grid, jumpSpan(this.grid));
     // Later pages of the same section first: a story jumps within its section where it can.
     const section = this.pages[from]?.section;
     const later = this.candidates(from, article.id, article.jumpTo).filter((i) => i !== exclude);

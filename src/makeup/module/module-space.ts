@@ -1,6 +1,6 @@
-import { breakPenalty } from "./columns";
-import type { PhotoChoice } from "./photo-layouts";
-import type { BodyLine } from "./types";
+import type { PhotoChoice } from "../photos/photo-layouts";
+import { breakPenalty } from "../rules/column-breaks";
+import type { BodyLine } from "../types";
 
 // The space for text in a module below its head: columns under photos start below the photos
 // and their captions, the others right under the head.
