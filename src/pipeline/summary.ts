@@ -40,6 +40,9 @@ export function layoutSummary(layout: Layout): string[] {
   });
 }
 
+/** layout.json, as the build writes it and the preview serves it to its editor. */
+export type LayoutReport = ReturnType<typeof layoutReport>;
+
 /** layout.json: every module and ad with its grid rectangle (1-based, as in the issue format). */
 export function layoutReport(layout: Layout, model?: TypesetModel) {
   return {

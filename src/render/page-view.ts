@@ -1,5 +1,5 @@
 import { fillWords } from "../config/langs";
-import { columnLeft, type GridRect, spanWidth, toIssueRect } from "../grid";
+import { columnLeft, spanWidth } from "../grid";
 import type { PageFormat } from "../load";
 import { linesAfterCuts } from "../makeup";
 import type { BoxModule, Layout, Module, TextColumn } from "../makeup/types";
@@ -32,9 +32,6 @@ export interface PageViewInput {
 }
 
 const x = columnLeft;
-/** A rectangle in the issue format's units (1-based), as layout.json and the pins write it; the
- *  preview's editor reads it from the module's data attributes instead of guessing from pixels. */
-const gridRect = (r: GridRect, origin: string) => ({ ...toIssueRect(r), origin });
 const y = (f: PageFormat, row: number) => row * f.linePitch;
 
 export function pageViews(input: PageViewInput) {
@@ -85,7 +82,6 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
   );
   return {
     id: m.articleId,
-    grid: { ...gridRect(m, m.origin === "auto" ? "make-up" : m.origin), continued: m.continuedFrom },
     x: x(f, m.col),
     y: y(f, m.row),
     width: spanWidth(f, m.span),
@@ -138,7 +134,6 @@ function adView(input: PageViewInput, pageIndex: number, b: BoxModule, topRow: n
   const box = adBoxInModule(f, ad, b.rows);
   return {
     id: b.id,
-    grid: gridRect(b, "booked"),
     x: x(f, b.col),
     y: y(f, b.row),
     width: spanWidth(f, b.span),
