@@ -16,10 +16,9 @@ export interface PinnedRect extends GridRect {
 
 /** Rows free below `row` in columns [col, col + span) before the next obstacle or the grid's end. */
 function roomBelow(grid: Grid, col: number, row: number, span: number, taken: GridRect[]): number {
+  const below = { col, row, span, rows: grid.rows - row };
   let end = grid.rows;
-  for (const t of taken) {
-    if (t.col < col + span && col < t.col + t.span && t.row + t.rows > row) end = Math.min(end, Math.max(row, t.row));
-  }
+  for (const t of taken) if (overlaps(t, below)) end = Math.min(end, Math.max(row, t.row));
   return end - row;
 }
 
