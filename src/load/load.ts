@@ -8,7 +8,7 @@ import { FormatError, type PageFormat, resolveFormat } from "./format";
 import { type JsonProblem, parseJson } from "./json-text";
 import { checkMakeupRules } from "./makeup-rules";
 import { placementProblems } from "./placements";
-import { type IssueData, issueSchema, type Placement, pageSchema } from "./schema";
+import { type ExplicitPlacement, type IssueData, issueSchema, pageSchema } from "./schema";
 import { examineStyle } from "./style-file";
 import { textProblems } from "./text-rules";
 import { toProblem } from "./zod-problems";
@@ -143,10 +143,10 @@ function formatOf(raw: unknown, valid?: IssueData["format"]): { grid?: PageForma
 }
 
 /** Each page's explicit placements that are well formed, by page index. */
-function layoutsOf(raw: unknown): [number, Placement[]][] {
+function layoutsOf(raw: unknown): [number, ExplicitPlacement[]][] {
   const pages = (raw as { pages?: unknown } | null)?.pages;
   if (!Array.isArray(pages)) return [];
-  return pages.flatMap((page, p): [number, Placement[]][] => {
+  return pages.flatMap((page, p): [number, ExplicitPlacement[]][] => {
     const layout = pageSchema.shape.layout.safeParse((page as { layout?: unknown } | null)?.layout);
     return layout.success && Array.isArray(layout.data) ? [[p, layout.data]] : [];
   });

@@ -1,6 +1,7 @@
 import { browserScript } from "../browser/scripts";
 import type { WorkPage } from "../browser/work-page";
 import { LANGS } from "../config/style-schema";
+import { spanWidth } from "../grid";
 import type { BodyLine } from "../makeup/types";
 import { measuringDocumentKey, PAGEDJS_SCRIPT, stylesheets } from "../typeset/assets";
 import type { Paragraph } from "../typeset/content";
@@ -8,7 +9,7 @@ import { bodyOf } from "../typeset/html-parts";
 import type { ArticleMeasure, Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetArticle, type TypesetModel } from "../typeset/model";
 import { usedFaces } from "../typeset/style-css";
-import { captionView, headView, spanWidth } from "../typeset/views";
+import { captionView, headView } from "../typeset/views";
 import { appFiles, boxKey, type CachedBox, environmentKey, type MeasureCache } from "./cache";
 import type * as MeasurePage from "./measure.browser";
 import type { MeasuredBox } from "./measure.browser";

@@ -1,4 +1,4 @@
-import type { Layout, PlanStep, Unplaced } from "../makeup/types";
+import type { Layout, PoolPlanStep, Unplaced } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
 
 // The flatplan: the issue page by page as an editor balances it — each page's section, its
@@ -39,7 +39,7 @@ export interface Flatplan {
   unplaced: Unplaced[];
   advice: string[];
   /** Why each pool story is where it is. */
-  steps: PlanStep[];
+  steps: PoolPlanStep[];
 }
 
 export function flatplan(layout: Layout, model: TypesetModel, unplaced: Unplaced[] = [], advice: string[] = []) {

@@ -44,7 +44,8 @@ export function openIssueSession(
   return opening;
 }
 
-export interface PlannedPages {
+/** The issue typeset, measured and made up: the make-up's input and what it made of it. */
+export interface MadeUpPages {
   model: TypesetModel;
   measurements: MeasureResult;
   input: MakeupInput;
@@ -56,7 +57,7 @@ export async function planPages(
   issue: Issue,
   session: Session,
   opts: { measureCache?: MeasureCache; makeupMemo?: PageMemo; time?: Timer },
-): Promise<PlannedPages> {
+): Promise<MadeUpPages> {
   const time = opts.time ?? untimed;
   const aspects = await time("probe", () => probeAspects(issue));
   const model = typesetIssue(issue);

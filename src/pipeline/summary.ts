@@ -1,3 +1,4 @@
+import { toIssueRect } from "../grid";
 import type { Layout, PageLayout } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
 
@@ -39,6 +40,9 @@ export function layoutSummary(layout: Layout): string[] {
   });
 }
 
+/** layout.json, as the build writes it and the preview serves it to its editor. */
+export type LayoutReport = ReturnType<typeof layoutReport>;
+
 /** layout.json: every module and ad with its grid rectangle (1-based, as in the issue format). */
 export function layoutReport(layout: Layout, model?: TypesetModel) {
   return {
@@ -52,21 +56,11 @@ export function layoutReport(layout: Layout, model?: TypesetModel) {
       tombstones: p.tombstones,
       warnings: p.warnings,
       modules: [
-        ...p.boxes.map((b) => ({
-          ad: b.id,
-          placed: "booked" as const,
-          column: b.col + 1,
-          line: b.row + 1,
-          span: b.span,
-          height: b.rows,
-        })),
+        ...p.boxes.map((b) => ({ ad: b.id, placed: "booked" as const, ...toIssueRect(b) })),
         ...p.modules.map((m) => ({
           article: m.articleId,
           placed: m.origin === "auto" ? ("make-up" as const) : m.origin,
-          column: m.col + 1,
-          line: m.row + 1,
-          span: m.span,
-          height: m.rows,
+          ...toIssueRect(m),
           headLines: m.headRows,
           linesUsed: m.columns.reduce((n, c) => n + c.end - c.start, 0),
           linesAvailable: m.columns.reduce((n, c) => n + c.rows, 0),

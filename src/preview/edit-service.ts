@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { toIssueRect } from "../grid";
 import { examineIssue, type Issue, type IssueProblem } from "../load";
 import { MakeupError, makeUp } from "../makeup";
 import type { Layout } from "../makeup/types";
@@ -75,7 +76,7 @@ export function shownContext(built: BuiltVersion): PlanContext {
       const p = pages.findIndex((page) => page.articles.some((a) => a.id === id));
       const m = built.layout.pages[p]?.modules.find((mod) => mod.articleId === id && mod.continuedFrom === undefined);
       if (!m) return undefined;
-      return { page: p + 1, column: m.col + 1, line: m.row + 1, span: m.span, height: m.rows } satisfies ShownRect;
+      return { page: p + 1, ...toIssueRect(m) } satisfies ShownRect;
     },
     isAd: (id) => pages.some((page) => page.ads.some((ad) => ad.id === id)),
   };

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import type { Browser, Frame, Page } from "puppeteer-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import type { LayoutReport } from "../../src/pipeline/summary";
 import { type Preview, startPreview } from "../../src/preview/preview";
 import { keepForEye } from "../helpers/screens";
 
@@ -67,24 +68,25 @@ async function pagesFrame(p = page): Promise<Frame> {
   return frame;
 }
 
-const moduleSelector = (id: string) => `.pagedjs_pages .np-module[data-article="${id}"]:not([data-continued])`;
-
-/** The module's grid rectangle and origin as the pages on screen have it. */
-async function shownRect(id: string, p = page) {
-  const frame = await pagesFrame(p);
-  return frame.$eval(moduleSelector(id), (el) => {
-    const d = (el as HTMLElement).dataset;
-    const page = Number(el.closest<HTMLElement>(".np-page")?.dataset.page);
-    return {
-      page,
-      column: Number(d.col),
-      line: Number(d.row),
-      span: Number(d.span),
-      height: Number(d.rows),
-      origin: d.origin,
-    };
-  });
+/** The layout of the pages on screen, as the preview serves it beside them (and the editor reads it). */
+async function shownLayout(p = page): Promise<LayoutReport> {
+  const version = await shownVersion(p);
+  return (await (await fetch(`${preview.url}/pages/${version}.layout.json`)).json()) as LayoutReport;
 }
+
+/** The module's grid rectangle (1-based) and origin on the pages on screen, where its story starts. */
+async function shownRect(id: string, p = page) {
+  for (const shown of (await shownLayout(p)).pages) {
+    const m = shown.modules.find((x) => "article" in x && x.article === id && x.continuedFrom === undefined);
+    if (m)
+      return { page: shown.page, column: m.column, line: m.line, span: m.span, height: m.height, origin: m.placed };
+  }
+  throw new Error(`${id} is not on the pages shown`);
+}
+
+/** The element of the module where its story starts. */
+const moduleSelector = async (id: string, p = page) =>
+  `.pagedjs_pages .np-page[data-page="${(await shownRect(id, p)).page}"] .np-module[data-article="${id}"]`;
 
 /** An element of the pages on screen (scrolled into view), in the editor's page's coordinates. */
 async function boxOf(selector: string, p = page, block: ScrollLogicalPosition | "none" = "center"): Promise<Box> {
@@ -100,8 +102,8 @@ async function boxOf(selector: string, p = page, block: ScrollLogicalPosition | 
   return box;
 }
 
-const moduleBox = (id: string, p = page, block: ScrollLogicalPosition | "none" = "center") =>
-  boxOf(moduleSelector(id), p, block);
+const moduleBox = async (id: string, p = page, block: ScrollLogicalPosition | "none" = "center") =>
+  boxOf(await moduleSelector(id, p), p, block);
 
 /** The lines of `after` that replace lines of `before` (one changed stretch). */
 function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
@@ -437,7 +439,10 @@ describe("making up pages by hand in the preview", () => {
     // On the module that was dropped: a box over it with the reason.
     const mark = await frame.waitForSelector('.pagedjs_page:has(.np-page[data-page="2"]) .npv-mark.refused');
     expect(await mark?.evaluate((e) => e.textContent)).toContain(`${id}: ad "tonglan-jiadian"`);
-    const [markBox, moduleRect] = [await mark?.boundingBox(), await (await frame.$(moduleSelector(id)))?.boundingBox()];
+    const [markBox, moduleRect] = [
+      await mark?.boundingBox(),
+      await (await frame.$(await moduleSelector(id)))?.boundingBox(),
+    ];
     expect(Math.abs((markBox?.y ?? 0) - (moduleRect?.y ?? 1))).toBeLessThan(2);
     expect(Math.abs((markBox?.height ?? 0) - (moduleRect?.height ?? 1))).toBeLessThan(2);
     expect(await page.$eval("#npv-marks-list", (e) => e.textContent)).toContain("edit not made");

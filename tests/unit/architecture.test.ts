@@ -19,7 +19,7 @@ const COMPILER_OPTIONS = ts.parseJsonConfigFileContent(
 ).options;
 
 /** Folders of src/ that any stage may import. The files at the root of src/ are shared too. */
-const SHARED_FOLDERS = ["browser", "config", "fonts", "pdf", "server", "types", "typography"];
+const SHARED_FOLDERS = ["browser", "config", "fonts", "grid", "pdf", "server", "types", "typography"];
 
 const entries = readdirSync(SRC);
 const folders = entries.filter((name) => statSync(join(SRC, name)).isDirectory());

@@ -267,7 +267,7 @@ describe("hostile input at load (issue 11)", () => {
     expect(lines).toEqual([
       "pages[0].layout[0]: expected a module inside the grid of 6 columns × 66 lines, found columns 5–7, lines 1–10",
       "pages[0].layout[1]: expected a module inside the grid of 6 columns × 66 lines, found columns 1–2, lines 100–109",
-      'pages[0].layout[2]: expected a module clear of the page\'s other modules, found "c" overlaps "a" (pages[0].layout[0]) at columns 6, lines 5–10',
+      'pages[0].layout[2]: expected a module clear of the page\'s other modules, found "c" overlaps "a" (pages[0].layout[0]) at column 6, lines 5–10',
     ]);
   });
 

@@ -136,10 +136,9 @@ describe("templates", () => {
     expect(html).toContain(`width: ${2 * 110 + 10}pt`);
   });
 
-  it("gives each module its grid rectangle (1-based) and origin as data attributes for the editor", () => {
-    expect(html).toMatch(
-      /class="np-module[^"]*" data-article="lead" data-col="1" data-row="9" data-span="2" data-rows="10" data-origin="make-up"/,
-    );
+  it("names each module by its article, and leaves its rectangle to the layout", () => {
+    expect(html).toMatch(/class="np-module[^"]*" data-article="lead" style="left: 0pt; top: 120pt; width: 230pt/);
+    expect(html).not.toMatch(/data-(col|row|span|rows|origin)=/);
   });
 
   it("puts the page header with folio, section and credits on every page", () => {
