@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { importMarkdown } from "../../src/import/markdown";
 import { importPageText } from "../../src/import/page-text";
@@ -122,7 +123,7 @@ tags: [党建]
 
 （融媒体 郭龙君 通讯员 管荣晶）
 `;
-    const { articles, notes } = await importMarkdown("story.md", md);
+    const { articles, notes } = await importMarkdown("story.md", md, tmpdir());
     expect(articles).toHaveLength(1);
     expect(articles[0]).toMatchObject({
       kicker: "古楼街道",
@@ -142,13 +143,16 @@ tags: [党建]
   });
 
   it("refuses front matter that disagrees with the text", async () => {
-    await expect(importMarkdown("a.md", "---\nheadline: 甲\n---\n# 乙\n\n正文。\n")).rejects.toThrow(/disagree/);
+    await expect(importMarkdown("a.md", "---\nheadline: 甲\n---\n# 乙\n\n正文。\n", tmpdir())).rejects.toThrow(
+      /disagree/,
+    );
   });
 
   it("splits stories at each # and at rules", async () => {
     const { articles } = await importMarkdown(
       "a.md",
       "# 甲标题\n\n正文一。\n\n# 乙标题\n\n正文二。\n\n---\n\n丙标题\n\n正文三。\n",
+      tmpdir(),
     );
     expect(articles.map((a) => a.headline)).toEqual(["甲标题", "乙标题", "丙标题"]);
   });
