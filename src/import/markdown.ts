@@ -92,7 +92,13 @@ async function readPicture(file: string, baseDir: string, at: number, href: stri
 async function readBlocks(file: string, baseDir: string, content: string, firstLine: number): Promise<Block[]> {
   const blocks: Block[] = [];
   let offset = 0;
-  const lineAt = (o: number): number => firstLine + (content.slice(0, o).match(/\n/g)?.length ?? 0);
+  // Lines counted as the tokens go by (counting from the start each time is quadratic).
+  let counted = 0;
+  let line = firstLine;
+  const lineAt = (o: number): number => {
+    for (; counted < o; counted++) if (content.charCodeAt(counted) === 10) line++;
+    return line;
+  };
   const paragraph = async (tokens: Token[] | undefined, at: number, text?: string): Promise<void> => {
     const inline =
       text === undefined ? inlineOf(tokens) : { text: softBreaks(text), allBold: false, emphasis: false, images: [] };
