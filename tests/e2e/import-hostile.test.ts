@@ -207,6 +207,12 @@ describe("problems are said of the source and the option, never raw to the termi
     const r = await refused([md, "--paper", "东昌府\u001b[31m新闻"], join(tmp, "paper-out"));
     expect(r.stderr).toMatch(/--paper: expected text without control characters/);
     expect(r.stderr).not.toContain("\u001b");
+    const out = join(tmp, "paper-init");
+    const init = await newsprint(["init", out, "--paper", "东昌府\u{13000}新闻"]);
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(/--paper: expected characters the bundled fonts .* have, found no glyph for/);
+    expect(init.stderr).not.toMatch(/issue\.json/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("shows terminal escapes in a file's name as text", async () => {
