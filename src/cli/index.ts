@@ -30,7 +30,7 @@ const program = new Command()
     `
 Examples:
   newsprint init issues/today --paper 东昌府新闻   start an issue folder with a placeholder lead story
-  newsprint import story.docx -o issues/today --append   add a reporter's Word file to page 1
+  newsprint import story.docx -o issues/today --append   add a reporter's Word file to the story pool
   newsprint build issues/dongchangfu        make up the sample issue into output/dongchangfu.pdf
   newsprint plan issues/dongchangfu         the flatplan (pages, stories, fill, jumps) without the PDF
   newsprint validate issues/dongchangfu     check the issue file only

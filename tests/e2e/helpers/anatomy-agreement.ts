@@ -6,7 +6,13 @@ import { type ArticleData, bodyText, type IssueData } from "../../../src/load";
 export const FIELDS = ["headline", "kicker", "subhead", "dateline", "byline", "label", "captions", "body"] as const;
 export type Field = (typeof FIELDS)[number];
 
-const compact = (s: string): string => s.replace(/\s+/g, "");
+/** Half-width marks an import sets full width between CJK characters, folded for comparisons: the
+ *  samples were typed by hand from the source as it was. */
+const WIDTH = /[，（）；：？！]/g;
+const HALF: Record<string, string> = { "，": ",", "（": "(", "）": ")", "；": ";", "：": ":", "？": "?", "！": "!" };
+export const foldWidth = (s: string): string => s.replace(WIDTH, (m) => HALF[m] ?? m);
+
+const compact = (s: string): string => foldWidth(s.replace(/\s+/g, ""));
 
 function value(a: ArticleData, field: Field): string {
   if (field === "captions")
@@ -67,10 +73,15 @@ export function formatAgreement(a: Agreement): string {
   return FIELDS.map((f) => `${f} ${a.agree[f]}/${a.total}`).join(", ");
 }
 
+/** Every article of an issue: on its pages, then in the story pool. */
+export function allArticles(issue: IssueData): ArticleData[] {
+  return [...issue.pages.flatMap((p) => p.articles), ...issue.articles];
+}
+
 /** Every text of an issue that prints. */
 export function printedTexts(issue: IssueData): string[] {
-  return issue.pages.flatMap((p) =>
-    p.articles.flatMap((a) => [
+  return [allArticles(issue)].flatMap((articles) =>
+    articles.flatMap((a) => [
       a.label ?? "",
       a.kicker ?? "",
       a.headline ?? "",
@@ -83,10 +94,11 @@ export function printedTexts(issue: IssueData): string[] {
   );
 }
 
-/** Characters and how often each occurs, white space and the brackets a credit is printed in left out. */
+/** Characters and how often each occurs, white space and the brackets a credit is printed in left out,
+ *  full- and half-width punctuation counted as one. */
 export function characterCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of text.replace(/[\s（）()]/g, "")) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const c of foldWidth(text).replace(/[\s（）()]/g, "")) counts.set(c, (counts.get(c) ?? 0) + 1);
   return counts;
 }
 
