@@ -1,9 +1,9 @@
-import yaml from "js-yaml";
+import { isNode, parseDocument, visit } from "yaml";
 
 // Markdown front matter is YAML and nothing else. gray-matter, which read it before, also runs a
 // front matter that opens with ---js or ---javascript as JavaScript: a reporter's file could run
 // any command on the desk's machine. Here the opening line names no language or YAML's, and the
-// YAML is read with js-yaml's core schema: plain strings, numbers, booleans, lists and maps, no
+// YAML is read with the yaml package's core schema: plain strings, numbers, booleans, lists and maps, no
 // tags that build objects or run code.
 
 export interface FrontMatter {
@@ -37,14 +37,23 @@ export function splitFrontMatter(source: string): FrontMatter {
   const yamlText = rest.slice(0, close.index);
   const after = rest.slice(close.index + close[0].length).replace(/^\r?\n/, "");
   const lines = text.slice(0, text.length - after.length).match(/\n/g)?.length ?? 0;
-  let data: unknown;
-  try {
-    data = yaml.safeLoad(yamlText, { schema: yaml.CORE_SCHEMA });
-  } catch (err) {
-    const e = err as InstanceType<typeof yaml.YAMLException>;
-    const line = e.mark ? ` at line ${e.mark.line + 2}` : "";
-    throw new FrontMatterProblem(`the front matter is not valid YAML${line}: ${e.reason ?? "unreadable"}`);
-  }
+  const doc = parseDocument(yamlText, { schema: "core", logLevel: "silent", prettyErrors: false });
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? "" : ` at line ${(yamlText.slice(0, offset).match(/\n/g)?.length ?? 0) + 2}`;
+  const fault = doc.errors[0];
+  if (fault)
+    throw new FrontMatterProblem(
+      `the front matter is not valid YAML${lineOf(fault.pos[0])}: ${fault.message.split("\n")[0]}`,
+    );
+  // Any explicit tag (!!js/function, !!binary…) builds something other than plain data: refused,
+  // whether or not the library knows it.
+  visit(doc, (_key, node) => {
+    if (isNode(node) && node.tag)
+      throw new FrontMatterProblem(
+        `the front matter has an unknown tag${lineOf(node.range?.[0])}: ${node.tag.slice(0, 40)}`,
+      );
+  });
+  let data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data === null || data === undefined) data = {};
   if (typeof data !== "object" || Array.isArray(data))
     throw new FrontMatterProblem("the front matter is not a list of fields (key: value lines)");
