@@ -25,7 +25,10 @@ const HEADS = {
   subhead: ["开展“三宣传”", "宣传疫情防控各项政策措施和一线先进典型"],
   bodySubhead: ["三宣传", "筑牢防线"],
   vertical: ["开展家风家教大讲堂", "宣讲好家风"],
+  // At two columns (about 11 characters of 20 pt) the second line wraps: balanced, 8 and 8.
+  balanced: ["三举措", "践行信义积分兑换制度推动基层治理"],
 };
+const BALANCED = "huafu-xinyi-jifen";
 
 type Article = Record<string, unknown> & { id: string; body: unknown[] };
 
@@ -56,7 +59,14 @@ function issueWith(join: (lines: string[]) => string): unknown {
     pages: [
       {
         section: "要闻",
-        articles: [lead, story("huafu-xinyi-jifen", { priority: 3 })],
+        articles: [
+          lead,
+          story(BALANCED, {
+            headline: join(HEADS.balanced),
+            priority: 3,
+            place: { column: 1, line: 35, span: 2, height: 28 },
+          }),
+        ],
       },
       {
         section: "综合",
@@ -67,7 +77,7 @@ function issueWith(join: (lines: string[]) => string): unknown {
             priority: 2,
             place: { column: 4, line: 1, span: 3, height: 30 },
           }),
-          story("xinqu-sanzhi-ronghe"),
+          story("liuyuan-xinyetai-yizhen"),
         ],
       },
     ],
@@ -158,6 +168,22 @@ describe("heads broken by the editor (标题转行)", () => {
     const joined = pdfLines(built.joined.pdf, 1).map((l) => l.text);
     for (const head of [HEADS.kicker, HEADS.headline]) expect(joined).toContain(head.join(""));
     expect(joined).toContain(`——${HEADS.subhead.join("")}`);
+  });
+
+  it("balance each forced line on its own: a line that wraps is evened, not the head as a whole", () => {
+    const lines = pdfLines(built.broken.pdf, 1);
+    const first = lineOf(lines, HEADS.balanced[0] as string);
+    const size = first.yMax - first.yMin;
+    const rest = lines
+      .filter(
+        (l) => l.yMin > first.yMin && Math.abs(l.yMax - l.yMin - size) < 0.5 && Math.abs(l.xMin - first.xMin) < 200,
+      )
+      .sort((a, b) => a.yMin - b.yMin)
+      .slice(0, 2)
+      .map((l) => l.text);
+    expect(rest.join("")).toBe(HEADS.balanced[1]);
+    const [a, b] = rest.map((t) => [...t].length);
+    expect(Math.abs((a ?? 0) - (b ?? 0))).toBeLessThanOrEqual(1);
   });
 
   it("measure the head with the lines it gained, and make up the page with that height", () => {
