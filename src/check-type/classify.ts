@@ -1,13 +1,15 @@
 import { NO_END, NO_START } from "../typography/linebreak";
+import { findHalfWidthPunctuation, snippetAround } from "../typography/punctuation";
 import { type BboxLine, type BboxPage, isWide, lineText } from "./bbox";
 
 // Finds the composition faults a reader sees on a printed page, from the lines pdftotext reads back:
 // a line starting with a mark that must not start one, a line ending with an opening bracket, in
 // justified text a full line that stops short of the column's right edge, and in justified Latin text
 // a loose line: a word space wider than the limit (a multiple of the page's own word space, measured
-// on the last lines of paragraphs, which are not stretched).
+// on the last lines of paragraphs, which are not stretched); and in any text half-width punctuation
+// between Chinese characters (src/typography/punctuation.ts), each mark counted.
 
-export type TypoKind = "line-start" | "line-end" | "ragged" | "loose";
+export type TypoKind = "line-start" | "line-end" | "ragged" | "loose" | "half-width";
 
 export interface TypoFinding {
   page: number;
@@ -21,6 +23,8 @@ export interface TypoFinding {
   shortBy?: number;
   /** For loose lines: the widest word space, as a multiple of the natural one. */
   wordSpace?: number;
+  /** For half-width punctuation: the mark with a few characters either side. */
+  snippet?: string;
 }
 
 export interface LatinSpacing {
@@ -37,6 +41,7 @@ export interface PageTotals {
   lineEnd: number;
   ragged: number;
   loose: number;
+  halfWidth: number;
 }
 
 // A paragraph's first line is indented by about two characters; one character is enough to tell.
@@ -165,6 +170,7 @@ export function pageTotals(page: BboxPage, findings: readonly TypoFinding[]): Pa
     lineEnd: mine.filter((f) => f.kind === "line-end").length,
     ragged: mine.filter((f) => f.kind === "ragged").length,
     loose: mine.filter((f) => f.kind === "loose").length,
+    halfWidth: mine.filter((f) => f.kind === "half-width").length,
   };
 }
 
@@ -195,8 +201,16 @@ function classifyBlock(shape: BlockShape, page: PageContext): TypoFinding[] {
     const opens = isBody(line) ? indented(line) : i === 0;
     if (NO_START.has(chars[0] ?? "") && !opens) findings.push({ ...at, kind: "line-start" });
     if (NO_END.has(chars.at(-1) ?? "")) findings.push({ ...at, kind: "line-end" });
-    if (!justified || !isBody(line) || NOTE.test(text) || centred(line)) return;
+    // A mark at a line's start or end stands between the characters of two lines.
     const next = lines[i + 1];
+    const behind = i > 0 ? ([...lineText(lines[i - 1] as BboxLine)].at(-1) ?? "") : "";
+    const ahead = next ? ([...lineText(next)][0] ?? "") : "";
+    for (const mark of findHalfWidthPunctuation(behind + text + ahead)) {
+      const offset = mark.at - behind.length;
+      if (offset >= 0 && offset < text.length)
+        findings.push({ ...at, kind: "half-width", snippet: snippetAround(text, offset) });
+    }
+    if (!justified || !isBody(line) || NOTE.test(text) || centred(line)) return;
     // A paragraph ends where the column ends, before an indented or centred line (a paragraph start,
     // a subhead, a right-aligned credit), before a line of another size, before a blank line, and
     // before a credit in brackets that fills its line.

@@ -64,6 +64,37 @@ describe("check-type on newsprint's own pages", () => {
     expect(result.code).toBe(0);
   });
 
+  it("counts half-width punctuation between Chinese characters, after the build warned of it per article", async () => {
+    const dir = join(tmp, "marks");
+    expect((await newsprint("init", dir)).code).toBe(0);
+    const file = join(dir, "issue.json");
+    const issue = JSON.parse(readFileSync(file, "utf8"));
+    const lead = issue.pages[0].articles[0];
+    // As a reporter types with the keyboard in ASCII mode: 3 marks in the lead, 1 in a second story.
+    lead.body[0] = "东昌府区,今天召开会议(见第三版)。";
+    lead.subhead = "副题写在这里;还有";
+    issue.pages[0].articles.push({ id: "second", headline: "第二条 新闻", body: ["第二条正文:今天开会。"] });
+    writeFileSync(file, JSON.stringify(issue));
+    const out = join(tmp, "out");
+    const build = await newsprint("build", dir, "-o", out);
+    expect(build.code, build.stderr).toBe(0);
+    const warnings = build.stderr.split("\n").filter((l) => /half-width/.test(l));
+    expect(warnings).toEqual([
+      "warning: article lead: 4 half-width punctuation marks between Chinese characters (first: “写在这里;还有”); set them full-width: ，（）；：？！",
+      "warning: article second: 1 half-width punctuation mark between Chinese characters (first: “二条正文:今天开会”); set them full-width: ，（）；：？！",
+    ]);
+    const check = await newsprint("check-type", join(out, "marks.pdf"), "--json");
+    expect(check.code).toBe(4);
+    const [report] = JSON.parse(check.stdout) as {
+      findings: { kind: string; page: number; snippet?: string }[];
+      totals: { halfWidth: number };
+    }[];
+    const found = report?.findings.filter((f) => f.kind === "half-width") ?? [];
+    expect(report?.totals.halfWidth).toBe(5);
+    expect(found.every((f) => f.page === 1 && /[,(:;)]/.test(f.snippet ?? ""))).toBe(true);
+    expect(report?.findings.filter((f) => f.kind !== "half-width")).toEqual([]);
+  });
+
   it.each(["broadsheet", "ads", "overflow"])("passes the %s sample", async (sample) => {
     const result = await buildAndCheck(join(ROOT, "issues", sample), sample);
     expect(result.findings).toEqual([]);

@@ -111,10 +111,10 @@ describe("classification", () => {
 
   it("counts per page and in total", () => {
     expect(report.pages).toEqual([
-      { page: 1, lines: 12, lineStart: 1, lineEnd: 1, ragged: 1, loose: 0 },
-      { page: 2, lines: 0, lineStart: 0, lineEnd: 0, ragged: 0, loose: 0 },
+      { page: 1, lines: 12, lineStart: 1, lineEnd: 1, ragged: 1, loose: 0, halfWidth: 0 },
+      { page: 2, lines: 0, lineStart: 0, lineEnd: 0, ragged: 0, loose: 0, halfWidth: 0 },
     ]);
-    expect(report.totals).toEqual({ pages: 2, lines: 12, lineStart: 1, lineEnd: 1, ragged: 1, loose: 0 });
+    expect(report.totals).toEqual({ pages: 2, lines: 12, lineStart: 1, lineEnd: 1, ragged: 1, loose: 0, halfWidth: 0 });
   });
 });
 
@@ -180,8 +180,8 @@ describe("formatters", () => {
     const text = formatText(report);
     expect(text).toContain("p1 line start at 0,42.8 pt  ，部署明年任务");
     expect(text).toContain("p1 ragged     at 0,28.5 pt  工作会议总结 (short by 1 char)");
-    expect(text).toContain("page 1: 1 line-start, 1 line-end, 1 ragged, 0 loose in 12 lines");
-    expect(text).toContain("total: 1 line-start, 1 line-end, 1 ragged, 0 loose in 12 lines on 2 pages");
+    expect(text).toContain("page 1: 1 line-start, 1 line-end, 1 ragged, 0 loose, 0 half-width in 12 lines");
+    expect(text).toContain("total: 1 line-start, 1 line-end, 1 ragged, 0 loose, 0 half-width in 12 lines on 2 pages");
     expect(text).not.toContain("page 2:");
   });
 
