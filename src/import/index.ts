@@ -352,18 +352,6 @@ function locateProblems(problems: IssueProblem[], prefixes: Map<string, Made>, i
   });
 }
 
-/** A head keeps the editor's line break ("\n"): the load stage learns to accept it in kicker,
- *  headline, subhead and body subheads; until it does, that one complaint is not the import's. */
-const HEAD_PATH = /(?:^|\.)(?:kicker|headline|subhead|body\[\d+\]\.subhead)$/;
-function isHeadLineBreak(p: IssueProblem, raw: unknown): boolean {
-  if (!HEAD_PATH.test(p.path) || p.expected !== "text without control characters") return false;
-  const value = p.path.split(/\.|(?=\[)/).reduce<unknown>((v, key) => {
-    const index = /^\[(\d+)\]$/.exec(key)?.[1];
-    return (v as Record<string, unknown> | undefined)?.[index ?? key];
-  }, raw);
-  return typeof value === "string" && !/[\p{Cc}\u2028\u2029]/u.test(value.replace(/\n/g, ""));
-}
-
 /** Removes the folders an import made, if they hold nothing (an import that failed leaves none). */
 async function removeIfEmpty(dir: string, upTo: string | undefined): Promise<void> {
   if (!upTo) return;
@@ -542,8 +530,7 @@ async function compose(
 
   // The written file must load as the build loads it; its problems are the sources' (or options').
   const examined = examineIssue(text, join(dir, "issue.json"), issueFile);
-  const problems = examined.problems.filter((p) => !isHeadLineBreak(p, examined.raw));
-  if (problems.length) throw ImportError.of(locateProblems(problems, prefixes, issueFile));
+  if (examined.problems.length) throw ImportError.of(locateProblems(examined.problems, prefixes, issueFile));
 
   const schema = existing ? undefined : schemaReference(dir, o);
   const written = await writeIssue({

@@ -21,6 +21,9 @@ export async function inspectIssue(target: string): Promise<Issue> {
   return examined.issue;
 }
 
+// Photos and raster ads are decoded, as the image stage will: a truncated file has a sound header.
+const PROBE = { maxPixels: DEFAULTS.maxPhotoPixels, decode: true };
+
 interface FileRef {
   /** The file that names it, when not issue.json (the ad department's file). */
   file?: string;
@@ -46,7 +49,7 @@ function fileRefs(raw: unknown, dir: string): FileRef[] {
       images.forEach((image: { src?: unknown }, i) => {
         const src = image?.src;
         if (typeof src !== "string" || src === "") return;
-        const check = () => probeImage(dir, src, id, { maxPixels: DEFAULTS.maxPhotoPixels });
+        const check = () => probeImage(dir, src, id, PROBE);
         refs.push({ path: `${at}[${a}].images[${i}].src`, src, check });
       });
     });
@@ -66,7 +69,7 @@ function adRefs(issue: Issue, shown: string): FileRef[] {
       src: ad.file,
       field: "file",
       what: `the artwork of ad "${ad.id}" in the issue folder`,
-      check: () => probeArtwork(issue.dir, ad.file, ad.id),
+      check: () => probeArtwork(issue.dir, ad.file, ad.id, PROBE),
     })),
   );
 }

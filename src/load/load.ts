@@ -10,7 +10,7 @@ import { checkMakeupRules } from "./makeup-rules";
 import { placementProblems } from "./placements";
 import { type ExplicitPlacement, type IssueData, issueSchema, pageSchema } from "./schema";
 import { examineStyle } from "./style-file";
-import { textProblems } from "./text-rules";
+import { normaliseHeadBreaks, textProblems } from "./text-rules";
 import { toProblem } from "./zod-problems";
 
 /** A validated issue and where it came from. */
@@ -86,6 +86,7 @@ export function examineIssue(input: string | Uint8Array, file: string, shown = f
   const problems = json.problems.map(located);
   if (json.value === undefined) return { problems };
   const raw = json.value;
+  normaliseHeadBreaks(raw);
 
   const parsed = issueSchema.safeParse(raw, { reportInput: true });
   const schemaProblems = parsed.success ? [] : parsed.error.issues.map((i) => toProblem(shown, i, json.literalAt));

@@ -13,6 +13,7 @@ import type { Measurements } from "../typeset/measurements";
 import type { TypesetModel } from "../typeset/model";
 import { prepareAds } from "./ads";
 import { planPages } from "./plan-pages";
+import { punctuationWarnings } from "./punctuation-warnings";
 import { prepareLayoutImages } from "./stage-inputs";
 import { type Timer, untimed } from "./stage-timer";
 import { overflowAdvice } from "./suggestions";
@@ -82,6 +83,7 @@ export async function composeIssue(
     ...(measurements.warnings ?? []),
     ...layout.pages.flatMap((p) => p.warnings),
     ...indexWarnings(model, layout),
+    ...punctuationWarnings(model, layout),
     ...allImageWarnings.map((w) => w.message),
     ...ads.warnings,
   ];

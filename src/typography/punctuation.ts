@@ -1,11 +1,13 @@
 // Reporters type Chinese punctuation half width (Word, a Latin keyboard layout): , ( ) ; : ? ! then
-// print as narrow Latin marks with gaps beside CJK characters. In Chinese text they are full width
+// print as narrow Latin marks with gaps beside CJK characters. Import replaces them; the build warns
+// about any left, naming the article, and check-type counts them in a finished PDF — all three by
+// this one rule. In Chinese text they are full width
 // (clreq §3.1, GB/T 15834): ，（）；：？！. A mark is Chinese when it touches a CJK character (or
 // full-width punctuation) on either side; a pair of brackets when what it encloses or what stands
 // around it is. Latin and number contexts keep their marks: 3:30, 3,500, (a), URLs, English text.
 
 /** Each half-width mark and its full-width form. */
-export const FULL_WIDTH_OF: Readonly<Record<string, string>> = {
+export const FULL_WIDTH: Readonly<Record<string, string>> = {
   ",": "，",
   "(": "（",
   ")": "）",
@@ -63,17 +65,17 @@ export function fullWidthPunctuation(text: string): PunctuationResult {
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] as string;
     if (convert.has(i)) {
-      out[i] = FULL_WIDTH_OF[c] ?? c;
+      out[i] = FULL_WIDTH[c] ?? c;
       continue;
     }
     if (!TRAILING.has(c) || kept.has(i)) continue;
     let next = i + 1;
     while (next < chars.length && TRAILING.has(chars[next] as string)) next++;
     const before = out[i - 1];
-    const after = convert.has(next) ? FULL_WIDTH_OF[chars[next] as string] : chars[next];
+    const after = convert.has(next) ? FULL_WIDTH[chars[next] as string] : chars[next];
     // 3:30 and 3,500 stay as they are even beside a CJK word.
     const numeric = /\d/.test(chars[i - 1] ?? "") && /\d/.test(chars[i + 1] ?? "");
-    if (!numeric && (isCjk(before) || isCjk(after))) out[i] = FULL_WIDTH_OF[c] ?? c;
+    if (!numeric && (isCjk(before) || isCjk(after))) out[i] = FULL_WIDTH[c] ?? c;
   }
   const changed = out.reduce((n, c, i) => n + (c === chars[i] ? 0 : 1), 0);
   return { text: changed ? out.join("") : text, changed };
@@ -103,4 +105,28 @@ function addressCharacters(text: string, length: number): Set<number> {
     for (let i = start; i < end; i++) kept.add(i);
   }
   return kept;
+}
+
+/** A half-width mark that is Chinese punctuation. */
+export interface HalfWidthMark {
+  /** UTF-16 offset of the mark in the text. */
+  at: number;
+  mark: string;
+}
+
+/** Every half-width mark fullWidthPunctuation would make full width, where it is. */
+export function findHalfWidthPunctuation(text: string): HalfWidthMark[] {
+  const { text: full, changed } = fullWidthPunctuation(text);
+  if (changed === 0) return [];
+  const found: HalfWidthMark[] = [];
+  // Both texts have the same code points but for the marks, each one UTF-16 unit wide.
+  for (let i = 0; i < text.length; i++) if (text[i] !== full[i]) found.push({ at: i, mark: text[i] as string });
+  return found;
+}
+
+/** The text around a mark, for a message: a few characters either side. */
+export function snippetAround(text: string, at: number, reach = 4): string {
+  const before = [...text.slice(0, at)].slice(-reach).join("");
+  const after = [...text.slice(at + 1)].slice(0, reach).join("");
+  return `${before}${text[at]}${after}`;
 }

@@ -111,6 +111,28 @@ describe("hostile input through the command line (issue 11)", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("issue 22, 7: a truncated JPEG (its first 60 %) fails validate as it fails build, naming the field", async () => {
+    const dir = issueCopy(() => undefined);
+    // pages[0].articles[5] shows photos/hubble_deep_field.jpg; pages[1].articles[0] too.
+    const photo = join(dir, "photos/hubble_deep_field.jpg");
+    const jpeg = readFileSync(photo);
+    writeFileSync(photo, jpeg.subarray(0, Math.floor(jpeg.length * 0.6)));
+    const expected =
+      /images\[0\]\.src: expected a photo file in the issue folder, found photos\/hubble_deep_field\.jpg: unreadable or truncated image data \(VipsJpeg: premature end of JPEG/;
+    const checked = await newsprint(["validate", dir]);
+    expect(checked.code).toBe(2);
+    expect(listed(checked.stderr).lines.map((l) => l.split(": ")[1])).toEqual([
+      "pages[0].articles[5].images[0].src",
+      "pages[1].articles[0].images[0].src",
+    ]);
+    expect(checked.stderr).toMatch(expected);
+    const out = join(work, "out-truncated");
+    const built = await newsprint(["build", dir, "-o", out]);
+    expect(built.code).toBe(2);
+    expect(built.stderr).toMatch(expected);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("15, 16: validate and build list the same problems, all of them, 1-based with paths; nothing written", async () => {
     const dir = issueCopy((i) => {
       i.issue.date = "2022-02-30";

@@ -143,7 +143,7 @@ describe("hostile input at load (issue 11)", () => {
         }),
       ),
     ).toEqual([
-      "pages[0].articles[0].headline: expected text without control characters, found U+2028 (line separator) at character 2",
+      'pages[0].articles[0].headline: expected text without control characters, found U+2028 (line separator) at character 2; write a forced break (标题转行) as "\\n"',
       "pages[0].articles[0].kicker: expected text without invisible format characters, found U+E0041 at character 2",
       "pages[0].articles[0].label: expected text without U+FFFD, which stands for characters lost to a wrong encoding, found U+FFFD (replacement character) at character 2",
     ]);

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FULL_WIDTH_OF, fullWidthPunctuation, halfWidthMarks } from "../../src/typography/punctuation";
+import { FULL_WIDTH, fullWidthPunctuation, halfWidthMarks } from "../../src/typography/punctuation";
 import { CORPUS_DIR, corpusFiles } from "../helpers/paths";
 
 // Half-width punctuation as reporters type it in Chinese text, set full width; Latin and number
 // contexts left alone. The corpus is the ground truth: its sentences retyped half width come back.
 
-const HALF = Object.fromEntries(Object.entries(FULL_WIDTH_OF).map(([half, full]) => [full, half]));
+const HALF = Object.fromEntries(Object.entries(FULL_WIDTH).map(([half, full]) => [full, half]));
 const retype = (text: string) => text.replace(/[，（）；：？！]/g, (m) => HALF[m] ?? m);
 
 const corpus = corpusFiles();

@@ -5,14 +5,14 @@ import { exitOnSignals } from "../../exit-cleanup";
 import { EXIT } from "../exit-codes";
 
 // `newsprint check-type <pdf...>`: the composition check of finished PDFs (CJK line breaks, ragged
-// justified lines, loose justified Latin lines).
+// justified lines, loose justified Latin lines, half-width punctuation between Chinese characters).
 // Exit 0 when clean, 4 when any line breaks a rule, 2 when a PDF cannot be read.
 
 export function registerCheckType(program: Command): void {
   program
     .command("check-type")
     .description(
-      "check finished PDFs for CJK line-start/line-end violations, ragged justified lines and loose Latin lines",
+      "check finished PDFs for CJK line-start/line-end violations, ragged justified lines, loose Latin lines and half-width punctuation between Chinese characters",
     )
     .argument("<pdf...>", "PDF files to check")
     .option("--json", "print the reports as JSON")
