@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from "node:fs";
 import type { Browser, Page } from "puppeteer-core";
 import { DEFAULTS } from "../config/defaults";
+import { FailureError } from "../errors";
 
 // The one module that talks to Chromium. Stages ask it for a page; none of them imports
 // puppeteer itself, so a remote browser or a pool later changes this file only.
@@ -14,7 +15,7 @@ export interface BrowserOptions {
   signal?: AbortSignal;
 }
 
-export class BrowserError extends Error {
+export class BrowserError extends FailureError {
   override name = "BrowserError";
 }
 
@@ -23,9 +24,13 @@ const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/
 export function findChromium(explicit?: string): string {
   const path = explicit ?? CANDIDATES.find((p) => existsSync(p));
   if (!path || !existsSync(path)) {
-    throw new BrowserError(
-      `Chromium not found${path ? ` at ${path}` : ""}: install it (apt-get install chromium) or set NEWSPRINT_CHROMIUM`,
-    );
+    throw new BrowserError([
+      {
+        severity: "error",
+        message: `Chromium not found${path ? ` at ${path}` : ""}`,
+        hint: "install it (apt-get install chromium) or set NEWSPRINT_CHROMIUM",
+      },
+    ]);
   }
   // Spawning a folder or a file without the execute bit fails with an error event puppeteer
   // leaves unhandled: say what is wrong instead.

@@ -52,9 +52,13 @@ export async function resolveSftpCredentials(options: CredentialOptions): Promis
   if (agent) credentials.agent = agent;
   if (password) credentials.password = password;
   if (!credentials.privateKey && !credentials.agent && !credentials.password) {
-    throw new DeliveryUsageError(
-      "no SFTP credentials: give --key, or set NEWSPRINT_SFTP_KEY, NEWSPRINT_SFTP_PASSWORD or SSH_AUTH_SOCK",
-    );
+    throw new DeliveryUsageError([
+      {
+        severity: "error",
+        message: "no SFTP credentials",
+        hint: "give --key, or set NEWSPRINT_SFTP_KEY, NEWSPRINT_SFTP_PASSWORD or SSH_AUTH_SOCK",
+      },
+    ]);
   }
   return credentials;
 }

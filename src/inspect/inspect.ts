@@ -30,6 +30,9 @@ interface FileRef {
   src: string;
   /** What the file should be, for the message; default a photo (or the logo). */
   what?: string;
+  /** The article whose photo it is, or the ad whose artwork. */
+  articleId?: string;
+  adId?: string;
   check: () => Promise<unknown>;
 }
 
@@ -42,12 +45,13 @@ function fileRefs(raw: unknown, dir: string): FileRef[] {
   const photos = (articles: unknown, at: string) => {
     (Array.isArray(articles) ? articles : []).forEach((article: { id?: unknown; images?: unknown }, a) => {
       const images = Array.isArray(article?.images) ? article.images : [];
-      const id = typeof article?.id === "string" ? article.id : `${at}[${a}]`;
+      const articleId = typeof article?.id === "string" ? article.id : undefined;
+      const id = articleId ?? `${at}[${a}]`;
       images.forEach((image: { src?: unknown }, i) => {
         const src = image?.src;
         if (typeof src !== "string" || src === "") return;
         const check = () => probeImage(dir, src, id, { maxPixels: DEFAULTS.maxPhotoPixels });
-        refs.push({ path: `${at}[${a}].images[${i}].src`, src, check });
+        refs.push({ path: `${at}[${a}].images[${i}].src`, src, check, ...(articleId ? { articleId } : {}) });
       });
     });
   };
@@ -66,6 +70,7 @@ function adRefs(issue: Issue, shown: string): FileRef[] {
       src: ad.file,
       field: "file",
       what: `the artwork of ad "${ad.id}" in the issue folder`,
+      adId: ad.id,
       check: () => probeArtwork(issue.dir, ad.file, ad.id),
     })),
   );
@@ -85,6 +90,8 @@ async function fileProblems(refs: FileRef[], shown: string): Promise<IssueProble
         path: ref.field ? `${ref.path}.${ref.field}` : ref.path,
         expected: what,
         found: `${ref.src}: ${err.problems[0]?.reason}`,
+        ...(ref.articleId !== undefined ? { articleId: ref.articleId } : {}),
+        ...(ref.adId !== undefined ? { adId: ref.adId } : {}),
       },
     ];
   });

@@ -13,21 +13,22 @@ function overlaps(a: FixedPlacement, b: { col: number; row: number; span: number
 
 // Messages count columns and lines from 1, as the issue file does, and give the placement's path.
 function checkPlacement(page: PageInput, grid: Grid, p: FixedPlacement, i: number): void {
-  const where = `pages[${page.number - 1}].layout[${i}]: article "${p.articleId}"`;
+  const at = { page: page.number, path: `pages[${page.number - 1}].layout[${i}]`, articleId: p.articleId };
   const whole = [p.col, p.row, p.span, p.rows].every(Number.isInteger);
   if (!whole || p.span < 1 || p.rows < 1) {
-    throw new MakeupError(`${where} has a fixed placement of ${p.span} columns × ${p.rows} lines`);
+    throw new MakeupError(`has a fixed placement of ${p.span} columns × ${p.rows} lines`, at);
   }
   if (p.col < 0 || p.row < 0 || p.col + p.span > grid.columns || p.row + p.rows > grid.rows) {
     throw new MakeupError(
-      `${where} leaves the grid: columns ${p.col + 1}–${p.col + p.span}, lines ${p.row + 1}–${p.row + p.rows}` +
+      `leaves the grid: columns ${p.col + 1}–${p.col + p.span}, lines ${p.row + 1}–${p.row + p.rows}` +
         ` of a ${grid.columns} × ${grid.rows} grid`,
+      at,
     );
   }
   const reserved = page.reserved.find((r) => overlaps(p, r));
   if (reserved !== undefined) {
     const area = `columns ${reserved.col + 1}–${reserved.col + reserved.span}, lines ${reserved.row + 1}–${reserved.row + reserved.rows}`;
-    throw new MakeupError(`${where} overlaps the reserved area of the masthead (${area})`);
+    throw new MakeupError(`overlaps the reserved area of the masthead (${area})`, at);
   }
 }
 
@@ -43,22 +44,34 @@ export function checkFixed(
   const ids = new Set(items.map((item) => item.article.id));
   fixed.forEach((p, i) => {
     if (!ids.has(p.articleId) && !issueIds.has(p.articleId)) {
-      throw new MakeupError(`page ${page.number}: fixed placement names "${p.articleId}", not an article of the issue`);
+      throw new MakeupError(`fixed placement names "${p.articleId}", not an article of the issue`, {
+        page: page.number,
+        articleId: p.articleId,
+      });
     }
     checkPlacement(page, grid, p, i);
     for (const other of fixed.slice(0, i)) {
       if (other.articleId === p.articleId) {
-        throw new MakeupError(`page ${page.number}: article "${p.articleId}" is placed twice`);
+        throw new MakeupError(`article "${p.articleId}" is placed twice`, {
+          page: page.number,
+          articleId: p.articleId,
+        });
       }
       if (overlaps(p, other)) {
-        throw new MakeupError(`page ${page.number}: articles "${other.articleId}" and "${p.articleId}" overlap`);
+        throw new MakeupError(`articles "${other.articleId}" and "${p.articleId}" overlap`, {
+          page: page.number,
+          articleId: p.articleId,
+        });
       }
     }
   });
   const placed = new Set(fixed.map((p) => p.articleId));
   const missing = page.articles.find((a) => !placed.has(a.id));
   if (missing !== undefined) {
-    throw new MakeupError(`page ${page.number}: article "${missing.id}" has no fixed placement`);
+    throw new MakeupError(`article "${missing.id}" has no fixed placement`, {
+      page: page.number,
+      articleId: missing.id,
+    });
   }
 }
 
@@ -84,8 +97,9 @@ export function fillFixed(
     const fit = fits.leaf(index, p.span, p.rows);
     if (fit === null) {
       throw new MakeupError(
-        `page ${page.number}: article "${p.articleId}" does not fit its fixed module: ` +
+        `article "${p.articleId}" does not fit its fixed module: ` +
           `${p.span} columns × ${p.rows} lines cannot hold its head and photos`,
+        { page: page.number, articleId: p.articleId },
       );
     }
     placements.push({ item: index, rect: { col: p.col, row: p.row, span: p.span, rows: p.rows }, fit });

@@ -35,11 +35,12 @@ export function placePins(
 ): PinnedRect[] {
   const placed: PinnedRect[] = [];
   for (const pin of pins) {
-    const where = `page ${number}: article "${pin.articleId}" pinned at ${rectName({ ...pin, rows: pin.rows ?? 1 })}`;
+    const where = `article "${pin.articleId}" pinned at ${rectName({ ...pin, rows: pin.rows ?? 1 })}`;
+    const at = { page: number, articleId: pin.articleId };
     const item = itemOf(pin.articleId);
-    if (item < 0) throw new MakeupError(`${where} is not an article of this page`);
+    if (item < 0) throw new MakeupError(`${where} is not an article of this page`, at);
     if (pin.col < 0 || pin.row < 0 || pin.span < 1 || pin.col + pin.span > grid.columns || pin.row >= grid.rows) {
-      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`);
+      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`, at);
     }
     const obstacles = [...taken, ...placed];
     const room = roomBelow(grid, pin.col, pin.row, pin.span, obstacles);
@@ -52,7 +53,7 @@ export function placePins(
     const rect = { col: pin.col, row: pin.row, span: pin.span, rows: Math.max(rows, 1) };
     const clash = obstacles.find((o) => overlaps(rect, o));
     if (!clash && rect.row + rect.rows > grid.rows)
-      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`);
+      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`, at);
     if (clash) {
       const what =
         "articleId" in clash
@@ -60,7 +61,7 @@ export function placePins(
           : "id" in clash
             ? `ad "${(clash as { id: string }).id}"`
             : "the masthead";
-      throw new MakeupError(`${where} overlaps ${what}`);
+      throw new MakeupError(`${where} overlaps ${what}`, at);
     }
     placed.push({ ...rect, articleId: pin.articleId, item });
   }

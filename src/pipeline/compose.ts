@@ -1,6 +1,7 @@
 import type { Session } from "../browser/session";
 import type { WorkPage } from "../browser/work-page";
 import type { NewsprintConfig } from "../config/resolve";
+import type { Diagnostic } from "../diagnostics";
 import { FitError } from "../errors";
 import type { ImageWarning, PreparedImage } from "../images";
 import type { Issue } from "../load";
@@ -26,11 +27,18 @@ export class LayoutError extends FitError {
   /** `advice`: what would make it fit, computed by the make-up (see suggestions.ts). */
   constructor(
     readonly unplaced: Unplaced[],
-    readonly advice: string[] = [],
+    readonly advice: Diagnostic[] = [],
   ) {
-    const lost = unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`);
-    super([...lost, ...advice].join("\n"));
+    super([...unplaced.map(unplacedDiagnostic), ...advice]);
   }
+}
+
+export function unplacedDiagnostic(u: Unplaced): Diagnostic {
+  return {
+    severity: "error",
+    articleId: u.articleId,
+    message: `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`,
+  };
 }
 
 export interface Composition {

@@ -1,7 +1,7 @@
 // Public face of the preflight; see preflight.ts.
 
 export { formatReport } from "./format";
-export { preflight } from "./preflight";
+export { assertPreflightPassed, preflight } from "./preflight";
 export type {
   CheckName,
   CheckResult,

@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import type { PDFDocument } from "pdf-lib";
 import { DEFAULTS } from "../config/defaults";
+import type { Diagnostic } from "../diagnostics";
+import { PdfFaultError } from "../errors";
 import { damaged, loadPdf, UnreadablePdfError } from "../pdf/open-pdf";
 import { ToolError } from "../pdf/run-tool";
 import { checkBoxes } from "./boxes-check";
@@ -75,4 +77,28 @@ async function preflightFile(
     if (err instanceof ToolError) return unreadable(damaged(file, err).reason, pages);
     return unreadable(`is damaged (${(err as Error).message})`, pages);
   }
+}
+
+/**
+ * The verdict on a report: throws UnreadablePdfError (exit 2) when a file could not be read, else
+ * PdfFaultError (exit 4) with every failing finding when a check failed. Warnings pass.
+ */
+export function assertPreflightPassed(report: PreflightReport): void {
+  const unreadable = report.files.find((f) => !f.readable);
+  if (unreadable) throw new UnreadablePdfError(unreadable.file, unreadable.error ?? "cannot be read");
+  const faults = report.files.flatMap((f) =>
+    f.checks
+      .filter((c) => c.status === "fail")
+      .flatMap((c): Diagnostic[] => {
+        const at = { severity: "error" as const, file: f.file, code: c.name };
+        const failing = c.findings.filter((finding) => finding.severity === "fail");
+        if (failing.length === 0) return [{ ...at, message: `${c.name}: ${c.message}` }];
+        return failing.map((finding) => ({
+          ...at,
+          message: `${c.name}: ${finding.message}`,
+          ...(finding.page !== undefined ? { page: finding.page } : {}),
+        }));
+      }),
+  );
+  if (faults.length > 0) throw new PdfFaultError(faults);
 }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { runTool } from "../pdf/run-tool";
+import { FailureError } from "../errors";
+import { runTool, ToolError } from "../pdf/run-tool";
 import { type OutputIntent, pdfxDefinition } from "./pdfx-def";
 
 // Colour conversion and PDF/X output through Ghostscript's pdfwrite.
@@ -33,9 +34,13 @@ export async function prepareIccDir(workDir: string, profilePath: string, gsIccD
   try {
     names = (await readdir(gsIccDir)).filter((n) => n.endsWith(".icc"));
   } catch {
-    throw new Error(
-      `Ghostscript's ICC profiles are missing (${gsIccDir}): install ghostscript or set NEWSPRINT_GS_ICC_DIR`,
-    );
+    throw new FailureError([
+      {
+        severity: "error",
+        message: `Ghostscript's ICC profiles are missing (${gsIccDir})`,
+        hint: "install ghostscript or set NEWSPRINT_GS_ICC_DIR",
+      },
+    ]);
   }
   for (const n of names) {
     await symlink(n === "default_cmyk.icc" ? profilePath : join(gsIccDir, n), join(dir, n));
@@ -92,6 +97,7 @@ export async function convertWithGhostscript(
   });
   // pdfwrite reports PDF/X violations it could not repair on stderr without failing.
   if (/error/i.test(stderr)) {
-    throw new Error(`Ghostscript reported problems converting ${input}: ${stderr.trim().slice(0, 2000)}`);
+    const said = stderr.trim().slice(0, 2000);
+    throw new ToolError(`Ghostscript reported problems converting ${input}: ${said}`, "gs", stderr);
   }
 }

@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { mapLimit } from "../concurrency";
+import { FailureError } from "../errors";
 import { measureInk } from "../pdf/ink";
 import { type DocumentMetadata, newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
 import { pressGeometry } from "./boxes";
@@ -21,7 +22,7 @@ import type { PressPage, PressResult } from "./types";
 // with bleed and crop marks (impose.ts), converted by Ghostscript (ghostscript-convert.ts),
 // finished with metadata and exact boxes (finish.ts), and its ink measured against the limit.
 
-export class PressError extends Error {
+export class PressError extends FailureError {
   override name = "PressError";
 }
 

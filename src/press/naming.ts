@@ -8,6 +8,7 @@ export const DEFAULT_ISSUE_PATTERN = "<paper>_<yyyymmdd>_press.pdf";
 
 export class NamingError extends InputError {
   override name = "NamingError";
+  override readonly title = "press options";
 }
 
 /** Lower-case ASCII letters, digits, '-' and '_'; undefined if nothing of the text survives. */

@@ -73,10 +73,12 @@ export interface ResolvedPressOptions
 /** One or more press options are wrong; `problems` lists every one found. */
 export class PressOptionsError extends InputError {
   override name = "PressOptionsError";
+  override readonly title = "press options";
+  override readonly listsProblems = true;
   readonly problems: string[];
   constructor(problems: string | string[]) {
     const list = typeof problems === "string" ? [problems] : problems;
-    super(list.join("\n"));
+    super(list.map((message) => ({ severity: "error", message })));
     this.problems = list;
   }
 }

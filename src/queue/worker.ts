@@ -1,4 +1,4 @@
-import { type Job, Worker } from "bullmq";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Browser } from "puppeteer-core";
 import { type BrowserOptions, launchBrowser } from "../browser/browser";
@@ -84,7 +84,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   );
   worker.on("failed", (job: Job<EditionJob> | undefined, err: Error) => {
     const left = job ? (job.opts.attempts ?? 1) - job.attemptsMade : 0;
-    const retry = err.name === "UnrecoverableError" || left <= 0 ? "not retried" : `${left} tries left`;
+    const retry = err instanceof UnrecoverableError || left <= 0 ? "not retried" : `${left} tries left`;
     log(`failed ${job?.id ?? "?"} (${retry}): ${err.message.split("\n")[0]}`);
   });
   worker.on("stalled", (jobId: string) => log(`stalled ${jobId}: its worker stopped answering; requeued`));

@@ -34,9 +34,12 @@ export class RenderError extends FitError {
   override name = "RenderError";
   constructor(readonly problems: RenderProblem[]) {
     super(
-      problems
-        .map((p) => `${p.article ? `article ${p.article}` : "issue"}${p.page ? ` (page ${p.page})` : ""}: ${p.detail}`)
-        .join("\n"),
+      problems.map((p) => ({
+        severity: "error",
+        message: `${p.article ? `article ${p.article}` : "issue"}: ${p.detail}`,
+        ...(p.article ? { articleId: p.article } : {}),
+        ...(p.page ? { page: Number(p.page) } : {}),
+      })),
     );
   }
 }

@@ -158,7 +158,7 @@ describe("the command line", () => {
     expect(err.code).toBe(2);
     expect(err.stderr).toContain("issue.json: paper.name: expected string, found nothing");
     expect(err.stderr).toContain("issue.date: expected a date written YYYY-MM-DD");
-    expect(err.stderr).toContain("pages[0].articles[0]: expected a headline or an image");
+    expect(err.stderr).toContain("pages[0].articles[0] (article x): expected a headline or an image");
     expect(existsSync(target)).toBe(false);
   });
 

@@ -293,7 +293,7 @@ describe("explicit make-up", () => {
         { articleId: "b", col: 4, row: 0, span: 3, rows: 10 },
       ],
       [],
-      'pages[3].layout[1]: article "b" leaves the grid: columns 5–7, lines 1–10 of a 6 × 100 grid',
+      "pages[3].layout[1] (article b): leaves the grid: columns 5–7, lines 1–10 of a 6 × 100 grid",
     ],
     [
       "cover a reserved area",
@@ -302,7 +302,7 @@ describe("explicit make-up", () => {
         { articleId: "b", col: 4, row: 0, span: 2, rows: 10 },
       ],
       [{ col: 0, row: 0, span: 6, rows: 8 }],
-      'pages[3].layout[0]: article "a" overlaps the reserved area of the masthead (columns 1–6, lines 1–8)',
+      "pages[3].layout[0] (article a): overlaps the reserved area of the masthead (columns 1–6, lines 1–8)",
     ],
     [
       "name an unknown article",

@@ -2,11 +2,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { FitError } from "../../src/errors";
+import { IssueError } from "../../src/load";
 import { queueAddress } from "../../src/queue/connection";
 import { QueueOptionsError } from "../../src/queue/errors";
 import { type EditionJob, editionJobId } from "../../src/queue/job-data";
 import { JOBS_DIR, openJobStaging } from "../../src/queue/job-staging";
-import { absolutePaths } from "../../src/queue/process-edition";
+import { failureText } from "../../src/queue/process-edition";
 import { parseSendTarget } from "../../src/queue/send-targets";
 import { lockedPackages, parseSetup, type SetupParts, setupDifferences, setupOf } from "../../src/queue/setup";
 import { type QueueStatus, statusLines } from "../../src/queue/status";
@@ -219,7 +221,8 @@ describe("a failed edition's message", () => {
   it("names the issue's files by absolute path, whatever the worker's folder", () => {
     const file = join(process.cwd(), "..", "editions", "a", "issue.json");
     const shown = join("..", "editions", "a", "issue.json");
-    expect(absolutePaths(`${shown}: issue.date: expected a date`, file)).toBe(`${file}: issue.date: expected a date`);
-    expect(absolutePaths("no path here", file)).toBe("no path here");
+    const problem = { file: shown, path: "issue.date", expected: "a date", found: "nothing" };
+    expect(failureText(new IssueError([problem]))).toBe(`${file}: issue.date: expected a date, found nothing`);
+    expect(failureText(new FitError("no path here"))).toBe("no path here");
   });
 });

@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { EXIT, exitCodeOf } from "../../errors";
 import { exitOnSignals } from "../../exit-cleanup";
-import type { PreflightOptions } from "../../preflight/index";
-import { EXIT } from "../exit-codes";
+import type { PreflightOptions, PreflightReport } from "../../preflight/index";
 
 // `newsprint preflight <pdf...>`: checks PDFs as a newspaper plant would. Exit 0 when every
 // check passed (warnings allowed), 4 when a check failed, 2 on bad usage or an unreadable file,
@@ -37,16 +37,23 @@ export async function runPreflight(
   out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
   err: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
 ): Promise<number> {
+  // Loaded on use, like every command's heavy parts (pdf-lib, Ghostscript wrappers).
+  const { assertPreflightPassed, formatReport, preflight } = await import("../../preflight/index");
+  let report: PreflightReport;
   try {
-    // Loaded on use, like every command's heavy parts (pdf-lib, Ghostscript wrappers).
-    const { formatReport, preflight } = await import("../../preflight/index");
-    const report = await preflight([...files], opts);
-    out(opts.json ? JSON.stringify(report, null, 2) : formatReport(report));
-    if (report.files.some((f) => !f.readable)) return EXIT.invalid;
-    return report.ok ? EXIT.ok : EXIT.pdfFaults;
+    report = await preflight([...files], opts);
   } catch (e) {
+    // A tool missing or out of time: no verdict on the files.
     err(`preflight: ${(e as Error).message}`);
-    return EXIT.failed;
+    return exitCodeOf(e);
+  }
+  out(opts.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  try {
+    assertPreflightPassed(report);
+    return EXIT.ok;
+  } catch (verdict) {
+    // The report above names every fault: the verdict only chooses the exit code.
+    return exitCodeOf(verdict);
   }
 }
 

@@ -4,6 +4,7 @@
 import { basename } from "node:path";
 import { type Command, type CommanderError, InvalidArgumentError, Option } from "commander";
 import type { Sides } from "../../deliver/index";
+import { EXIT, exitCodeOf } from "../../errors";
 
 // The delivery code (ssh2, IPP) loads on use, so other commands start without it.
 const deliver = () => import("../../deliver/index");
@@ -22,9 +23,6 @@ interface SendOptions {
   retries?: number;
   manifest?: string;
 }
-
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 
 const PRINTER_ONLY = ["copies", "media", "duplex", "jobName", "timeout"] as const;
 const SFTP_ONLY = ["key", "hostKey"] as const;
@@ -64,7 +62,7 @@ export function registerSend(program: Command): Command {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`newsprint send: ${message}\n`);
-        process.exitCode = (error as Error).name === "DeliveryUsageError" ? EXIT_USAGE : EXIT_FAILED;
+        process.exitCode = exitCodeOf(error);
       }
     });
 }
@@ -121,7 +119,7 @@ function checkOptionCombination(options: SendOptions, command: Command): void {
     command.error(
       "error: give exactly one destination: --printer <uri>, --folder <dir> or --sftp <user@host[:port]/path>",
       {
-        exitCode: EXIT_USAGE,
+        exitCode: EXIT.invalid,
       },
     );
   }
@@ -130,7 +128,7 @@ function checkOptionCombination(options: SendOptions, command: Command): void {
     if (!allowed && wrong.length > 0) {
       const flags = wrong.map((name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
       command.error(`error: ${flags.join(", ")} only ${wrong.length === 1 ? "applies" : "apply"} to ${where}`, {
-        exitCode: EXIT_USAGE,
+        exitCode: EXIT.invalid,
       });
     }
   };
@@ -149,5 +147,5 @@ function positiveInteger(value: string): number {
 
 /** Commander reports usage errors with exit code 1; ours is 2, so 1 can mean "delivery failed". */
 function exitWithUsageCode(error: CommanderError): never {
-  process.exit(error.exitCode === 0 ? 0 : EXIT_USAGE);
+  process.exit(error.exitCode === 0 ? 0 : EXIT.invalid);
 }
