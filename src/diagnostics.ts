@@ -45,6 +45,13 @@ export function renderDiagnostics(list: readonly Diagnostic[]): string {
 /** An error-severity diagnostic of a sentence alone. */
 export const said = (message: string): Diagnostic => ({ severity: "error", message });
 
+/** A warning, located by `at`. */
+export const warning = (message: string, at: Omit<Diagnostic, "severity" | "message"> = {}): Diagnostic => ({
+  severity: "warning",
+  message,
+  ...at,
+});
+
 /** Control and format characters from a user's file shown as \u{…}: printed raw they would drive
  *  the terminal (escape sequences) or reorder the line (bidi overrides). */
 export function printable(text: string): string {

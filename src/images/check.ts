@@ -98,8 +98,10 @@ function resolution(req: ImageRequest, ppi: number, s: Settings): { warning?: Im
   if (ppi >= s.minPpi) return {};
   const what = `${Math.round(ppi)} ppi at ${mm(req.widthMm)}×${mm(req.heightMm)} mm, below ${s.minPpi} ppi`;
   if (s.strict) throw ImageError.of(req.articleId, req.src, what, req.owner);
-  const message = `${req.owner ?? "article"} ${req.articleId}: ${req.src} is ${what}`;
-  return { warning: { articleId: req.articleId, src: req.src, ppi: Math.round(ppi), message } };
+  const detail = `${req.src} is ${what}`;
+  const message = `${req.owner ?? "article"} ${req.articleId}: ${detail}`;
+  const owner = req.owner ? { owner: req.owner } : {};
+  return { warning: { articleId: req.articleId, ...owner, src: req.src, ppi: Math.round(ppi), detail, message } };
 }
 
 function mm(v: number): string {

@@ -3,7 +3,7 @@ import { InputError } from "../errors";
 // One error type for the whole stage, able to carry every problem of a batch at once so the editor
 // can fix all photos in one go instead of one per build.
 
-import type { ImageOwner } from "./types";
+import type { ImageOwner, ImageWarning } from "./types";
 
 export interface ImageProblem {
   articleId: string;
@@ -36,6 +36,12 @@ export class ImageError extends InputError {
 function imageDiagnostic(p: ImageProblem): Diagnostic {
   const subject = p.owner === "ad" ? { adId: p.articleId } : { articleId: p.articleId };
   return { severity: "error", message: describeProblem(p), ...subject };
+}
+
+/** A low-resolution photo as the build's other warnings: naming its article (or ad). */
+export function imageWarningDiagnostic(w: ImageWarning): Diagnostic {
+  const subject = w.owner === "ad" ? { adId: w.articleId } : { articleId: w.articleId };
+  return { severity: "warning", message: w.message, ...subject };
 }
 
 export function describeProblem(p: ImageProblem): string {

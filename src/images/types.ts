@@ -50,7 +50,11 @@ export interface PreparedImage {
 
 export interface ImageWarning {
   articleId: string;
+  owner?: ImageOwner;
   src: string;
   ppi: number;
+  /** What is wrong with the photo: "a.jpg is 95 ppi at 120×80 mm, below 150 ppi". */
+  detail: string;
+  /** The same, naming the article (or ad) first. */
   message: string;
 }

@@ -1,3 +1,4 @@
+import { type Diagnostic, warning } from "../diagnostics";
 import { MakeupError } from "./errors";
 import { FitCache } from "./fit";
 import type { Item } from "./items";
@@ -84,14 +85,15 @@ export function fillFixed(
   items: Item[],
   fixed: FixedPlacement[],
   emptyCost: number,
-): { placements: Placement[]; warnings: string[] } {
+): { placements: Placement[]; warnings: Diagnostic[] } {
   const fits = new FitCache(items, { grid, emptyCost, hints: false, lostCost: LOST_BASE });
   const placements: Placement[] = [];
-  const warnings: string[] = [];
+  const warnings: Diagnostic[] = [];
   for (const p of fixed) {
     const index = items.findIndex((item) => item.article.id === p.articleId);
     if (index < 0) {
-      warnings.push(`page ${page.number}: the module kept for "${p.articleId}" stays empty: nothing of it jumps here`);
+      const kept = `the module kept for "${p.articleId}" stays empty: nothing of it jumps here`;
+      warnings.push(warning(kept, { page: page.number, articleId: p.articleId }));
       continue;
     }
     const fit = fits.leaf(index, p.span, p.rows);

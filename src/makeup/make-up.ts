@@ -1,3 +1,4 @@
+import { warning } from "../diagnostics";
 import { buildModule } from "./build-module";
 import { nextCut, withCuts } from "./copyfit";
 import { MakeupError } from "./errors";
@@ -234,7 +235,8 @@ export class IssueMakeup {
     layout.tombstones = tombstones(layout.modules);
     for (const item of result.dropped) {
       if (item.article.filler) continue;
-      layout.warnings.push(`page ${page.number}: no room for article "${item.article.id}"`);
+      const articleId = item.article.id;
+      layout.warnings.push(warning(`no room for article "${articleId}"`, { page: page.number, articleId }));
       this.passOn(
         index,
         item,

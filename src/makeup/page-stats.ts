@@ -1,3 +1,4 @@
+import { type Diagnostic, warning } from "../diagnostics";
 import { reservedMap } from "./regions";
 import type { Grid, Module, Reserved } from "./types";
 
@@ -31,13 +32,12 @@ export function emptyCells(grid: Grid, reserved: Reserved[], modules: Module[]):
 
 /** Warnings for a page with too many empty cells: short of material, or (with a module cut
  *  for lack of room) a make-up that could not close its gaps; and for cells in no module. */
-export function emptyWarnings(page: number, empty: number, outside: number, total: number, cut: boolean): string[] {
-  const warnings: string[] = [];
-  if (outside > 0) warnings.push(`page ${page}: ${outside} cells in no module (no article fits there)`);
+export function emptyWarnings(page: number, empty: number, outside: number, total: number, cut: boolean): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  if (outside > 0) warnings.push(warning(`${outside} cells in no module (no article fits there)`, { page }));
   if (total > 0 && empty / total >= EMPTY_SHARE_LIMIT) {
-    warnings.push(
-      cut ? `page ${page}: ${empty} cells left empty` : `page ${page}: not enough material, ${empty} lines missing`,
-    );
+    const short = cut ? `${empty} cells left empty` : `not enough material, ${empty} lines missing`;
+    warnings.push(warning(short, { page, code: "underfull" }));
   }
   return warnings;
 }

@@ -2,6 +2,8 @@
 // Chromium, the render stage walks the Layout. Grid units throughout: a "column" is one basic
 // column of the format, a "line" (row) is one body line pitch of the baseline grid.
 
+import type { Diagnostic } from "../diagnostics";
+
 /** The type area of one page as a grid. */
 export interface Grid {
   columns: number;
@@ -222,7 +224,8 @@ export interface PageLayout {
   /** Grid cells of the type area (outside reserved rectangles) holding no line, photo or head. */
   emptyCells: number;
   totalCells: number;
-  warnings: string[];
+  /** What the page's make-up has to tell: page, article, and code "underfull" for a short page. */
+  warnings: Diagnostic[];
 }
 
 export interface Jump {

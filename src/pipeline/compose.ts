@@ -3,7 +3,7 @@ import type { WorkPage } from "../browser/work-page";
 import type { NewsprintConfig } from "../config/resolve";
 import type { Diagnostic } from "../diagnostics";
 import { FitError } from "../errors";
-import type { ImageWarning, PreparedImage } from "../images";
+import { type ImageWarning, imageWarningDiagnostic, type PreparedImage } from "../images";
 import type { Issue } from "../load";
 import { type PageMemo, suggestFixes } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
@@ -50,7 +50,8 @@ export interface Composition {
   measurements: Measurements;
   layout: Layout;
   html: string;
-  warnings: string[];
+  /** Everything the stages set but warn about, each naming its article, ad or page where it has one. */
+  warnings: Diagnostic[];
   imageWarnings: ImageWarning[];
   /** The photos as placed: file, pixel size, effective ppi. */
   images: PreparedImage[];
@@ -90,7 +91,7 @@ export async function composeIssue(
     ...(measurements.warnings ?? []),
     ...layout.pages.flatMap((p) => p.warnings),
     ...indexWarnings(model, layout),
-    ...allImageWarnings.map((w) => w.message),
+    ...allImageWarnings.map(imageWarningDiagnostic),
     ...ads.warnings,
   ];
   const page = await session.workPage();

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { type Job, UnrecoverableError } from "bullmq";
 import type { Browser } from "puppeteer-core";
-import { renderDiagnostics } from "../diagnostics";
+import { renderDiagnostic, renderDiagnostics } from "../diagnostics";
 import { EXIT, exitCodeOf, NewsprintError } from "../errors";
 import { loadIssue } from "../load/index";
 import { checkOutputDir } from "../output-dir";
@@ -67,7 +67,7 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
       });
       stage("write");
       const written = await writeBuild(result, staging.dir);
-      const warnings = [...result.warnings, ...(press?.warnings ?? [])];
+      const warnings = [...result.warnings.map(renderDiagnostic), ...(press?.warnings ?? [])];
       if (press) {
         stage("press");
         await makePressFiles(written.pdf, press.options);

@@ -182,7 +182,7 @@ describe("the English sample (issues/weekly)", () => {
     expect(report.findings.filter((f) => f.kind !== "loose")).toEqual([]);
     expect(loose.length / report.totals.lines).toBeLessThan(0.03);
     // The build reported them too: measured in the measuring page as in the PDF.
-    expect(result.warnings.some((w) => /word spaces wider/.test(w))).toBe(loose.length > 0);
+    expect(result.warnings.some((w) => /word spaces wider/.test(w.message))).toBe(loose.length > 0);
   });
 
   it("sets the Latin faces of its style, embedded as outlines", () => {

@@ -110,7 +110,7 @@ describe("an issue whose stories are all in the pool", () => {
     }
     // The front page's index names them where they are.
     expect(execFileSync("pdftotext", ["-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" })).toContain("导读");
-    expect(result.warnings.filter((w) => w.includes("导读"))).toEqual([]);
+    expect(result.warnings.filter((w) => w.message.includes("导读"))).toEqual([]);
     for (const [p, page] of result.issue.data.pages.entries()) {
       const lead = pool
         .filter((s) => s.section === page.section)

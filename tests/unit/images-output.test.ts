@@ -108,6 +108,7 @@ describe("resolution check", () => {
         articleId: "weisheng-yundong",
         src: "chelsea.png",
         ppi: 95,
+        detail: "chelsea.png is 95 ppi at 120×80 mm, below 150 ppi",
         message: "article weisheng-yundong: chelsea.png is 95 ppi at 120×80 mm, below 150 ppi",
       },
     ]);

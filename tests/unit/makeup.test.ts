@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { warning } from "../../src/diagnostics";
 import { MakeupError, makeUp } from "../../src/makeup/index";
 import type { ArticleMetrics, BodyLine, Grid, MakeupInput, Module, PageInput } from "../../src/makeup/types";
 import { article, image, layoutProblems, TABLOID } from "./makeup-fixtures";
@@ -146,7 +147,9 @@ describe("automatic make-up", () => {
     const result = solve(input);
     const layout = result.layout.pages[0];
     expect(result.ok).toBe(true);
-    expect(layout?.warnings).toContain(`page 3: not enough material, ${layout?.emptyCells} lines missing`);
+    expect(layout?.warnings).toContainEqual(
+      warning(`not enough material, ${layout?.emptyCells} lines missing`, { page: 3, code: "underfull" }),
+    );
     expect(layout?.emptyCells).toBeGreaterThan(400);
   });
 });

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
+import { renderDiagnostic, warning } from "../../diagnostics";
 import { exitOnSignals } from "../../exit-cleanup";
 import { PDFX_VERSIONS } from "../../pdf/pdfx";
 import type { PressFlags } from "../../press/issue-options";
@@ -90,7 +91,7 @@ Examples:
           const made = await makePressFiles(files.pdf, press.options);
           result.timings.press = Math.round(performance.now() - t);
           pressFiles = [...made.pages.map((p) => p.file), made.issueFile];
-          result.warnings.push(...press.warnings);
+          result.warnings.push(...press.warnings.map((w) => warning(w)));
         }
         progress?.done();
         if (opts.timings) {
@@ -101,7 +102,7 @@ Examples:
         if (!opts.quiet) {
           for (const line of layoutSummary(result.layout)) console.log(line);
           for (const line of cutLines(result.layout, result.model)) console.log(line);
-          for (const w of result.warnings) console.warn(`warning: ${w}`);
+          for (const w of result.warnings) console.warn(`warning: ${renderDiagnostic(w)}`);
           const secs = ((performance.now() - started) / 1000).toFixed(1);
           console.log(`wrote ${files.pdf} (${result.layout.pages.length} pages, ${secs} s)`);
           if (files.html) console.log(`wrote ${files.html}/index.html`);
