@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { DEFAULTS } from "../config/defaults";
 import { NEWSPRINT_VERSION } from "../version";
 import { registerBuild } from "./commands/build";
 import { registerCheckType } from "./commands/check-type";
@@ -11,7 +12,7 @@ import { registerQueue } from "./commands/queue";
 import { registerSend } from "./commands/send";
 import { registerValidate } from "./commands/validate";
 import { registerWorker } from "./commands/worker";
-import { EXIT_HELP } from "./exit-codes";
+import { EXIT, EXIT_HELP } from "./exit-codes";
 import { reportError } from "./report-error";
 
 // newsprint's command line: one file per command in ./commands.
@@ -22,7 +23,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride((err) => {
     // Usage errors exit 2, like invalid input; --help and --version exit 0.
-    process.exit(err.exitCode === 0 ? 0 : 2);
+    process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.invalid);
   })
   .addHelpText(
     "after",
@@ -33,7 +34,7 @@ Examples:
   newsprint build issues/dongchangfu        make up the sample issue into output/dongchangfu.pdf
   newsprint plan issues/dongchangfu         the flatplan (pages, stories, fill, jumps) without the PDF
   newsprint validate issues/dongchangfu     check the issue file only
-  newsprint preview issues/dongchangfu --open   live preview at http://127.0.0.1:4321/
+  newsprint preview issues/dongchangfu --open   live preview at http://${DEFAULTS.previewHost}:${DEFAULTS.previewPort}/
   newsprint check-type output/dongchangfu.pdf
   newsprint build issues/dongchangfu --press && newsprint preflight output/dongchangfu/press/*.pdf
   newsprint send output/dongchangfu/press/*.pdf --folder /mnt/plant/in

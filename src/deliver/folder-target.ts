@@ -13,7 +13,7 @@ export type FolderDeliveryOptions = StagedDeliveryOptions;
 export function deliverToFolder(
   files: readonly string[],
   dest: string,
-  options: FolderDeliveryOptions = {},
+  options: FolderDeliveryOptions,
 ): Promise<DeliveryResult> {
   return deliverStaged(files, folderTarget(resolve(dest)), options);
 }

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULTS } from "../config/defaults";
 import { type CacheParams, type CacheRecord, cacheKey, hashBytes, readCacheEntry } from "./cache";
 import { ImageError } from "./errors";
 import { cropSize, effectivePpi, focusWindow, outputSize, type Size } from "./geometry";
@@ -35,10 +34,10 @@ export function settings(opts: ImageOptions): Settings {
   const s: Settings = {
     issueDir: path.resolve(opts.issueDir),
     cacheDir: path.resolve(opts.cacheDir),
-    targetPpi: opts.targetPpi ?? DEFAULTS.targetPpi,
-    minPpi: opts.minPpi ?? DEFAULTS.minPpi,
-    strict: opts.strict ?? false,
-    maxPixels: opts.maxPixels ?? DEFAULTS.maxPhotoPixels,
+    targetPpi: opts.targetPpi,
+    minPpi: opts.minPpi,
+    strict: opts.strict,
+    maxPixels: opts.maxPixels,
   };
   if (!(s.targetPpi > 0 && s.minPpi >= 0 && s.maxPixels > 0)) {
     throw new RangeError("targetPpi and maxPixels must be positive, minPpi not negative");

@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import { DEFAULTS } from "../config/defaults";
+import type { ImagesConfig } from "../config/resolve";
 import { ImageError, probeArtwork, probeImage, probeLogo } from "../images";
 import { adOrigin, examineIssue, type Issue, IssueError, type IssueProblem, readIssueFile } from "../load";
 
@@ -8,12 +8,13 @@ import { adOrigin, examineIssue, type Issue, IssueError, type IssueProblem, read
 // issue folder, readable, a supported format). `validate` runs this and nothing else; `build` and
 // the preview run it before any stage, so an issue that validates is one the stages accept.
 
-export async function inspectIssue(target: string): Promise<Issue> {
+/** `images`: the resolved configuration's limit on a photo's pixels. */
+export async function inspectIssue(target: string, images: Pick<ImagesConfig, "maxPixels">): Promise<Issue> {
   const { file, shown, bytes } = await readIssueFile(target);
   const examined = examineIssue(bytes, file, shown);
   const problems = [...examined.problems];
   if (examined.raw !== undefined) {
-    problems.push(...(await fileProblems(fileRefs(examined.raw, dirname(file)), shown)));
+    problems.push(...(await fileProblems(fileRefs(examined.raw, dirname(file), images.maxPixels), shown)));
   }
   // Ads may come from the ad department's file: they are known once the issue has loaded.
   if (examined.issue) problems.push(...(await fileProblems(adRefs(examined.issue, shown), shown)));
@@ -37,7 +38,7 @@ interface FileRef {
 }
 
 /** The photos and the logo the file names, wherever they are well formed enough to be found. */
-function fileRefs(raw: unknown, dir: string): FileRef[] {
+function fileRefs(raw: unknown, dir: string, maxPixels: number): FileRef[] {
   const refs: FileRef[] = [];
   const issue = raw as { paper?: { logo?: unknown }; pages?: unknown };
   const logo = issue?.paper?.logo;
@@ -50,7 +51,7 @@ function fileRefs(raw: unknown, dir: string): FileRef[] {
       images.forEach((image: { src?: unknown }, i) => {
         const src = image?.src;
         if (typeof src !== "string" || src === "") return;
-        const check = () => probeImage(dir, src, id, { maxPixels: DEFAULTS.maxPhotoPixels });
+        const check = () => probeImage(dir, src, id, { maxPixels });
         refs.push({ path: `${at}[${a}].images[${i}].src`, src, check, ...(articleId ? { articleId } : {}) });
       });
     });

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
 import { type Diagnostic, warning } from "../diagnostics";
 import { type ImageWarning, type PreparedImage, prepareImages, probeArtwork } from "../images";
 import { type AdData, ptToMm } from "../load";
@@ -30,7 +30,7 @@ export async function prepareAds(
   model: TypesetModel,
   layout: Layout,
   cacheDir: string,
-  settings: NewsprintConfig["images"],
+  settings: ResolvedConfig["images"],
 ): Promise<PreparedAds> {
   const { issue } = model;
   const f = issue.format;

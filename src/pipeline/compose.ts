@@ -1,6 +1,6 @@
 import type { Session } from "../browser/session";
 import type { WorkPage } from "../browser/work-page";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
 import type { Diagnostic } from "../diagnostics";
 import { FitError } from "../errors";
 import { type ImageWarning, imageWarningDiagnostic, type PreparedImage } from "../images";
@@ -66,7 +66,7 @@ export async function composeIssue(
   session: Session,
   opts: {
     cacheDir: string;
-    images: NewsprintConfig["images"];
+    images: ResolvedConfig["images"];
     measureCache?: MeasureCache;
     /** Pages made up before (the preview's rebuilds): only changed pages are made up again. */
     makeupMemo?: PageMemo;

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
 import { prepareImages, probeImage } from "../images";
 import { type Issue, ptToMm } from "../load";
 import type { Layout, MakeupInput } from "../makeup/types";
@@ -99,7 +99,7 @@ export async function prepareLayoutImages(
   model: TypesetModel,
   layout: Layout,
   cacheDir: string,
-  settings: NewsprintConfig["images"],
+  settings: ResolvedConfig["images"],
 ) {
   const { issue } = model;
   const f = issue.format;

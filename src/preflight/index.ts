@@ -7,7 +7,6 @@ export type {
   CheckResult,
   FileReport,
   Finding,
-  PreflightOptions,
   PreflightReport,
   Status,
 } from "./types";

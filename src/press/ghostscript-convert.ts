@@ -10,9 +10,6 @@ import { type OutputIntent, pdfxDefinition } from "./pdfx-def";
 // default_cmyk.icc. So each run gets an ICC directory of its own in which default_cmyk.icc is the
 // press profile and every other profile links to Ghostscript's own set.
 
-/** Ghostscript's own profiles (Debian's place); NEWSPRINT_GS_ICC_DIR points elsewhere. */
-export const GS_ICC_DIR = process.env.NEWSPRINT_GS_ICC_DIR ?? "/usr/share/color/icc/ghostscript";
-
 export interface ConvertOptions {
   /** Absolute path of the CMYK output-condition profile. */
   profilePath: string;
@@ -21,13 +18,14 @@ export interface ConvertOptions {
   colour: "cmyk" | "gray";
   /** A scratch directory of this run (for the PDF/X prefix file and the ICC directory). */
   workDir: string;
-  gsCommand?: string;
-  timeoutMs?: number;
+  gsCommand: string;
+  timeoutMs: number;
   signal?: AbortSignal;
 }
 
-/** Prepares the run's ICC directory once; returns its path (with the trailing slash GS needs). */
-export async function prepareIccDir(workDir: string, profilePath: string, gsIccDir = GS_ICC_DIR): Promise<string> {
+/** Prepares the run's ICC directory once, from Ghostscript's own profiles in `gsIccDir` (the
+ *  configuration's); returns its path (with the trailing slash GS needs). */
+export async function prepareIccDir(workDir: string, profilePath: string, gsIccDir: string): Promise<string> {
   const dir = join(workDir, "icc");
   await mkdir(dir, { recursive: true });
   let names: string[];
@@ -91,10 +89,7 @@ export async function convertWithGhostscript(
     defFile,
     input,
   ];
-  const { stderr } = await runTool(opts.gsCommand ?? "gs", args, {
-    timeoutMs: opts.timeoutMs ?? 300_000,
-    signal: opts.signal,
-  });
+  const { stderr } = await runTool(opts.gsCommand, args, { timeoutMs: opts.timeoutMs, signal: opts.signal });
   // pdfwrite reports PDF/X violations it could not repair on stderr without failing.
   if (/error/i.test(stderr)) {
     const said = stderr.trim().slice(0, 2000);

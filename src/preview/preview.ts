@@ -3,8 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
-import { DEFAULTS } from "../config/defaults";
-import { resolveConfig } from "../config/resolve";
+import { type PreviewConfig, resolveConfig } from "../config/resolve";
 import { resolveIssuePath } from "../load";
 import { PageMemo } from "../makeup";
 import { folderCache } from "../measure/cache";
@@ -29,14 +28,12 @@ import { watchFolders } from "./watch";
 // (for the measure stage) stays open for the server's lifetime; the editor's browser paginates
 // with Paged.js itself. Rebuilds never overlap; a failed one leaves the last pages on screen.
 
-export const DEFAULT_PORT = DEFAULTS.previewPort;
-
 export interface PreviewOptions {
   /** Issue folder or issue.json. */
   target: string;
   /** Listen address; default 127.0.0.1 (this machine only). */
   host?: string;
-  /** Default DEFAULT_PORT, or any free port if that one is taken; 0 for any free port. */
+  /** Default the configuration's (4321), or any free port if that one is taken; 0 for any free port. */
   port?: number;
   /** Output folder whose .cache/images holds the prepared photos (shared with build). */
   outDir?: string;
@@ -64,7 +61,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const log = opts.log ?? (() => undefined);
   const issueFile = await resolveIssuePath(opts.target);
   const issueDir = dirname(issueFile);
-  const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium });
+  const preview = { port: opts.port, host: opts.host };
+  const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium, preview });
   const cacheDir = resolve(config.cache.images);
   // Only what a save changed is measured again: the rest comes from this cache (shared with build).
   const measureCache = folderCache(resolve(config.cache.measure));
@@ -75,7 +73,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   });
   let server: LoopbackServer;
   try {
-    server = await listen(previewMounts(issueDir, cacheDir), opts);
+    server = await listen(previewMounts(issueDir, cacheDir), config.preview, opts.port !== undefined);
   } catch (err) {
     await session.close();
     throw err;
@@ -97,7 +95,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   };
   const versions = new PageVersions();
 
-  const host = opts.host ?? "127.0.0.1";
+  const host = config.preview.host;
   const port = Number(new URL(server.url).port);
   // Edits only on loopback: with --host, whoever reaches the page would get its token.
   const editToken = isLoopback(host) ? randomBytes(24).toString("base64url") : "";
@@ -132,7 +130,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     const others = othersChanged;
     othersChanged = false;
     const before = fileHash();
-    const result = await rebuildPages(issueFile, session, cacheDir, measureCache, makeupMemo);
+    const result = await rebuildPages(issueFile, session, config, measureCache, makeupMemo);
     const source = before === fileHash() ? before : undefined;
     if (result.ok) {
       const version = state.version + 1;
@@ -225,13 +223,16 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   };
 }
 
-async function listen(mounts: ReturnType<typeof previewMounts>, opts: PreviewOptions): Promise<LoopbackServer> {
-  const host = opts.host ?? "127.0.0.1";
+async function listen(
+  mounts: ReturnType<typeof previewMounts>,
+  { host, port }: PreviewConfig,
+  portAsked: boolean,
+): Promise<LoopbackServer> {
   try {
-    return await startServer(mounts, { host, port: opts.port ?? DEFAULT_PORT });
+    return await startServer(mounts, { host, port });
   } catch (err) {
     // The usual port is taken (another preview?): any free one will do unless a port was asked for.
-    if (opts.port === undefined && (err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    if (!portAsked && (err as NodeJS.ErrnoException).code === "EADDRINUSE") {
       return startServer(mounts, { host, port: 0 });
     }
     throw err;

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { type Job, UnrecoverableError } from "bullmq";
 import type { Browser } from "puppeteer-core";
+import type { ResolvedConfig } from "../config/resolve";
 import { renderDiagnostic, renderDiagnostics } from "../diagnostics";
 import { EXIT, exitCodeOf, NewsprintError } from "../errors";
 import { loadIssue } from "../load/index";
@@ -25,6 +26,8 @@ export interface WorkerContext {
   setup: Setup;
   /** host-pid, as BullMQ records it in processedBy. */
   name: string;
+  /** The worker's configuration: its press and delivery settings serve every job. */
+  config: ResolvedConfig;
 }
 
 export const workerName = (): string => `${hostname()}-${process.pid}`;
@@ -57,7 +60,7 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
     const staging = await openJobStaging(data.outDir, job.id ?? "job");
     try {
       const press = data.press
-        ? await checkPressOptions(data.press, await loadIssue(data.issueFile), staging.dir)
+        ? await checkPressOptions(data.press, await loadIssue(data.issueFile), staging.dir, ctx.config.press)
         : undefined;
       const result = await buildIssue(data.issueFile, {
         outDir: staging.dir,
@@ -70,7 +73,7 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
       const warnings = [...result.warnings.map(renderDiagnostic), ...(press?.warnings ?? [])];
       if (press) {
         stage("press");
-        await makePressFiles(written.pdf, press.options);
+        await makePressFiles(written.pdf, press.options, ctx.config.press);
       }
       stage("commit");
       const files = await staging.commit();
@@ -79,7 +82,7 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
       if (data.send?.length) {
         stage("send");
         const pdf = files[files.length - 1] as string;
-        delivered = await deliverEdition(pressFiles.length ? pressFiles : [pdf], data.send, log);
+        delivered = await deliverEdition(pressFiles.length ? pressFiles : [pdf], data.send, ctx.config.deliver, log);
       }
       stage("done");
       await reporting;

@@ -6,6 +6,7 @@ import type { Browser } from "puppeteer-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { preflight } from "../../src/preflight/index";
 import { makePressFiles, pressOptionsForIssue } from "../../src/press";
@@ -26,7 +27,7 @@ let out: string;
 let pdf: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   out = mkdtempSync(join(tmpdir(), "newsprint-ads-"));
   result = await buildIssue(join(root, "issues/ads"), { outDir: out, browser });
   pdf = join(out, "ads.pdf");
@@ -158,10 +159,12 @@ describe("ads", () => {
   });
 
   it("makes press files that still pass preflight with the ads on them", async () => {
-    const press = await makePressFiles(pdf, pressOptionsForIssue(result.issue, out, { deterministic: true }).options);
+    const config = resolveConfig({ preflight: { minPpi: 50 } });
+    const options = pressOptionsForIssue(result.issue, out, { deterministic: true }).options;
+    const press = await makePressFiles(pdf, options, config.press);
     const report = await preflight(
       press.pages.map((p) => p.file),
-      { minPpi: 50 },
+      config.preflight,
     );
     const failed = report.files.flatMap((f) =>
       f.checks.filter((c) => c.status === "fail").map((c) => `${f.file}: ${c.name}`),

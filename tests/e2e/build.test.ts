@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { writeBuild } from "../../src/pipeline/write-build";
 import { preflight } from "../../src/preflight";
@@ -24,7 +25,7 @@ let result: BuildResult;
 let pdf: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   out = mkdtempSync(join(tmpdir(), "newsprint-build-"));
   result = await buildIssue(join(root, "issues/dongchangfu"), { outDir: out, browser });
   pdf = (await writeBuild(result, out, { html: true })).pdf;
@@ -122,10 +123,12 @@ describe("what the printer and the designer check", () => {
   });
 
   it("makes press files that pass preflight: PDF/X, boxes, CMYK, ink, black on K", async () => {
-    const press = await makePressFiles(pdf, pressOptionsForIssue(result.issue, out, { deterministic: true }).options);
+    const config = resolveConfig();
+    const options = pressOptionsForIssue(result.issue, out, { deterministic: true }).options;
+    const press = await makePressFiles(pdf, options, config.press);
     expect(press.pages).toHaveLength(8);
     expect(press.pages[0]?.file).toMatch(/dongchangfu_20221230_01\.pdf$/);
-    const report = await preflight([...press.pages.map((p) => p.file), press.issueFile]);
+    const report = await preflight([...press.pages.map((p) => p.file), press.issueFile], config.preflight);
     const failed = report.files.flatMap((f) =>
       f.checks.filter((c) => c.status === "fail").map((c) => `${f.file}: ${c.name}`),
     );

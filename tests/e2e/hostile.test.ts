@@ -7,6 +7,7 @@ import type { Browser } from "puppeteer-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { startPreview } from "../../src/preview/preview";
 
 // Issue 11, hostile input, through the command line as a user runs it (node bin/newsprint.js) and
@@ -19,7 +20,7 @@ const work = mkdtempSync(join(tmpdir(), "newsprint-hostile-"));
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
 });
 afterAll(async () => {
   await browser?.close();

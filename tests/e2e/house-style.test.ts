@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
 import { LANG_DEFAULTS } from "../../src/config/langs";
+import { resolveConfig } from "../../src/config/resolve";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { writeBuild } from "../../src/pipeline/write-build";
 import { checkTypography } from "../../src/typography/check";
@@ -80,7 +81,7 @@ const SIMPLIFIED_LABELS = [
 ];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   await build(join(root, "issues/hongkong"));
   await build(join(root, "issues/weekly"));
 }, 240_000);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { paragraphText } from "../../src/typeset/content";
 import { measureFill } from "../helpers/fill";
@@ -18,7 +19,7 @@ let result: BuildResult;
 let pdf: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   const out = mkdtempSync(join(tmpdir(), "newsprint-jumps-"));
   result = await buildIssue(join(root, "issues/overflow"), { outDir: out, browser });
   pdf = join(out, "overflow.pdf");

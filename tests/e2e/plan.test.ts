@@ -7,6 +7,7 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
 import { noteVersion } from "../../src/browser/version-note";
+import { resolveConfig } from "../../src/config/resolve";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import type { Flatplan } from "../../src/pipeline/flatplan";
 import { writeBuild } from "../../src/pipeline/write-build";
@@ -81,7 +82,7 @@ function pdfTextRaw(file: string): string {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   dir = mkdtempSync(join(tmpdir(), "newsprint-plan-"));
 });
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, openPage, printPdf } from "../../src/browser/browser";
 import { registerCheckType, runCheckType } from "../../src/cli/commands/check-type";
+import { resolveConfig } from "../../src/config/resolve";
 import { checkTypography, type TypoReport } from "../../src/typography/check";
 import { NO_END, NO_START, protectBreaks } from "../../src/typography/linebreak";
 import { type DomLine, domLinesIn } from "../helpers/dom-lines";
@@ -72,7 +73,7 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   dir = await mkdtemp(join(tmpdir(), "newsprint-typecheck-"));
 });
 

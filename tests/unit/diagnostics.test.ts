@@ -5,6 +5,7 @@ import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { BrowserError } from "../../src/browser/browser";
 import { reportError } from "../../src/cli/report-error";
+import { resolveConfig } from "../../src/config/resolve";
 import { DeliveryError, DeliveryUsageError } from "../../src/deliver/errors";
 import { renderDiagnostic } from "../../src/diagnostics";
 import { EXIT, exitCodeOf, FailureError, PdfFaultError } from "../../src/errors";
@@ -147,7 +148,7 @@ describe("the photo path error", () => {
       pages: [{ articles: [{ id: "lead", headline: "标题", body: ["正文。"], images: [{ src: "photos/none.jpg" }] }] }],
     };
     writeFileSync(join(dir, "issue.json"), JSON.stringify(issue));
-    const err = await inspectIssue(dir).catch((e: unknown) => e);
+    const err = await inspectIssue(dir, resolveConfig({}, undefined, {}).images).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IssueError);
     const [problem] = (err as IssueError).diagnostics;
     expect(problem).toMatchObject({ path: "pages[0].articles[0].images[0].src", articleId: "lead" });

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { APP_ROOT, appFile } from "../../app-root";
+import { DEFAULTS } from "../../config/defaults";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
@@ -20,7 +21,7 @@ export function registerImport(program: Command): void {
     .option("--page <n>", "page to put the articles on (default 1)")
     .option("--append", "add to the existing issue.json in the folder, keeping everything else in it")
     .option("--paper <name>", "paper name of a new issue")
-    .option("--format <preset>", "format of a new issue: tabloid or broadsheet", "tabloid")
+    .option("--format <preset>", "format of a new issue: tabloid or broadsheet", DEFAULTS.format)
     .addHelpText(
       "after",
       `

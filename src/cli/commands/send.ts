@@ -3,6 +3,8 @@
 
 import { basename } from "node:path";
 import { type Command, type CommanderError, InvalidArgumentError, Option } from "commander";
+import { DEFAULTS } from "../../config/defaults";
+import { type DeliverConfig, resolveConfig } from "../../config/resolve";
 import type { Sides } from "../../deliver/index";
 import { EXIT, exitCodeOf } from "../../errors";
 
@@ -45,20 +47,32 @@ export function registerSend(program: Command): Command {
       ]),
     )
     .option("--job-name <name>", "printer: job name (default: the file name)")
-    .option("--timeout <seconds>", "printer: how long to wait for each job to complete (default 900)", positiveInteger)
+    .option(
+      "--timeout <seconds>",
+      `printer: how long to wait for each job to complete (default ${DEFAULTS.printTimeoutMs / 1000})`,
+      positiveInteger,
+    )
     .option(
       "--key <path>",
       "SFTP: private key file (default: $NEWSPRINT_SFTP_KEY, else ssh-agent or $NEWSPRINT_SFTP_PASSWORD)",
     )
     .option("--host-key <fingerprint>", "SFTP: expected host key, SHA256:… (default: $NEWSPRINT_SFTP_HOST_KEY)")
-    .option("--retries <n>", "hot folders: tries per file (default 3)", positiveInteger)
+    .option("--retries <n>", `hot folders: tries per file (default ${DEFAULTS.deliverTries})`, positiveInteger)
     .option("--manifest <name>", "hot folders: checksum manifest name (default: <common stem>.sha256)")
     .exitOverride(exitWithUsageCode)
     .action(async (pdfs: string[], options: SendOptions, command: Command) => {
       checkOptionCombination(options, command);
       try {
         for (const pdf of pdfs) await (await deliver()).assertPdfFile(pdf);
-        await send(pdfs, options);
+        const settings = resolveConfig({
+          deliver: {
+            tries: options.retries,
+            printTimeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
+            sftpKey: options.key,
+            sftpHostKey: options.hostKey,
+          },
+        }).deliver;
+        await send(pdfs, options, settings);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`newsprint send: ${message}\n`);
@@ -67,7 +81,7 @@ export function registerSend(program: Command): Command {
     });
 }
 
-async function send(pdfs: string[], options: SendOptions): Promise<void> {
+async function send(pdfs: string[], options: SendOptions, settings: DeliverConfig): Promise<void> {
   const progress = (line: string) => process.stderr.write(`${line}\n`);
   if (options.printer) {
     for (const pdf of pdfs) {
@@ -78,7 +92,8 @@ async function send(pdfs: string[], options: SendOptions): Promise<void> {
         ...(options.media !== undefined ? { media: options.media } : {}),
         ...(options.duplex ? { sides: duplexSides(options.duplex) } : {}),
         ...(options.jobName !== undefined ? { jobName: options.jobName } : {}),
-        ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}),
+        timeoutMs: settings.printTimeoutMs,
+        pollMs: settings.printPollMs,
         onState: (state, detail) => {
           const why = detail.reasons.length ? ` (${detail.reasons.join(", ")})` : "";
           progress(`${name}: job ${detail.jobId} ${state}${why}`);
@@ -90,7 +105,8 @@ async function send(pdfs: string[], options: SendOptions): Promise<void> {
   }
   const hotFolder = {
     onProgress: progress,
-    ...(options.retries !== undefined ? { retries: options.retries } : {}),
+    tries: settings.tries,
+    backoffMs: settings.backoffMs,
     ...(options.manifest !== undefined ? { manifestName: options.manifest } : {}),
   };
   if (options.folder) {
@@ -102,8 +118,8 @@ async function send(pdfs: string[], options: SendOptions): Promise<void> {
     await deliverSftp(pdfs, {
       ...parseSftpAddress(options.sftp),
       ...hotFolder,
-      ...(options.key !== undefined ? { privateKeyPath: options.key } : {}),
-      ...(options.hostKey !== undefined ? { hostKeyFingerprint: options.hostKey } : {}),
+      secrets: settings.sftp,
+      connectTimeoutMs: settings.sftpConnectTimeoutMs,
     });
   }
 }
