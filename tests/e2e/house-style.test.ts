@@ -34,6 +34,10 @@ const raw = (pdf: string, page?: number) =>
     encoding: "utf8",
   });
 
+/** The document's Title as the PDF's Info dictionary holds it. */
+const pdfTitle = (pdf: string) =>
+  /^Title:\s+(.*)$/m.exec(execFileSync("pdfinfo", ["-enc", "UTF-8", pdf], { encoding: "utf8" }))?.[1];
+
 interface Word {
   text: string;
   xMin: number;
@@ -101,6 +105,10 @@ describe("the Traditional Chinese sample (issues/hongkong)", () => {
     expect(text).toMatch(/A1\b/);
   });
 
+  it("titles the PDF in the paper's words: its issue number, no Simplified 总第", () => {
+    expect(pdfTitle(pdf())).toBe("東區街坊報 2023年1月20日 第512期");
+  });
+
   it("sets the Traditional faces, embedded as outlines, never Type 3", () => {
     const fonts = pdfFonts(pdf());
     expect(fonts.some((f) => f.name.includes("NotoSerifTC"))).toBe(true);
@@ -147,6 +155,10 @@ describe("the English sample (issues/weekly)", () => {
     expect(text).toContain("Page 2");
     expect(text).toContain("Inside this week");
     expect(text).toMatch(/Editor: Margaret Hale/);
+  });
+
+  it("titles the PDF in English: paper, weekday and date, issue number", () => {
+    expect(pdfTitle(pdf())).toBe("The Riverside Weekly, Monday, November 30, 2026, No. 418");
   });
 
   it("finds that Chromium itself hyphenates nothing offline (hyphens: auto), so the soft hyphens are ours", async () => {
