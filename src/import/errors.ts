@@ -1,5 +1,5 @@
+import { type Diagnostic, printable, renderDiagnostics } from "../diagnostics";
 import { InputError } from "../errors";
-import { printable } from "../load/errors";
 
 // A source file the importer cannot take: unreadable, not the format its name says, empty, without
 // a headline, too large, with a picture that cannot be decoded or is outside its folder, or text the
@@ -19,16 +19,18 @@ export interface ImportProblem {
   reason: string;
 }
 
-/** One line per problem; control characters of names and text shown as \u{…}, never sent raw to a terminal. */
-export function formatImportProblem(p: ImportProblem): string {
-  const where = p.at === undefined ? "" : `: ${p.unit ?? "paragraph"} ${p.at}`;
-  const field = p.field === undefined ? "" : `: ${p.field}`;
-  return printable(`${p.file}${where}${field}: ${p.reason}`);
+/** A problem as the diagnostic people read; control characters of names and text shown as \u{…}. */
+export function importDiagnostic(p: ImportProblem): Diagnostic {
+  const where = p.at === undefined ? "" : `${p.unit ?? "paragraph"} ${p.at}: `;
+  const field = p.field === undefined ? "" : `${p.field}: `;
+  return { severity: "error", file: printable(p.file), message: printable(`${where}${field}${p.reason}`) };
 }
 
 export class ImportError extends InputError {
   override name = "ImportError";
-  readonly problems: ImportProblem[];
+  override readonly title = "cannot import";
+  readonly problems: readonly ImportProblem[];
+
   constructor(
     readonly file: string,
     readonly reason: string,
@@ -37,17 +39,27 @@ export class ImportError extends InputError {
     readonly field?: string,
   ) {
     const problem: ImportProblem = { file, reason, at, unit, field };
-    super(formatImportProblem(problem));
+    super([importDiagnostic(problem)]);
     this.problems = [problem];
   }
 
   /** Several problems at once (every faulty field of the imported text). */
-  static of(problems: ImportProblem[]): ImportError {
-    const [first, ...rest] = problems;
+  static of(problems: readonly ImportProblem[]): ImportError {
+    return new ImportErrors(problems);
+  }
+}
+
+/** Every faulty field of an imported text in one error. */
+class ImportErrors extends ImportError {
+  override readonly problems: readonly ImportProblem[];
+  override readonly diagnostics: readonly Diagnostic[];
+  override readonly listsProblems = true;
+  constructor(problems: readonly ImportProblem[]) {
+    const [first] = problems;
     if (!first) throw new RangeError("ImportError.of: no problem given");
-    const err = new ImportError(first.file, first.reason, first.at, first.unit, first.field);
-    err.problems.push(...rest);
-    err.message = problems.map(formatImportProblem).join("\n");
-    return err;
+    super(first.file, first.reason, first.at, first.unit, first.field);
+    this.problems = problems;
+    this.diagnostics = problems.map(importDiagnostic);
+    this.message = renderDiagnostics(this.diagnostics);
   }
 }

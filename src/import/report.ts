@@ -1,5 +1,5 @@
+import { printable } from "../diagnostics";
 import type { ImageData } from "../load";
-import { printable } from "../load/errors";
 import type { DraftArticle } from "./types";
 
 // What `newsprint import` tells the editor: per article the id it made, what it recognised, what it

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/p
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEFAULTS } from "../config/defaults";
 import { LANGS, type Lang } from "../config/style-schema";
+import { printable } from "../diagnostics";
 import { InputError } from "../errors";
 import {
   type ArticleData,
@@ -13,7 +14,6 @@ import {
   type PresetName,
   parseIssue,
 } from "../load";
-import { printable } from "../load/errors";
 import { FRONT_SECTION } from "./sections";
 
 // A new issue folder: issue.json with `$schema` (so an editor completes and checks fields), today's

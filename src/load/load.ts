@@ -6,6 +6,7 @@ import { decodeIssueBytes } from "./decode";
 import { IssueError, type IssueProblem } from "./errors";
 import { FormatError, type PageFormat, resolveFormat } from "./format";
 import { type JsonProblem, parseJson } from "./json-text";
+import { locateProblems } from "./locate";
 import { checkMakeupRules } from "./makeup-rules";
 import { placementProblems } from "./placements";
 import { type ExplicitPlacement, type IssueData, issueSchema, pageSchema } from "./schema";
@@ -118,7 +119,8 @@ export function examineIssue(input: string | Uint8Array, file: string, shown = f
         .map(located),
     );
 
-  if (problems.length > 0 || !parsed.success || !format.grid || !house.style) return { raw, problems };
+  if (problems.length > 0 || !parsed.success || !format.grid || !house.style)
+    return { raw, problems: locateProblems(raw, shown, problems) };
   const dir = dirname(file);
   const name = dir.split(/[\\/]/).pop() || "issue";
   const style = house.style;

@@ -1,3 +1,4 @@
+import { renderDiagnostic } from "../diagnostics";
 import type { Layout, PoolPlanStep, Unplaced } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
 
@@ -69,7 +70,7 @@ export function flatplan(layout: Layout, model: TypesetModel, unplaced: Unplaced
       fill: page.totalCells ? 1 - page.emptyCells / page.totalCells : 0,
       emptyLines: page.emptyCells,
       ...(room !== undefined ? { room } : {}),
-      warnings: page.warnings,
+      warnings: page.warnings.map(renderDiagnostic),
     };
   });
   const result: Flatplan = { ok: unplaced.length === 0, pages, unplaced, advice, steps: layout.plan?.steps ?? [] };

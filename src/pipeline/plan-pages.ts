@@ -1,6 +1,6 @@
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
 import type { Issue } from "../load";
 import { makeUp, type PageMemo } from "../makeup";
 import type { MakeupInput, MakeupResult } from "../makeup/types";
@@ -28,7 +28,7 @@ export function serveOn(session: Session) {
  *  is awaited. */
 export function openIssueSession(
   issue: Issue,
-  config: NewsprintConfig,
+  config: ResolvedConfig,
   browser?: Browser | Promise<Browser>,
   lazy = false,
 ): Promise<Session> {

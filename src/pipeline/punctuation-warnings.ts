@@ -1,3 +1,4 @@
+import { type Diagnostic, warning } from "../diagnostics";
 import { type ArticleData, bodyText } from "../load";
 import type { Layout } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
@@ -22,7 +23,7 @@ function printedTexts(article: ArticleData): string[] {
 }
 
 /** The warnings of the articles the pages print (an unused filler is not printed). */
-export function punctuationWarnings(model: TypesetModel, layout: Layout): string[] {
+export function punctuationWarnings(model: TypesetModel, layout: Layout): Diagnostic[] {
   const fullWidth = Object.values(FULL_WIDTH).join("");
   const printed = new Set(layout.pages.flatMap((p) => p.modules.map((m) => m.articleId)));
   return [...model.articles.values()].flatMap(({ article }) => {
@@ -33,7 +34,11 @@ export function punctuationWarnings(model: TypesetModel, layout: Layout): string
     if (found.length === 0) return [];
     const marks = found.length === 1 ? "1 half-width punctuation mark" : `${found.length} half-width punctuation marks`;
     return [
-      `article ${article.id}: ${marks} between Chinese characters (first: “${found[0]}”); set them full-width: ${fullWidth}`,
+      warning(`article ${article.id}: ${marks} between Chinese characters (first: “${found[0]}”)`, {
+        articleId: article.id,
+        code: "half-width-punctuation",
+        hint: `set them full-width: ${fullWidth}`,
+      }),
     ];
   });
 }

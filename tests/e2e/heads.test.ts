@@ -8,6 +8,7 @@ import { launchBrowser } from "../../src/browser/browser";
 import { type BboxLine, lineText, parseBboxLayout } from "../../src/check-type/bbox";
 import { checkTypography } from "../../src/check-type/check";
 import { regroupPage } from "../../src/check-type/columns";
+import { resolveConfig } from "../../src/config/resolve";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { writeBuild } from "../../src/pipeline/write-build";
 import { REPO_ROOT } from "../helpers/paths";
@@ -99,7 +100,7 @@ async function build(name: "broken" | "joined", issue: unknown) {
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), "newsprint-heads-"));
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   await build(
     "broken",
     issueWith((lines) => lines.join("\n")),

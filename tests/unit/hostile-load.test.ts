@@ -179,6 +179,7 @@ describe("hostile input at load (issue 11)", () => {
       {
         file: "issue.json",
         path: "pages[0].articles[0].headline",
+        articleId: "a",
         expected: "each field once in an object",
         found: '"headline" 2 times, at line 5, column 5 and line 6, column 5 (only the last would count)',
       },
@@ -237,6 +238,7 @@ describe("hostile input at load (issue 11)", () => {
       {
         file: "issue.json",
         path: "pages[0].articles[0].priority",
+        articleId: "a",
         expected: "a number in range",
         found: "1e400, a number out of range",
       },

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve";
 import { ImageError, prepareImages } from "../../src/images/index";
 import { inspectIssue } from "../../src/inspect/inspect";
 import { IssueError, type IssueProblem } from "../../src/load";
@@ -42,7 +43,7 @@ async function issueWith(images: string[], ads: string[] = []): Promise<string> 
 }
 
 async function problemsOf(dir: string): Promise<IssueProblem[]> {
-  const err = await inspectIssue(dir).then(
+  const err = await inspectIssue(dir, resolveConfig().images).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -64,10 +65,7 @@ describe("validate decodes photos as build does (issue 22, 7)", () => {
     // The build's image stage refuses the same file.
     const build = prepareImages(
       [{ articleId: "a", index: 1, src: "photos/cut.jpg", widthMm: 40, heightMm: 30, mono: false }],
-      {
-        issueDir: dir,
-        cacheDir: path.join(root, "cache"),
-      },
+      { ...resolveConfig().images, issueDir: dir, cacheDir: path.join(root, "cache") },
     );
     await expect(build).rejects.toBeInstanceOf(ImageError);
     await expect(build).rejects.toThrow(/truncated/);

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { APP_ROOT, appFile } from "../../app-root";
+import { DEFAULTS } from "../../config/defaults";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
@@ -27,7 +28,7 @@ export function registerImport(program: Command): void {
     .option("--lang <lang>", "language of the stories: zh-Hans (default), zh-Hant or en")
     .option("--keep-punctuation", "keep half-width , ( ) ; : ? ! between CJK characters as typed")
     .option("--paper <name>", "new issue: the paper's name")
-    .option("--format <preset>", "new issue: tabloid (default) or broadsheet")
+    .option("--format <preset>", `new issue: tabloid or broadsheet (default ${DEFAULTS.format})`)
     .option("--date <yyyy-mm-dd>", "new issue: its date (default today)")
     .option("--number <n>", "new issue: its number (总第N期)")
     .option("--slug <name>", "new issue: ASCII name of the press files (paper.slug)")

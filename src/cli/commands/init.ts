@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { APP_ROOT, appFile } from "../../app-root";
+import { DEFAULTS } from "../../config/defaults";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
@@ -17,7 +18,7 @@ export function registerInit(program: Command): void {
     .command("init")
     .description("start an issue folder: issue.json with a placeholder lead story, photos/, a README of the fields")
     .argument("<dir>", "new (or empty) folder")
-    .option("--format <preset>", "tabloid (default) or broadsheet")
+    .option("--format <preset>", `tabloid or broadsheet (default ${DEFAULTS.format})`)
     .option("--paper <name>", "paper name printed in the masthead")
     .option("--date <yyyy-mm-dd>", "the issue's date (default today)")
     .option("--number <n>", "the issue's number (总第N期)")

@@ -1,3 +1,5 @@
+import { type Diagnostic, warning } from "../../diagnostics";
+
 // Rule: a page is full when less than 3% of its free cells are left empty. A page less full takes
 // fillers, takes more pool stories, is repaired in the next pool plan, and is reported: short of
 // material, or (with a module cut for lack of room) a make-up that could not close its gaps.
@@ -11,13 +13,12 @@ export function isFull(empty: number, cells: number): boolean {
 }
 
 /** Warnings for a page with too many empty cells, and for cells in no module. */
-export function emptyWarnings(page: number, empty: number, outside: number, total: number, cut: boolean): string[] {
-  const warnings: string[] = [];
-  if (outside > 0) warnings.push(`page ${page}: ${outside} cells in no module (no article fits there)`);
+export function emptyWarnings(page: number, empty: number, outside: number, total: number, cut: boolean): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  if (outside > 0) warnings.push(warning(`${outside} cells in no module (no article fits there)`, { page }));
   if (total > 0 && empty / total >= EMPTY_SHARE_LIMIT) {
-    warnings.push(
-      cut ? `page ${page}: ${empty} cells left empty` : `page ${page}: not enough material, ${empty} lines missing`,
-    );
+    const short = cut ? `${empty} cells left empty` : `not enough material, ${empty} lines missing`;
+    warnings.push(warning(short, { page, code: "underfull" }));
   }
   return warnings;
 }
