@@ -1,5 +1,5 @@
 import type { Browser } from "puppeteer-core";
-import { launchBrowser } from "./browser";
+import { type BrowserOptions, launchBrowser } from "./browser";
 
 // A command starts Chromium before it loads the pipeline's modules, so the two overlap; when the
 // command ends early (bad input) a launch still under way is stopped rather than awaited.
@@ -9,10 +9,10 @@ export interface EarlyBrowser {
   close(): Promise<void>;
 }
 
-export function launchEarly(executablePath?: string): EarlyBrowser {
+export function launchEarly(options: BrowserOptions): EarlyBrowser {
   const launching = new AbortController();
   let launched = false;
-  const starting = launchBrowser({ executablePath, signal: launching.signal });
+  const starting = launchBrowser({ ...options, signal: launching.signal });
   starting.then(
     () => {
       launched = true;

@@ -1,21 +1,31 @@
 // Delivery into a local or mounted (NFS, SMB) hot folder.
 
 import { createWriteStream } from "node:fs";
-import { open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { DeliveryError, messageOf } from "./errors";
 import { type DeliveryResult, deliverStaged, type StagedDeliveryOptions, type StagingTarget } from "./staged-delivery";
+import { deliverTree } from "./tree-delivery";
 
 export type FolderDeliveryOptions = StagedDeliveryOptions;
 
 export function deliverToFolder(
   files: readonly string[],
   dest: string,
-  options: FolderDeliveryOptions = {},
+  options: FolderDeliveryOptions,
 ): Promise<DeliveryResult> {
   return deliverStaged(files, folderTarget(resolve(dest)), options);
+}
+
+/** Every file under the folder `root` (a site), into the same folders under `dest`. */
+export function deliverTreeToFolder(
+  root: string,
+  dest: string,
+  options: FolderDeliveryOptions,
+): Promise<DeliveryResult> {
+  return deliverTree(root, folderTarget(resolve(dest)), options);
 }
 
 export function folderTarget(dir: string): StagingTarget {
@@ -28,6 +38,9 @@ export function folderTarget(dir: string): StagingTarget {
         throw new DeliveryError(`folder ${dir} is not reachable: ${messageOf(error)}`);
       });
       if (!info.isDirectory()) throw new DeliveryError(`${dir} is not a folder`);
+    },
+    async makeFolder(name: string) {
+      await mkdir(path(name), { recursive: true });
     },
     async write(source: Readable, name: string) {
       await pipeline(source, createWriteStream(path(name)));

@@ -1,11 +1,13 @@
-// The deliver stage: print-ready PDFs to an IPP printer, a hot folder or an SFTP hot folder.
+// The deliver stage: print-ready PDFs to an IPP printer, a hot folder or an SFTP hot folder; an
+// e-paper's site folder to a web server's folder, mounted or over SFTP.
 
 export { DeliveryError, DeliveryUsageError } from "./errors";
-export { deliverToFolder, type FolderDeliveryOptions } from "./folder-target";
+export { deliverToFolder, deliverTreeToFolder, type FolderDeliveryOptions } from "./folder-target";
 export { defaultManifestName, type ManifestEntry, manifestLine, manifestText } from "./manifest";
 export { assertPdfFile } from "./pdf-file";
 export { SIDES, type Sides } from "./print-options";
-export { deliverSftp, type SftpDeliveryOptions } from "./sftp";
+export { deliverSftp, deliverTreeSftp, type SftpDeliveryOptions } from "./sftp";
 export { parseSftpAddress, type SftpAddress } from "./sftp-address";
 export type { DeliveryResult, StagedDeliveryOptions } from "./staged-delivery";
 export { type JobStateDetail, type PrintOptions, type PrintResult, submitPrintJob } from "./submit-print-job";
+export { isSiteFolder, publishingOrder } from "./tree-delivery";

@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { pipeline, Readable } from "node:stream";
+import type { DeliverConfig } from "../config/resolve";
 import { createCountingHash } from "./checksum";
 import { DeliveryError, DeliveryUsageError, messageOf } from "./errors";
 import { defaultManifestName, type ManifestEntry, manifestText } from "./manifest";
@@ -18,6 +19,9 @@ export interface StagingTarget {
   readonly label: string;
   /** Makes the folder ready (connects, checks it exists); called before every try. */
   open(): Promise<void>;
+  /** Makes the folder `name` (a path of folders, "/"-separated) and those above it, if missing:
+   *  only a folder tree (a site) delivers into subfolders. */
+  makeFolder?(name: string): Promise<void>;
   /** Writes all of `source` to `name`, replacing any file of that name. */
   write(source: Readable, name: string): Promise<void>;
   /** Size in bytes of the file `name`. */
@@ -35,11 +39,7 @@ export interface StagingTarget {
   redact(message: string): string;
 }
 
-export interface StagedDeliveryOptions {
-  /** Tries per file, including the first (default 3). */
-  retries?: number;
-  /** Wait before the second try, doubled for each later one (default 1000 ms). */
-  backoffMs?: number;
+export interface StagedDeliveryOptions extends Pick<DeliverConfig, "tries" | "backoffMs"> {
   /** Defaults to `<common stem of the files>.sha256`. */
   manifestName?: string;
   /** Progress lines for a person to read (the CLI prints them to stderr). */
@@ -54,12 +54,16 @@ export interface DeliveryResult {
   entries: ManifestEntry[];
 }
 
-export const tempNameFor = (name: string): string => `.${name}.part`;
+/** A hidden name beside the file's own, in its folder. */
+export const tempNameFor = (name: string): string => {
+  const slash = name.lastIndexOf("/");
+  return `${name.slice(0, slash + 1)}.${name.slice(slash + 1)}.part`;
+};
 
 export async function deliverStaged(
   files: readonly string[],
   target: StagingTarget,
-  options: StagedDeliveryOptions = {},
+  options: StagedDeliveryOptions,
 ): Promise<DeliveryResult> {
   const names = await checkLocalFiles(files);
   const manifest = options.manifestName ?? defaultManifestName(names);
@@ -105,7 +109,7 @@ export async function deliverStaged(
 }
 
 /** One clear, secret-free error for a step that failed for good. */
-function failure(target: StagingTarget, what: string, error: unknown, note?: string): Error {
+export function failure(target: StagingTarget, what: string, error: unknown, note?: string): Error {
   const tries = error instanceof RetriesExhaustedError ? error.tries : 1;
   const cause = error instanceof RetriesExhaustedError ? error.lastError : error;
   const message = `${what} (${tries} ${tries === 1 ? "try" : "tries"}): ${messageOf(cause)}${note ? `; ${note}` : ""}`;
@@ -113,7 +117,7 @@ function failure(target: StagingTarget, what: string, error: unknown, note?: str
   return new Kind(target.redact(message));
 }
 
-async function stageAndPublish(
+export async function stageAndPublish(
   target: StagingTarget,
   name: string,
   source: () => Readable,
@@ -149,16 +153,16 @@ async function stageAndPublish(
   );
 }
 
-function retryOptions(
+export function retryOptions(
   target: StagingTarget,
   options: StagedDeliveryOptions,
   say: (line: string) => void,
   what: string,
 ) {
-  const tries = options.retries ?? 3;
+  const { tries, backoffMs } = options;
   return {
     tries,
-    backoffMs: options.backoffMs ?? 1000,
+    backoffMs,
     isPermanent: (error: unknown) => {
       const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
       return cause instanceof DeliveryUsageError || (target.isPermanent?.(cause) ?? false);

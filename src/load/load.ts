@@ -6,11 +6,12 @@ import { decodeIssueBytes } from "./decode";
 import { IssueError, type IssueProblem } from "./errors";
 import { FormatError, type PageFormat, resolveFormat } from "./format";
 import { type JsonProblem, parseJson } from "./json-text";
+import { locateProblems } from "./locate";
 import { checkMakeupRules } from "./makeup-rules";
 import { placementProblems } from "./placements";
-import { type IssueData, issueSchema, type Placement, pageSchema } from "./schema";
+import { type ExplicitPlacement, type IssueData, issueSchema, pageSchema } from "./schema";
 import { examineStyle } from "./style-file";
-import { textProblems } from "./text-rules";
+import { normaliseHeadBreaks, textProblems } from "./text-rules";
 import { toProblem } from "./zod-problems";
 
 /** A validated issue and where it came from. */
@@ -86,6 +87,7 @@ export function examineIssue(input: string | Uint8Array, file: string, shown = f
   const problems = json.problems.map(located);
   if (json.value === undefined) return { problems };
   const raw = json.value;
+  normaliseHeadBreaks(raw);
 
   const parsed = issueSchema.safeParse(raw, { reportInput: true });
   const schemaProblems = parsed.success ? [] : parsed.error.issues.map((i) => toProblem(shown, i, json.literalAt));
@@ -117,7 +119,8 @@ export function examineIssue(input: string | Uint8Array, file: string, shown = f
         .map(located),
     );
 
-  if (problems.length > 0 || !parsed.success || !format.grid || !house.style) return { raw, problems };
+  if (problems.length > 0 || !parsed.success || !format.grid || !house.style)
+    return { raw, problems: locateProblems(raw, shown, problems) };
   const dir = dirname(file);
   const name = dir.split(/[\\/]/).pop() || "issue";
   const style = house.style;
@@ -143,10 +146,10 @@ function formatOf(raw: unknown, valid?: IssueData["format"]): { grid?: PageForma
 }
 
 /** Each page's explicit placements that are well formed, by page index. */
-function layoutsOf(raw: unknown): [number, Placement[]][] {
+function layoutsOf(raw: unknown): [number, ExplicitPlacement[]][] {
   const pages = (raw as { pages?: unknown } | null)?.pages;
   if (!Array.isArray(pages)) return [];
-  return pages.flatMap((page, p): [number, Placement[]][] => {
+  return pages.flatMap((page, p): [number, ExplicitPlacement[]][] => {
     const layout = pageSchema.shape.layout.safeParse((page as { layout?: unknown } | null)?.layout);
     return layout.success && Array.isArray(layout.data) ? [[p, layout.data]] : [];
   });

@@ -1,5 +1,7 @@
 import type { ArticleMetrics } from "./types";
-import { usablePriority } from "./weights";
+
+// The material of a page: an article from its start, or the rest of one jumped from an earlier
+// page. Every concern of the make-up works on items.
 
 /** One piece of material for a page: an article from its start, or the rest of a jumped one. */
 export interface Item {
@@ -31,21 +33,11 @@ export function headRowsAt(item: Item, span: number): number {
   return Math.max(0, rows[span - 1] ?? rows.at(-1) ?? 0);
 }
 
-export function priorityOfItem(item: Item): number {
-  return usablePriority(item.article.priority);
+/** Articles without a usable priority count as 5. */
+export function usablePriority(priority: number | undefined): number {
+  return priority !== undefined && Number.isFinite(priority) && priority >= 1 ? priority : 5;
 }
 
-/** Own articles by priority then the editor's order; continuations after them, oldest first.
- *  The first item is the page's lead. */
-export function sortItems(items: Item[]): Item[] {
-  return [...items].sort((a, b) => {
-    const contA = isContinuation(a) ? 1 : 0;
-    const contB = isContinuation(b) ? 1 : 0;
-    if (contA !== contB) return contA - contB;
-    if (contA === 1 && a.continuedFrom !== b.continuedFrom) {
-      return (a.continuedFrom ?? 0) - (b.continuedFrom ?? 0);
-    }
-    const byPriority = priorityOfItem(a) - priorityOfItem(b);
-    return byPriority !== 0 ? byPriority : a.article.order - b.article.order;
-  });
+export function priorityOfItem(item: Item): number {
+  return usablePriority(item.article.priority);
 }

@@ -1,16 +1,12 @@
-// Data in and out of the make-up stage. Pure numbers: the measure stage fills MakeupInput from
-// Chromium, the render stage walks the Layout. Grid units throughout: a "column" is one basic
-// column of the format, a "line" (row) is one body line pitch of the baseline grid.
+import type { Diagnostic } from "../diagnostics";
+import type { Grid, GridPin, GridRect } from "../grid";
 
-/** The type area of one page as a grid. */
-export interface Grid {
-  columns: number;
-  rows: number;
-  /** Geometry in pt, so the solver can size photos from their aspect ratio. */
-  columnWidth: number;
-  gutter: number;
-  linePitch: number;
-}
+// Data in and out of the make-up stage. Pure numbers: the measure stage fills MakeupInput from
+// Chromium, the render stage walks the Layout. Grid units throughout (src/grid, 0-based): a
+// "column" is one basic column of the format, a "line" (row) is one body line pitch of the
+// baseline grid. The type area's geometry in pt lets the solver size photos from their aspect.
+
+export type { Grid, GridRect };
 
 /** One body line at the basic column width, as Chromium broke it. */
 export interface BodyLine {
@@ -68,21 +64,9 @@ export interface SideHead {
   rows: number;
 }
 
-/** A rectangle the solver must leave alone (masthead, index box placed by the template). */
-export interface Reserved {
-  col: number; // 0-based
-  row: number; // 0-based
-  span: number;
-  rows: number;
-}
-
-/** An explicit module placement by the editor (grid units, 0-based). */
-export interface FixedPlacement {
+/** A module's rectangle on a page the editor made up by hand (its explicit `layout`). */
+export interface FixedRect extends GridRect {
   articleId: string;
-  col: number;
-  row: number;
-  span: number;
-  rows: number;
 }
 
 /** Where a booked box goes: a page edge, the front page's ear beside the masthead, or a cell. */
@@ -98,14 +82,10 @@ export interface BookedBox {
   position: BoxPosition;
 }
 
-/** An article the editor pinned on an automatic page (grid units, 0-based). */
-export interface Pin {
+/** An article the editor pinned on an automatic page. Without `rows` the make-up sizes the module
+ *  (the article's natural height at that width). */
+export interface Pin extends GridPin {
   articleId: string;
-  col: number;
-  row: number;
-  span: number;
-  /** Absent: the make-up sizes the module (the article's natural height at that width). */
-  rows?: number;
 }
 
 export interface PageInput {
@@ -114,9 +94,10 @@ export interface PageInput {
   /** The section the page belongs to: pool stories of that section go on its pages. */
   section?: string;
   articles: ArticleMetrics[];
-  reserved: Reserved[];
-  /** Absent: automatic make-up. */
-  fixed?: FixedPlacement[];
+  /** Rectangles the solver must leave alone (the masthead, measured). */
+  reserved: GridRect[];
+  /** The editor's explicit layout; absent: automatic make-up. */
+  fixed?: FixedRect[];
   /** Booked boxes (ads), placed first. */
   booked?: BookedBox[];
   /** Pinned articles of an automatic page. */
@@ -167,14 +148,10 @@ export interface PlacedImage {
 /** Who decided where a module is. */
 export type ModuleOrigin = "auto" | "pinned" | "fixed";
 
-export interface Module {
+/** An article's module: its grid rectangle on the page and what is set in it. */
+export interface Module extends GridRect {
   articleId: string;
   origin: ModuleOrigin;
-  /** Grid rectangle on the page, 0-based. */
-  col: number;
-  row: number;
-  span: number;
-  rows: number;
   /** Rows taken by the head block at the top of the module (spanning it). */
   headRows: number;
   /** A vertical head at the module's right instead: text columns and photos are to its left. */
@@ -188,13 +165,9 @@ export interface Module {
   columns: TextColumn[];
 }
 
-/** A booked box as placed (grid rectangle, 0-based). */
-export interface BoxModule {
+/** A booked box as placed. */
+export interface BoxModule extends GridRect {
   id: string;
-  col: number;
-  row: number;
-  span: number;
-  rows: number;
 }
 
 /** Paragraphs of an article the make-up dropped (cuttable ones, last first). */
@@ -222,7 +195,8 @@ export interface PageLayout {
   /** Grid cells of the type area (outside reserved rectangles) holding no line, photo or head. */
   emptyCells: number;
   totalCells: number;
-  warnings: string[];
+  /** What the page's make-up has to tell: page, article, and code "underfull" for a short page. */
+  warnings: Diagnostic[];
 }
 
 export interface Jump {
@@ -234,7 +208,7 @@ export interface Jump {
 }
 
 /** One decision of the pool's plan: where a story went (or did not), and why. */
-export interface PlanStep {
+export interface PoolPlanStep {
   articleId: string;
   /** The page the decision is about (absent: the story found no page). */
   page?: number;
@@ -242,7 +216,8 @@ export interface PlanStep {
   reason: string;
 }
 
-export interface PlannedPage {
+/** A page as the pool's plan filled it. */
+export interface PoolPlanPage {
   number: number;
   section?: string;
   /** Pool stories set on the page, in the order they were taken. */
@@ -253,9 +228,9 @@ export interface PlannedPage {
 }
 
 /** How the make-up distributed the story pool over the pages. */
-export interface Plan {
-  pages: PlannedPage[];
-  steps: PlanStep[];
+export interface PoolPlan {
+  pages: PoolPlanPage[];
+  steps: PoolPlanStep[];
   /** Page make-ups tried while planning (the cost of the plan). */
   trials: number;
 }
@@ -268,7 +243,7 @@ export interface Layout {
   /** Fillers not used, in their order. */
   unusedFillers: string[];
   /** Present when the issue has a story pool. */
-  plan?: Plan;
+  plan?: PoolPlan;
 }
 
 /** Material that fits nowhere: the build fails naming these. */

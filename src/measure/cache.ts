@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { writeAtomic } from "../write-atomic";
 import type { MeasuredBox } from "./measure.browser";
 
-export { type AppFiles, environmentKey, type ModelFonts } from "../typeset/environment";
+export { type AppFiles, appFiles, environmentKey, type ModelFonts } from "../typeset/environment";
 
 // Measurements kept between builds, keyed by everything that decides where Chromium breaks a line
 // or how tall a head is: the box's own content (text, head fields and sizes, captions, widths), and

@@ -1,6 +1,8 @@
 import { browserScript } from "../browser/scripts";
 import type { WorkPage } from "../browser/work-page";
 import { LANGS } from "../config/style-schema";
+import { type Diagnostic, warning } from "../diagnostics";
+import { spanWidth } from "../grid";
 import type { BodyLine } from "../makeup/types";
 import { measuringDocumentKey, PAGEDJS_SCRIPT, stylesheets } from "../typeset/assets";
 import type { Paragraph } from "../typeset/content";
@@ -8,8 +10,8 @@ import { bodyOf } from "../typeset/html-parts";
 import type { ArticleMeasure, Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetArticle, type TypesetModel } from "../typeset/model";
 import { usedFaces } from "../typeset/style-css";
-import { captionView, headView, spanWidth } from "../typeset/views";
-import { boxKey, type CachedBox, environmentKey, type MeasureCache } from "./cache";
+import { captionView, headView } from "../typeset/views";
+import { appFiles, boxKey, type CachedBox, environmentKey, type MeasureCache } from "./cache";
 import type * as MeasurePage from "./measure.browser";
 import type { MeasuredBox } from "./measure.browser";
 
@@ -45,10 +47,15 @@ const MASTHEAD = ":masthead";
 export async function measure(input: MeasureInput): Promise<MeasureResult> {
   const { model, cache } = input;
   const views = new Map([...model.articles.values()].map((t) => [t.article.id, boxView(model, t)]));
-  const environment = environmentKey(model.formatCss, input.browserVersion, {
-    stylesheets: model.fontStylesheets,
-    files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
-  });
+  const environment = environmentKey(
+    model.formatCss,
+    input.browserVersion,
+    {
+      stylesheets: model.fontStylesheets,
+      files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
+    },
+    appFiles(MEASURE_SCRIPT.entry),
+  );
   const keys = new Map([...views].map(([id, view]) => [id, boxKey(environment, { ...view, id: undefined })]));
   keys.set(MASTHEAD, boxKey(environment, model.masthead));
   const found = new Map<string, CachedBox>();
@@ -74,7 +81,7 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     }
   }
   const articles = new Map<string, ArticleMeasure>();
-  const warnings: string[] = [];
+  const warnings: Diagnostic[] = [];
   for (const [id, typeset] of model.articles) {
     const m = found.get(id);
     if (!m) throw new Error(`article ${id} was not measured`);
@@ -82,7 +89,8 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     const loose = m.box.paragraphs.reduce((n, p) => n + (p.loose ?? 0), 0);
     if (loose > 0) {
       const limit = model.style.maxWordSpace;
-      warnings.push(`article ${id}: ${loose} justified line(s) with word spaces wider than ${limit}× the face's own`);
+      const said = `article ${id}: ${loose} justified line(s) with word spaces wider than ${limit}× the face's own`;
+      warnings.push(warning(said, { articleId: id }));
     }
   }
   const masthead = found.get(MASTHEAD);
@@ -185,12 +193,9 @@ function mastheadName(model: TypesetModel, fit: MeasuredBox["name"]) {
   if (!fit) return { warnings: [] };
   const size = Math.round(fit.sizePx * 0.75 * 2) / 2;
   const least = model.style.masthead.minScale;
+  const shrunk = `masthead: the paper's name fits one line only at ${Math.round(fit.scale * 100)}% of its size (the style's least is ${Math.round(least * 100)}%)`;
   const warnings =
-    fit.scale < least
-      ? [
-          `masthead: the paper's name fits one line only at ${Math.round(fit.scale * 100)}% of its size (the style's least is ${Math.round(least * 100)}%): a shorter name, a logo or a smaller masthead size`,
-        ]
-      : [];
+    fit.scale < least ? [warning(shrunk, { hint: "a shorter name, a logo or a smaller masthead size" })] : [];
   return { mastheadNameSize: size, warnings };
 }
 

@@ -1,5 +1,5 @@
 import type { Browser } from "puppeteer-core";
-import { resolveConfig } from "../config/resolve";
+import { forIssue, resolveConfig } from "../config/resolve";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
 import { folderCache } from "../measure/cache";
@@ -29,6 +29,9 @@ export interface BuildOptions {
 export interface BuildResult extends Omit<Composition, "page"> {
   issue: Issue;
   pdf: Uint8Array;
+  /** Each page's key (its HTML, the files it shows, what every page shares), in page order: an
+   *  unchanged key means an unchanged printed page. */
+  pageKeys: string[];
   /** What the page loaded from the server, for a self-contained HTML copy. */
   assets: { served: Set<string>; mounts: Mount[]; formatCss: string };
   timings: Record<string, number>;
@@ -39,8 +42,9 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
   const time = stageTimer(timings, opts.onStage);
 
   // Every input problem is found before any stage runs (and before waiting for the browser).
-  const issue = await time("load", () => inspectIssue(target));
-  const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium, strict: opts.strict }, issue);
+  const command = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium, strict: opts.strict });
+  const issue = await time("load", () => inspectIssue(target, command.images));
+  const config = forIssue(command, issue);
   const sessionPromise = openIssueSession(issue, config, opts.browser);
   try {
     const session = await time("launch", () => sessionPromise);
@@ -74,7 +78,7 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
     await measureCache.save();
     await pageCache.save();
     await session.saveNotes();
-    return { ...composed, issue, pdf: rendered.pdf, assets, timings };
+    return { ...composed, issue, pdf: rendered.pdf, pageKeys: rendered.keys, assets, timings };
   } finally {
     const session = await sessionPromise.catch(() => undefined);
     await session?.close();

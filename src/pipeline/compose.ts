@@ -1,8 +1,9 @@
 import type { Session } from "../browser/session";
 import type { WorkPage } from "../browser/work-page";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
+import type { Diagnostic } from "../diagnostics";
 import { FitError } from "../errors";
-import type { ImageWarning, PreparedImage } from "../images";
+import { type ImageWarning, imageWarningDiagnostic, type PreparedImage } from "../images";
 import type { Issue } from "../load";
 import { type PageMemo, suggestFixes } from "../makeup";
 import type { Layout, Unplaced } from "../makeup/types";
@@ -13,6 +14,7 @@ import type { Measurements } from "../typeset/measurements";
 import type { TypesetModel } from "../typeset/model";
 import { prepareAds } from "./ads";
 import { planPages } from "./plan-pages";
+import { punctuationWarnings } from "./punctuation-warnings";
 import { prepareLayoutImages } from "./stage-inputs";
 import { type Timer, untimed } from "./stage-timer";
 import { overflowAdvice } from "./suggestions";
@@ -26,11 +28,18 @@ export class LayoutError extends FitError {
   /** `advice`: what would make it fit, computed by the make-up (see suggestions.ts). */
   constructor(
     readonly unplaced: Unplaced[],
-    readonly advice: string[] = [],
+    readonly advice: Diagnostic[] = [],
   ) {
-    const lost = unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`);
-    super([...lost, ...advice].join("\n"));
+    super([...unplaced.map(unplacedDiagnostic), ...advice]);
   }
+}
+
+export function unplacedDiagnostic(u: Unplaced): Diagnostic {
+  return {
+    severity: "error",
+    articleId: u.articleId,
+    message: `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`,
+  };
 }
 
 export interface Composition {
@@ -42,7 +51,8 @@ export interface Composition {
   measurements: Measurements;
   layout: Layout;
   html: string;
-  warnings: string[];
+  /** Everything the stages set but warn about, each naming its article, ad or page where it has one. */
+  warnings: Diagnostic[];
   imageWarnings: ImageWarning[];
   /** The photos as placed: file, pixel size, effective ppi. */
   images: PreparedImage[];
@@ -57,7 +67,7 @@ export async function composeIssue(
   session: Session,
   opts: {
     cacheDir: string;
-    images: NewsprintConfig["images"];
+    images: ResolvedConfig["images"];
     measureCache?: MeasureCache;
     /** Pages made up before (the preview's rebuilds): only changed pages are made up again. */
     makeupMemo?: PageMemo;
@@ -82,7 +92,8 @@ export async function composeIssue(
     ...(measurements.warnings ?? []),
     ...layout.pages.flatMap((p) => p.warnings),
     ...indexWarnings(model, layout),
-    ...allImageWarnings.map((w) => w.message),
+    ...punctuationWarnings(model, layout),
+    ...allImageWarnings.map(imageWarningDiagnostic),
     ...ads.warnings,
   ];
   const page = await session.workPage();

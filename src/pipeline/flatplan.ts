@@ -1,4 +1,5 @@
-import type { Layout, PlanStep, Unplaced } from "../makeup/types";
+import { renderDiagnostic } from "../diagnostics";
+import type { Layout, PoolPlanStep, Unplaced } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
 
 // The flatplan: the issue page by page as an editor balances it — each page's section, its
@@ -39,7 +40,7 @@ export interface Flatplan {
   unplaced: Unplaced[];
   advice: string[];
   /** Why each pool story is where it is. */
-  steps: PlanStep[];
+  steps: PoolPlanStep[];
 }
 
 export function flatplan(layout: Layout, model: TypesetModel, unplaced: Unplaced[] = [], advice: string[] = []) {
@@ -69,7 +70,7 @@ export function flatplan(layout: Layout, model: TypesetModel, unplaced: Unplaced
       fill: page.totalCells ? 1 - page.emptyCells / page.totalCells : 0,
       emptyLines: page.emptyCells,
       ...(room !== undefined ? { room } : {}),
-      warnings: page.warnings,
+      warnings: page.warnings.map(renderDiagnostic),
     };
   });
   const result: Flatplan = { ok: unplaced.length === 0, pages, unplaced, advice, steps: layout.plan?.steps ?? [] };

@@ -1,6 +1,6 @@
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
 import type { Issue } from "../load";
 import { makeUp, type PageMemo } from "../makeup";
 import type { MakeupInput, MakeupResult } from "../makeup/types";
@@ -28,7 +28,7 @@ export function serveOn(session: Session) {
  *  is awaited. */
 export function openIssueSession(
   issue: Issue,
-  config: NewsprintConfig,
+  config: ResolvedConfig,
   browser?: Browser | Promise<Browser>,
   lazy = false,
 ): Promise<Session> {
@@ -36,7 +36,7 @@ export function openIssueSession(
     openSession(issueMounts(issue.dir, config.cache.images), {
       browser: b,
       lazy,
-      executablePath: config.browser.executablePath,
+      ...config.browser,
       versionNote: config.cache.browser,
     }),
   );
@@ -44,7 +44,8 @@ export function openIssueSession(
   return opening;
 }
 
-export interface PlannedPages {
+/** The issue typeset, measured and made up: the make-up's input and what it made of it. */
+export interface MadeUpPages {
   model: TypesetModel;
   measurements: MeasureResult;
   input: MakeupInput;
@@ -56,7 +57,7 @@ export async function planPages(
   issue: Issue,
   session: Session,
   opts: { measureCache?: MeasureCache; makeupMemo?: PageMemo; time?: Timer },
-): Promise<PlannedPages> {
+): Promise<MadeUpPages> {
   const time = opts.time ?? untimed;
   const aspects = await time("probe", () => probeAspects(issue));
   const model = typesetIssue(issue);

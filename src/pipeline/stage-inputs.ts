@@ -1,5 +1,6 @@
 import { basename } from "node:path";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
+import { cellOf, fromIssuePin, fromIssueRect, gridOf, spanWidth } from "../grid";
 import { prepareImages, probeImage } from "../images";
 import { type Issue, ptToMm } from "../load";
 import type { Layout, MakeupInput } from "../makeup/types";
@@ -7,7 +8,6 @@ import { adRows } from "../typeset/ads";
 import { IMAGES_URL_PREFIX } from "../typeset/assets";
 import type { Measurements } from "../typeset/measurements";
 import type { TypesetModel } from "../typeset/model";
-import { spanWidth } from "../typeset/views";
 
 // What one stage's output must become to be the next stage's input.
 
@@ -39,13 +39,7 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
     return { ...measured.metrics, markable };
   };
   return {
-    grid: {
-      columns: f.columns,
-      rows: f.rows,
-      columnWidth: f.columnWidth,
-      gutter: f.gutter,
-      linePitch: f.linePitch,
-    },
+    grid: gridOf(f),
     pages: issue.data.pages.map((page, p) => {
       const front = p === 0;
       const earSide = front ? ear : undefined;
@@ -57,21 +51,14 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
         articles: page.articles.map((a) => metrics(a.id)),
         reserved: front ? [{ col: mastheadCol, row: 0, span: mastheadSpan, rows: m.mastheadRows }] : [],
         fixed: Array.isArray(page.layout)
-          ? page.layout.map((pl) => ({
-              articleId: pl.article,
-              col: pl.column - 1,
-              row: pl.line - 1,
-              span: pl.span,
-              rows: pl.height,
-            }))
+          ? page.layout.map((pl) => ({ articleId: pl.article, ...fromIssueRect(pl) }))
           : undefined,
         booked: page.ads.map((ad) => ({
           id: ad.id,
           span: ad.span,
           // An ear takes the masthead's height at least, so the two close flush at the bottom.
           rows: Math.max(adRows(f, ad), earSide?.id === ad.id ? m.mastheadRows : 0),
-          position:
-            typeof ad.position === "string" ? ad.position : { col: ad.position.column - 1, row: ad.position.line - 1 },
+          position: typeof ad.position === "string" ? ad.position : cellOf(ad.position),
         })),
         pins: page.articles.flatMap((a) => {
           if (a.place === undefined) return [];
@@ -81,8 +68,7 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
             const col = side.side === "left" ? 0 : f.columns - side.span;
             return [{ articleId: a.id, col, row: 0, span: side.span, rows: m.mastheadRows }];
           }
-          const { column, line, span, height } = a.place;
-          return [{ articleId: a.id, col: column - 1, row: line - 1, span, ...(height ? { rows: height } : {}) }];
+          return [{ articleId: a.id, ...fromIssuePin(a.place) }];
         }),
         ...(page.maxJumps !== undefined ? { maxJumps: page.maxJumps } : {}),
       };
@@ -99,7 +85,7 @@ export async function prepareLayoutImages(
   model: TypesetModel,
   layout: Layout,
   cacheDir: string,
-  settings: NewsprintConfig["images"],
+  settings: ResolvedConfig["images"],
 ) {
   const { issue } = model;
   const f = issue.format;

@@ -1,3 +1,4 @@
+import type { Diagnostic } from "../diagnostics";
 import type { IssueData } from "../load";
 import type { Fix, Overflow } from "../makeup";
 import type { TypesetModel } from "../typeset/model";
@@ -41,19 +42,22 @@ function fixText(fix: Fix, model: TypesetModel): string {
 }
 
 /** Per overflow: how far over and where there is room, then each change that would make the
- *  whole issue fit, one a line. */
-export function overflowAdvice(overflows: Overflow[], model: TypesetModel): string[] {
-  return overflows.flatMap((o) => {
+ *  whole issue fit, one an item. */
+export function overflowAdvice(overflows: Overflow[], model: TypesetModel): Diagnostic[] {
+  return overflows.map((o): Diagnostic => {
     const what =
       o.page !== undefined
         ? `page ${o.page} is ${o.lines} lines over`
         : `${o.articles.join(", ")} (${o.lines} lines) found no page`;
     const room = o.roomiest ? `; page ${o.roomiest.page} has about ${o.roomiest.lines} free lines` : "";
     if (o.fixes.length === 0)
-      return [
-        `${what}${room}; no single change found makes the issue fit: take stories out, shorten them, or add pages`,
-      ];
-    const fixes = o.fixes.map((f, i) => `  ${i > 0 ? "or " : ""}${fixText(f, model)}`);
-    return [`${what}${room}; ${o.fixes.length > 1 ? "any one of these makes" : "this makes"} the issue fit:`, ...fixes];
+      return {
+        severity: "error",
+        message: `${what}${room}; no single change found makes the issue fit`,
+        hint: "take stories out, shorten them, or add pages",
+      };
+    const fixes = o.fixes.map((f, i) => `${i > 0 ? "or " : ""}${fixText(f, model)}`);
+    const many = o.fixes.length > 1 ? "any one of these makes" : "this makes";
+    return { severity: "error", message: `${what}${room}; ${many} the issue fit:`, problems: fixes };
   });
 }

@@ -1,9 +1,12 @@
+import { type Diagnostic, renderDiagnostic, warning } from "../diagnostics";
+import { toIssueRect } from "../grid";
 import type { Layout, PageLayout } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
 
 // What the build reports about the make-up: a line per page for the terminal, and layout.json,
 // which lists every module in the issue format's own units so that tools and tests can read the
-// make-up back (and an edited issue.json can pin it), and the story pool's plan.
+// make-up back (and an edited issue.json can pin it), the story pool's plan, and each page's
+// warnings as diagnostics (page, article, message).
 
 const share = (p: PageLayout) => (p.totalCells ? p.emptyCells / p.totalCells : 0);
 
@@ -34,10 +37,13 @@ export function layoutSummary(layout: Layout): string[] {
     if (cuts) parts.push(`${cuts} paragraph${cuts > 1 ? "s" : ""} cut`);
     if (p.fillers.length) parts.push(`fillers ${p.fillers.join(", ")}`);
     if (p.tombstones.length) parts.push(`${p.tombstones.length} tombstone${p.tombstones.length > 1 ? "s" : ""}`);
-    if (p.warnings.length) parts.push(p.warnings.join("; "));
+    if (p.warnings.length) parts.push(p.warnings.map(renderDiagnostic).join("; "));
     return parts.join(", ");
   });
 }
+
+/** layout.json, as the build writes it and the preview serves it to its editor. */
+export type LayoutReport = ReturnType<typeof layoutReport>;
 
 /** layout.json: every module and ad with its grid rectangle (1-based, as in the issue format). */
 export function layoutReport(layout: Layout, model?: TypesetModel) {
@@ -52,21 +58,11 @@ export function layoutReport(layout: Layout, model?: TypesetModel) {
       tombstones: p.tombstones,
       warnings: p.warnings,
       modules: [
-        ...p.boxes.map((b) => ({
-          ad: b.id,
-          placed: "booked" as const,
-          column: b.col + 1,
-          line: b.row + 1,
-          span: b.span,
-          height: b.rows,
-        })),
+        ...p.boxes.map((b) => ({ ad: b.id, placed: "booked" as const, ...toIssueRect(b) })),
         ...p.modules.map((m) => ({
           article: m.articleId,
           placed: m.origin === "auto" ? ("make-up" as const) : m.origin,
-          column: m.col + 1,
-          line: m.row + 1,
-          span: m.span,
-          height: m.rows,
+          ...toIssueRect(m),
           headLines: m.headRows,
           linesUsed: m.columns.reduce((n, c) => n + c.end - c.start, 0),
           linesAvailable: m.columns.reduce((n, c) => n + c.rows, 0),
@@ -99,7 +95,7 @@ export function layoutReport(layout: Layout, model?: TypesetModel) {
 
 /** The front page's index (导读) names a section's pool lead before the make-up places it, on the
  *  section's first page: a warning where it landed elsewhere. */
-export function indexWarnings(model: TypesetModel, layout: Layout): string[] {
+export function indexWarnings(model: TypesetModel, layout: Layout): Diagnostic[] {
   const pool = model.issue.data.articles;
   return model.masthead.index.flatMap((entry) => {
     const story = pool.find((a) => a.headline === entry.headline);
@@ -109,6 +105,7 @@ export function indexWarnings(model: TypesetModel, layout: Layout): string[] {
     )?.number;
     if (starts === entry.number) return [];
     const where = starts === undefined ? "on no page" : `on page ${starts}`;
-    return [`the index (导读) gives page ${entry.number} for ${story.id}, which the make-up put ${where}`];
+    const said = `the index (导读) gives page ${entry.number} for ${story.id}, which the make-up put ${where}`;
+    return [warning(said, { articleId: story.id })];
   });
 }

@@ -5,7 +5,8 @@ import type { ResolvedPressOptions } from "./options";
 // file names — all settled and checked before any conversion starts, so that a bad pattern or a
 // missing slug fails at once instead of after minutes of Ghostscript.
 
-export interface PlannedPage {
+/** A proof page and the press file it becomes. */
+export interface PageFile {
   pageNumber: number;
   section?: string;
   mono: boolean;
@@ -13,7 +14,7 @@ export interface PlannedPage {
 }
 
 export interface FilePlan {
-  pages: PlannedPage[];
+  pages: PageFile[];
   issueFileName: string;
 }
 
@@ -31,7 +32,7 @@ export function planFiles(opts: ResolvedPressOptions, pageCount: number): FilePl
   const paper = slugFor("paper name", meta.paperName, meta.paperSlug);
   const maxPage = Math.max(...numbers);
   const usesSection = opts.pagePattern.includes("<section>");
-  const pages = numbers.map((pageNumber, i): PlannedPage => {
+  const pages = numbers.map((pageNumber, i): PageFile => {
     const section = meta.sections?.[i];
     const sectionSlug =
       usesSection && section !== undefined ? slugFor("section", section, meta.sectionSlugs?.[i]) : undefined;

@@ -1,6 +1,8 @@
 import { InputError } from "../errors";
+import type { IssuePin, IssueRect } from "../grid";
+import type { ExplicitPlacement } from "../load";
 import { insertItem, type JsonPath, nodeAt, removeItem, setField, sourceOf } from "./edit-json";
-import type { Edit, Rect } from "./edit-vocabulary";
+import type { Edit } from "./edit-vocabulary";
 
 // The editor's edits as changes to the text of issue.json: pins (`place` of an article on an
 // automatic page, the placement in `layout` on a page made up by hand) and page lists (an article
@@ -21,12 +23,8 @@ export class EditRefused extends InputError {
 }
 
 /** A module's rectangle on the pages shown, on the page where its article is listed (1-based). */
-export interface ShownRect {
+export interface ShownRect extends IssueRect {
   page: number;
-  column: number;
-  line: number;
-  span: number;
-  height: number;
 }
 
 export interface PlanContext {
@@ -44,7 +42,7 @@ export interface EditPlan {
   pages: number[];
 }
 
-type Place = Rect | "ear";
+type Place = IssuePin | "ear";
 
 interface ArticleJson {
   id?: unknown;
@@ -58,13 +56,6 @@ interface IssueJson {
   pages?: PageJson[];
   fillers?: ArticleJson[];
 }
-interface Placement {
-  article: string;
-  column: number;
-  line: number;
-  span: number;
-  height: number;
-}
 
 /** Where an article is listed in the file. */
 interface Located {
@@ -72,7 +63,7 @@ interface Located {
   index: number;
   article: ArticleJson;
   /** The page's explicit layout list, when it is made up by hand. */
-  layout?: Placement[];
+  layout?: ExplicitPlacement[];
 }
 
 const RECT_KEYS = ["column", "line", "span", "height"] as const;
@@ -87,7 +78,7 @@ function locate(text: string, id: string): Located {
   for (const [p, page] of pages.entries()) {
     const index = (page.articles ?? []).findIndex((a) => a.id === id);
     if (index < 0) continue;
-    const layout = Array.isArray(page.layout) ? (page.layout as Placement[]) : undefined;
+    const layout = Array.isArray(page.layout) ? (page.layout as ExplicitPlacement[]) : undefined;
     return { page: p, index, article: page.articles?.[index] as ArticleJson, layout };
   }
   if ((doc.fillers ?? []).some((a) => a.id === id)) {
@@ -100,7 +91,7 @@ function locate(text: string, id: string): Located {
 }
 
 const articlePath = (at: Located): JsonPath => ["pages", at.page, "articles", at.index];
-const sameRect = (a: Place | undefined, b: Place | undefined) => JSON.stringify(a) === JSON.stringify(b);
+const samePlace = (a: Place | undefined, b: Place | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The article's pin as the file has it: its placement on a page made up by hand, else `place`. */
 function placeOf(at: Located): Place | undefined {
@@ -156,7 +147,7 @@ function shown(ctx: PlanContext, id: string): ShownRect {
   return rect;
 }
 
-const rectOnly = (r: ShownRect): Rect => ({ column: r.column, line: r.line, span: r.span, height: r.height });
+const rectOnly = (r: ShownRect): IssueRect => ({ column: r.column, line: r.line, span: r.span, height: r.height });
 
 /**
  * Where two modules go when they swap. Stacked in the same columns (or side by side on the same
@@ -164,7 +155,7 @@ const rectOnly = (r: ShownRect): Rect => ({ column: r.column, line: r.line, span
  * goes to the other module, and the moved one ends where the other ended. Otherwise each takes the
  * other's rectangle.
  */
-export function swapped(a: ShownRect, b: ShownRect): [Rect, Rect] {
+export function swapped(a: ShownRect, b: ShownRect): [IssueRect, IssueRect] {
   const [upper, lower] = a.line <= b.line ? [a, b] : [b, a];
   const [left, right] = a.column <= b.column ? [a, b] : [b, a];
   if (a.column === b.column && a.span === b.span) {
@@ -189,7 +180,7 @@ interface Step {
 function pinStep(text: string, id: string, place: Place | undefined): Step {
   const at = locate(text, id);
   const previous = placeOf(at);
-  if (sameRect(previous, place)) return { text, undo: [], pages: [] };
+  if (samePlace(previous, place)) return { text, undo: [], pages: [] };
   return { text: writePlace(text, at, place, id), undo: [restoring(id, previous)], pages: [at.page + 1] };
 }
 

@@ -14,7 +14,7 @@ const position = (max: number) => z.number().int().min(-max).max(max);
 
 /** A grid rectangle, 1-based as the issue format writes pins. Ranges here only bound the request;
  *  the issue's own checks decide what fits its grid. */
-export const rectSchema = z
+export const placeSchema = z
   .object({
     column: position(1000),
     line: position(100_000),
@@ -26,7 +26,7 @@ export const rectSchema = z
 export const editSchema = z.discriminatedUnion("kind", [
   /** Pin at a rectangle, or "ear"; without one, exactly where the shown pages have the module. */
   z
-    .object({ kind: z.literal("pin"), article: articleId, place: z.union([rectSchema, z.literal("ear")]).optional() })
+    .object({ kind: z.literal("pin"), article: articleId, place: z.union([placeSchema, z.literal("ear")]).optional() })
     .strict(),
   /** Dragged to another place: pinned there, keeping its width (and pinned height, if any). */
   z
@@ -34,7 +34,7 @@ export const editSchema = z.discriminatedUnion("kind", [
     .strict(),
   /** Resized from an edge: pinned with that rectangle. */
   z
-    .object({ kind: z.literal("resize"), article: articleId, place: rectSchema })
+    .object({ kind: z.literal("resize"), article: articleId, place: placeSchema })
     .strict(),
   /** Back to automatic make-up. */
   z
@@ -65,7 +65,6 @@ export const editRequestSchema = z
   })
   .strict();
 
-export type Rect = z.infer<typeof rectSchema>;
 export type Edit = z.infer<typeof editSchema>;
 export type EditRequest = z.infer<typeof editRequestSchema>;
 

@@ -1,4 +1,5 @@
 import { fillWords } from "../config/langs";
+import { columnLeft, spanWidth } from "../grid";
 import type { PageFormat } from "../load";
 import { linesAfterCuts } from "../makeup";
 import type { BoxModule, Layout, Module, TextColumn } from "../makeup/types";
@@ -6,7 +7,7 @@ import { adBoxInModule, adLabel, adLabelSize } from "../typeset/ads";
 import { paragraphParts } from "../typeset/fragments";
 import type { Measurements } from "../typeset/measurements";
 import { type TypesetModel, typesetArticle } from "../typeset/model";
-import { captionView, headView, spanWidth } from "../typeset/views";
+import { captionView, headView } from "../typeset/views";
 
 // Turns the make-up's rectangles into what the templates print: positions in pt, and for every
 // text column the exact paragraph parts (line ranges as Chromium measured them).
@@ -30,16 +31,7 @@ export interface PageViewInput {
   ads: Map<string, AdArt>;
 }
 
-const x = (f: PageFormat, col: number) => col * (f.columnWidth + f.gutter);
-/** A rectangle in the issue format's units (1-based), as layout.json and the pins write it; the
- *  preview's editor reads it from the module's data attributes instead of guessing from pixels. */
-const gridRect = (r: { col: number; row: number; span: number; rows: number }, origin: string) => ({
-  column: r.col + 1,
-  line: r.row + 1,
-  span: r.span,
-  height: r.rows,
-  origin,
-});
+const x = columnLeft;
 const y = (f: PageFormat, row: number) => row * f.linePitch;
 
 export function pageViews(input: PageViewInput) {
@@ -90,7 +82,6 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
   );
   return {
     id: m.articleId,
-    grid: { ...gridRect(m, m.origin === "auto" ? "make-up" : m.origin), continued: m.continuedFrom },
     x: x(f, m.col),
     y: y(f, m.row),
     width: spanWidth(f, m.span),
@@ -143,7 +134,6 @@ function adView(input: PageViewInput, pageIndex: number, b: BoxModule, topRow: n
   const box = adBoxInModule(f, ad, b.rows);
   return {
     id: b.id,
-    grid: gridRect(b, "booked"),
     x: x(f, b.col),
     y: y(f, b.row),
     width: spanWidth(f, b.span),

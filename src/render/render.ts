@@ -2,9 +2,10 @@ import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { browserScript } from "../browser/scripts";
 import { BrowserPageError, type WorkPage } from "../browser/work-page";
+import { newspaperTitle } from "../config/langs";
 import { FitError } from "../errors";
 import type { Layout } from "../makeup/types";
-import { appendDocumentMetadata, newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
+import { appendDocumentMetadata, setDocumentMetadata } from "../pdf/metadata";
 import { loadPdfBytes, savePdf } from "../pdf/pdf-lib-io";
 import { CONTENT_STYLESHEETS, measuringDocumentKey, PAGED_STYLESHEETS, PAGEDJS_SCRIPT } from "../typeset/assets";
 import { appFiles, environmentKey } from "../typeset/environment";
@@ -34,9 +35,12 @@ export class RenderError extends FitError {
   override name = "RenderError";
   constructor(readonly problems: RenderProblem[]) {
     super(
-      problems
-        .map((p) => `${p.article ? `article ${p.article}` : "issue"}${p.page ? ` (page ${p.page})` : ""}: ${p.detail}`)
-        .join("\n"),
+      problems.map((p) => ({
+        severity: "error",
+        message: `${p.article ? `article ${p.article}` : "issue"}: ${p.detail}`,
+        ...(p.article ? { articleId: p.article } : {}),
+        ...(p.page ? { page: Number(p.page) } : {}),
+      })),
     );
   }
 }
@@ -95,15 +99,16 @@ export interface RenderTimings {
 /**
  * The issue's proof: the pages framed with Paged.js in `page`, checked and printed — only those
  * whose key differs from the last proof's when a page cache is given; the others are taken from
- * the last proof as they were printed.
+ * the last proof as they were printed. `keys`: each page's key, in page order.
  */
 export async function printIssue(
   page: WorkPage,
   input: PrintInput,
-): Promise<{ pdf: Uint8Array; printed: number; timings: RenderTimings }> {
+): Promise<{ pdf: Uint8Array; printed: number; timings: RenderTimings; keys: string[] }> {
   const { shells, contents } = splitPages(bodyOf(input.html));
   const numbers = Object.keys(contents);
-  const keys = input.pageCache ? await pageKeys(page, input, contents) : [];
+  // Computed with or without a cache: the e-paper keeps the files of pages whose key held.
+  const keys = await pageKeys(page, input, contents);
   const last = input.pageCache?.load();
   const reused = new Map<number, number>();
   for (const [i, key] of keys.entries()) {
@@ -136,7 +141,7 @@ export async function printIssue(
     timings.pdf += timings.finish;
   }
   input.pageCache?.set({ proof: pdf, keys });
-  return { pdf, printed: fresh.length, timings };
+  return { pdf, printed: fresh.length, timings, keys };
 }
 
 /** The body with only the shells of `only` (all when undefined). */
@@ -245,8 +250,9 @@ async function finishProof(
   assembly?: Assembly,
 ): Promise<Uint8Array> {
   const d = model.issue.data;
+  const words = model.issue.style.langs[model.issue.style.lang].words;
   const meta = {
-    title: newspaperTitle({ paperName: d.paper.name, date: d.issue.date, issueNumber: d.issue.number }),
+    title: newspaperTitle({ paperName: d.paper.name, date: d.issue.date, issueNumber: d.issue.number }, words),
     author: d.paper.publisher,
     subject: `${d.paper.name}: ${d.pages.length} pages, proof`,
     keywords: d.pages.flatMap((p) => (p.section ? [p.section] : [])),

@@ -1,6 +1,6 @@
+import { spanWidth } from "../grid";
 import type { AdData, IssueData, PageFormat } from "../load";
 import { mmToPt } from "../units";
-import { spanWidth } from "./views";
 
 // What an ad is on the page: the booked box (span basic columns with their gutters × the booked
 // height, exact), its label (广告, 公益广告) set small above it, both in a module of whole grid

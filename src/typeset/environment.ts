@@ -25,6 +25,10 @@ export interface AppFiles {
   fonts: string[];
 }
 
+/** The e-paper's own templates and stylesheet (templates/epaper/, styles/epaper.css) print
+ *  nothing: a designer's edit to them measures and prints no page again. */
+const EPAPER_ONLY = /^epaper([./]|$)/;
+
 /** Hash of a file, or of every file under a folder (names and contents), in a stable order. */
 function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
   if (statSync(path).isFile()) {
@@ -32,18 +36,14 @@ function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
     return;
   }
   for (const name of (readdirSync(path, { recursive: true }) as string[]).sort()) {
+    if (EPAPER_ONLY.test(name)) continue;
     const file = join(path, name);
     if (!statSync(file).isFile()) continue;
     hash.update(name).update(readFileSync(file));
   }
 }
 
-export function environmentKey(
-  formatCss: string,
-  browserVersion: string,
-  fonts: ModelFonts,
-  app: AppFiles = appFiles("src/measure/measure.browser.ts"),
-): string {
+export function environmentKey(formatCss: string, browserVersion: string, fonts: ModelFonts, app: AppFiles): string {
   const hash = createHash("sha256").update(formatCss).update(browserVersion);
   hash.update(JSON.stringify(fonts.stylesheets));
   for (const file of fonts.files) hash.update(readFileSync(file));

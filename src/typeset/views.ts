@@ -26,10 +26,6 @@ export interface HeadView {
   vertical: boolean;
 }
 
-export function spanWidth(f: PageFormat, span: number): number {
-  return span * f.columnWidth + (span - 1) * f.gutter;
-}
-
 export function priorityOf(article: ArticleData, index: number): number {
   return article.priority ?? (index === 0 ? 1 : 3);
 }

@@ -6,12 +6,14 @@ import type { Browser } from "puppeteer-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
+import { spanWidth } from "../../src/grid";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { preflight } from "../../src/preflight/index";
 import { makePressFiles, pressOptionsForIssue } from "../../src/press";
 import { adBoxInModule } from "../../src/typeset/ads";
-import { spanWidth } from "../../src/typeset/views";
 import { mmToPt, ptToMm } from "../../src/units";
+import { must } from "../helpers/must";
 import { pdfFonts } from "./helpers/pdf";
 import { placements } from "./helpers/placements";
 
@@ -25,7 +27,7 @@ let out: string;
 let pdf: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   out = mkdtempSync(join(tmpdir(), "newsprint-ads-"));
   result = await buildIssue(join(root, "issues/ads"), { outDir: out, browser });
   pdf = join(out, "ads.pdf");
@@ -102,13 +104,14 @@ describe("ads", () => {
     // The PNG ad, 3 columns × 60 mm: the image the page draws, read from its content stream, is
     // the artwork fitted inside the box (aspects 0.1 % apart) and centred.
     const swim = bookedBox("jianshen-youyong");
-    const art = result.ads.get("jianshen-youyong");
+    const art = must(result.ads.get("jianshen-youyong"), "the swimming ad's artwork");
     const prepared = result.images.find((i) => i.articleId === "jianshen-youyong");
-    const drawn = (await placements(pdf, swim.page - 1)).find(
-      (p) => p.pixels?.width === prepared?.widthPx && p.pixels?.height === prepared?.heightPx,
+    const drawn = must(
+      (await placements(pdf, swim.page - 1)).find(
+        (p) => p.pixels?.width === prepared?.widthPx && p.pixels?.height === prepared?.heightPx,
+      ),
+      "the PNG ad drawn at its prepared size",
     );
-    expect(drawn).toBeDefined();
-    if (!drawn || !art) return;
     const fitted = {
       left: swim.left + ptToMm(art.fit.x),
       top: swim.top + ptToMm(art.fit.y),
@@ -156,10 +159,12 @@ describe("ads", () => {
   });
 
   it("makes press files that still pass preflight with the ads on them", async () => {
-    const press = await makePressFiles(pdf, pressOptionsForIssue(result.issue, out, { deterministic: true }).options);
+    const config = resolveConfig({ preflight: { minPpi: 50 } });
+    const options = pressOptionsForIssue(result.issue, out, { deterministic: true }).options;
+    const press = await makePressFiles(pdf, options, config.press);
     const report = await preflight(
       press.pages.map((p) => p.file),
-      { minPpi: 50 },
+      config.preflight,
     );
     const failed = report.files.flatMap((f) =>
       f.checks.filter((c) => c.status === "fail").map((c) => `${f.file}: ${c.name}`),
@@ -219,7 +224,8 @@ describe("ads that cannot be printed as booked", () => {
       half.height = 48; // the 60 mm artwork in a 48 mm box: 20 % apart
     });
     const other = await buildIssue(dir, { outDir: join(dir, "out"), browser });
-    expect(other.warnings.join("\n")).toMatch(
+    const aspect = other.warnings.filter((w) => w.adId === "jianshen-youyong");
+    expect(aspect.map((w) => w.message).join("\n")).toMatch(
       /ad jianshen-youyong: the artwork's aspect differs from the booked box by 2\d\.\d %: fitted inside/,
     );
     const art = other.ads.get("jianshen-youyong");

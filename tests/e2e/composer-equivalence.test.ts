@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import Handlebars from "handlebars";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { composeParagraph } from "../../src/measure/composer/compose";
 import { FaceFiles, fontFaceCss } from "../../src/measure/composer/faces";
 import { loadComposer } from "../../src/measure/composer/fonts";
@@ -185,7 +186,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "newsprint-composer-"));
   const html = join(dir, "lines.html");
   await writeFile(html, pageHtml());
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   const page = await browser.newPage();
   await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
   await page.evaluate(() => document.fonts.ready);

@@ -2,16 +2,18 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, printPdf } from "../../src/browser/browser";
+import { LANG_DEFAULTS } from "../../src/config/langs";
+import { resolveConfig } from "../../src/config/resolve";
 import type { PreflightReport } from "../../src/preflight/index";
 import { makePressFiles } from "../../src/press/index";
+import { NOTO_SERIF_SC_CSS, samplePhoto } from "../helpers/paths";
 
 // `newsprint preflight` as a process, on a raw Chromium proof (RGB, no boxes: must fail with the
 // right named checks) and on the press file made from it (must pass), with its exit codes.
 
-const FONT_CSS = "file:///work/main/node_modules/@fontsource/noto-serif-sc/400.css";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // The command as the CLI registers it, run in its own Node process.
 const CLI = `import { Command } from "commander";
@@ -48,12 +50,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "newsprint-preflight-e2e-"));
   await writeFile(
     join(dir, "proof.html"),
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${FONT_CSS}">
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${NOTO_SERIF_SC_CSS}">
 <style>@page { size: 275mm 390mm; margin: 0 } body { margin: 20mm; font-family: 'Noto Serif SC' }
 p { font-size: 11pt } hr { border: 0; border-top: 1pt solid #999 } img { width: 150mm }</style></head>
-<body><p>黑色正文，这是检查用的校样。</p><hr><img src="file:///work/shared/photos/chelsea.png"></body></html>`,
+<body><p>黑色正文，这是检查用的校样。</p><hr><img src="${pathToFileURL(samplePhoto("chelsea.png")).href}"></body></html>`,
   );
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(resolveConfig().browser);
   try {
     const { page } = await openPage(browser);
     await page.goto(`file://${join(dir, "proof.html")}`, { waitUntil: "networkidle0" });
@@ -63,11 +65,12 @@ p { font-size: 11pt } hr { border: 0; border-top: 1pt solid #999 } img { width: 
   } finally {
     await browser.close();
   }
-  const result = await makePressFiles(proof, {
+  const options = {
     trim: { widthMm: 275, heightMm: 390 },
     outDir: join(dir, "press"),
-    metadata: { title: "Test", paperName: "Test Zeitung", issueDate: "2024-03-01" },
-  });
+    metadata: { title: "Test", words: LANG_DEFAULTS.en.words, paperName: "Test Zeitung", issueDate: "2024-03-01" },
+  };
+  const result = await makePressFiles(proof, options, resolveConfig().press);
   press = result.pages[0]?.file as string;
 });
 

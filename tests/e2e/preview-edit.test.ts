@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,15 +7,16 @@ import { promisify } from "node:util";
 import type { Browser, Frame, Page } from "puppeteer-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
+import type { LayoutReport } from "../../src/pipeline/summary";
 import { type Preview, startPreview } from "../../src/preview/preview";
+import { keepForEye } from "../helpers/screens";
 
 // Making up pages by hand in `newsprint preview`, end to end: the real server on a temp copy of the
 // ad sample (ads, pins, four pages), the editor's page in Chromium driven by puppeteer's mouse and
 // keyboard, the issue file read back from disk, and `newsprint build` of the saved file.
 
 const root = join(import.meta.dirname, "..", "..");
-// Screenshots of the editor (a selected module with its handles, a drag, a refusal), kept for a look.
-const screens = join(root, "output", "screens");
 let browser: Browser;
 let preview: Preview;
 let page: Page;
@@ -68,24 +69,25 @@ async function pagesFrame(p = page): Promise<Frame> {
   return frame;
 }
 
-const moduleSelector = (id: string) => `.pagedjs_pages .np-module[data-article="${id}"]:not([data-continued])`;
-
-/** The module's grid rectangle and origin as the pages on screen have it. */
-async function shownRect(id: string, p = page) {
-  const frame = await pagesFrame(p);
-  return frame.$eval(moduleSelector(id), (el) => {
-    const d = (el as HTMLElement).dataset;
-    const page = Number(el.closest<HTMLElement>(".np-page")?.dataset.page);
-    return {
-      page,
-      column: Number(d.col),
-      line: Number(d.row),
-      span: Number(d.span),
-      height: Number(d.rows),
-      origin: d.origin,
-    };
-  });
+/** The layout of the pages on screen, as the preview serves it beside them (and the editor reads it). */
+async function shownLayout(p = page): Promise<LayoutReport> {
+  const version = await shownVersion(p);
+  return (await (await fetch(`${preview.url}/pages/${version}.layout.json`)).json()) as LayoutReport;
 }
+
+/** The module's grid rectangle (1-based) and origin on the pages on screen, where its story starts. */
+async function shownRect(id: string, p = page) {
+  for (const shown of (await shownLayout(p)).pages) {
+    const m = shown.modules.find((x) => "article" in x && x.article === id && x.continuedFrom === undefined);
+    if (m)
+      return { page: shown.page, column: m.column, line: m.line, span: m.span, height: m.height, origin: m.placed };
+  }
+  throw new Error(`${id} is not on the pages shown`);
+}
+
+/** The element of the module where its story starts. */
+const moduleSelector = async (id: string, p = page) =>
+  `.pagedjs_pages .np-page[data-page="${(await shownRect(id, p)).page}"] .np-module[data-article="${id}"]`;
 
 /** An element of the pages on screen (scrolled into view), in the editor's page's coordinates. */
 async function boxOf(selector: string, p = page, block: ScrollLogicalPosition | "none" = "center"): Promise<Box> {
@@ -101,8 +103,8 @@ async function boxOf(selector: string, p = page, block: ScrollLogicalPosition | 
   return box;
 }
 
-const moduleBox = (id: string, p = page, block: ScrollLogicalPosition | "none" = "center") =>
-  boxOf(moduleSelector(id), p, block);
+const moduleBox = async (id: string, p = page, block: ScrollLogicalPosition | "none" = "center") =>
+  boxOf(await moduleSelector(id, p), p, block);
 
 /** The lines of `after` that replace lines of `before` (one changed stretch). */
 function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
@@ -215,7 +217,7 @@ function post(body: string, headers: Record<string, string>): Promise<{ status: 
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   work = mkdtempSync(join(tmpdir(), "newsprint-preview-edit-"));
   const issueDir = join(work, "ads");
   cpSync(join(root, "issues/ads"), issueDir, { recursive: true });
@@ -223,7 +225,6 @@ beforeAll(async () => {
   original = fileText();
   preview = await startPreview({ target: issueDir, port: 0, outDir: join(work, "out"), browser, quietMs: 30 });
   page = await openEditor();
-  mkdirSync(screens, { recursive: true });
 });
 
 afterAll(async () => {
@@ -262,7 +263,7 @@ describe("making up pages by hand in the preview", () => {
     expect(await page.$eval(".npv-pl-article.selected", (e) => (e as HTMLElement).dataset.article)).toBe(
       "kangyi-yansi-wanggeyuan",
     );
-    await page.screenshot({ path: join(screens, "preview-edit-selected.png") });
+    await keepForEye(page, "preview-edit-selected.png");
 
     const ad = await boxOf('.np-ad[data-ad="baoyan-dingyue"]');
     await page.mouse.click(ad.x + ad.width / 2, ad.y + ad.height / 2);
@@ -271,7 +272,7 @@ describe("making up pages by hand in the preview", () => {
     expect(await frame.$$eval(".npv-sel .npv-handle", (hs) => hs.filter((h) => h.getClientRects().length).length)).toBe(
       0,
     );
-    await page.screenshot({ path: join(screens, "preview-edit-ad-locked.png") });
+    await keepForEye(page, "preview-edit-ad-locked.png");
     expect(pageErrors).toEqual([]);
   });
 
@@ -288,7 +289,7 @@ describe("making up pages by hand in the preview", () => {
     // The ghost shows where it will go while dragging.
     const frame = await pagesFrame();
     expect(await frame.$eval(".npv-ghost-label", (e) => e.textContent)).toBe("pin at columns 5–6, lines 22–46");
-    await page.screenshot({ path: join(screens, "preview-edit-dragging.png") });
+    await keepForEye(page, "preview-edit-dragging.png");
     const frameSrc = await page.$eval("iframe:not(.npv-loading)", (f) => (f as HTMLIFrameElement).src);
     await page.mouse.up();
     await newerThan(before);
@@ -439,11 +440,14 @@ describe("making up pages by hand in the preview", () => {
     // On the module that was dropped: a box over it with the reason.
     const mark = await frame.waitForSelector('.pagedjs_page:has(.np-page[data-page="2"]) .npv-mark.refused');
     expect(await mark?.evaluate((e) => e.textContent)).toContain(`${id}: ad "tonglan-jiadian"`);
-    const [markBox, moduleRect] = [await mark?.boundingBox(), await (await frame.$(moduleSelector(id)))?.boundingBox()];
+    const [markBox, moduleRect] = [
+      await mark?.boundingBox(),
+      await (await frame.$(await moduleSelector(id)))?.boundingBox(),
+    ];
     expect(Math.abs((markBox?.y ?? 0) - (moduleRect?.y ?? 1))).toBeLessThan(2);
     expect(Math.abs((markBox?.height ?? 0) - (moduleRect?.height ?? 1))).toBeLessThan(2);
     expect(await page.$eval("#npv-marks-list", (e) => e.textContent)).toContain("edit not made");
-    await page.screenshot({ path: join(screens, "preview-edit-refused.png") });
+    await keepForEye(page, "preview-edit-refused.png");
 
     // Two columns left of the first: outside the grid.
     const left = "kangyi-yansi-wanggeyuan";

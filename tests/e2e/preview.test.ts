@@ -5,7 +5,10 @@ import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
+import { sha256 } from "../../src/preview/edit-service";
 import { type Preview, startPreview } from "../../src/preview/preview";
+import { keepForEye, pixelsDiffering } from "../helpers/screens";
 
 // `newsprint preview` end to end: the real server on a temp copy of a sample issue, the editor's
 // page in Chromium, edits saved to disk. One browser serves both the preview's measure stage and
@@ -49,7 +52,7 @@ function rawGet(path: string, host?: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   work = mkdtempSync(join(tmpdir(), "newsprint-preview-"));
   issueDir = join(work, "broadsheet");
   cpSync(join(root, "issues/broadsheet"), issueDir, { recursive: true });
@@ -135,6 +138,23 @@ describe("newsprint preview", () => {
     await waitForText(JSON.parse(original).pages[0].articles[0].headline);
   });
 
+  it("comes back to the pages when the bytes they were built from are put back (an editor's undo)", async () => {
+    await preview.idle();
+    const good = readFileSync(issueFile);
+    expect(preview.state()).toMatchObject({ status: "ready", source: sha256(good) });
+    writeFileSync(issueFile, original.replace('"pages"', '"pages" ,,'));
+    await page.waitForSelector("#npv-error:not([hidden])", { timeout: 30_000 });
+    await page.waitForFunction(() => document.getElementById("npv-status")?.textContent === "not updated: error");
+
+    writeFileSync(issueFile, good);
+    await page.waitForSelector("#npv-error[hidden]", { timeout: 30_000 });
+    await page.waitForFunction(() => document.getElementById("npv-status")?.textContent?.startsWith("updated"), {
+      timeout: 30_000,
+    });
+    expect(preview.state()).toMatchObject({ status: "ready", source: sha256(good), error: undefined });
+    await waitForText(JSON.parse(original).pages[0].articles[0].headline);
+  });
+
   it("rebuilds when a photo is replaced", async () => {
     await preview.idle();
     const before = preview.state().version;
@@ -175,20 +195,32 @@ describe("newsprint preview", () => {
     }
   });
 
-  it("draws the grids, trim and bleed over the pages (screenshot)", async () => {
-    for (const layer of ["columns", "baselines", "trim"]) await page.click(`[data-layer="${layer}"]`);
+  it("draws the grids, trim and bleed over the pages (screenshots compared)", async () => {
     await page.click('[data-spread="true"]');
     await page.select("#npv-zoom", "fit");
+    await page.waitForFunction(() => {
+      const html =
+        document.querySelector<HTMLIFrameElement>("iframe:not(.npv-loading)")?.contentDocument?.documentElement;
+      return html?.classList.contains("npv-spread");
+    });
+    const bare = await page.screenshot();
+    for (const layer of ["columns", "baselines", "trim"]) await page.click(`[data-layer="${layer}"]`);
     await page.waitForFunction(() => {
       const frame = document.querySelector<HTMLIFrameElement>("iframe:not(.npv-loading)");
       const html = frame?.contentDocument?.documentElement;
       return html?.classList.contains("npv-spread") && html.classList.contains("npv-show-trim");
     });
-    const shot = join(work, "preview.png");
-    await page.screenshot({ path: shot });
-    // Kept for a look by eye: NEWSPRINT_PREVIEW_SHOT=/tmp/preview.png npx vitest run tests/e2e/preview.test.ts
-    if (process.env.NEWSPRINT_PREVIEW_SHOT) copyFileSync(shot, process.env.NEWSPRINT_PREVIEW_SHOT);
-    expect(readFileSync(shot).length).toBeGreaterThan(10_000);
+    const layered = await page.screenshot();
+    await keepForEye(page, "preview-grids.png");
+    // Column and baseline grids cross the whole type area: a good share of the pixels changes.
+    expect(await pixelsDiffering(bare, layered)).toBeGreaterThan(0.02);
+    for (const layer of ["columns", "baselines", "trim"]) await page.click(`[data-layer="${layer}"]`);
+    await page.waitForFunction(() => {
+      const html =
+        document.querySelector<HTMLIFrameElement>("iframe:not(.npv-loading)")?.contentDocument?.documentElement;
+      return html !== undefined && !html?.classList.contains("npv-show-trim");
+    });
+    expect(await pixelsDiffering(bare, await page.screenshot())).toBeLessThan(0.001);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, openPage, printPdf } from "../../src/browser/browser";
+import { checkTypography, type TypoReport } from "../../src/check-type/check";
 import { registerCheckType, runCheckType } from "../../src/cli/commands/check-type";
-import { checkTypography, type TypoReport } from "../../src/typography/check";
+import { resolveConfig } from "../../src/config/resolve";
 import { NO_END, NO_START, protectBreaks } from "../../src/typography/linebreak";
 import { type DomLine, domLinesIn } from "../helpers/dom-lines";
+import { NOTO_SERIF_SC_CSS } from "../helpers/paths";
 
 // Chromium prints justified CJK columns; the checker reads the PDF back with pdftotext. Built with
 // protectBreaks and strict line breaking the page is clean; built to break anywhere, or set ragged, it
@@ -40,7 +42,7 @@ function pageHtml(columns: Column[]): string {
       (p) => `<p style="${BASE_CSS} ${c.css}">${c.protect ? protectBreaks(p) : p}</p>`,
     ).join("")}</div>`;
   return `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8">
-<link rel="stylesheet" href="file:///work/main/node_modules/@fontsource/noto-serif-sc/400.css">
+<link rel="stylesheet" href="${NOTO_SERIF_SC_CSS}">
 <style>@page { size: 297mm 420mm; margin: 10mm }
 body { font-family: 'Noto Serif SC'; font-size: 10pt; margin: 0; display: flex; gap: 3em; align-items: flex-start }</style>
 </head><body>${columns.map(column).join("")}</body></html>`;
@@ -71,7 +73,7 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   dir = await mkdtemp(join(tmpdir(), "newsprint-typecheck-"));
 });
 

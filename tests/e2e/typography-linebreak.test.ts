@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, openPage } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { NO_END, NO_START, protectBreaks } from "../../src/typography/linebreak";
 import { type DomLine, domLinesIn } from "../helpers/dom-lines";
+import { NOTO_SERIF_SC_CSS } from "../helpers/paths";
 
 // In real Chromium: narrow justified columns, ten characters wide, where each offending mark lands at
 // a line start (or end) without protectBreaks, and does not with it.
 
-const FONT_CSS = "file:///work/main/node_modules/@fontsource/noto-serif-sc/400.css";
 const COLUMN_CSS =
   "width: 10em; text-align: justify; line-break: strict; text-spacing-trim: trim-start;" +
   " text-autospace: normal; text-justify: inter-character; margin-bottom: 1em;";
@@ -56,7 +57,7 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   dir = await mkdtemp(join(tmpdir(), "newsprint-linebreak-"));
 });
 
@@ -69,7 +70,7 @@ afterAll(async () => {
 async function layOut(texts: string[]): Promise<DomLine[][]> {
   const escapeHtml = (t: string) => t.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
   const html = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8">
-<link rel="stylesheet" href="${FONT_CSS}">
+<link rel="stylesheet" href="${NOTO_SERIF_SC_CSS}">
 <style>body { font-family: 'Noto Serif SC'; font-size: 20px; margin: 0 } .col { ${COLUMN_CSS} }</style>
 </head><body>${texts.map((t) => `<div class="col">${escapeHtml(t)}</div>`).join("\n")}</body></html>`;
   const file = join(dir, `columns-${texts.length}-${Date.now()}.html`);

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type HouseStyle, resolveStyle } from "../../src/config/house-style";
 import { fontsourceFace } from "../../src/fonts/faces";
+import { spanWidth } from "../../src/grid";
 import { resolveFormat } from "../../src/load/format";
 import { examineStyle } from "../../src/load/style-file";
 import { BODY_FEATURES, SPACED_FEATURES, shapeFont } from "../../src/measure/composer/fonts";
@@ -10,7 +11,6 @@ import { bodyOptions } from "../../src/measure/composer/house";
 import type { ComposeRun } from "../../src/measure/composer/prepare";
 import type { ShapeFont } from "../../src/measure/composer/shape";
 import type { ComposeOptions } from "../../src/measure/composer/types";
-import { spanWidth } from "../../src/typeset/views";
 import { protectBreaks } from "../../src/typography/linebreak";
 
 // Paragraphs for the composer's tests: the corpus of real page text (zh-Hans), the Traditional and

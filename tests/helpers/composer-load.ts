@@ -1,8 +1,8 @@
 import { STYLE_DEFAULTS } from "../../src/config/defaults";
+import { spanWidth } from "../../src/grid";
 import { resolveFormat } from "../../src/load/format";
 import type { ComposeRun } from "../../src/measure/composer/prepare";
 import type { ComposeOptions } from "../../src/measure/composer/types";
-import { spanWidth } from "../../src/typeset/views";
 import { fontFor, type Lang, PX_PER_PT, randomSamples, type Sample, seeded, setting } from "./composer-corpus";
 
 // What the composer sets for an issue of `pages` pages, made from the corpus and the samples: ~6

@@ -143,7 +143,7 @@ describe("hostile input at load (issue 11)", () => {
         }),
       ),
     ).toEqual([
-      "pages[0].articles[0].headline: expected text without control characters, found U+2028 (line separator) at character 2",
+      'pages[0].articles[0].headline: expected text without control characters, found U+2028 (line separator) at character 2; write a forced break (标题转行) as "\\n"',
       "pages[0].articles[0].kicker: expected text without invisible format characters, found U+E0041 at character 2",
       "pages[0].articles[0].label: expected text without U+FFFD, which stands for characters lost to a wrong encoding, found U+FFFD (replacement character) at character 2",
     ]);
@@ -179,6 +179,7 @@ describe("hostile input at load (issue 11)", () => {
       {
         file: "issue.json",
         path: "pages[0].articles[0].headline",
+        articleId: "a",
         expected: "each field once in an object",
         found: '"headline" 2 times, at line 5, column 5 and line 6, column 5 (only the last would count)',
       },
@@ -237,6 +238,7 @@ describe("hostile input at load (issue 11)", () => {
       {
         file: "issue.json",
         path: "pages[0].articles[0].priority",
+        articleId: "a",
         expected: "a number in range",
         found: "1e400, a number out of range",
       },
@@ -267,7 +269,7 @@ describe("hostile input at load (issue 11)", () => {
     expect(lines).toEqual([
       "pages[0].layout[0]: expected a module inside the grid of 6 columns × 66 lines, found columns 5–7, lines 1–10",
       "pages[0].layout[1]: expected a module inside the grid of 6 columns × 66 lines, found columns 1–2, lines 100–109",
-      'pages[0].layout[2]: expected a module clear of the page\'s other modules, found "c" overlaps "a" (pages[0].layout[0]) at columns 6, lines 5–10',
+      'pages[0].layout[2]: expected a module clear of the page\'s other modules, found "c" overlaps "a" (pages[0].layout[0]) at column 6, lines 5–10',
     ]);
   });
 

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { breakPenalty, planColumns } from "../../src/makeup/columns";
+import { HARD_BREAK } from "../../src/makeup/costs";
+import { splitColumns } from "../../src/makeup/module/columns";
+import { breakPenalty } from "../../src/makeup/rules/column-breaks";
 import type { BodyLine } from "../../src/makeup/types";
-import { HARD_BREAK } from "../../src/makeup/weights";
 import { bodyLines, random } from "./makeup-fixtures";
 
 // Breaking one module's lines into its columns.
@@ -14,25 +15,25 @@ const line = (first: boolean, last: boolean, keepWithNext = false): BodyLine => 
   keepWithNext,
 });
 
-describe("planColumns", () => {
+describe("splitColumns", () => {
   it("balances lines over the columns, the first ones longer", () => {
     const lines = Array.from({ length: 10 }, () => line(false, false));
-    expect(planColumns(lines, 0, 10, [0, 0, 0], 100, false)?.counts).toEqual([4, 3, 3]);
+    expect(splitColumns(lines, 0, 10, [0, 0, 0], 100, false)?.counts).toEqual([4, 3, 3]);
   });
 
   it("sets text under a photo in the photo columns and beside it in the others", () => {
     const lines = Array.from({ length: 30 }, () => line(false, false));
-    const plan = planColumns(lines, 0, 30, [12, 0, 0], 100, false);
+    const split = splitColumns(lines, 0, 30, [12, 0, 0], 100, false);
     // Columns end on row 14: 2 lines under the photo, 14 beside it in each other column.
-    expect(plan?.counts).toEqual([2, 14, 14]);
-    expect(plan?.end).toBe(14);
+    expect(split?.counts).toEqual([2, 14, 14]);
+    expect(split?.end).toBe(14);
   });
 
   it("keeps a row for the jump line at the foot of the last column", () => {
     const lines = Array.from({ length: 40 }, () => line(false, false));
-    const plan = planColumns(lines, 0, 29, [0, 0, 0], 10, true);
-    expect(plan?.counts).toEqual([10, 10, 9]);
-    expect(planColumns(lines, 0, 30, [0, 0, 0], 10, true)).toBeNull();
+    const split = splitColumns(lines, 0, 29, [0, 0, 0], 10, true);
+    expect(split?.counts).toEqual([10, 10, 9]);
+    expect(splitColumns(lines, 0, 30, [0, 0, 0], 10, true)).toBeNull();
   });
 
   it("moves a break rather than end a column on a subhead or after a paragraph's first line", () => {
@@ -48,12 +49,12 @@ describe("planColumns", () => {
       line(false, false),
       line(false, true),
     ];
-    const plan = planColumns(lines, 0, 9, [0, 0, 0], 100, false);
+    const split = splitColumns(lines, 0, 9, [0, 0, 0], 100, false);
     // 3/3/3 would end the first column on the subhead: one row deeper, columns 2/3/4.
-    expect(plan?.penalty).toBe(0);
-    expect(plan?.counts).toEqual([2, 3, 4]);
+    expect(split?.penalty).toBe(0);
+    expect(split?.counts).toEqual([2, 3, 4]);
     let at = 0;
-    for (const count of plan?.counts ?? []) {
+    for (const count of split?.counts ?? []) {
       at += count;
       expect(breakPenalty(lines, at)).toBe(0);
     }
@@ -70,9 +71,9 @@ describe("planColumns", () => {
         (n, seed, span, photo, photoSpan) => {
           const lines = bodyLines(n, random(seed));
           const offsets = Array.from({ length: span }, (_, c) => (c < photoSpan ? photo : 0));
-          const plan = planColumns(lines, 0, n, offsets, 10_000, false);
-          expect(plan).not.toBeNull();
-          const counts = plan?.counts ?? [];
+          const split = splitColumns(lines, 0, n, offsets, 10_000, false);
+          expect(split).not.toBeNull();
+          const counts = split?.counts ?? [];
           expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
           const ends = counts.flatMap((count, c) => (count > 0 ? [(offsets[c] ?? 0) + count] : []));
           // One line apart; two only to keep a subhead off a column foot.
@@ -80,7 +81,7 @@ describe("planColumns", () => {
           if (ends.length > 0) {
             expect(Math.max(...ends) - Math.min(...ends)).toBeLessThanOrEqual(subheads ? 2 : 1);
           }
-          if (!subheads) expect(plan?.penalty ?? 0).toBeLessThan(HARD_BREAK);
+          if (!subheads) expect(split?.penalty ?? 0).toBeLessThan(HARD_BREAK);
         },
       ),
     );

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { linesAfterCuts } from "../../src/makeup/copyfit";
+import { linesAfterCuts } from "../../src/makeup/issue/copyfit";
 import type {
   ArticleMetrics,
   BodyLine,

@@ -40,7 +40,7 @@ describe("the story pool", () => {
         const fixed = tryMakeUp({ ...input, pool: [] });
         fc.pre(fixed?.ok === true);
         const result = tryMakeUp(input);
-        if (result === undefined) return;
+        fc.pre(result !== undefined);
         expect(layoutProblems(input, result)).toEqual([]);
         expect(result.ok ? [] : result.unplaced).toEqual([]);
         const on = pagesOf(result);
@@ -59,7 +59,7 @@ describe("the story pool", () => {
       fc.property(planSpec, (spec) => {
         const input = buildPlanIssue(spec);
         const result = tryMakeUp(input);
-        if (result === undefined) return;
+        fc.pre(result !== undefined);
         expect(layoutProblems(input, result)).toEqual([]);
         for (const [id, pages] of pagesOf(result)) expect(new Set(pages).size, id).toBeLessThanOrEqual(2);
         for (const page of input.pages) {

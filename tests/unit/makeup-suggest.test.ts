@@ -40,7 +40,7 @@ describe("suggested fixes", () => {
     const move = overflow?.fixes.find((f) => f.kind === "move");
     expect(move).toMatchObject({ kind: "move", from: 2, to: 1 });
     // Doing what it says: the story at the end of page 1's list.
-    if (move?.kind !== "move") return;
+    if (move?.kind !== "move") throw new Error("expected a move");
     const story = input.pages[1]?.articles.find((x) => x.id === move.articleId) as ArticleMetrics;
     const edited: MakeupInput = {
       grid,
@@ -63,7 +63,7 @@ describe("suggested fixes", () => {
     const result = makeUp(input);
     const cut = suggestFixes(input, result)[0]?.fixes.find((f) => f.kind === "cut");
     expect(cut).toMatchObject({ kind: "cut", articleId: "over" });
-    if (cut?.kind !== "cut") return;
+    if (cut?.kind !== "cut") throw new Error("expected a cut");
     expect(cut.paragraphs.every((p) => over.markable?.includes(p))).toBe(true);
     over.cuttable = cut.paragraphs;
     expect(makeUp(input).ok).toBe(true);

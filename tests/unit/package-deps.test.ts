@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import semver from "semver";
 import { describe, expect, it } from "vitest";
 
 // What src/ imports is declared in package.json: a package that only arrives as another one's
@@ -11,6 +12,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  engines: { node: string };
 };
 
 function importedPackages(): Map<string, string> {
@@ -37,6 +39,23 @@ describe("package.json", () => {
       .filter(([name]) => !(name in pkg.dependencies))
       .map(([name, file]) => `${name} (src/${file})`);
     expect(missing).toEqual([]);
+  });
+
+  it("installs no package outside its declared engines, on the Node the project promises", () => {
+    const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { engines?: { node?: string } | string[]; dev?: boolean; optional?: boolean }>;
+    };
+    const promised = pkg.engines.node;
+    const least = semver.minVersion(promised)?.version ?? promised;
+    const outside = Object.entries(lock.packages)
+      .filter(([path]) => path.startsWith("node_modules/"))
+      .flatMap(([path, entry]) => {
+        const range = Array.isArray(entry.engines) ? undefined : entry.engines?.node;
+        if (!range) return [];
+        const fits = [least, process.version].every((v) => semver.satisfies(v, range, { includePrerelease: true }));
+        return fits ? [] : [`${path.replace(/^.*node_modules\//, "")}: node ${range}`];
+      });
+    expect(outside).toEqual([]);
   });
 
   it("declares the types of ssh2, which the deliver stage imports directly", () => {

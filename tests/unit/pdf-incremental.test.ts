@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { appendDocumentMetadata } from "../../src/pdf/metadata";
+import { must } from "../helpers/must";
 
 // The proof's metadata as an incremental update: the printed bytes stay as they are, and every
 // reader (pdf-lib, poppler) finds the new Info and XMP.
@@ -25,9 +26,7 @@ const meta = {
 describe("appendDocumentMetadata", () => {
   it("appends Info and XMP after the untouched original bytes", async () => {
     const original = await plainPdf();
-    const updated = appendDocumentMetadata(original, meta);
-    expect(updated).toBeDefined();
-    if (!updated) return;
+    const updated = must(appendDocumentMetadata(original, meta), "the metadata appended");
     expect(Buffer.from(updated.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
     const doc = await PDFDocument.load(updated);
     expect(doc.getTitle()).toBe(meta.title);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { lineText, parseBboxLayout } from "../../src/typography/bbox";
-import { buildReport } from "../../src/typography/check";
-import { classifyPage } from "../../src/typography/classify";
-import { regroupPage } from "../../src/typography/columns";
+import { lineText, parseBboxLayout } from "../../src/check-type/bbox";
+import { buildReport } from "../../src/check-type/check";
+import { classifyPage } from "../../src/check-type/classify";
+import { regroupPage } from "../../src/check-type/columns";
 
 // pdftotext's grouping as it came out of real Chromium PDFs of 10 pt columns (boxes 14.4 pt tall):
 // - block 1 holds column A (x 28.5–98.5) and, in one line, the tail of column A and column B's line

@@ -1,5 +1,7 @@
 import { type Command, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
+import type { PressConfig } from "../../config/resolve";
+import { renderDiagnostic, warning } from "../../diagnostics";
 import { exitOnSignals } from "../../exit-cleanup";
 import { PDFX_VERSIONS } from "../../pdf/pdfx";
 import type { PressFlags } from "../../press/issue-options";
@@ -14,6 +16,8 @@ interface BuildFlags extends PressFlags {
   chromium?: string;
   quiet?: boolean;
   timings?: string;
+  epaper?: string;
+  baseUrl?: string;
 }
 
 export function registerBuild(program: Command): void {
@@ -21,21 +25,23 @@ export function registerBuild(program: Command): void {
     .command("build")
     .description("make up an issue and write its PDF (and layout report) into the output folder")
     .argument("<issue>", "issue folder or issue.json")
-    .option("-o, --out <dir>", "output folder", "output")
+    .option("-o, --out <dir>", "output folder", DEFAULTS.outDir)
     .option("--html", "also write the rendered HTML with its assets, self-contained")
     .option("--press", "also write the press files: one PDF/X-1a per page (CMYK, boxes, marks) and the whole issue")
-    .option("--bleed <mm>", "bleed of the press files (default: the format's, 3 mm)")
-    .option("--ink-limit <percent>", "total ink limit of the press files", "220")
-    .option("--profile <icc>", "output-condition ICC profile (default: profiles/newsprint-tr002-tac220.icc)")
+    .option("--bleed <mm>", `bleed of the press files (default: the format's, ${DEFAULTS.bleedMm} mm)`)
+    .option("--ink-limit <percent>", `total ink limit of the press files (default ${DEFAULTS.inkLimit})`)
+    .option("--profile <icc>", `output-condition ICC profile (default: ${shippedProfile(DEFAULTS.inkLimit)})`)
     .addOption(
       new Option("--pdfx <version>", "PDF/X version of the press files").choices(PDFX_VERSIONS).default(DEFAULTS.pdfx),
     )
     .option("--page-pattern <pattern>", "press file names, tokens <paper> <yyyymmdd> <page> <section>")
     .option("--deterministic", "fixed dates and IDs: unchanged input gives byte-identical press files")
+    .option("--epaper <site-dir>", "also write the digital edition (数字报) into a site folder (see newsprint epaper)")
+    .option("--base-url <url>", "with --epaper: the site's public address, for the feed and the sitemap")
     .option("--strict", "photos below the resolution threshold are errors, not warnings")
     .option(
       "--chromium <path>",
-      "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium); it must start within $NEWSPRINT_LAUNCH_TIMEOUT_MS (30000)",
+      `Chromium binary (default: $NEWSPRINT_CHROMIUM or ${DEFAULTS.chromiumPaths[0]}); it must start within $NEWSPRINT_LAUNCH_TIMEOUT_MS (${DEFAULTS.launchTimeoutMs})`,
     )
     .option("-q, --quiet", "print only errors")
     .option("--timings <file>", "write the stage timings and peak memory as JSON (for the benchmark)")
@@ -45,14 +51,19 @@ export function registerBuild(program: Command): void {
 Examples:
   newsprint build issues/dongchangfu              → output/dongchangfu.pdf, output/dongchangfu/layout.json
   newsprint build issues/dongchangfu --press      → also output/dongchangfu/press/dongchangfu_20221230_01.pdf …
-  newsprint build issues/dongchangfu/issue.json -o /tmp/out --html`,
+  newsprint build issues/dongchangfu/issue.json -o /tmp/out --html
+  newsprint build issues/dongchangfu --epaper site  → also site/index.html, site/2022-12-30/page-01.html …`,
     )
     .action(async (target: string, opts: BuildFlags) => {
       // Ctrl-C at any moment: Ghostscript is killed and staging folders removed (exit 130).
       exitOnSignals();
       // Chromium starts first and launches while the rest of the pipeline's modules load.
-      const { launchEarly } = await import("../../browser/early-launch");
-      const browser = launchEarly(opts.chromium);
+      const [{ launchEarly }, { resolveConfig }] = await Promise.all([
+        import("../../browser/early-launch"),
+        import("../../config/resolve"),
+      ]);
+      const config = resolveConfig({ outDir: opts.out, chromium: opts.chromium, strict: opts.strict });
+      const browser = launchEarly(config.browser);
       // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
       const [{ buildIssue }, { stderrProgress }, { cutLines, layoutSummary }, { writeBuild }, { writeAtomic }] =
         await Promise.all([
@@ -68,7 +79,8 @@ Examples:
         // Every option is checked before any stage runs: a bad one writes nothing.
         const { checkOutputDir } = await import("../../output-dir");
         await checkOutputDir(opts.out);
-        const press = opts.press ? await checkPress(target, opts) : undefined;
+        const press = opts.press ? await checkPress(target, opts, config.press) : undefined;
+        const epaper = opts.epaper ? await checkEpaper(target, opts.epaper, opts.baseUrl) : undefined;
         const result = await buildIssue(target, {
           outDir: opts.out,
           strict: opts.strict,
@@ -84,11 +96,14 @@ Examples:
           progress?.stage("press");
           const t = performance.now();
           const { makePressFiles } = await import("../../press/index");
-          const made = await makePressFiles(files.pdf, press.options);
+          const made = await makePressFiles(files.pdf, press.options, config.press);
           result.timings.press = Math.round(performance.now() - t);
           pressFiles = [...made.pages.map((p) => p.file), made.issueFile];
-          result.warnings.push(...press.warnings);
+          result.warnings.push(...press.warnings.map((w) => warning(w)));
         }
+        const epaperLines = epaper
+          ? await (await import("./epaper")).writeEpaper(result, files.pdf, epaper.site, epaper.baseUrl, progress)
+          : [];
         progress?.done();
         if (opts.timings) {
           const total = Math.round(performance.now() - started);
@@ -98,12 +113,13 @@ Examples:
         if (!opts.quiet) {
           for (const line of layoutSummary(result.layout)) console.log(line);
           for (const line of cutLines(result.layout, result.model)) console.log(line);
-          for (const w of result.warnings) console.warn(`warning: ${w}`);
+          for (const w of result.warnings) console.warn(`warning: ${renderDiagnostic(w)}`);
           const secs = ((performance.now() - started) / 1000).toFixed(1);
           console.log(`wrote ${files.pdf} (${result.layout.pages.length} pages, ${secs} s)`);
           if (files.html) console.log(`wrote ${files.html}/index.html`);
           if (pressFiles.length)
             console.log(`wrote ${pressFiles.length} press files in ${pressFiles[0]?.replace(/\/[^/]*$/, "")}`);
+          for (const line of epaperLines) console.log(line);
         }
         process.exitCode = EXIT.ok;
       } catch (err) {
@@ -115,11 +131,22 @@ Examples:
     });
 }
 
+/** The e-paper's site folder and base URL, checked before any stage runs. */
+async function checkEpaper(target: string, site: string, baseUrl?: string) {
+  const { checkEpaperOptions } = await import("./epaper");
+  return { site, baseUrl: await checkEpaperOptions(target, site, baseUrl) };
+}
+
 /** The press options, checked against the issue (loaded for its date, pages and names). */
-async function checkPress(target: string, opts: BuildFlags) {
+async function checkPress(target: string, opts: BuildFlags, settings: PressConfig) {
   const [{ loadIssue }, { checkPressOptions }] = await Promise.all([
     import("../../load/index"),
     import("../../press/index"),
   ]);
-  return checkPressOptions(opts, await loadIssue(target), opts.out);
+  return checkPressOptions(opts, await loadIssue(target), opts.out, settings);
+}
+
+/** The shipped profile the press uses at an ink limit, as named in help texts. */
+export function shippedProfile(inkLimit: number): string {
+  return DEFAULTS.pressProfiles.find((p) => p.inkLimit <= inkLimit)?.file ?? "";
 }

@@ -1,16 +1,7 @@
-import type { Edit, Rect } from "../edit-vocabulary";
+import { type GridRect, type IssuePin, inside, overlaps, rectLabel, sameRect, toIssueRect } from "../../grid";
+import type { Edit } from "../edit-vocabulary";
 import type { PinListing } from "../state";
-import {
-  type Geometry,
-  type GridRect,
-  geometry,
-  insideGrid,
-  overlaps,
-  placeBox,
-  rectName,
-  rectOf,
-  sameRect,
-} from "./frame-grid";
+import { type ModuleOrigin, placeBox, type ShownLayout, type ShownModule } from "./frame-layout";
 import { pageElements } from "./frame-overlays";
 import type { Editing, FrameToShell, KeyPress } from "./messages";
 
@@ -19,7 +10,9 @@ import type { Editing, FrameToShell, KeyPress } from "./messages";
 // module's place (the two swap) or on another page (moved to that page's list); an edge resizes it.
 // Arrow keys move the selection's ghost by a column or a line, Shift+arrows resize it, Enter pins,
 // Delete unpins. The editor only proposes edits: the shell sends them to the server, which writes
-// the issue file, and the re-made pages come back as a new version.
+// the issue file, and the re-made pages come back as a new version. Where each module is, and who
+// placed it, the editor reads from the version's typed layout (frame-layout.ts); the pages' elements
+// only say which module is under the pointer.
 
 type Edge = "n" | "s" | "e" | "w" | "ne" | "nw" | "se" | "sw";
 const EDGES: Edge[] = ["n", "s", "e", "w", "ne", "nw", "se", "sw"];
@@ -27,12 +20,11 @@ const DRAG_THRESHOLD = 4;
 
 interface Target {
   el: HTMLElement;
-  kind: "article" | "ad";
+  kind: ShownModule["kind"];
   id: string;
   page: number;
   rect: GridRect;
-  /** make-up | pinned | fixed | booked */
-  origin: string;
+  origin: ModuleOrigin;
   /** Why it cannot be edited, if it cannot. */
   locked?: string;
   pin?: PinListing;
@@ -49,7 +41,7 @@ interface Drag {
   ghost?: GridRect;
   /** The printed page under the pointer. */
   page?: number;
-  swapWith?: Target;
+  swapWith?: ShownModule;
   outside: boolean;
 }
 
@@ -71,7 +63,7 @@ export class FrameEditor {
   private selected?: { id: string; kind: Target["kind"]; page: number };
   private pending?: { rect: GridRect; resized: boolean; vertical: boolean };
   private drag?: Drag;
-  private geo?: Geometry;
+  private layout?: ShownLayout;
   private readonly selection = div("npv-sel");
   private readonly selectionLabel = div("npv-sel-label");
   private readonly ghost = div("npv-ghost");
@@ -99,10 +91,11 @@ export class FrameEditor {
     });
   }
 
-  /** New pages or page contents are on screen: layers on every page, the selection found again. */
-  refresh(editing?: Editing): void {
+  /** New pages or page contents are on screen, with their layout: layers on every page, the
+   *  selection found again. Without a layout nothing can be selected. */
+  refresh(editing: Editing | undefined, layout: ShownLayout | undefined): void {
     if (editing) this.editing = editing;
-    this.geo = undefined;
+    this.layout = layout;
     for (const page of pageElements()) {
       if (page.querySelector(":scope > .npv-edit")) continue;
       const layer = div("npv-edit");
@@ -126,11 +119,6 @@ export class FrameEditor {
     target?.el.scrollIntoView({ block: "nearest", inline: "nearest" });
   }
 
-  private grid(): Geometry {
-    this.geo ??= geometry(pageElements()[0] ?? document.documentElement);
-    return this.geo;
-  }
-
   private pinOf(id: string): PinListing | undefined {
     for (const page of this.editing.listing) {
       const found = page.articles.find((a) => a.id === id);
@@ -139,33 +127,41 @@ export class FrameEditor {
     return undefined;
   }
 
-  private lockOf(kind: Target["kind"], el: HTMLElement, id: string, page: number): string | undefined {
+  private lockOf(module: ShownModule): string | undefined {
     if (!this.editing.enabled) return "read-only preview";
-    if (kind === "ad") return "ad: booked, locked";
-    const listed = this.editing.listing[page - 1];
-    if (!listed || listed.articles.some((a) => a.id === id)) return undefined;
-    const from = el.dataset.continued;
+    if (module.kind === "ad") return "ad: booked, locked";
+    const listed = this.editing.listing[module.page - 1];
+    if (!listed || listed.articles.some((a) => a.id === module.id)) return undefined;
+    const from = module.continuedFrom;
     return from ? `continued from page ${from}: move it there` : "filler: set by the make-up where a page is short";
   }
 
+  /** The element of a module on the pages shown. */
+  private elementOf(module: ShownModule): HTMLElement | undefined {
+    const id = CSS.escape(module.id);
+    const selector = module.kind === "ad" ? `.np-ad[data-ad="${id}"]` : `.np-module[data-article="${id}"]`;
+    const page = `.pagedjs_pages .np-page[data-page="${module.page}"]`;
+    return document.querySelector<HTMLElement>(`${page} ${selector}`) ?? undefined;
+  }
+
+  private target(module: ShownModule, el: HTMLElement): Target {
+    const { kind, id, page, rect, origin } = module;
+    return { el, kind, id, page, rect, origin, locked: this.lockOf(module), pin: this.pinOf(id) };
+  }
+
+  /** The module of a page element (a module or an ad). */
   private targetOf(el: HTMLElement): Target | undefined {
     const kind = el.classList.contains("np-ad") ? "ad" : "article";
-    const id = (kind === "ad" ? el.dataset.ad : el.dataset.article) ?? "";
-    const rect = rectOf(el);
-    if (!id || !rect) return undefined;
-    const page = pageNumberOf(el);
-    const origin = el.dataset.origin ?? "make-up";
-    return { el, kind, id, page, rect, origin, locked: this.lockOf(kind, el, id, page), pin: this.pinOf(id) };
+    const id = kind === "ad" ? el.dataset.ad : el.dataset.article;
+    const module = id ? this.layout?.module(kind, id, pageNumberOf(el)) : undefined;
+    return module && this.target(module, el);
   }
 
   /** A module by id: on `page` if there, else where it is not a continuation. */
   private find(id: string, kind: Target["kind"], page?: number): Target | undefined {
-    const selector =
-      kind === "ad" ? `.np-ad[data-ad="${CSS.escape(id)}"]` : `.np-module[data-article="${CSS.escape(id)}"]`;
-    const all = [...document.querySelectorAll<HTMLElement>(`.pagedjs_pages ${selector}`)];
-    const el =
-      all.find((e) => pageNumberOf(e) === page) ?? all.find((e) => e.dataset.continued === undefined) ?? all[0];
-    return el && this.targetOf(el);
+    const module = this.layout?.module(kind, id, page);
+    const el = module && this.elementOf(module);
+    return module && el && this.target(module, el);
   }
 
   private current(): Target | undefined {
@@ -203,7 +199,7 @@ export class FrameEditor {
     classList.toggle("busy", this.editing.busy);
     classList.toggle("pinned", target.origin === "pinned" || target.origin === "fixed");
     // The label runs from the module's left edge, or on the right half of the page to its right edge.
-    classList.toggle("right", 2 * (target.rect.column + target.rect.span - 1) > this.grid().columns + 1);
+    classList.toggle("right", 2 * (target.rect.col + target.rect.span) > (this.layout?.grid.columns ?? 0) + 1);
     const state =
       target.locked ??
       (this.editing.busy
@@ -213,7 +209,7 @@ export class FrameEditor {
           : target.origin === "fixed"
             ? "placed by hand"
             : "pinned");
-    this.selectionLabel.textContent = `${target.id} · ${state} · ${rectName(target.rect)}`;
+    this.selectionLabel.textContent = `${target.id} · ${state} · ${rectLabel(target.rect)}`;
     if (this.pending) {
       this.showGhost(target.page, this.pending.rect, "Enter: pin here · Esc: cancel", target);
     } else if (!this.drag?.active) this.ghost.remove();
@@ -227,9 +223,9 @@ export class FrameEditor {
     }
     area.append(this.ghost);
     placeBox(this.ghost, rect);
-    const ads = [...(area.closest(".pagedjs_page")?.querySelectorAll<HTMLElement>(".np-ad") ?? [])];
-    const overAd = ads.map((el) => this.targetOf(el)).find((ad) => ad && !swap && overlaps(ad.rect, rect));
-    const outside = !insideGrid(rect, this.grid());
+    const ads = this.layout?.onPage(page).filter((m) => m.kind === "ad") ?? [];
+    const overAd = swap ? undefined : ads.find((ad) => overlaps(ad.rect, rect));
+    const outside = !this.layout || !inside(rect, this.layout.grid);
     this.ghost.classList.toggle("bad", Boolean(outside || overAd) && page === moving.page);
     this.ghost.classList.toggle("swap", swap);
     const warning =
@@ -285,7 +281,8 @@ export class FrameEditor {
       this.host.post({ type: "drag-out", article: d.target.id, x: e.clientX, y: e.clientY, drop: false });
       return;
     }
-    const g = this.grid();
+    if (!this.layout) return;
+    const g = this.layout.px;
     const zoom = this.host.zoom();
     const step = g.column + g.gutter;
     const r0 = d.target.rect;
@@ -299,23 +296,19 @@ export class FrameEditor {
       const a = area.getBoundingClientRect();
       const x = (e.clientX - a.left) / zoom - d.grab.x;
       const y = (e.clientY - a.top) / zoom - d.grab.y;
-      const ghost = { ...r0, column: Math.round(x / step) + 1, line: Math.round(y / g.pitch) + 1 };
+      const ghost = { ...r0, col: Math.round(x / step), row: Math.round(y / g.pitch) };
       d.swapWith = undefined;
       if (d.page !== d.target.page) {
         d.ghost = ghost;
         this.showGhost(d.page, ghost, `to page ${d.page}: placed by the make-up`, d.target);
         return;
       }
-      const others = [...(area.closest(".pagedjs_page")?.querySelectorAll<HTMLElement>(".np-module, .np-ad") ?? [])]
-        .map((el) => this.targetOf(el))
-        .filter((t): t is Target => t !== undefined && t.id !== d.target.id);
-      d.swapWith = e.altKey
-        ? undefined
-        : others.find((t) => t.rect.column === ghost.column && t.rect.line === ghost.line);
+      const others = this.layout.onPage(d.page).filter((m) => m.id !== d.target.id);
+      d.swapWith = e.altKey ? undefined : others.find((m) => m.rect.col === ghost.col && m.rect.row === ghost.row);
       d.ghost = ghost;
       if (d.swapWith) {
         this.showGhost(d.page, d.swapWith.rect, `swap with ${d.swapWith.id}`, d.target, true);
-      } else this.showGhost(d.page, ghost, `pin at ${rectName(ghost)}`, d.target);
+      } else this.showGhost(d.page, ghost, `pin at ${rectLabel(ghost)}`, d.target);
       return;
     }
     // Resizing: whole columns and lines, at least one of each.
@@ -325,18 +318,18 @@ export class FrameEditor {
     if (d.mode.includes("e")) r.span = Math.max(1, r0.span + dc);
     if (d.mode.includes("w")) {
       const c = Math.min(dc, r0.span - 1);
-      r.column = r0.column + c;
+      r.col = r0.col + c;
       r.span = r0.span - c;
     }
-    if (d.mode.includes("s")) r.height = Math.max(1, r0.height + dl);
+    if (d.mode.includes("s")) r.rows = Math.max(1, r0.rows + dl);
     if (d.mode.includes("n")) {
-      const l = Math.min(dl, r0.height - 1);
-      r.line = r0.line + l;
-      r.height = r0.height - l;
+      const l = Math.min(dl, r0.rows - 1);
+      r.row = r0.row + l;
+      r.rows = r0.rows - l;
     }
     d.ghost = r;
     d.page = d.target.page;
-    this.showGhost(d.page, r, `resize to ${r.span} × ${r.height}`, d.target);
+    this.showGhost(d.page, r, `resize to ${r.span} × ${r.rows}`, d.target);
   }
 
   private up(e: MouseEvent): void {
@@ -354,20 +347,24 @@ export class FrameEditor {
     if (d.mode === "move") {
       if (d.page !== d.target.page) this.send([{ kind: "move-to-page", article: id, page: d.page }]);
       else if (d.swapWith) this.send([{ kind: "swap", article: id, with: d.swapWith.id }]);
-      else if (ghost.column !== d.target.rect.column || ghost.line !== d.target.rect.line) {
-        this.send([{ kind: "move", article: id, column: ghost.column, line: ghost.line }]);
-      }
+      else if (ghost.col !== d.target.rect.col || ghost.row !== d.target.rect.row) this.send([this.moveTo(id, ghost)]);
       return;
     }
     if (!sameRect(ghost, d.target.rect)) this.send([this.resize(d.target, ghost, /[ns]/.test(d.mode))]);
   }
 
+  /** A move to the rectangle's top left (the edit counts columns and lines from 1, as the file). */
+  private moveTo(article: string, r: GridRect): Edit {
+    const { column, line } = toIssueRect(r);
+    return { kind: "move", article, column, line };
+  }
+
   /** A resize: with the height when it was changed or the pin has one, else the make-up sizes it. */
   private resize(target: Target, r: GridRect, vertical: boolean): Edit {
     const pinnedHeight = typeof target.pin === "object" && target.pin.height !== undefined;
-    const place: Rect = { column: r.column, line: r.line, span: r.span };
-    if (vertical || pinnedHeight || target.origin === "fixed") place.height = r.height;
-    return { kind: "resize", article: target.id, place };
+    const { height, ...place } = toIssueRect(r);
+    const pin: IssuePin = vertical || pinnedHeight || target.origin === "fixed" ? { ...place, height } : place;
+    return { kind: "resize", article: target.id, place: pin };
   }
 
   private send(edits: Edit[]): void {
@@ -405,10 +402,10 @@ export class FrameEditor {
       const r = { ...base.rect };
       if (press.shift) {
         r.span = Math.max(1, r.span + dx);
-        r.height = Math.max(1, r.height + dy);
+        r.rows = Math.max(1, r.rows + dy);
       } else {
-        r.column += dx;
-        r.line += dy;
+        r.col += dx;
+        r.row += dy;
       }
       this.pending = {
         rect: r,
@@ -423,7 +420,7 @@ export class FrameEditor {
       const pending = this.pending;
       if (!pending) this.send([{ kind: "pin", article: target.id }]);
       else if (pending.resized) this.send([this.resize(target, pending.rect, pending.vertical)]);
-      else this.send([{ kind: "move", article: target.id, column: pending.rect.column, line: pending.rect.line }]);
+      else this.send([this.moveTo(target.id, pending.rect)]);
       this.draw();
       return true;
     }

@@ -1,6 +1,7 @@
 import { checkPages, paginate } from "../../render/paged.browser";
 import type { Mark } from "../state";
 import { FrameEditor } from "./frame-editor";
+import { ShownLayout } from "./frame-layout";
 import { addLayers, drawMarks, pageElements, reveal } from "./frame-overlays";
 import { patchPages } from "./frame-patch";
 import {
@@ -140,13 +141,7 @@ window.addEventListener("resize", () => {
 function handle(msg: ShellToFrame): void {
   switch (msg.type) {
     case "show":
-      // First showing of these pages: the view, the marks and the place the previous pages were at.
-      marks = msg.marks ?? [];
-      applyView(msg.view, false);
-      drawMarks(marks, zoom);
-      if (msg.place) scrollToPlace(msg.place);
-      editor.refresh(msg.editing);
-      post({ type: "shown", ...position(), zoom });
+      void show(msg);
       break;
     case "patch":
       void patch(msg.version, msg.pages, msg.editing);
@@ -178,18 +173,29 @@ function handle(msg: ShellToFrame): void {
   }
 }
 
+/** First showing of these pages: the view, the marks and the place the previous pages were at;
+ *  the editor gets their layout before they count as shown. */
+async function show(msg: Extract<ShellToFrame, { type: "show" }>): Promise<void> {
+  marks = msg.marks ?? [];
+  applyView(msg.view, false);
+  drawMarks(marks, zoom);
+  if (msg.place) scrollToPlace(msg.place);
+  editor.refresh(msg.editing, await ShownLayout.load(msg.version));
+  post({ type: "shown", ...position(), zoom });
+}
+
 /** Swaps in the changed pages of a newer version, checks the pages as after paginating. */
 async function patch(version: number, pages: number[], editing: Editing): Promise<void> {
   const started = performance.now();
   try {
-    await patchPages(version, pages);
+    const [layout] = await Promise.all([ShownLayout.load(version), patchPages(version, pages)]);
     // The page check measures in page pixels: unscaled, as right after paginating.
     const sheet = document.querySelector<HTMLElement>(".pagedjs_pages");
     const transform = sheet?.style.transform ?? "";
     if (sheet) sheet.style.transform = "none";
     const check = checkPages();
     if (sheet) sheet.style.transform = transform;
-    editor.refresh(editing);
+    editor.refresh(editing, layout);
     post({ type: "patched", version, problems: check.problems, ms: Math.round(performance.now() - started) });
   } catch (err) {
     post({ type: "failed", message: String((err as Error)?.message ?? err) });

@@ -59,7 +59,8 @@ export interface KeyPress {
 }
 
 export type ShellToFrame =
-  | { type: "show"; view: View; marks: Mark[]; place: Place; editing: Editing }
+  /** Version `version` of the pages, paginated in the frame, goes on screen. */
+  | { type: "show"; version: number; view: View; marks: Mark[]; place: Place; editing: Editing }
   | { type: "view"; view: View }
   | { type: "scroll"; place: Place }
   | { type: "reveal"; index: number; fallback?: RevealTarget }

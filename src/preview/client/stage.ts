@@ -131,7 +131,8 @@ export class Stage {
       entry.marks = [...entry.marks, ...msg.problems.map(problemMark)].sort((a, b) => a.page - b.page);
       entry.timings = msg.timings;
       const marks = [...entry.marks, ...this.notices].sort((a, b) => a.page - b.page);
-      this.post(entry, { type: "show", view: this.view, marks, place: this.place, editing: this.editing });
+      const { view, place, editing } = this;
+      this.post(entry, { type: "show", version: entry.version, view, marks, place, editing });
     } else if (msg.type === "shown" && entry === this.loading) {
       this.swap(entry, msg);
     } else if (msg.type === "patched" && entry === this.current && this.patching?.version === msg.version) {

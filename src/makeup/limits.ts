@@ -1,0 +1,30 @@
+// How far the make-up searches, in one place: the bounds that keep it fast. (What the editor's
+// rules allow is in rules/, what the search pays in costs.ts.)
+
+/** The largest grid the make-up takes. */
+export const MAX_GRID_COLUMNS = 32;
+export const MAX_GRID_ROWS = 4000;
+
+/** Attempts per page: each drops one more paragraph, forbids one more jump or adds a filler. */
+export const MAX_PAGE_ATTEMPTS = 40;
+
+/** More items than this on one page make the search slow and the page unreadable. */
+export const MAX_PAGE_ITEMS = 13;
+
+/** Natural heights kept per item and span: each is one way to stack more below. */
+export const MAX_VARIANTS = 6;
+
+/** The story pool: page make-ups tried per search of a page at most, stories squeezed onto a
+ *  full page at most (each taking at most SQUEEZE_SHARE of it), plans tried after the first to
+ *  place what it left out. */
+export const MAX_POOL_TRIALS = 8;
+export const MAX_SQUEEZE = 2;
+export const SQUEEZE_SHARE = 0.25;
+export const MAX_POOL_REPAIRS = 4;
+
+/** What would make an issue fit: whole make-ups tried at most, moves per overflow reported. */
+export const MAX_FIX_TRIES = 12;
+export const MAX_FIX_MOVES = 2;
+
+/** Page make-ups remembered between rebuilds (the preview's). */
+export const PAGE_MEMO_SIZE = 500;
