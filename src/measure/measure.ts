@@ -9,15 +9,18 @@ import type { Paragraph } from "../typeset/content";
 import { bodyOf } from "../typeset/html-parts";
 import type { ArticleMeasure, Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetArticle, type TypesetModel } from "../typeset/model";
+import type { ComposedLine } from "../typeset/printed-lines";
 import { usedFaces } from "../typeset/style-css";
 import { captionView, headView } from "../typeset/views";
+import { composeBody } from "./body";
 import { appFiles, boxKey, type CachedBox, environmentKey, type MeasureCache } from "./cache";
+import { loadComposer } from "./composer/fonts";
 import type * as MeasurePage from "./measure.browser";
 import type { MeasuredBox } from "./measure.browser";
 
-// One measuring pass per build: every article's body at the column width (where Chromium breaks
-// each line), its head at every span, its captions at every span, and the masthead. The make-up
-// then solves from these numbers without asking the browser again.
+// One measuring pass per build: every article's body composed in Node at the column width (the
+// composer decides each line; body.ts), its head and captions at every span and the masthead set in
+// Chromium. The make-up then solves from these numbers without asking the browser again.
 
 export interface MeasureInput {
   model: TypesetModel;
@@ -69,7 +72,7 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     const url = input.serve("/measure.html", html);
     const page = await input.page();
     await page.show(url, measuringDocumentKey(model.formatCss), bodyOf(html));
-    const raw = await page.call(MEASURE_SCRIPT, "measureAll", { maxWordSpace: model.style.maxWordSpace });
+    const raw = await page.call(MEASURE_SCRIPT, "measureAll");
     if (page.errors.length) throw new Error(`measuring page failed: ${page.errors.join("; ")}`);
     const fresh: [string, MeasuredBox][] = Object.entries(raw.articles);
     if (raw.masthead) fresh.push([MASTHEAD, raw.masthead]);
@@ -82,16 +85,13 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
   }
   const articles = new Map<string, ArticleMeasure>();
   const warnings: Diagnostic[] = [];
+  await loadComposer(usedFaces(model.style, [...LANGS]));
   for (const [id, typeset] of model.articles) {
     const m = found.get(id);
     if (!m) throw new Error(`article ${id} was not measured`);
-    articles.set(id, articleMeasure(model, typeset, m, input.aspects.get(id) ?? []));
-    const loose = m.box.paragraphs.reduce((n, p) => n + (p.loose ?? 0), 0);
-    if (loose > 0) {
-      const limit = model.style.maxWordSpace;
-      const said = `article ${id}: ${loose} justified line(s) with word spaces wider than ${limit}× the face's own`;
-      warnings.push(warning(said, { articleId: id }));
-    }
+    const body = composeBody(id, typeset.paragraphs, typeset.style.lang, model.style, model.issue.format);
+    articles.set(id, articleMeasure(model, typeset, m, body.lines, input.aspects.get(id) ?? []));
+    warnings.push(...body.warnings);
   }
   const masthead = found.get(MASTHEAD);
   const mastheadRows = masthead ? rowsOf(masthead.pitchPx)(masthead.box.height ?? 0) : 0;
@@ -107,15 +107,20 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
 
 const rowsOf = (pitchPx: number) => (px: number) => Math.ceil(px / pitchPx - 0.02);
 
-function articleMeasure(model: TypesetModel, typeset: TypesetArticle, m: CachedBox, aspects: number[]): ArticleMeasure {
+function articleMeasure(
+  model: TypesetModel,
+  typeset: TypesetArticle,
+  m: CachedBox,
+  composed: ComposedLine[][],
+  aspects: number[],
+): ArticleMeasure {
   const rows = rowsOf(m.pitchPx);
   const spans = spansOf(model);
   const a = typeset.article;
   const { box } = m;
   const side = box.verticalHead && sideHead(model, box.verticalHead, m.pitchPx);
   return {
-    lineStarts: box.paragraphs.map((p) => p.starts),
-    ...(box.paragraphs.some((p) => p.spacing) ? { spacing: box.paragraphs.map((p) => p.spacing) } : {}),
+    lines: composed,
     metrics: {
       id: a.id,
       priority: typeset.priority,
@@ -126,7 +131,7 @@ function articleMeasure(model: TypesetModel, typeset: TypesetArticle, m: CachedB
       continuationHeadRows: spans.map((s) => rows(box.heads[`${s}c`] ?? 0)),
       lines: bodyLines(
         typeset.paragraphs,
-        box.paragraphs.map((p) => p.starts.length),
+        composed.map((lines) => lines.length),
       ),
       images: a.images.map((_, i) => ({
         aspect: aspects[i] ?? 1.5,
@@ -153,7 +158,6 @@ function boxView(model: TypesetModel, t: TypesetArticle) {
     lang: t.lang,
     latin: t.style.lang.latin,
     vertical: t.article.headOrientation === "vertical" ? { ...headView(t, 1, f), height: f.areaHeight } : undefined,
-    paragraphs: t.paragraphs.map((p) => ({ kind: p.kind, runs: p.runs })),
     heads: spans.flatMap((span) => [
       { span, width: spanWidth(f, span), ...headView(t, span, f) },
       { span, width: spanWidth(f, span), ...headView(t, span, f, 0) },

@@ -11,9 +11,9 @@ import { composeParagraph } from "../../src/measure/composer/compose";
 import { FaceFiles, fontFaceCss } from "../../src/measure/composer/faces";
 import { loadComposer } from "../../src/measure/composer/fonts";
 import type { ComposeRun } from "../../src/measure/composer/prepare";
-import { lineViews } from "../../src/measure/composer/print";
 import type { ComposedLine } from "../../src/measure/composer/types";
 import { decodeWoff2Files } from "../../src/measure/composer/woff2";
+import { lineViews } from "../../src/typeset/printed-lines";
 import {
   familyCss,
   fontFor,

@@ -1,3 +1,5 @@
+import type { ComposedLine } from "../../typeset/printed-lines";
+
 // What the composer takes and gives. Lengths are CSS px (the page's unit; 1 pt = 4/3 px).
 
 /** What the composer could not be sure of: the build names the article and says so. */
@@ -9,50 +11,7 @@ export type Problem =
 
 export type Align = "justify" | "ragged" | "center" | "right";
 
-/** A change of spacing around one printed character: px added before and after it. */
-export interface CharAdjust {
-  /** Index into the line's printed text. */
-  index: number;
-  before: number;
-  after: number;
-}
-
-/** A piece of the printed text in one style: `style` is the tag of the run it comes from
- *  (ComposeRun.style, else the index of the first run in its font). */
-export interface PrintedRun {
-  text: string;
-  style: number;
-}
-
-export interface ComposedLine {
-  /** Offsets into the paragraph's text (runs joined): the line holds [start, end). */
-  start: number;
-  end: number;
-  /** What is printed: the text of [start, end) without joiners and soft hyphens, curly quotes,
-   *  and a hyphen where the line ends in one; by run style. */
-  runs: PrintedRun[];
-  /** Ends at a hyphenation point (a hyphen is printed) or at a hard hyphen. */
-  hyphen: boolean;
-  /** The line box: the column (or head) width, px. */
-  width: number;
-  /** Where the text starts in the box (indent, centring), px. */
-  left: number;
-  /** Width of the printed text at its natural spacing with the fixed adjustments, px. */
-  natural: number;
-  /** px added to every U+0020 (CSS word-spacing). */
-  wordSpacing: number;
-  /** px added after every character (CSS letter-spacing). */
-  letterSpacing: number;
-  /** Fixed per-character spacing: punctuation set half width, spacing shrunk at a mark. */
-  adjust: CharAdjust[];
-  /** The printed width after spacing; equals width - left for a justified line. */
-  printed: number;
-  /** Largest word space of the line as a multiple of the face's own (Latin text with spaces). */
-  spaceRatio?: number;
-  /** CJK: parts of the printed text set without the line's letter-spacing, [start, end) pairs of
-   *  indices: a Latin word or number but its last character. */
-  tight?: number[];
-}
+export type { CharAdjust, ComposedLine, PrintedRun } from "../../typeset/printed-lines";
 
 export interface ComposedParagraph {
   lines: ComposedLine[];

@@ -1,6 +1,52 @@
-import type { ComposedLine } from "./types";
+// A line as the composer decided it (src/measure/composer), plain data: the measure stage gives
+// these per paragraph, the render stage prints each one as its own line box. Lengths are CSS px.
 
-// How render prints composed lines: each line its own box that never wraps (white-space: pre), its
+/** A change of spacing around one printed character: px added before and after it. */
+export interface CharAdjust {
+  /** Index into the line's printed text. */
+  index: number;
+  before: number;
+  after: number;
+}
+
+/** A piece of the printed text in one style: `style` is the tag of the run it comes from
+ *  (ComposeRun.style, else the index of the first run in its font). */
+export interface PrintedRun {
+  text: string;
+  style: number;
+}
+
+export interface ComposedLine {
+  /** Offsets into the paragraph's text (runs joined): the line holds [start, end). */
+  start: number;
+  end: number;
+  /** What is printed: the text of [start, end) without joiners and soft hyphens, curly quotes,
+   *  and a hyphen where the line ends in one; by run style. */
+  runs: PrintedRun[];
+  /** Ends at a hyphenation point (a hyphen is printed) or at a hard hyphen. */
+  hyphen: boolean;
+  /** The line box: the column (or head) width, px. */
+  width: number;
+  /** Where the text starts in the box (indent, centring), px. */
+  left: number;
+  /** Width of the printed text at its natural spacing with the fixed adjustments, px. */
+  natural: number;
+  /** px added to every U+0020 (CSS word-spacing). */
+  wordSpacing: number;
+  /** px added after every character (CSS letter-spacing). */
+  letterSpacing: number;
+  /** Fixed per-character spacing: punctuation set half width, spacing shrunk at a mark. */
+  adjust: CharAdjust[];
+  /** The printed width after spacing; equals width - left for a justified line. */
+  printed: number;
+  /** Largest word space of the line as a multiple of the face's own (Latin text with spaces). */
+  spaceRatio?: number;
+  /** CJK: parts of the printed text set without the line's letter-spacing, [start, end) pairs of
+   *  indices: a Latin word or number but its last character. */
+  tight?: number[];
+}
+
+// How render prints the composer's lines (src/measure/composer): each line its own box that never wraps (white-space: pre), its
 // spacing written out (word-spacing, letter-spacing, a margin at each adjusted mark), so the text ends
 // where the composer put it and Chromium has no line to break. templates/partials/lines.hbs and
 // styles/lines.css take these views.
