@@ -123,8 +123,8 @@ describe("hostile input through the command line (issue 11)", () => {
     const checked = await newsprint(["validate", dir]);
     expect(checked.code).toBe(2);
     expect(listed(checked.stderr).lines.map((l) => l.split(": ")[1])).toEqual([
-      "pages[0].articles[5].images[0].src",
-      "pages[1].articles[0].images[0].src",
+      "pages[0].articles[5].images[0].src (article liuyuan-wenming-dashi)",
+      "pages[1].articles[0].images[0].src (article kangyi-jiceng-fangxian)",
     ]);
     expect(checked.stderr).toMatch(expected);
     const out = join(work, "out-truncated");
