@@ -4,6 +4,10 @@ import { MakeupError, makeUp } from "../../src/makeup/index";
 import type { ArticleMetrics, Grid, PageInput } from "../../src/makeup/types";
 import { buildIssue, issueSpec, layoutProblems, material, TABLOID } from "./makeup-fixtures";
 
+// Hundreds of make-ups per property: seconds alone, minutes on a loaded 2-core CI machine.
+// Speed is measured by `npm run bench`, not here.
+const PROPERTY_TIMEOUT_MS = 300_000;
+
 // Random issues against the layout invariants the render stage relies on.
 
 function leadOf(page: PageInput): ArticleMetrics | undefined {
@@ -25,7 +29,7 @@ describe("makeUp on random issues", () => {
       }),
       { numRuns: 120 },
     );
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   it("puts the lead top left, with the most columns", () => {
     fc.assert(
@@ -44,7 +48,7 @@ describe("makeUp on random issues", () => {
       }),
       { numRuns: 80 },
     );
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   // Seeded: about 1 in 1000 such pages still ends above 3% (a photo-heavy brief as the lead or
   // among few articles, whose module no crop can fill), so an unseeded run would be flaky.
@@ -63,7 +67,7 @@ describe("makeUp on random issues", () => {
       }),
       { numRuns: 150, seed: 20_240_601 },
     );
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   it("rejects overlapping explicit placements", () => {
     fc.assert(
@@ -177,7 +181,7 @@ describe("makeUp with ads and pins", () => {
       }),
       { numRuns: 150 },
     );
-  }, 120_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   it("leaves under 3% of a page empty around ads when it has at least 105% of its capacity in material", () => {
     fc.assert(
@@ -203,5 +207,5 @@ describe("makeUp with ads and pins", () => {
       }),
       { numRuns: 100, seed: 20_261_201 },
     );
-  }, 120_000);
+  }, PROPERTY_TIMEOUT_MS);
 });
