@@ -13,7 +13,15 @@ import type { ComposedLine } from "../typeset/printed-lines";
 import { usedFaces } from "../typeset/style-css";
 import { captionView, headView } from "../typeset/views";
 import { composeBody } from "./body";
-import { appFiles, boxKey, type CachedBox, environmentKey, type MeasureCache } from "./cache";
+import {
+  appFiles,
+  boxKey,
+  type CachedBody,
+  type CachedBox,
+  environmentKey,
+  type MeasureCache,
+  type ModelFonts,
+} from "./cache";
 import { loadComposer } from "./composer/fonts";
 import type * as MeasurePage from "./measure.browser";
 import type { MeasuredBox } from "./measure.browser";
@@ -52,21 +60,17 @@ const MASTHEAD = ":masthead";
 export async function measure(input: MeasureInput): Promise<MeasureResult> {
   const { model, cache } = input;
   const views = new Map([...model.articles.values()].map((t) => [t.article.id, boxView(model, t)]));
-  const environment = environmentKey(
-    model.formatCss,
-    input.browserVersion,
-    {
-      stylesheets: model.fontStylesheets,
-      files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
-    },
-    appFiles(MEASURE_SCRIPT.entry),
-  );
+  const fonts = {
+    stylesheets: model.fontStylesheets,
+    files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
+  };
+  const environment = environmentKey(model.formatCss, input.browserVersion, fonts, appFiles(MEASURE_SCRIPT.entry));
   const keys = new Map([...views].map(([id, view]) => [id, boxKey(environment, { ...view, id: undefined })]));
   keys.set(MASTHEAD, boxKey(environment, model.masthead));
   const found = new Map<string, CachedBox>();
   for (const [id, key] of keys) {
     const hit = cache?.get(key);
-    if (hit) found.set(id, hit);
+    if (hit && "box" in hit) found.set(id, hit);
   }
   const missing = [...views.values()].filter((v) => !found.has(v.id));
   if (missing.length > 0 || !found.has(MASTHEAD)) {
@@ -85,18 +89,18 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
       if (key) cache?.set(key, value);
     }
   }
+  const composeStarted = performance.now();
+  const bodies = await composeBodies(model, fonts, cache);
+  const composeMs = Math.round(performance.now() - composeStarted);
   const articles = new Map<string, ArticleMeasure>();
   const warnings: Diagnostic[] = [];
-  const composeStarted = performance.now();
-  await loadComposer(usedFaces(model.style, [...LANGS]));
   for (const [id, typeset] of model.articles) {
     const m = found.get(id);
-    if (!m) throw new Error(`article ${id} was not measured`);
-    const body = composeBody(id, typeset.paragraphs, typeset.style.lang, model.style, model.issue.format);
+    const body = bodies.get(id);
+    if (!m || !body) throw new Error(`article ${id} was not measured`);
     articles.set(id, articleMeasure(model, typeset, m, body.lines, input.aspects.get(id) ?? []));
     warnings.push(...body.warnings);
   }
-  const composeMs = Math.round(performance.now() - composeStarted);
   const masthead = found.get(MASTHEAD);
   const mastheadRows = masthead ? rowsOf(masthead.pitchPx)(masthead.box.height ?? 0) : 0;
   const name = mastheadName(model, masthead?.box.name);
@@ -108,6 +112,30 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     measured: missing.length,
     composeMs,
   };
+}
+
+/** Every article's body from the cache or, where it misses, set by the composer. The key holds the
+ *  article (its warnings name it), its paragraphs, the language's style, the text setting, the
+ *  format, the fonts and the code of src/measure: a change to any of them composes it again. */
+async function composeBodies(model: TypesetModel, fonts: ModelFonts, cache: MeasureCache | undefined) {
+  const environment = environmentKey(model.formatCss, "composer", fonts, appFiles("src/measure"));
+  const { maxWordSpace, text } = model.style;
+  const bodies = new Map<string, CachedBody>();
+  let loaded = false;
+  for (const [id, t] of model.articles) {
+    const key = boxKey(environment, { id, paragraphs: t.paragraphs, lang: t.style.lang, maxWordSpace, text });
+    const hit = cache?.get(key);
+    if (hit && "lines" in hit) {
+      bodies.set(id, hit);
+      continue;
+    }
+    if (!loaded) await loadComposer(usedFaces(model.style, [...LANGS]));
+    loaded = true;
+    const body = composeBody(id, t.paragraphs, t.style.lang, model.style, model.issue.format);
+    bodies.set(id, body);
+    cache?.set(key, body);
+  }
+  return bodies;
 }
 
 const rowsOf = (pitchPx: number) => (px: number) => Math.ceil(px / pitchPx - 0.02);
