@@ -81,6 +81,8 @@ export class FrameEditor {
     }
     this.ghost.append(this.ghostLabel);
     document.addEventListener("mousedown", (e) => this.down(e));
+    // Labels drawn before the font subsets with their characters arrived are drawn again (dom.ts).
+    document.fonts.addEventListener("loadingdone", () => this.draw());
     window.addEventListener("mousemove", (e) => this.move(e));
     window.addEventListener("mouseup", (e) => this.up(e));
     document.addEventListener("keydown", (e) => {

@@ -1,5 +1,5 @@
 import type { ErrorReport, PreviewState } from "../state";
-import { byId, maybeById } from "./dom";
+import { byId, maybeById, redrawText } from "./dom";
 import { hideError, showError, wireErrorOverlay } from "./error-overlay";
 import { showMarks, showPlan, wirePanelToggle } from "./panel";
 import { wireEditing } from "./shell-editing";
@@ -45,6 +45,7 @@ const editing = wireEditing(stage, {
 });
 wirePanelToggle();
 wireErrorOverlay();
+document.fonts.addEventListener("loadingdone", () => redrawText(document.body));
 
 function onState(next: PreviewState): void {
   const previous = state;
