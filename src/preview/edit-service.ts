@@ -126,8 +126,13 @@ function makeupProblem(issue: Issue, built: BuiltVersion): { refusal: Refusal; a
     const unplaced = result.unplaced.map((u) => ({ article: u.articleId, lines: u.lines, reason: u.reason }));
     return { refusal: { code: "does-not-fit", unplaced }, article: first?.articleId };
   } catch (err) {
-    if (err instanceof MakeupError) return { refusal: { code: "makeup", detail: err.message }, article: err.articleId };
-    throw err;
+    if (!(err instanceof MakeupError)) throw err;
+    const article = err.articleId;
+    const refusal: Refusal =
+      err.pinClash && article
+        ? { code: "pin-clash", article, clash: err.pinClash, detail: err.message }
+        : { code: "makeup", detail: err.message };
+    return { refusal, article };
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PinClash } from "../makeup";
 import type { ErrorKind } from "./state";
 
 // What the preview's editor may ask of the issue file: a small vocabulary of make-up edits, each
@@ -100,6 +101,8 @@ export type Refusal =
   // The pipeline's checks of the edited file.
   | { code: "cannot-go-there"; problems: PlaceProblem[] }
   | { code: "does-not-fit"; unplaced: { article: string; lines: number; reason: string }[] }
+  /** A pin the make-up cannot place there; `detail` is its diagnostic in English. */
+  | { code: "pin-clash"; article: string; clash: PinClash; detail: string }
   /** The make-up's own diagnostic, as it words it. */
   | { code: "makeup"; detail: string }
   | { code: "rebuild-failed"; error?: ErrorKind; details: string[] }

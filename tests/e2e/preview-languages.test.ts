@@ -77,13 +77,13 @@ async function openEditor(browser: Browser): Promise<{ page: Page; errors: strin
 
 const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent?.trim() ?? "");
 
-/** A module at the grid's first column on the first page, placed by the make-up. */
+/** The topmost module at the grid's first column on the first page, placed by the make-up. */
 async function firstColumnModule(page: Page): Promise<string> {
   const version = await page.evaluate(() => Number(document.documentElement.dataset.shownVersion));
   const layout = (await (await fetch(`${preview.url}/pages/${version}.layout.json`)).json()) as LayoutReport;
-  const found = layout.pages[0]?.modules.find(
-    (m) => "article" in m && m.column === 1 && m.placed === "make-up" && m.continuedFrom === undefined,
-  );
+  const found = layout.pages[0]?.modules
+    .filter((m) => "article" in m && m.column === 1 && m.placed === "make-up" && m.continuedFrom === undefined)
+    .sort((a, b) => a.line - b.line)[0];
   if (!found || !("article" in found)) throw new Error("no module at column 1 on page 1");
   return found.article;
 }
@@ -168,6 +168,19 @@ describe("the preview speaks the browser's language", () => {
       expect(await text(page, "#npv-status")).toMatch(/^未能修改：不能放在那里：/);
       expect(readFileSync(issueFile, "utf8")).toBe(original);
       await keepForEye(page, "preview-zh-Hans-refused.png");
+
+      // One line up, onto what stands above it (the masthead): the make-up cannot pin it there.
+      await select(page, id);
+      await page.keyboard.press("ArrowUp");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(
+        () => document.querySelector("#npv-marks-list .k-refused")?.textContent?.includes("固定的位置压住了"),
+        { timeout: 60_000 },
+      );
+      expect(await text(page, "#npv-marks-list .k-refused")).toMatch(
+        new RegExp(`${id}: 稿件“${id}”固定的位置压住了(报头|稿件“.+”|广告“.+”)$`),
+      );
+      expect(readFileSync(issueFile, "utf8")).toBe(original);
     } finally {
       await browser.close();
     }

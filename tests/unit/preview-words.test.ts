@@ -80,6 +80,12 @@ const SAMPLE_REFUSALS: { [C in RefusalCode]: Extract<Refusal, { code: C }> } = {
     ],
   },
   "does-not-fit": { code: "does-not-fit", unplaced: [{ article: "a1", lines: 40, reason: "no room" }] },
+  "pin-clash": {
+    code: "pin-clash",
+    article: "a1",
+    clash: { kind: "overlaps", obstacle: { article: "b2" } },
+    detail: 'page 1: article "a1" pinned at columns 1–3, line 4 overlaps article "b2"',
+  },
   makeup: { code: "makeup", detail: 'article "a1" overlaps ad "ad-bank"' },
   "rebuild-failed": { code: "rebuild-failed", error: "fit", details: ["article a1: 40 lines did not fit"] },
   "forbidden-host": { code: "forbidden-host" },
@@ -137,8 +143,10 @@ describe("the catalogues", () => {
     for (const words of Object.values(CATALOGUES)) {
       for (const refusal of Object.values(SAMPLE_REFUSALS)) {
         const text = refusalText(words, refusal);
-        for (const value of Object.values(refusal)) {
-          if (typeof value === "string" && value !== refusal.code && refusal.code !== "rebuild-failed") {
+        for (const [key, value] of Object.entries(refusal)) {
+          // The pipeline's English sentences are the English catalogue's to show.
+          const english = key === "detail" && refusal.code === "pin-clash";
+          if (typeof value === "string" && key !== "code" && refusal.code !== "rebuild-failed" && !english) {
             expect(text, `${words.language} ${refusal.code}`).toContain(value);
           }
           if (typeof value === "number") expect(text, `${words.language} ${refusal.code}`).toContain(String(value));
@@ -150,6 +158,8 @@ describe("the catalogues", () => {
       "Cannot go there: column 0 is off the grid (pages[0].articles[1].place.column: expected >= 1, found 0)",
     );
     expect(refusalText(CATALOGUES["zh-Hans"], SAMPLE_REFUSALS["ad-locked"])).toBe("广告“ad-bank”由广告部预订，已锁定");
+    expect(refusalText(CATALOGUES["zh-Hans"], SAMPLE_REFUSALS["pin-clash"])).toBe("稿件“a1”固定的位置压住了稿件“b2”");
+    expect(refusalText(CATALOGUES.en, SAMPLE_REFUSALS["pin-clash"])).toBe(SAMPLE_REFUSALS["pin-clash"].detail);
     expect(refusalText(CATALOGUES["zh-Hant"], SAMPLE_REFUSALS["ad-locked"])).toBe(
       "廣告「ad-bank」由廣告部預訂，已鎖定",
     );

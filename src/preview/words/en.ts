@@ -136,6 +136,7 @@ export const en: Words = {
     "cannot-go-there": (r) => `Cannot go there: ${r.problems.map(placeProblem).join("; ")}`,
     "does-not-fit": (r) =>
       `The text no longer fits: ${r.unplaced.map((u) => `article ${u.article}: ${u.lines} lines do not fit (${u.reason})`).join("; ")}`,
+    "pin-clash": (r) => r.detail,
     makeup: (r) => r.detail,
     "rebuild-failed": (r) => `${en.error.titles[r.error ?? "build"]}: ${r.details.join("; ")}`,
     "forbidden-host": () => "forbidden host",

@@ -131,6 +131,12 @@ export const zhHans: Words = {
     "cannot-go-there": (r) => `不能放在那里：${r.problems.map(placeProblem).join("；")}`,
     "does-not-fit": (r) =>
       `稿件排不下了：${r.unplaced.map((u) => `稿件 ${u.article}：${u.lines} 行排不下（${u.reason}）`).join("；")}`,
+    "pin-clash": (r) => {
+      if (r.clash.kind === "leaves-grid") return `稿件“${r.article}”固定的位置超出版心`;
+      const o = r.clash.obstacle;
+      const what = "article" in o ? `稿件“${o.article}”` : "ad" in o ? `广告“${o.ad}”` : "报头";
+      return `稿件“${r.article}”固定的位置压住了${what}`;
+    },
     makeup: (r) => `排不出这样的版面：${r.detail}`,
     "rebuild-failed": (r) => `${zhHans.error.titles[r.error ?? "build"]}：${r.details.join("；")}`,
     "forbidden-host": () => "主机名不被接受",

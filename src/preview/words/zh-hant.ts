@@ -132,6 +132,12 @@ export const zhHant: Words = {
     "cannot-go-there": (r) => `不能放在那裡：${r.problems.map(placeProblem).join("；")}`,
     "does-not-fit": (r) =>
       `稿件排不下了：${r.unplaced.map((u) => `稿件 ${u.article}：${u.lines} 行排不下（${u.reason}）`).join("；")}`,
+    "pin-clash": (r) => {
+      if (r.clash.kind === "leaves-grid") return `稿件「${r.article}」固定的位置超出版心`;
+      const o = r.clash.obstacle;
+      const what = "article" in o ? `稿件「${o.article}」` : "ad" in o ? `廣告「${o.ad}」` : "報頭";
+      return `稿件「${r.article}」固定的位置壓住了${what}`;
+    },
     makeup: (r) => `排不出這樣的版面：${r.detail}`,
     "rebuild-failed": (r) => `${zhHant.error.titles[r.error ?? "build"]}：${r.details.join("；")}`,
     "forbidden-host": () => "不接受這個主機名稱",
