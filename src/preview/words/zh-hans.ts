@@ -2,6 +2,7 @@ import type { PlaceProblem } from "../edit-vocabulary";
 import { run, type Words } from "./words";
 
 // 版面编辑的用语：版、稿件、栏、行、转版、重排、撤销、固定（钉住位置）、补白、版心。
+// 并排看两版叫“双版”，不叫“对开”（对开是报纸的开本）。
 
 const handPage = (page: number) => `第${page}版是手工排定的版面（有明确的 "layout" 列表）：版上每块稿件都有固定位置`;
 
@@ -21,7 +22,7 @@ export const zhHans: Words = {
     nextPage: "下一版（PageDown）",
     view: "视图",
     single: "单版",
-    spread: "对开",
+    spread: "双版",
     zoom: "缩放",
     zoomOut: "缩小（−）",
     zoomIn: "放大（+）",

@@ -22,7 +22,7 @@ export const zhHant: Words = {
     nextPage: "下一版（PageDown）",
     view: "檢視",
     single: "單版",
-    spread: "對開",
+    spread: "雙版",
     zoom: "縮放",
     zoomOut: "縮小（−）",
     zoomIn: "放大（+）",
