@@ -45,7 +45,13 @@ const editing = wireEditing(stage, {
 });
 wirePanelToggle();
 wireErrorOverlay();
-document.fonts.addEventListener("loadingdone", () => redrawText(document.body));
+// The font subsets of the page's words, asked for at once; the words drawn again once they are in
+// and whenever more arrive (dom.ts, redrawText).
+const redraw = () => requestAnimationFrame(() => redrawText(document.body));
+document.fonts.addEventListener("loadingdone", redraw);
+void document.fonts
+  .load(`14px ${getComputedStyle(document.body).fontFamily}`, document.body.textContent ?? "")
+  .then(redraw);
 
 function onState(next: PreviewState): void {
   const previous = state;
