@@ -6,6 +6,7 @@ export { deliverToFolder, deliverTreeToFolder, type FolderDeliveryOptions } from
 export { defaultManifestName, type ManifestEntry, manifestLine, manifestText } from "./manifest";
 export { assertPdfFile } from "./pdf-file";
 export { SIDES, type Sides } from "./print-options";
+export { parsePrinterUri } from "./printer-uri";
 export { deliverSftp, deliverTreeSftp, type SftpDeliveryOptions } from "./sftp";
 export { parseSftpAddress, type SftpAddress } from "./sftp-address";
 export type { DeliveryResult, StagedDeliveryOptions } from "./staged-delivery";

@@ -1,12 +1,14 @@
-// `newsprint send`: delivers print-ready PDFs to an IPP printer, a hot folder or an SFTP hot folder.
-// Exit codes: 0 delivered, 1 delivery failed, 2 bad usage. Progress goes to stderr.
+// `newsprint send`: delivers print-ready PDFs to an IPP printer, a hot folder or an SFTP hot folder,
+// each preflighted first (a file that fails is refused and nothing is sent, unless --no-preflight).
+// Exit codes: 0 delivered, 1 delivery failed, 2 bad usage or a file refused. Progress goes to stderr.
 
 import { basename } from "node:path";
 import { type Command, type CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
-import { type DeliverConfig, resolveConfig } from "../../config/resolve";
+import { type DeliverConfig, type PreflightConfig, resolveConfig } from "../../config/resolve";
 import type { Sides } from "../../deliver/index";
-import { EXIT, exitCodeOf } from "../../errors";
+import type { Diagnostic } from "../../diagnostics";
+import { EXIT, exitCodeOf, InputError } from "../../errors";
 
 // The delivery code (ssh2, IPP) loads on use, so other commands start without it.
 const deliver = () => import("../../deliver/index");
@@ -24,6 +26,8 @@ interface SendOptions {
   hostKey?: string;
   retries?: number;
   manifest?: string;
+  /** False with --no-preflight: the files go as they are. */
+  preflight: boolean;
 }
 
 const PRINTER_ONLY = ["copies", "media", "duplex", "jobName", "timeout"] as const;
@@ -61,6 +65,7 @@ export function registerSend(program: Command): Command {
     .option("--host-key <fingerprint>", "SFTP: expected host key, SHA256:… (default: $NEWSPRINT_SFTP_HOST_KEY)")
     .option("--retries <n>", `hot folders: tries per file (default ${DEFAULTS.deliverTries})`, positiveInteger)
     .option("--manifest <name>", "hot folders: checksum manifest name (default: <common stem>.sha256)")
+    .option("--no-preflight", "send the files without preflighting them first (on purpose: the plant may reject them)")
     .exitOverride(exitWithUsageCode)
     .action(async (pdfs: string[], options: SendOptions, command: Command) => {
       checkOptionCombination(options, command);
@@ -79,10 +84,13 @@ export function registerSend(program: Command): Command {
           return;
         }
         for (const pdf of pdfs) await (await deliver()).assertPdfFile(pdf);
+        await checkDestination(options);
+        if (options.preflight) await refuseFailing(pdfs, resolveConfig().preflight);
         await send(pdfs, options, settings);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`newsprint send: ${message}\n`);
+        const heading = error instanceof PreflightRefusalError ? `${error.title}:\n` : "";
+        process.stderr.write(`newsprint send: ${heading}${heading ? message.replace(/^/gm, "  ") : message}\n`);
         process.exitCode = exitCodeOf(error);
       }
     });
@@ -149,6 +157,42 @@ async function sendFolder(folder: string, options: SendOptions, settings: Delive
       secrets: settings.sftp,
       connectTimeoutMs: settings.sftpConnectTimeoutMs,
     });
+}
+
+/** Refused by the preflight before anything was sent: the input's fault, exit 2. */
+export class PreflightRefusalError extends InputError {
+  override name = "PreflightRefusalError";
+  override readonly title = "not sent: preflight failed";
+  override readonly listsProblems = true;
+}
+
+/** Preflights every file and throws, naming each failing file and check, if any fails. */
+export async function refuseFailing(pdfs: readonly string[], settings: PreflightConfig): Promise<void> {
+  const { preflight } = await import("../../preflight/index");
+  const report = await preflight([...pdfs], settings);
+  if (report.ok) return;
+  const refused = report.files.flatMap((file): Diagnostic[] => {
+    if (!file.readable) return [{ severity: "error", file: file.file, message: file.error ?? "cannot be read" }];
+    return file.checks
+      .filter((check) => check.status === "fail")
+      .map((check) => ({
+        severity: "error",
+        file: file.file,
+        code: check.name,
+        message: `${check.name}: ${check.message}`,
+        problems: check.findings
+          .filter((f) => f.severity === "fail")
+          .map((f) => (f.page ? `page ${f.page}: ${f.message}` : f.message)),
+      }));
+  });
+  throw new PreflightRefusalError(refused);
+}
+
+/** A malformed destination is reported before the files are preflighted. */
+async function checkDestination(options: SendOptions): Promise<void> {
+  const { parsePrinterUri, parseSftpAddress } = await deliver();
+  if (options.printer !== undefined) parsePrinterUri(options.printer);
+  if (options.sftp !== undefined) parseSftpAddress(options.sftp);
 }
 
 function duplexSides(edge: "long" | "short"): Sides {
