@@ -4,7 +4,7 @@ import type { Issue } from "../load";
 import { PDFX_VERSIONS, type PdfxVersion } from "../pdf/metadata";
 import { assertCmykOutputProfile, readIccProfile } from "./icc";
 import { toAsciiSlug } from "./naming";
-import { type PressOptions, PressOptionsError, resolveCollecting } from "./options";
+import { type PressOptions, PressOptionsError, resolveCollecting, resolvePressOptions } from "./options";
 import { planFiles } from "./plan";
 
 // `build --press`: the press options of an issue, from the issue file and the command line, all
@@ -134,4 +134,20 @@ export async function checkPressOptions(
   const unique = [...new Set(problems)];
   if (unique.length > 0) throw new PressOptionsError(unique);
   return press;
+}
+
+/** A page of the issue and the press file a build with the default file names gives it. */
+export interface IssuePressFile {
+  pageNumber: number;
+  /** Absolute path of the page's press file (it may not exist yet). */
+  file: string;
+}
+
+/** The press file of every page, as `build --press` names it with the issue's own settings. */
+export function pressFilesOfIssue(issue: Issue, outDir: string, settings: PressConfig): IssuePressFile[] {
+  const resolved = resolvePressOptions(pressOptionsForIssue(issue, outDir, {}).options, settings);
+  return planFiles(resolved, issue.data.pages.length).pages.map((p) => ({
+    pageNumber: p.pageNumber,
+    file: join(resolved.outDir, p.fileName),
+  }));
 }
