@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { PressConfig } from "../config/resolve";
 import type { Issue } from "../load";
 import { PDFX_VERSIONS, type PdfxVersion } from "../pdf/metadata";
+import { gsWasmMissing, resolveGsWasm } from "./ghostscript-wasm";
 import { assertCmykOutputProfile, readIccProfile } from "./icc";
 import { toAsciiSlug } from "./naming";
 import { type PressOptions, PressOptionsError, resolveCollecting, resolvePressOptions } from "./options";
@@ -126,6 +127,8 @@ export async function checkPressOptions(
       problems.push((err as Error).message);
     }
   }
+  if (resolved.pdfx === "PDF/X-4" && !resolveGsWasm(resolved.gsWasmModule))
+    problems.push(gsWasmMissing(resolved.gsWasmModule));
   try {
     planFiles(resolved, issue.data.pages.length);
   } catch (err) {
