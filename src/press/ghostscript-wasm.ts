@@ -1,8 +1,10 @@
+import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { DEFAULTS } from "../config/defaults";
 import { ToolError } from "../pdf/run-tool";
 import type { ConvertOptions } from "./ghostscript-convert";
 import { pdfxDefinition } from "./pdfx-def";
@@ -19,7 +21,7 @@ export function resolveGsWasm(module: string): string | undefined {
   try {
     const path =
       isAbsolute(module) || module.startsWith(".") ? resolve(module) : createRequire(import.meta.url).resolve(module);
-    return pathToFileURL(path).href;
+    return existsSync(path) ? pathToFileURL(path).href : undefined;
   } catch {
     return undefined;
   }
@@ -27,7 +29,7 @@ export function resolveGsWasm(module: string): string | undefined {
 
 /** The problem of --pdfx PDF/X-4 without Ghostscript in WebAssembly installed. */
 export function gsWasmMissing(module: string): string {
-  return `--pdfx PDF/X-4 needs Ghostscript 10.06 in WebAssembly, the npm package ${module} (AGPL-3.0), which is not installed: npm install ${module}`;
+  return `--pdfx PDF/X-4 needs Ghostscript 10.06 in WebAssembly, which is not installed (${module}): npm install ${DEFAULTS.gsWasmModule} (AGPL-3.0)`;
 }
 
 // Runs in the worker (plain JavaScript): loads the module, copies the files into its file system,
