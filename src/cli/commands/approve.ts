@@ -13,7 +13,7 @@ export function registerApprove(program: Command): void {
     .command("approve")
     .description("sign pages off for the plant: who, when, against the hash of each page's press file")
     .argument("<issue>", "issue folder or issue.json")
-    .requiredOption("--page <n>", "page to sign off; repeat it, or list them: --page 1,3", pageList, [])
+    .requiredOption("--page <n>", "page to sign off; repeat it, or list them: --page 1,3", pageList)
     .requiredOption("--by <name>", "who signs off")
     .option("-o, --out <dir>", "output folder of the build", DEFAULTS.outDir)
     .addHelpText("after", "\nExample:\n  newsprint approve issues/today --page 1 --page 2 --by 王编辑")
@@ -40,7 +40,7 @@ export function registerApprove(program: Command): void {
 }
 
 /** "3" or "1,3", added to the pages given before. */
-export function pageList(value: string, previous: number[]): number[] {
+export function pageList(value: string, previous: number[] | undefined): number[] {
   const pages = value.split(",").map((part) => {
     const n = Number(part.trim());
     if (!/^\d+$/.test(part.trim()) || !Number.isSafeInteger(n) || n < 1) {
@@ -48,5 +48,5 @@ export function pageList(value: string, previous: number[]): number[] {
     }
     return n;
   });
-  return [...previous, ...pages];
+  return [...(previous ?? []), ...pages];
 }
