@@ -2,13 +2,15 @@
 // send --issue to a real hot folder, sshd and an IPP printer; corrections as new versions; the
 // plant record kept true when a delivery fails halfway.
 
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../helpers/paths";
 import { newsprint } from "./helpers/newsprint-cli";
 import { type IppPrinter, type SftpServer, startIppPrinter, startSftpServer } from "./helpers/servers";
 
@@ -172,6 +174,28 @@ describe("a delivery that fails halfway", () => {
     const jammed = await newsprint(["send", "--issue", issue, "-o", out, "--printer", other, "--job-name", "jam"]);
     expect(jammed.code).toBe(1);
     expect((await record()).deliveries).toHaveLength(before);
+  });
+});
+
+describe("a send killed half-way", () => {
+  it("leaves recorded the page that was printed, not the one still printing, and a readable record", async () => {
+    const to = printer.uri.replace("127.0.0.1", "localhost");
+    // Jobs named "slow" take 3 s on the test printer: time to kill the send during the second.
+    const child = spawn(
+      "node",
+      [join(REPO_ROOT, "bin/newsprint.js"), "send", "--issue", issue, "-o", out, "--printer", to, "--job-name", "slow"],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((done) => child.once("exit", (_code, signal) => done(signal)));
+    const sentThere = async () =>
+      (await record()).deliveries.filter((d: { to: string }) => d.to === to).map((d: { page: number }) => d.page);
+    const deadline = Date.now() + 60_000;
+    while ((await sentThere()).length === 0 && Date.now() < deadline) await sleep(100);
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    expect(await sentThere()).toEqual([1]);
+    const status = await newsprint(["status", issue, "-o", out]);
+    expect(status.code, status.stderr).toBe(0);
   });
 });
 
