@@ -1,5 +1,5 @@
 import { open, readFile, stat } from "node:fs/promises";
-import { PDFDocument } from "pdf-lib";
+import { EncryptedPDFError, PDFDocument } from "pdf-lib";
 import { InputError } from "../errors";
 import { runTool, ToolError } from "./run-tool";
 
@@ -48,6 +48,8 @@ export async function loadPdf(file: string): Promise<PDFDocument> {
   try {
     doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
   } catch (err) {
+    // PDF/X forbids encryption, and a plant's RIP would not open it: say so, not "damaged".
+    if (err instanceof EncryptedPDFError) throw new UnreadablePdfError(file, "is encrypted (PDF/X forbids encryption)");
     throw new UnreadablePdfError(file, `is damaged (${firstLine((err as Error).message)})`);
   }
   let pages: number;
