@@ -29,6 +29,8 @@ export interface BrowserConfig {
    *  of DEFAULTS.chromiumPaths on this machine (the first of them when none is there). */
   executablePath: string;
   launchTimeoutMs: number;
+  /** The environment Chromium starts with: the command's (its TMPDIR replaced, src/browser/profile.ts). */
+  environment: NodeJS.ProcessEnv;
 }
 
 export interface ImagesConfig {
@@ -143,6 +145,7 @@ export function resolveConfig(
       executablePath:
         inline.chromium ?? set("NEWSPRINT_CHROMIUM") ?? set("PUPPETEER_EXECUTABLE_PATH") ?? chromiumHere(),
       launchTimeoutMs: launchTimeoutMs(env.NEWSPRINT_LAUNCH_TIMEOUT_MS),
+      environment: env,
     },
     images: withIssue(
       { targetPpi: DEFAULTS.targetPpi, minPpi: DEFAULTS.minPpi, maxPixels: DEFAULTS.maxPhotoPixels },
