@@ -1,0 +1,141 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { IssueError, parseIssue } from "../../src/load";
+
+// Issue 26.2 and 26.4: every file an issue names — the style file, the fonts and logo it names,
+// ads.json — follows the rule photos follow: inside the issue folder (or the app's styles/),
+// through symlinks; a regular file (a named pipe is refused at once, never read); and a file that
+// is not what it should be is never quoted. Real files, symlinks and pipes, built here.
+
+const SECRET = "root:x:0:0:secret-first-line";
+const minimal = {
+  paper: { name: "Weekly" },
+  issue: { date: "2026-11-30" },
+  pages: [{ articles: [{ id: "a", headline: "Head" }] }],
+};
+
+const work = mkdtempSync(join(tmpdir(), "newsprint-hostile-files-"));
+const outside = join(work, "outside");
+mkdirSync(outside);
+writeFileSync(join(outside, "secret.json"), SECRET);
+writeFileSync(join(outside, "style.json"), JSON.stringify({ words: { folio: "X{n}" } }));
+writeFileSync(join(outside, "ads.json"), JSON.stringify({ "1": [] }));
+
+let count = 0;
+/** An issue folder with issue.json (`issue` over the minimal one) and what `make` puts in it. */
+function issueDir(issue: Record<string, unknown>, make: (dir: string) => void = () => undefined): string {
+  const dir = join(work, `issue-${++count}`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, "issue.json"), JSON.stringify({ ...minimal, ...issue }));
+  make(dir);
+  return dir;
+}
+
+/** The problems of loading the issue, one per line; how long it took. */
+function problemsOf(dir: string): { lines: string[]; ms: number } {
+  const started = performance.now();
+  try {
+    parseIssue(readFileSync(join(dir, "issue.json")), join(dir, "issue.json"), "issue.json");
+  } catch (err) {
+    expect(err).toBeInstanceOf(IssueError);
+    return { lines: (err as IssueError).message.split("\n"), ms: performance.now() - started };
+  }
+  throw new Error("expected the issue to be refused");
+}
+
+const fifo = (path: string) => execFileSync("mkfifo", [path]);
+
+describe("the style file", () => {
+  it.each([
+    ["an absolute path", "/etc/passwd", /style: .*\/etc\/passwd: outside the issue folder$/],
+    ["a path out of the folder", "../outside/secret.json", /style: .*secret\.json: outside the issue folder$/],
+  ])("%s is refused unread", (_what, style, message) => {
+    const { lines } = problemsOf(issueDir({ style }));
+    expect(lines).toEqual([expect.stringMatching(message)]);
+    expect(lines.join("\n")).not.toContain("root:");
+  });
+
+  it("a style.json beside the issue that is a symlink out is refused unread", () => {
+    const dir = issueDir({}, (d) => symlinkSync(join(outside, "secret.json"), join(d, "style.json")));
+    const { lines } = problemsOf(dir);
+    expect(lines).toEqual([expect.stringMatching(/style: .*: a symlink to outside the issue folder$/)]);
+    expect(lines.join("\n")).not.toContain("secret-first-line");
+  });
+
+  it("a named pipe as style.json is refused within a second, not waited on", () => {
+    const dir = issueDir({}, (d) => fifo(join(d, "style.json")));
+    const { lines, ms } = problemsOf(dir);
+    expect(lines).toEqual([expect.stringMatching(/style: .*style\.json: a named pipe, not a file$/)]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("a style inside the folder that is not JSON is named, its content not shown", () => {
+    const dir = issueDir({ style: "house.json" }, (d) => writeFileSync(join(d, "house.json"), SECRET));
+    const { lines } = problemsOf(dir);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /house\.json: \(file\): expected valid JSON: an object in \{ \}, found a file that does not start with \{$/,
+      ),
+    ]);
+  });
+
+  it("fonts and the logo it names must be inside the issue folder or styles/, through symlinks", () => {
+    const dir = issueDir({}, (d) => {
+      symlinkSync(join(outside, "secret.json"), join(d, "face.otf"));
+      fifo(join(d, "logo.png"));
+      writeFileSync(
+        join(d, "style.json"),
+        JSON.stringify({
+          faces: [
+            { family: "House Serif", weight: 400, src: "face.otf" },
+            { family: "House Sans", weight: 400, src: "/etc/passwd" },
+          ],
+          masthead: { logo: "logo.png" },
+        }),
+      );
+    });
+    const { lines } = problemsOf(dir);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /faces\[0\]\.src: .*"face\.otf": a symlink to outside the issue folder or the app's styles\/ folder$/,
+      ),
+      expect.stringMatching(
+        /faces\[1\]\.src: .*"\/etc\/passwd": outside the issue folder or the app's styles\/ folder$/,
+      ),
+      expect.stringMatching(/masthead\.logo: .*"logo\.png": a named pipe, not a file$/),
+    ]);
+  });
+});
+
+describe("ads.json", () => {
+  it("symlinked out of the issue folder is refused, not booked", () => {
+    const dir = issueDir({ ads: "ads.json" }, (d) => symlinkSync(join(outside, "ads.json"), join(d, "ads.json")));
+    expect(problemsOf(dir).lines).toEqual([
+      expect.stringMatching(/ads: .*"ads\.json": a symlink to outside the issue folder$/),
+    ]);
+  });
+
+  it("a named pipe is refused within a second", () => {
+    const dir = issueDir({ ads: "ads.json" }, (d) => fifo(join(d, "ads.json")));
+    const { lines, ms } = problemsOf(dir);
+    expect(lines).toEqual([expect.stringMatching(/ads: .*"ads\.json": a named pipe, not a file$/)]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("a file that is not JSON is not quoted", () => {
+    const dir = issueDir({ ads: "ads.json" }, (d) => writeFileSync(join(d, "ads.json"), SECRET));
+    const { lines } = problemsOf(dir);
+    expect(lines.join("\n")).toContain("expected valid JSON");
+    expect(lines.join("\n")).not.toContain("secret-first-line");
+  });
+
+  it('ads under a "__proto__" key are refused, not lost without a word', () => {
+    const dir = issueDir({ ads: "ads.json" }, (d) =>
+      writeFileSync(join(d, "ads.json"), '{ "__proto__": [ { "id": "x", "file": "x.png", "size": "1x1" } ] }'),
+    );
+    expect(problemsOf(dir).lines).toEqual([expect.stringMatching(/ads\.json: __proto__: expected a page number/)]);
+  });
+});
