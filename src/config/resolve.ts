@@ -19,7 +19,10 @@ export interface InlineConfig {
   preflight?: Partial<Pick<PreflightConfig, "minPpi" | "maxInk" | "bleedMm">>;
   deliver?: { tries?: number; printTimeoutMs?: number; sftpKey?: string; sftpHostKey?: string };
   queue?: Partial<
-    Pick<QueueConfig, "redisUrl" | "queueName" | "attempts" | "concurrency" | "lockDurationMs" | "stalledIntervalMs">
+    Pick<
+      QueueConfig,
+      "redisUrl" | "queueName" | "attempts" | "concurrency" | "lockDurationMs" | "stalledIntervalMs" | "roots"
+    >
   >;
   preview?: Partial<PreviewConfig>;
 }
@@ -103,6 +106,8 @@ export interface QueueConfig {
   lockDurationMs: number;
   stalledIntervalMs: number;
   setupTtlMs: number;
+  /** The folders a worker may read and write (--root): a job naming anything else is refused. */
+  roots: string[];
 }
 
 export interface PreviewConfig {
@@ -186,6 +191,7 @@ export function resolveConfig(
       concurrency: inline.queue?.concurrency ?? DEFAULTS.queueConcurrency,
       lockDurationMs: inline.queue?.lockDurationMs ?? DEFAULTS.queueLockDurationMs,
       stalledIntervalMs: inline.queue?.stalledIntervalMs ?? DEFAULTS.queueStalledIntervalMs,
+      roots: inline.queue?.roots ?? [],
       setupTtlMs: DEFAULTS.queueSetupTtlMs,
     },
     preview: {

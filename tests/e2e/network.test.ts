@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -131,6 +131,7 @@ describe("nothing but loopback, by address (issue 27.1)", () => {
 
   it("the worker, building a queued edition", { timeout: 300_000 }, async () => {
     const out = join(work, "worker-out");
+    mkdirSync(out);
     const run = traced("worker", ["worker", "--redis", redis.url, "--root", SAMPLE, "--root", out]);
     try {
       await until("the worker to start", () => /^worker /m.test(run.output()));
@@ -141,7 +142,7 @@ describe("nothing but loopback, by address (issue 27.1)", () => {
     } finally {
       process.kill(tracee(run.child), "SIGTERM");
     }
-    expect(await run.exited).toBe(143);
+    expect(await run.exited).toBe(0);
     // The worker's own connections to Redis are in the trace, on loopback.
     expect(run.trace()).toMatch(new RegExp(`connect\\(\\d+<TCP[^>]*>, .*htons\\(${redis.port}\\)`));
     expect(networkFaults(run.trace())).toEqual([]);
