@@ -10,11 +10,19 @@ export type Lang = (typeof LANGS)[number];
 
 const weight = z.number().int().min(100).max(900).multipleOf(100);
 
+/** A family name as CSS and the fonts' name tables write it: letters, digits, spaces and - _ . ' & +
+ *  between them. Nothing that could close the CSS string it goes into. */
+const familyName = z
+  .string()
+  .max(80)
+  .regex(
+    /^[\p{L}\p{N}](?:[\p{L}\p{N} _.'&+-]*[\p{L}\p{N}.])?$/u,
+    "a font family name: letters, digits, spaces and - _ . ' & + between them",
+  );
+
 export const fontSpecSchema = z
   .object({
-    family: z
-      .string()
-      .min(1)
+    family: familyName
       .optional()
       .describe('font family: an installed @fontsource package ("Noto Serif TC") or a face of `faces`'),
     weight: weight.optional().describe("100–900"),
@@ -23,7 +31,7 @@ export const fontSpecSchema = z
 
 export const faceSchema = z
   .object({
-    family: z.string().min(1).describe("the family name the fonts of the style refer to"),
+    family: familyName.describe("the family name the fonts of the style refer to"),
     weight: weight.default(400),
     src: z.string().min(1).describe("TrueType or OpenType font file, relative to the style file"),
   })

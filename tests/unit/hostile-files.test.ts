@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cssString } from "../../src/config/house-style";
 import { IssueError, parseIssue } from "../../src/load";
 
 // Issue 26.2 and 26.4: every file an issue names — the style file, the fonts and logo it names,
@@ -137,5 +138,33 @@ describe("ads.json", () => {
       writeFileSync(join(d, "ads.json"), '{ "__proto__": [ { "id": "x", "file": "x.png", "size": "1x1" } ] }'),
     );
     expect(problemsOf(dir).lines).toEqual([expect.stringMatching(/ads\.json: __proto__: expected a page number/)]);
+  });
+});
+
+describe("style values that reach CSS (issue 26.3)", () => {
+  const injection = 'House Sans"; } body * { color: #fff !important } /*';
+
+  it("a family name that would close the CSS string is refused, in fonts and in faces", () => {
+    const dir = issueDir({}, (d) =>
+      writeFileSync(
+        join(d, "style.json"),
+        JSON.stringify({
+          fonts: { body: { family: injection } },
+          faces: [{ family: injection, weight: 400, src: "x.otf" }],
+        }),
+      ),
+    );
+    const { lines } = problemsOf(dir);
+    expect(lines).toEqual([
+      expect.stringMatching(/fonts\.body\.family: expected a font family name: letters, digits/),
+      expect.stringMatching(/faces\[0\]\.family: expected a font family name: letters, digits/),
+    ]);
+  });
+
+  it("a CSS string is escaped whatever it holds", () => {
+    const css = cssString(injection);
+    expect(css.slice(1, -1)).not.toMatch(/["{};<>]/);
+    expect(css).toBe('"House Sans\\22 \\3b  \\7d  body \\2a  \\7b  color: \\23 fff \\21 important \\7d  /\\2a "');
+    expect(cssString("Noto Serif SC")).toBe('"Noto Serif SC"');
   });
 });
