@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULTS } from "../../src/config/defaults";
 import { cssString } from "../../src/config/house-style";
+import { inspectIssue } from "../../src/inspect/inspect";
 import { IssueError, parseIssue } from "../../src/load";
 
 // Issue 26.2 and 26.4: every file an issue names — the style file, the fonts and logo it names,
@@ -166,5 +168,42 @@ describe("style values that reach CSS (issue 26.3)", () => {
     expect(css.slice(1, -1)).not.toMatch(/["{};<>]/);
     expect(css).toBe('"House Sans\\22 \\3b  \\7d  body \\2a  \\7b  color: \\23 fff \\21 important \\7d  /\\2a "');
     expect(cssString("Noto Serif SC")).toBe('"Noto Serif SC"');
+  });
+});
+
+describe("logos within the photos' pixel limit, pictures only (issues 26.4, 26.6)", () => {
+  const huge =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"><rect width="9" height="9"/></svg>';
+
+  async function inspectProblems(dir: string): Promise<string[]> {
+    const error = await inspectIssue(dir, { maxPixels: DEFAULTS.maxPhotoPixels }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(IssueError);
+    return (error as IssueError).message.split("\n");
+  }
+
+  it("an SVG logo declaring 100000×100000 pixels is refused, quickly", async () => {
+    const dir = issueDir({ paper: { name: "Weekly", logo: "logo.svg" } }, (d) =>
+      writeFileSync(join(d, "logo.svg"), huge),
+    );
+    const started = performance.now();
+    expect(await inspectProblems(dir)).toEqual([expect.stringMatching(/paper\.logo: .*logo\.svg: too many pixels/)]);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it("the style's logo is probed too: a text file or a huge SVG is refused", async () => {
+    const dir = issueDir({}, (d) => {
+      writeFileSync(join(d, "logo.png"), SECRET);
+      writeFileSync(join(d, "style.json"), JSON.stringify({ masthead: { logo: "logo.png" } }));
+    });
+    const [problem] = await inspectProblems(dir);
+    expect(problem).toMatch(
+      /style: expected the style's masthead\.logo, a picture a browser shows, .*not a readable image/,
+    );
+    expect(problem).not.toContain("secret-first-line");
+    writeFileSync(join(dir, "logo.png"), huge);
+    expect(await inspectProblems(dir)).toEqual([expect.stringMatching(/masthead\.logo.*too many pixels/)]);
   });
 });
