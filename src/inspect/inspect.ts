@@ -18,7 +18,10 @@ export async function inspectIssue(target: string, images: Pick<ImagesConfig, "m
   }
   // Ads may come from the ad department's file: they are known once the issue has loaded.
   if (examined.issue) {
-    const refs = [...adRefs(examined.issue, shown, images.maxPixels), ...styleLogoRef(examined.issue, images.maxPixels)];
+    const refs = [
+      ...adRefs(examined.issue, shown, images.maxPixels),
+      ...styleLogoRef(examined.issue, images.maxPixels),
+    ];
     problems.push(...(await fileProblems(refs, shown)));
   }
   if (problems.length > 0 || !examined.issue) throw new IssueError(problems);
@@ -45,7 +48,8 @@ function fileRefs(raw: unknown, dir: string, maxPixels: number): FileRef[] {
   const refs: FileRef[] = [];
   const issue = raw as { paper?: { logo?: unknown }; pages?: unknown };
   const logo = issue?.paper?.logo;
-  if (typeof logo === "string") refs.push({ path: "paper.logo", src: logo, check: () => probeLogo(dir, logo, maxPixels) });
+  if (typeof logo === "string")
+    refs.push({ path: "paper.logo", src: logo, check: () => probeLogo(dir, logo, maxPixels) });
   const photos = (articles: unknown, at: string) => {
     (Array.isArray(articles) ? articles : []).forEach((article: { id?: unknown; images?: unknown }, a) => {
       const images = Array.isArray(article?.images) ? article.images : [];
