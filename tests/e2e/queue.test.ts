@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -225,6 +225,22 @@ describe("two workers and six editions", () => {
     const badSend = await newsprint(["queue", "add", join(tmp, "editions", "zone-2"), "--send", "sftp://plant/in"]);
     expect(badSend.code).toBe(2);
     expect(badSend.stderr).toContain("expected user@host");
+    // What a worker would refuse for the options is found first (issue 26.10), pipes not waited on.
+    const pipe = join(tmp, "profile.icc");
+    execFileSync("mkfifo", [pipe]);
+    const zone = join(tmp, "editions", "zone-2");
+    const refused: [string[], string][] = [
+      [["--press", "--ink-limit", "abc"], '--ink-limit needs a number (percent), not "abc"'],
+      [["--press", "--page-pattern", "../<page>.pdf"], "is not plain ASCII"],
+      [["--press", "--profile", "/etc/passwd"], "/etc/passwd is not an ICC profile"],
+      [["--press", "--profile", pipe], "a named pipe, not a file"],
+      [["--send", join(tmp, "no-hot-folder")], "no-hot-folder: no such folder"],
+    ];
+    for (const [options, said] of refused) {
+      const r = await newsprint(["queue", "add", zone, "-o", out, ...options]);
+      expect([r.code, r.stderr], options.join(" ")).toEqual([2, expect.stringContaining(said)]);
+      expect(r.stderr).not.toContain("root:");
+    }
     expect(await queue.getJobCountByTypes("completed", "failed", "waiting", "active")).toBe(7);
   });
 
