@@ -41,6 +41,11 @@ export async function checkPdfPath(file: string): Promise<void> {
   if (!head.includes("%PDF-")) throw fail("is not a PDF (no %PDF- header)");
 }
 
+/** An agency's PDF with an owner password (it opens in any viewer, but may not be changed). */
+const ENCRYPTED =
+  "is encrypted (a password protects it from changes), so it cannot be placed: ask the sender for " +
+  "a PDF without protection, or remove it with `qpdf --decrypt in.pdf out.pdf` if you may";
+
 /** Loads a PDF with pdf-lib; throws UnreadablePdfError when it is not one or has no pages. */
 export async function loadPdf(file: string): Promise<PDFDocument> {
   await checkPdfPath(file);
@@ -48,6 +53,9 @@ export async function loadPdf(file: string): Promise<PDFDocument> {
   try {
     doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
   } catch (err) {
+    // pdf-lib's EncryptedPDFError: its class is not exported by every build of pdf-lib, its words are.
+    if (/^Input document to `PDFDocument.load` is encrypted/.test((err as Error).message))
+      throw new UnreadablePdfError(file, ENCRYPTED);
     throw new UnreadablePdfError(file, `is damaged (${firstLine((err as Error).message)})`);
   }
   let pages: number;

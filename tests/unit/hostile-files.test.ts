@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULTS } from "../../src/config/defaults";
 import { cssString } from "../../src/config/house-style";
+import { ImageError, probeArtwork } from "../../src/images";
 import { inspectIssue } from "../../src/inspect/inspect";
 import { IssueError, parseIssue } from "../../src/load";
 
@@ -205,5 +206,25 @@ describe("logos within the photos' pixel limit, pictures only (issues 26.4, 26.6
     expect(problem).not.toContain("secret-first-line");
     writeFileSync(join(dir, "logo.png"), huge);
     expect(await inspectProblems(dir)).toEqual([expect.stringMatching(/masthead\.logo.*too many pixels/)]);
+  });
+});
+
+describe("an agency's PDF ad with an owner password only (issue 26.9)", () => {
+  it("is refused saying plainly that it is encrypted and what to do, in no library's words", async () => {
+    const dir = issueDir({});
+    // Ghostscript writes it as agencies do: no password to open, an owner password against edits.
+    execFileSync("gs", [
+      ...["-q", "-o", join(dir, "ad.pdf"), "-sDEVICE=pdfwrite", "-sOwnerPassword=agency"],
+      ...["-dEncryptionR=3", "-dKeyLength=128", "-dPermissions=-3904"],
+      ...["-c", "<</PageSize [200 100]>> setpagedevice showpage"],
+    ]);
+    const error = await probeArtwork(dir, "ad.pdf", "agency-ad").then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(ImageError);
+    const reason = (error as ImageError).problems[0]?.reason;
+    expect(reason).toMatch(/^PDF artwork that is encrypted \(a password protects it from changes\).*qpdf --decrypt/);
+    expect(reason).not.toMatch(/PDFDocument|ignoreEncryption|damaged/);
   });
 });
