@@ -5,9 +5,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULTS } from "../../src/config/defaults";
 import { cssString } from "../../src/config/house-style";
+import { fillWords } from "../../src/config/langs";
 import { ImageError, probeArtwork } from "../../src/images";
 import { inspectIssue } from "../../src/inspect/inspect";
 import { IssueError, parseIssue } from "../../src/load";
+import { expandPattern } from "../../src/press/naming";
 
 // Issue 26.2 and 26.4: every file an issue names — the style file, the fonts and logo it names,
 // ads.json — follows the rule photos follow: inside the issue folder (or the app's styles/),
@@ -226,5 +228,16 @@ describe("an agency's PDF ad with an owner password only (issue 26.9)", () => {
     const reason = (error as ImageError).problems[0]?.reason;
     expect(reason).toMatch(/^PDF artwork that is encrypted \(a password protects it from changes\).*qpdf --decrypt/);
     expect(reason).not.toMatch(/PDFDocument|ignoreEncryption|damaged/);
+  });
+});
+
+describe("placeholders are the words' own keys, never an object's inherited ones (issue 26.6)", () => {
+  it("{constructor} in a style word stays as written", () => {
+    expect(fillWords("第{n}版 {constructor} {toString}", { n: 3 })).toBe("第3版 {constructor} {toString}");
+  });
+
+  it("<constructor> in a press file name pattern is an unknown token", () => {
+    const fields = { paper: "weekly", date: "2026-11-30", page: "01" };
+    expect(() => expandPattern("<constructor>_<page>.pdf", fields)).toThrow(/unknown token <constructor>/);
   });
 });
