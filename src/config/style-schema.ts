@@ -96,12 +96,14 @@ const color = z
   .regex(/^#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?$/, "a colour written #rgb or #rrggbb")
   .describe("#rgb or #rrggbb");
 
-const ems = (what: string, max = 10) => z.number().positive().max(max).optional().describe(what);
+/** A size in body sizes (or a share of one): a tenth at the least, so that it prints (1e-300 would not). */
+const MIN_EMS = 0.1;
+const ems = (what: string, max = 10) => z.number().min(MIN_EMS).max(max).optional().describe(what);
 
 export const sizesSchema = z
   .object({
     headlineBySpan: z
-      .array(z.number().positive().max(10))
+      .array(z.number().min(MIN_EMS).max(10))
       .min(1)
       .max(12)
       .optional()

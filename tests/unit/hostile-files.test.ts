@@ -241,3 +241,17 @@ describe("placeholders are the words' own keys, never an object's inherited ones
     expect(() => expandPattern("<constructor>_<page>.pdf", fields)).toThrow(/unknown token <constructor>/);
   });
 });
+
+describe("sizes that must be above 0 (issue 26.7)", () => {
+  it("say so, not 'at least 0, found 0'", () => {
+    const dir = issueDir({ issue: { date: "2026-11-30", number: 0 } });
+    expect(problemsOf(dir).lines).toEqual([
+      expect.stringMatching(/issue\.number: expected more than 0, found number 0$/),
+    ]);
+  });
+
+  it("a style size of 1e-300 is refused: it would print nothing", () => {
+    const dir = issueDir({}, (d) => writeFileSync(join(d, "style.json"), '{ "sizes": { "caption": 1e-300 } }'));
+    expect(problemsOf(dir).lines).toEqual([expect.stringMatching(/sizes\.caption: expected at least 0\.1, found/)]);
+  });
+});
