@@ -64,6 +64,8 @@ describe("resolveConfig", () => {
       lockDurationMs: DEFAULTS.queueLockDurationMs,
       stalledIntervalMs: DEFAULTS.queueStalledIntervalMs,
       setupTtlMs: DEFAULTS.queueSetupTtlMs,
+      // A worker reads and writes only under the folders it is given: none unless given.
+      roots: [],
     });
     expect(c.preview).toEqual({ port: DEFAULTS.previewPort, host: DEFAULTS.previewHost });
   });
