@@ -30,6 +30,8 @@ export const DEFAULTS = {
   /** Ghostscript's command, and its own ICC profiles (Debian's place; NEWSPRINT_GS_ICC_DIR overrides it). */
   gsCommand: "gs",
   gsIccDir: "/usr/share/color/icc/ghostscript",
+  /** Ghostscript 10.06 built to WebAssembly, which writes PDF/X-4 (NEWSPRINT_GS_WASM: another gs.js). */
+  gsWasmModule: "@okathira/ghostpdl-wasm",
   /** A Ghostscript run (a page converted, a page's ink measured) must end within this time. */
   gsTimeoutMs: 300_000,
   /** Press pages converted at once, at most (and no more than the machine's cores). */

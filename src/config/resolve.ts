@@ -57,6 +57,8 @@ export interface PressConfig {
   gsCommand: string;
   /** Ghostscript's own ICC profiles, linked beside the press profile. */
   gsIccDir: string;
+  /** The package (or path of the gs.js) of Ghostscript in WebAssembly, for PDF/X-4. */
+  gsWasmModule: string;
   gsTimeoutMs: number;
 }
 
@@ -166,6 +168,7 @@ export function resolveConfig(
       concurrency: Math.min(DEFAULTS.pressConcurrency, DEFAULT_CONCURRENCY),
       gsCommand: DEFAULTS.gsCommand,
       gsIccDir: set("NEWSPRINT_GS_ICC_DIR") ?? DEFAULTS.gsIccDir,
+      gsWasmModule: set("NEWSPRINT_GS_WASM") ?? DEFAULTS.gsWasmModule,
       gsTimeoutMs,
     },
     preflight: {

@@ -119,12 +119,12 @@ describe("hostile input through the command line (issue 11)", () => {
     const jpeg = readFileSync(photo);
     writeFileSync(photo, jpeg.subarray(0, Math.floor(jpeg.length * 0.6)));
     const expected =
-      /images\[0\]\.src: expected a photo file in the issue folder, found photos\/hubble_deep_field\.jpg: unreadable or truncated image data \(VipsJpeg: premature end of JPEG/;
+      /images\[0\]\.src \(article [a-z-]+\): expected a photo file in the issue folder, found photos\/hubble_deep_field\.jpg: unreadable or truncated image data \(VipsJpeg: premature end of JPEG/;
     const checked = await newsprint(["validate", dir]);
     expect(checked.code).toBe(2);
     expect(listed(checked.stderr).lines.map((l) => l.split(": ")[1])).toEqual([
-      "pages[0].articles[5].images[0].src",
-      "pages[1].articles[0].images[0].src",
+      "pages[0].articles[5].images[0].src (article liuyuan-wenming-dashi)",
+      "pages[1].articles[0].images[0].src (article kangyi-jiceng-fangxian)",
     ]);
     expect(checked.stderr).toMatch(expected);
     const out = join(work, "out-truncated");

@@ -226,7 +226,9 @@ describe("an agency's PDF ad with an owner password only (issue 26.9)", () => {
     );
     expect(error).toBeInstanceOf(ImageError);
     const reason = (error as ImageError).problems[0]?.reason;
-    expect(reason).toMatch(/^PDF artwork that is encrypted \(a password protects it from changes\).*qpdf --decrypt/);
+    expect(reason).toMatch(
+      /^PDF artwork that is encrypted \(a password protects it from changes; PDF\/X forbids encryption\).*qpdf --decrypt/,
+    );
     expect(reason).not.toMatch(/PDFDocument|ignoreEncryption|damaged/);
   });
 });
