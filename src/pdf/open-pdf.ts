@@ -55,7 +55,10 @@ export async function loadPdf(file: string): Promise<PDFDocument> {
     doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
   } catch (err) {
     // pdf-lib's EncryptedPDFError; the class is not the same object in every build of pdf-lib, its words are.
-    if (err instanceof EncryptedPDFError || /^Input document to `PDFDocument.load` is encrypted/.test(String(err)))
+    if (
+      err instanceof EncryptedPDFError ||
+      /^Input document to `PDFDocument.load` is encrypted/.test((err as Error).message)
+    )
       throw new UnreadablePdfError(file, ENCRYPTED);
     throw new UnreadablePdfError(file, `is damaged (${firstLine((err as Error).message)})`);
   }
