@@ -50,6 +50,10 @@ const READERS: Record<string, string> = {
   "preview/routes.ts": "the app's client bundle",
   "queue/job-data.ts": "the issue folder's regular files (Dirent.isFile), on queue add's own machine",
   "queue/setup.ts": "the app's package-lock.json, templates and styles",
+  "cli/plant-pages.ts": "the build's own layout.json in the output folder",
+  "press/ghostscript-wasm.ts": "the build's own PDF and the ICC profile press/icc.ts has read (a regular file)",
+  "signoff/page-status.ts": "the press files the build wrote in the output folder",
+  "signoff/state-file.ts": "the sign-off record newsprint keeps in the output folder",
 };
 
 function readers(): string[] {
