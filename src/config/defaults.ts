@@ -10,6 +10,9 @@ export const DEFAULTS = {
   targetPpi: 200,
   /** Photos with more pixels are refused unread (decompression bombs). */
   maxPhotoPixels: 100_000_000,
+  /** The most newsprint reads of a file an issue names beside its photos (src/files.ts): far above
+   *  any real one, so a wrong file is refused within seconds instead of read. */
+  maxFileBytes: { style: 4 * 1024 * 1024, ads: 16 * 1024 * 1024, font: 64 * 1024 * 1024 },
   /** Below this effective resolution a photo warns (an error with --strict). */
   minPpi: 150,
   /** PDF/X flavour of the press files. */

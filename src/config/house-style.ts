@@ -139,7 +139,7 @@ export function resolveStyle(source: StyleSource): HouseStyle {
     for (const role of FONT_ROLES) {
       const face = fonts[role];
       if (!face) continue;
-      const stack = [face.family, ...families.filter((f) => f !== face.family)].map((f) => `"${f}"`);
+      const stack = [face.family, ...families.filter((f) => f !== face.family)].map(cssString);
       roleFonts[role] = { face, stack: [...stack, face.generic].join(", ") };
     }
     const coverage = [...new Set(FONT_ROLES.flatMap((r) => (fonts[r] ? [coverageSource(fonts[r] as Face)] : [])))];
@@ -194,4 +194,13 @@ function coverageSource(face: Face): string {
 function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
   if (!value) return {};
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** `text` as a CSS string: quoted, and every character but letters, digits, space and . , - _ ' &
+ *  written as a CSS escape, so no value of a style file ends the string or the rule it is in. */
+export function cssString(text: string): string {
+  const escaped = [...text]
+    .map((c) => (/^[\p{L}\p{N} .,_'&+/:%~-]$/u.test(c) ? c : `\\${(c.codePointAt(0) ?? 0).toString(16)} `))
+    .join("");
+  return `"${escaped}"`;
 }

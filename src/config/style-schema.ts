@@ -10,11 +10,19 @@ export type Lang = (typeof LANGS)[number];
 
 const weight = z.number().int().min(100).max(900).multipleOf(100);
 
+/** A family name as CSS and the fonts' name tables write it: letters, digits, spaces and - _ . ' & +
+ *  between them. Nothing that could close the CSS string it goes into. */
+const familyName = z
+  .string()
+  .max(80)
+  .regex(
+    /^[\p{L}\p{N}](?:[\p{L}\p{N} _.'&+-]*[\p{L}\p{N}.])?$/u,
+    "a font family name: letters, digits, spaces and - _ . ' & + between them",
+  );
+
 export const fontSpecSchema = z
   .object({
-    family: z
-      .string()
-      .min(1)
+    family: familyName
       .optional()
       .describe('font family: an installed @fontsource package ("Noto Serif TC") or a face of `faces`'),
     weight: weight.optional().describe("100–900"),
@@ -23,7 +31,7 @@ export const fontSpecSchema = z
 
 export const faceSchema = z
   .object({
-    family: z.string().min(1).describe("the family name the fonts of the style refer to"),
+    family: familyName.describe("the family name the fonts of the style refer to"),
     weight: weight.default(400),
     src: z.string().min(1).describe("TrueType, OpenType, WOFF or WOFF2 font file, relative to the style file"),
   })
@@ -88,12 +96,14 @@ const color = z
   .regex(/^#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?$/, "a colour written #rgb or #rrggbb")
   .describe("#rgb or #rrggbb");
 
-const ems = (what: string, max = 10) => z.number().positive().max(max).optional().describe(what);
+/** A size in body sizes (or a share of one): a tenth at the least, so that it prints (1e-300 would not). */
+const MIN_EMS = 0.1;
+const ems = (what: string, max = 10) => z.number().min(MIN_EMS).max(max).optional().describe(what);
 
 export const sizesSchema = z
   .object({
     headlineBySpan: z
-      .array(z.number().positive().max(10))
+      .array(z.number().min(MIN_EMS).max(10))
       .min(1)
       .max(12)
       .optional()

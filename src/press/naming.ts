@@ -63,7 +63,7 @@ export function expandPattern(pattern: string, fields: NameFields): string {
     section: fields.section,
   };
   const name = pattern.replace(/<([a-z]+)>/g, (token, key: string) => {
-    if (!(key in values)) throw new NamingError(`unknown token ${token} in file name pattern "${pattern}"`);
+    if (!Object.hasOwn(values, key)) throw new NamingError(`unknown token ${token} in file name pattern "${pattern}"`);
     const value = values[key];
     if (value === undefined) throw new NamingError(`token ${token} has no value for "${pattern}"`);
     return value;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { FileLockTimeoutError, withFileLock } from "../file-lock";
 import { toIssueRect } from "../grid";
 import { examineIssue, type Issue, type IssueProblem } from "../load";
 import { MakeupError, makeUp } from "../makeup";
@@ -191,14 +192,22 @@ export class EditService {
     const problem = makeupProblem(examined.issue, built);
     if (problem) return refused(problem.refusal, problem.article ?? subject, pageOf(problem.article ?? subject));
 
-    // The checks took a moment: a save made meanwhile wins, and the edit is made again on it.
-    if (sha256(await readFile(issueFile)) !== source) {
+    // The checks took a moment: a save made meanwhile wins, and the edit is made again on it. The
+    // check and the write hold issue.json's lock, as `import --append` does (src/file-lock.ts).
+    const written = sha256(edited);
+    const wrote = await withFileLock(issueFile, async () => {
+      if (sha256(await readFile(issueFile)) !== source) return false;
+      this.host.writing(written);
+      await writeAtomic(issueFile, edited);
+      return true;
+    }).catch((err: unknown) => {
+      if (err instanceof FileLockTimeoutError) return false;
+      throw err;
+    });
+    if (!wrote) {
       this.host.requestRebuild();
       return conflict({ code: "changed-while-checked", file: shownFile });
     }
-    const written = sha256(edited);
-    this.host.writing(written);
-    await writeAtomic(issueFile, edited);
     const ms = (from: number, to: number) => Math.round(to - from);
     const checked = performance.now();
     this.host.log(
@@ -213,11 +222,14 @@ export class EditService {
 
     // The pages could not be made from the edited file: back to the bytes the pages on screen show,
     // unless someone has written the file meanwhile.
-    const now = sha256(await readFile(issueFile));
-    if (now === written) {
+    await withFileLock(issueFile, async () => {
+      if (sha256(await readFile(issueFile)) !== written) return;
       this.host.writing(source);
       await writeAtomic(issueFile, bytes);
-    }
+    }).catch((err: unknown) => {
+      // Held by another writer all the while: the file is theirs now.
+      if (!(err instanceof FileLockTimeoutError)) throw err;
+    });
     const details = outcome.error?.problems.map((p) => p.message) ?? [];
     const article = outcome.error?.problems.find((p) => p.article)?.article ?? subject;
     return refused({ code: "rebuild-failed", error: outcome.error?.kind, details }, article, pageOf(article));

@@ -8,6 +8,7 @@ import type { Browser, Frame, Page } from "puppeteer-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
 import { resolveConfig } from "../../src/config/resolve";
+import { withFileLock } from "../../src/file-lock";
 import type { LayoutReport } from "../../src/pipeline/summary";
 import { type Preview, startPreview } from "../../src/preview/preview";
 import { keepForEye } from "../helpers/screens";
@@ -658,5 +659,26 @@ describe("the edit endpoint", () => {
     expect(articleOf(fileText(), "huafu-xinyi-jifen")?.place).toEqual({ column: 1, line: 35, span: 6 });
     // Made on the same version again: the file has changed since.
     expect((await post(good, headers())).status).toBe(409);
+  });
+
+  it("checks and writes under issue.json's lock, as import --append does (issue 26.5)", async () => {
+    await preview.idle();
+    const edit = JSON.stringify({
+      issue: preview.state().issue.file,
+      base: preview.state().source,
+      edits: [{ kind: "unpin", article: "huafu-xinyi-jifen" }],
+    });
+    const before = fileText();
+    // An import holds the lock for its read, change and write: the edit waits, then finds the file changed.
+    const answer = await withFileLock(issueFile, async () => {
+      const pending = post(edit, headers());
+      await sleep(3000);
+      expect(fileText()).toBe(before);
+      writeFileSync(issueFile, `${before}\n`);
+      return pending;
+    });
+    expect(answer.status).toBe(409);
+    expect(fileText()).toBe(`${before}\n`);
+    expect(articleOf(fileText(), "huafu-xinyi-jifen")?.place).toEqual({ column: 1, line: 35, span: 6 });
   });
 });

@@ -74,7 +74,7 @@ describe("checkPressOptions", () => {
 
   it("names an unreadable profile and an ink limit no shipped profile has", async () => {
     const problems = await problemsOf({ profile: join(root, "missing.icc") });
-    expect(problems).toEqual([expect.stringMatching(/^cannot read ICC profile .*missing\.icc: ENOENT/)]);
+    expect(problems).toEqual([expect.stringMatching(/^cannot read ICC profile .*missing\.icc: not found$/)]);
     expect(await problemsOf({ inkLimit: "180" })).toEqual([expect.stringMatching(/no shipped profile .* 180%/)]);
   });
 
