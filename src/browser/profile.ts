@@ -37,10 +37,17 @@ const GAIA_CONFIG = {
   },
 };
 
+const UNIX_SOCKET_PATH_MAX = 107;
+const SOCKET_SUFFIX_BYTES = "/.org.chromium.Chromium.XXXXXX/SingletonSocket".length;
+
 export async function openProfile(): Promise<ChromiumProfile> {
   const root = mkdtempSync(join(tmpdir(), "newsprint-chromium-"));
   const userDataDir = join(root, "profile");
-  const tmpDir = join(root, "tmp");
+  // Chromium puts its SingletonSocket at <TMPDIR>/.org.chromium.Chromium.XXXXXX/SingletonSocket and
+  // cannot start when that passes a Unix socket's 107-byte path limit: under a deep TMPDIR it gets
+  // the OS temp folder itself (its leftovers there, as without a profile).
+  const ownTmp = join(root, "tmp");
+  const tmpDir = Buffer.byteLength(ownTmp) + SOCKET_SUFFIX_BYTES <= UNIX_SOCKET_PATH_MAX ? ownTmp : tmpdir();
   const gaiaConfig = join(root, "gaia.json");
   let chromium: ChildProcess | undefined;
   const removeNow = () => rmSync(root, { recursive: true, force: true, maxRetries: 3 });
@@ -51,7 +58,7 @@ export async function openProfile(): Promise<ChromiumProfile> {
   });
   try {
     mkdirSync(join(userDataDir, "Default"), { recursive: true });
-    mkdirSync(tmpDir);
+    if (tmpDir === ownTmp) mkdirSync(tmpDir);
     writeFileSync(join(userDataDir, "Default", "Preferences"), JSON.stringify(PREFERENCES));
     writeFileSync(gaiaConfig, JSON.stringify(GAIA_CONFIG));
   } catch (err) {
