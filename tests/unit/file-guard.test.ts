@@ -29,7 +29,8 @@ const READERS: Record<string, string> = {
   "render/ad-artwork.ts": "ad artwork, after probeArtwork's resolveSource",
   "render/page-cache.ts": "the output folder's page cache, and the files it served (confined by server/static.ts)",
   "measure/cache.ts": "the output folder's measurement cache",
-  "measure/composer/faces.ts": "@fontsource stylesheets and faces; a paper's font files only after load/style-file.ts confined them",
+  "measure/composer/faces.ts":
+    "@fontsource stylesheets and faces; a paper's font files only after load/style-file.ts confined them",
   "measure/composer/woff2.ts": "the font files composer/faces.ts listed (installed, or confined by load/style-file.ts)",
   "server/static.ts": "mounted folders, confined through symlinks (isInside on real paths)",
   "pdf/open-pdf.ts": "PDFs named on the command line (checkPdfPath: a regular file) and ad artwork after resolveSource",
