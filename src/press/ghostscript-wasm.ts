@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DEFAULTS } from "../config/defaults";
 import { ToolError } from "../pdf/run-tool";
-import type { ConvertOptions } from "./ghostscript-convert";
+import { type ConvertOptions, pressWriterArgs } from "./ghostscript-convert";
 import { pdfxDefinition } from "./pdfx-def";
 
 // PDF/X-4 through Ghostscript 10.06 built to WebAssembly (the npm package @okathira/ghostpdl-wasm,
@@ -84,19 +84,7 @@ export async function convertWithGhostscriptWasm(
     "-dPDFX=4",
     "-dCompatibilityLevel=1.6",
     "-sICCProfilesDir=/icc/",
-    `-sColorConversionStrategy=${gray ? "Gray" : "CMYK"}`,
-    `-sProcessColorModel=${gray ? "DeviceGray" : "DeviceCMYK"}`,
-    "-dDeviceGrayToK=true",
-    "-dEmbedAllFonts=true",
-    "-dSubsetFonts=true",
-    "-dDownsampleColorImages=false",
-    "-dDownsampleGrayImages=false",
-    "-dDownsampleMonoImages=false",
-    "-dAutoFilterColorImages=false",
-    "-dAutoFilterGrayImages=false",
-    "-dColorImageFilter=/FlateEncode",
-    "-dGrayImageFilter=/FlateEncode",
-    "-dPreserveAnnots=false",
+    ...pressWriterArgs(gray),
     "-sOutputFile=/out.pdf",
     "/def.ps",
     "/in.pdf",
