@@ -77,6 +77,8 @@ export function decodeReason(err: unknown): string {
   if (/unsupported format|exceeds the limit/.test(message)) return message;
   if (/pixel limit/i.test(message)) return `too many pixels (${message})`;
   if (/unsupported image format|empty/i.test(message)) return `not a readable image (${message})`;
+  // libvips keeps one error buffer per thread; two decodes at once can leave "Unknown error".
+  if (/^unknown error$/i.test(message.trim())) return "unreadable or truncated image data (the decoder gave no detail)";
   return `unreadable or truncated image data (${message})`;
 }
 
