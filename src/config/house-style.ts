@@ -8,6 +8,7 @@ import {
   type FontSpec,
   LANGS,
   type Lang,
+  type RuleKindName,
   type StyleFile,
   type WordsData,
 } from "./style-schema";
@@ -46,6 +47,16 @@ export interface HouseStyle {
   colors: Record<keyof typeof STYLE_DEFAULTS.colors, string>;
   maxWordSpace: number;
   masthead: { logo?: string; minScale: number };
+  /** The make-up's editorial rules; `minPhotoPpi` absent: the build's minimum photo resolution. */
+  makeup: {
+    jumpMinLines: number;
+    jumpMinLinesPerColumn: number;
+    minLegLines: number;
+    maxHeadLines: number;
+    minPhotoPpi?: number;
+    maxEmptyShare: number;
+    strict: RuleKindName[];
+  };
   /** The style file, when the paper has one. */
   file?: string;
 }
@@ -161,6 +172,11 @@ export function resolveStyle(source: StyleSource): HouseStyle {
     colors: { ...d.colors, ...stripUndefined(style?.colors) },
     maxWordSpace: style?.text?.maxWordSpace ?? d.maxWordSpace,
     masthead: { ...(logo ? { logo } : {}), minScale: style?.masthead?.minScale ?? d.mastheadMinScale },
+    makeup: {
+      ...d.makeup,
+      strict: [...(d.makeup.strict as RuleKindName[])],
+      ...stripUndefined(style?.makeup),
+    },
     ...(source.file ? { file: source.file } : {}),
   };
 }

@@ -2,13 +2,13 @@ import type { Browser } from "puppeteer-core";
 import { resolveConfig } from "../config/resolve";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
-import { suggestFixes } from "../makeup";
 import type { Layout } from "../makeup/types";
 import { folderCache } from "../measure/cache";
 import { type Flatplan, flatplan } from "./flatplan";
 import { openIssueSession, planPages } from "./plan-pages";
 import { stageTimer } from "./stage-timer";
-import { overflowAdvice } from "./suggestions";
+import { advise, overflowAdvice } from "./suggestions";
+import { strictBreaks } from "./summary";
 
 // The flatplan without the PDF: load → measure → make-up, and no photos prepared nor pages
 // rendered. Material that does not fit is part of the plan (with what would make it fit), not
@@ -42,12 +42,19 @@ export async function planIssue(target: string, opts: PlanOptions = {}): Promise
     const session = await time("session", () => sessionPromise);
     // The build's measurements serve the plan, and the plan's the build.
     const measureCache = folderCache(config.cache.measure);
-    const { model, measurements, input, result } = await planPages(issue, session, { measureCache, time });
+    const { model, measurements, input, result, memo } = await planPages(issue, session, {
+      measureCache,
+      time,
+      minPpi: config.images.minPpi,
+    });
     timings.measured = measurements.measured;
     await measureCache.save();
     await session.saveNotes();
-    const advice = result.ok ? [] : await time("advice", () => overflowAdvice(suggestFixes(input, result), model));
-    const plan = flatplan(result.layout, model, result.ok ? [] : result.unplaced, advice);
+    const strict = strictBreaks(result.layout, input.rules);
+    const fits = result.ok && strict.length === 0;
+    const report = fits ? undefined : await time("advice", () => advise(input, result, model, memo));
+    const unplaced = result.ok ? [] : result.unplaced;
+    const plan = flatplan(result.layout, model, unplaced, report ? overflowAdvice(report) : [], report, strict);
     return { issue, layout: result.layout, plan, timings };
   } finally {
     const session = await sessionPromise.catch(() => undefined);

@@ -1,10 +1,14 @@
+import type { GridRect } from "../../grid";
 import { type Item, isContinuation, priorityOfItem, usablePriority } from "../items";
-import type { ArticleMetrics } from "../types";
+import type { ArticleMetrics, Module, RuleBreak } from "../types";
 
 // Rule: the page's lead is its most important story (priority, then the editor's order). It opens
-// the page top left and no module is wider (the editor's `columns` hint apart); the pool's lead of
-// a section opens the section's first page; a story moved to fix an overflow never becomes the
-// lead of the page it goes to.
+// the page on the top row — no story above it — and its module is the page's largest (the rests
+// continued from earlier pages apart), and no module is wider (the editor's `columns` hint
+// apart); the pool's lead of a section opens the section's first page; a story moved to fix an
+// overflow never becomes the lead of the page it goes to. The packer puts the lead top left of
+// the first region and pays RULE_BREAK for a packing that breaks the rule (page/packing.ts); a
+// lead the editor pinned is where the editor wants it.
 
 /** Own articles by priority then the editor's order; continuations after them, oldest first.
  *  The first item is the page's lead. */
@@ -30,4 +34,42 @@ export function leadOf(articles: ArticleMetrics[]): ArticleMetrics | undefined {
  *  exactly that (when `exact`: the page's own lead is packed), every other module at most. */
 export function spanAllowed(index: number, span: number, leadSpan: number, exact: boolean): boolean {
   return index === 0 && exact ? span === leadSpan : span <= leadSpan;
+}
+
+const sharesColumns = (a: GridRect, b: GridRect) => a.col < b.col + b.span && b.col < a.col + a.span;
+
+/** The lead's module against the other stories' modules of its page (continuations and pinned
+ *  modules not among them): what stands above it, and the largest of them. */
+export function leadStanding(lead: GridRect, others: GridRect[]): { above: GridRect[]; largest: number } {
+  return {
+    above: others.filter((o) => sharesColumns(o, lead) && o.row + o.rows <= lead.row),
+    largest: others.reduce((most, o) => Math.max(most, o.span * o.rows), 0),
+  };
+}
+
+/** Whether the lead is on the top row and the largest module. */
+export function leadHolds(lead: GridRect, others: GridRect[]): boolean {
+  const { above, largest } = leadStanding(lead, others);
+  return above.length === 0 && lead.span * lead.rows >= largest;
+}
+
+/** The rule over a finished page whose lead is `leadId`: its first line (1-based) against the
+ *  first line it could have had, its cells against the largest other story's. */
+export function leadBreaks(modules: Module[], leadId: string | undefined, taken: GridRect[]): RuleBreak[] {
+  const lead = modules.find((m) => m.articleId === leadId && m.continuedFrom === undefined);
+  if (lead === undefined || lead.origin !== "auto") return [];
+  const others = modules.filter((m) => m !== lead && m.continuedFrom === undefined && m.origin === "auto");
+  const { above, largest } = leadStanding(lead, others);
+  const breaks: RuleBreak[] = [];
+  if (above.length > 0) {
+    // The top of its columns: below the masthead, the ads and the editor's pins above it.
+    const fixed = [...taken, ...modules.filter((m) => m.origin !== "auto")];
+    const top = fixed
+      .filter((t) => sharesColumns(t, lead) && t.row + t.rows <= lead.row)
+      .reduce((row, t) => Math.max(row, t.row + t.rows), 0);
+    breaks.push({ rule: "lead-top", article: lead.articleId, measure: lead.row + 1, limit: top + 1 });
+  }
+  const cells = lead.span * lead.rows;
+  if (cells < largest) breaks.push({ rule: "lead-largest", article: lead.articleId, measure: cells, limit: largest });
+  return breaks;
 }
