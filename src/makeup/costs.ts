@@ -36,7 +36,7 @@ export const DROP = 120;
 /** Breaking an editorial rule (rules/): a stub before a jump, a short leg, a headline over its
  *  lines, a lead that is not the page's largest module. More than 6% of a page left empty, so a
  *  page breaks a rule only where nothing else fills it. */
-export const RULE_BREAK = 200;
+export const RULE_BREAK = 100;
 /** A page area left without any module (not enough articles for a region). */
 export const UNCOVERED = 10_000;
 

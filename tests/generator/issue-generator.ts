@@ -190,16 +190,18 @@ export async function generateIssue(seed: number, dir: string, opts: GeneratorOp
   };
 }
 
-/** Stories in the order an editor ranks them: a substantial one (long, or with a photo) is the
- *  lead, priority 1, listed first; some of the rest get a priority. */
+/** Stories in the order an editor ranks them: the weightiest (the longest, a photo counting) is
+ *  the lead, priority 1, listed first; some of the rest get a priority. */
 function leadFirst(r: Random, stories: ArticleData[], lang: Lang, format: Format): ArticleData[] {
   if (stories.length === 0) return stories;
   const size = (a: ArticleData) => weight(a, lang, format) * (a.images.length > 0 ? 1.3 : 1);
-  const ranked = [...stories].sort((a, b) => size(b) - size(a));
-  const lead = r.pick(ranked.slice(0, Math.min(2, ranked.length)));
+  const lead = stories.reduce((a, b) => (size(b) > size(a) ? b : a));
+  // Editors give the weightier stories the higher priority, not strictly.
+  const bySize = [...stories].sort((a, b) => size(b) - size(a));
   for (const story of stories) {
+    const rank = bySize.indexOf(story) / stories.length;
     if (story === lead) story.priority = 1;
-    else if (r.chance(0.6)) story.priority = r.int(2, 5);
+    else if (r.chance(0.6)) story.priority = Math.min(5, Math.max(2, 2 + Math.floor(rank * 3 + r.next() * 1.5)));
   }
   return [lead, ...stories.filter((s) => s !== lead)];
 }

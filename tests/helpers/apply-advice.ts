@@ -61,6 +61,8 @@ export function applyAdvice(issue: Json, edits: JsonEdit[]): void {
           }
         };
       }
+      default:
+        throw new Error(`advice edit ${JSON.stringify(edit satisfies never)} is not known`);
     }
   });
   for (const change of changes) change();

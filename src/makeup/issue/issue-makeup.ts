@@ -29,7 +29,7 @@ import type {
 } from "../types";
 import { nextCut, withCuts } from "./copyfit";
 import { JumpTargets } from "./jump-targets";
-import type { PageMemo } from "./page-memo";
+import { PageMemo } from "./page-memo";
 
 // The issue, page by page: each page gets its own articles plus the rests jumped to it. On each
 // page the make-up first tries the page as it is; then, where the editor allowed it, drops
@@ -376,8 +376,10 @@ export class IssueMakeup {
  *  ads, pins or explicit make-up. */
 export function makeUpPages(input: MakeupInput, memo?: PageMemo): MakeupResult {
   checkGrid(input);
+  // A repair makes the pages before the first story kept the same again: they are remembered.
+  let pages = memo;
   const run = (kept: ReadonlySet<string>) => {
-    const issue = new IssueMakeup(input, memo, kept);
+    const issue = new IssueMakeup(input, pages, kept);
     for (const [index, page] of input.pages.entries()) issue.page(index, page);
     return issue.result();
   };
@@ -389,6 +391,7 @@ export function makeUpPages(input: MakeupInput, memo?: PageMemo): MakeupResult {
       for (const jump of best.layout.jumps)
         if (jump.toPage === lost.page) next.add(`${jump.fromPage}:${jump.articleId}`);
     if (next.size === kept.size) break;
+    pages ??= new PageMemo();
     const tried = run(next);
     if (lostLines(tried) >= lostLines(best)) break;
     best = tried;
