@@ -13,6 +13,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Frame, Page } from "puppeteer-core";
 import { launchBrowser } from "../src/browser/browser";
+import { resolveConfig } from "../src/config/resolve";
 import { type Preview, startPreview } from "../src/preview/preview";
 
 const root = join(import.meta.dirname, "..");
@@ -73,7 +74,7 @@ function stacked(modules: Rect[]): [Rect, Rect] {
   throw new Error(`page ${PAGE} has no two stacked modules`);
 }
 
-const browser = await launchBrowser();
+const browser = await launchBrowser(resolveConfig().browser);
 const work = mkdtempSync(join(tmpdir(), "newsprint-bench-edit-"));
 const checks: number[] = [];
 let preview: Preview | undefined;

@@ -7,6 +7,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { resolveConfig } from "../src/config/resolve";
 import { type ImageRequest, prepareImages } from "../src/images/index";
 
 const PHOTOS = fileURLToPath(new URL("../issues/dongchangfu/photos", import.meta.url));
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
         })),
       ),
     );
-    const opts = { issueDir, cacheDir: path.join(root, "cache") };
+    const opts = { ...resolveConfig().images, issueDir, cacheDir: path.join(root, "cache") };
     console.log(`${photos.length} photos × ${SLOTS.length} slots × colour/mono = ${reqs.length} images`);
     for (const run of ["cold", "cached"]) {
       const t0 = performance.now();

@@ -28,5 +28,7 @@ console.log(
 );
 for (const p of pages) {
   const share = ((100 * p.emptyCells) / p.totalCells).toFixed(1);
-  console.log(`  page ${p.number}: ${p.modules.length} modules, empty ${share}% ${p.warnings.join("; ")}`);
+  console.log(
+    `  page ${p.number}: ${p.modules.length} modules, empty ${share}% ${p.warnings.map((w) => w.message).join("; ")}`,
+  );
 }

@@ -12,6 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { launchBrowser } from "../src/browser/browser";
+import { resolveConfig } from "../src/config/resolve";
 import { type Preview, startPreview } from "../src/preview/preview";
 
 const root = join(import.meta.dirname, "..");
@@ -29,7 +30,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-const browser = await launchBrowser();
+const browser = await launchBrowser(resolveConfig().browser);
 const work = mkdtempSync(join(tmpdir(), "newsprint-bench-preview-"));
 let preview: Preview | undefined;
 let dir = "";

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { launchBrowser } from "../src/browser/browser";
+import { resolveConfig } from "../src/config/resolve";
 import { resolveFormat } from "../src/load";
 import { startServer } from "../src/server/server";
 import { appMounts } from "../src/typeset/assets";
@@ -109,7 +110,7 @@ async function exactSize(pdf: Uint8Array, widthMm: number, heightMm: number): Pr
 }
 
 const server = await startServer(appMounts());
-const browser = await launchBrowser();
+const browser = await launchBrowser(resolveConfig().browser);
 try {
   for (const art of ARTWORK) {
     // Serif 900 is a face the pages themselves never use: pdffonts tells the ad's type apart.

@@ -15,6 +15,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchBrowser } from "../src/browser/browser";
+import { resolveConfig } from "../src/config/resolve";
 import { type ArticleData, bodyText } from "../src/load";
 import { buildIssue, LayoutError } from "../src/pipeline/build";
 import { writeBuild } from "../src/pipeline/write-build";
@@ -86,7 +87,7 @@ function generate(rand: () => number): Generated {
 
 const dir = mkdtempSync(join(tmpdir(), `newsprint-pools-${seed}-`));
 const rand = random(seed);
-const browser = await launchBrowser();
+const browser = await launchBrowser(resolveConfig().browser);
 const rows: string[] = [];
 let fitting = 0;
 let fittingBuilt = 0;

@@ -8,6 +8,7 @@ import { InputError } from "./errors";
 
 export class OutputDirError extends InputError {
   override name = "OutputDirError";
+  override readonly title = "the output folder cannot be written";
 }
 
 /** Throws OutputDirError unless `dir` is a writable folder or could be created as one. Writes nothing. */

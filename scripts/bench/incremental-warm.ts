@@ -5,12 +5,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { buildIssue } from "../../src/pipeline/build";
 import { copyEdit, repeatedIssue } from "./issues";
 
 const root = join(import.meta.dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "newsprint-incr-warm-"));
-const browser = await launchBrowser();
+const browser = await launchBrowser(resolveConfig().browser);
 try {
   const issue = repeatedIssue(join(root, "issues/dongchangfu"), 2, join(work, "issue16"));
   const build = async (outDir: string) => {

@@ -1,31 +1,31 @@
 import { accessSync, constants, existsSync, statSync } from "node:fs";
 import type { Browser, Page } from "puppeteer-core";
-import { DEFAULTS } from "../config/defaults";
+import type { BrowserConfig } from "../config/resolve";
+import { FailureError } from "../errors";
 
 // The one module that talks to Chromium. Stages ask it for a page; none of them imports
 // puppeteer itself, so a remote browser or a pool later changes this file only.
 
-export interface BrowserOptions {
-  /** Path of the Chromium binary (the resolved configuration's); else /usr/bin/chromium. */
-  executablePath?: string;
-  /** How long Chromium may take to start (the resolved configuration's); else the default. */
-  launchTimeoutMs?: number;
+/** The resolved configuration's binary and launch timeout (resolveConfig(…).browser). */
+export interface BrowserOptions extends BrowserConfig {
   /** Stops a launch still under way (the caller no longer needs the browser). */
   signal?: AbortSignal;
 }
 
-export class BrowserError extends Error {
+export class BrowserError extends FailureError {
   override name = "BrowserError";
 }
 
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-
-export function findChromium(explicit?: string): string {
-  const path = explicit ?? CANDIDATES.find((p) => existsSync(p));
-  if (!path || !existsSync(path)) {
-    throw new BrowserError(
-      `Chromium not found${path ? ` at ${path}` : ""}: install it (apt-get install chromium) or set NEWSPRINT_CHROMIUM`,
-    );
+/** The binary, checked: there, a file, executable. */
+export function findChromium(path: string): string {
+  if (!existsSync(path)) {
+    throw new BrowserError([
+      {
+        severity: "error",
+        message: `Chromium not found at ${path}`,
+        hint: "install it (apt-get install chromium) or set NEWSPRINT_CHROMIUM",
+      },
+    ]);
   }
   // Spawning a folder or a file without the execute bit fails with an error event puppeteer
   // leaves unhandled: say what is wrong instead.
@@ -57,11 +57,11 @@ const ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser> {
+export async function launchBrowser(opts: BrowserOptions): Promise<Browser> {
   const executablePath = findChromium(opts.executablePath);
   const args = process.getuid?.() === 0 ? [...ARGS, "--no-sandbox"] : ARGS;
   // puppeteer's own timeout does not cover a browser that never answers on its pipe.
-  const timeoutMs = opts.launchTimeoutMs ?? DEFAULTS.launchTimeoutMs;
+  const timeoutMs = opts.launchTimeoutMs;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;

@@ -30,7 +30,7 @@ export interface SessionOptions extends BrowserOptions {
   versionNote?: string;
 }
 
-export async function openSession(mounts: Mount[], opts: SessionOptions = {}): Promise<Session> {
+export async function openSession(mounts: Mount[], opts: SessionOptions): Promise<Session> {
   let starting: Promise<Browser> | undefined = opts.browser ? Promise.resolve(opts.browser) : undefined;
   const browser = () => {
     starting ??= launchBrowser(opts);

@@ -1,4 +1,5 @@
 import type { Page } from "puppeteer-core";
+import { FailureError } from "../errors";
 import { type PdfOptions, printPdf } from "./browser";
 import type { BrowserScript } from "./scripts";
 
@@ -12,7 +13,7 @@ type Fn = (...args: never[]) => unknown;
 type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
 type ResultOf<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never;
 
-export class BrowserPageError extends Error {
+export class BrowserPageError extends FailureError {
   override name = "BrowserPageError";
 }
 

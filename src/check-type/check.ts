@@ -77,7 +77,7 @@ async function readBboxLayout(pdf: string, range: string[]): Promise<string> {
 }
 
 function sumTotals(pages: readonly PageTotals[]): TypoReport["totals"] {
-  const sum = (key: "lines" | "lineStart" | "lineEnd" | "ragged" | "loose") => pages.reduce((n, p) => n + p[key], 0);
+  const sum = (key: Exclude<keyof PageTotals, "page">) => pages.reduce((n, p) => n + p[key], 0);
   return {
     pages: pages.length,
     lines: sum("lines"),
@@ -85,6 +85,7 @@ function sumTotals(pages: readonly PageTotals[]): TypoReport["totals"] {
     lineEnd: sum("lineEnd"),
     ragged: sum("ragged"),
     loose: sum("loose"),
+    halfWidth: sum("halfWidth"),
   };
 }
 

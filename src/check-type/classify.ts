@@ -1,13 +1,15 @@
 import { NO_END, NO_START } from "../typography/linebreak";
-import { type BboxBlock, type BboxLine, type BboxPage, isWide, lineText } from "./bbox";
+import { findHalfWidthPunctuation, snippetAround } from "../typography/punctuation";
+import { type BboxLine, type BboxPage, isWide, lineText } from "./bbox";
 
 // Finds the composition faults a reader sees on a printed page, from the lines pdftotext reads back:
 // a line starting with a mark that must not start one, a line ending with an opening bracket, in
 // justified text a full line that stops short of the column's right edge, and in justified Latin text
 // a loose line: a word space wider than the limit (a multiple of the page's own word space, measured
-// on the last lines of paragraphs, which are not stretched).
+// on the last lines of paragraphs, which are not stretched); and in any text half-width punctuation
+// between Chinese characters (src/typography/punctuation.ts), each mark counted.
 
-export type TypoKind = "line-start" | "line-end" | "ragged" | "loose";
+export type TypoKind = "line-start" | "line-end" | "ragged" | "loose" | "half-width";
 
 export interface TypoFinding {
   page: number;
@@ -21,6 +23,8 @@ export interface TypoFinding {
   shortBy?: number;
   /** For loose lines: the widest word space, as a multiple of the natural one. */
   wordSpace?: number;
+  /** For half-width punctuation: the mark with a few characters either side. */
+  snippet?: string;
 }
 
 export interface LatinSpacing {
@@ -37,6 +41,7 @@ export interface PageTotals {
   lineEnd: number;
   ragged: number;
   loose: number;
+  halfWidth: number;
 }
 
 // A paragraph's first line is indented by about two characters; one character is enough to tell.
@@ -44,6 +49,8 @@ const INDENT_EMS = 0.75;
 // A full line may stop short by half a character (a half-width mark, justification that Chromium left
 // after the last character); the margin keeps exact halves, measured with rounding noise, out.
 const RAGGED_EMS = 0.55;
+// A centred line's margins differ by at most this many characters (half a character: an odd count).
+const CENTRED_EMS = 0.6;
 // A gap between lines this much larger than the usual line pitch separates paragraphs.
 const PARAGRAPH_GAP = 1.4;
 // Only body text is justified: lines within this share of the body size (the page header at 1.05 and a
@@ -61,7 +68,56 @@ export function classifyPage(
   bodyHeight = bodyLineHeight([page]),
   spacing: LatinSpacing = { limit: Infinity },
 ): TypoFinding[] {
-  return page.blocks.flatMap((block) => classifyBlock(block, page.number, bodyHeight, spacing));
+  const isBody = (l: BboxLine) => Math.abs(l.yMax - l.yMin - bodyHeight) <= bodyHeight * BODY_SIZE;
+  const blocks = page.blocks.map((b) => ({ lines: b.lines.filter((l) => lineText(l) !== "") }));
+  // The measure of the page's columns: the commonest width of a body line (full lines are alike).
+  const measure = mode(blocks.flatMap((b) => b.lines.filter(isBody).map((l) => Math.round(l.xMax - l.xMin))));
+  const shapes = blocks.filter((b) => b.lines.length > 0).map((b) => blockShape(b.lines, measure));
+  const context: PageContext = { number: page.number, isBody, spacing, indent: paragraphIndent(shapes, isBody) };
+  return shapes.flatMap((shape) => classifyBlock(shape, context));
+}
+
+interface PageContext {
+  number: number;
+  isBody: (line: BboxLine) => boolean;
+  spacing: LatinSpacing;
+  /** The usual indent of a paragraph's first line on the page, in characters. */
+  indent?: number;
+}
+
+/** A column's lines and where they stand. */
+interface BlockShape {
+  lines: BboxLine[];
+  /** Width of one character. */
+  em: number;
+  /** The edges of the lines that do not overhang (columnEdges). */
+  left: number;
+  right: number;
+  /** The column's left edge for a block that has no full line (a centred subhead over an indented
+   *  line): its right edge less the page's measure. */
+  columnLeft: number;
+}
+
+function blockShape(lines: BboxLine[], measure: number | undefined): BlockShape {
+  const em = charWidth(lines);
+  const { left, right } = columnEdges(lines);
+  const short = measure !== undefined && right - left < measure - em;
+  return { lines, em, left, right, columnLeft: short ? right - measure : left };
+}
+
+/** The most common indent (in quarter characters) of the page's indented body lines. */
+function paragraphIndent(shapes: readonly BlockShape[], isBody: (l: BboxLine) => boolean): number | undefined {
+  const indents = shapes.flatMap(({ lines, em, left }) => lines.filter(isBody).map((l) => (l.xMin - left) / em));
+  return mode(indents.filter((indent) => indent >= INDENT_EMS).map((indent) => Math.round(indent * 4) / 4));
+}
+
+/** The value that occurs most often (the first of those, on a tie). */
+function mode(values: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: [number, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
 }
 
 /** A line of Latin text: no full-width character. */
@@ -114,37 +170,54 @@ export function pageTotals(page: BboxPage, findings: readonly TypoFinding[]): Pa
     lineEnd: mine.filter((f) => f.kind === "line-end").length,
     ragged: mine.filter((f) => f.kind === "ragged").length,
     loose: mine.filter((f) => f.kind === "loose").length,
+    halfWidth: mine.filter((f) => f.kind === "half-width").length,
   };
 }
 
-function classifyBlock(block: BboxBlock, page: number, bodyHeight: number, spacing: LatinSpacing): TypoFinding[] {
-  const lines = block.lines.filter((l) => lineText(l) !== "");
-  if (lines.length === 0) return [];
-  const em = charWidth(lines);
-  const { left, right } = columnEdges(lines);
+function classifyBlock(shape: BlockShape, page: PageContext): TypoFinding[] {
+  const { lines, em, left, right, columnLeft } = shape;
+  const { isBody, spacing } = page;
   const pitch = median(lines.slice(1).map((l, i) => l.yMin - (lines[i] as BboxLine).yMin)) ?? Infinity;
   const indented = (l: BboxLine) => l.xMin - left >= INDENT_EMS * em;
-  const isBody = (l: BboxLine) => Math.abs(l.yMax - l.yMin - bodyHeight) <= bodyHeight * BODY_SIZE;
   const justified = lines.length >= MIN_LINES;
+  // A centred line (an in-body subhead, 小标题) stops short of both edges alike: it is not justified
+  // text. A paragraph's first line short by its own indent looks alike, and is still ragged.
+  const centred = (l: BboxLine) => {
+    const before = (l.xMin - columnLeft) / em;
+    const after = (right - l.xMax) / em;
+    const atIndent = page.indent !== undefined && Math.abs(before - page.indent) <= CENTRED_EMS;
+    return before > RAGGED_EMS && after > RAGGED_EMS && Math.abs(before - after) <= CENTRED_EMS && !atIndent;
+  };
 
   const findings: TypoFinding[] = [];
   lines.forEach((line, i) => {
     const text = lineText(line);
-    const at = { page, text, x: round(line.xMin), y: round(line.yMin) };
+    const at = { page: page.number, text, x: round(line.xMin), y: round(line.yMin) };
     const chars = [...text];
-    // An indented body line opens a paragraph, so a mark at its start was typed there, not broken there;
-    // a centred headline's second line is indented too, and broken there.
-    const opens = indented(line) && isBody(line);
+    // A line that opens a paragraph starts with what was typed (or printed) there, not with a break:
+    // in body text an indented line; in a head the first line of its block (a size of its own), such
+    // as a subhead led by its dash (——副题). A centred headline's second line is indented too, and
+    // broken there.
+    const opens = isBody(line) ? indented(line) : i === 0;
     if (NO_START.has(chars[0] ?? "") && !opens) findings.push({ ...at, kind: "line-start" });
     if (NO_END.has(chars.at(-1) ?? "")) findings.push({ ...at, kind: "line-end" });
-    if (!justified || !isBody(line) || NOTE.test(text)) return;
+    // A mark at a line's start or end stands between the characters of two lines.
     const next = lines[i + 1];
-    // A paragraph ends where the column ends, before an indented line (a paragraph start, a centred
-    // subhead, a right-aligned credit), before a line of another size, before a blank line, and before
-    // a credit in brackets that fills its line.
+    const behind = i > 0 ? ([...lineText(lines[i - 1] as BboxLine)].at(-1) ?? "") : "";
+    const ahead = next ? ([...lineText(next)][0] ?? "") : "";
+    for (const mark of findHalfWidthPunctuation(behind + text + ahead)) {
+      const offset = mark.at - behind.length;
+      if (offset >= 0 && offset < text.length)
+        findings.push({ ...at, kind: "half-width", snippet: snippetAround(text, offset) });
+    }
+    if (!justified || !isBody(line) || NOTE.test(text) || centred(line)) return;
+    // A paragraph ends where the column ends, before an indented or centred line (a paragraph start,
+    // a subhead, a right-aligned credit), before a line of another size, before a blank line, and
+    // before a credit in brackets that fills its line.
     const endsParagraph =
       next === undefined ||
       indented(next) ||
+      centred(next) ||
       !isBody(next) ||
       !(next.yMin - line.yMin > 0 && next.yMin - line.yMin <= PARAGRAPH_GAP * pitch) ||
       (SENTENCE_END.test(text) && OPENS_NOTE.test(lineText(next)));

@@ -2,7 +2,13 @@ import type { TypoReport } from "./check";
 
 // Two ways to show a typography report: lines for a person at a terminal, JSON for tools.
 
-const KIND_LABEL = { "line-start": "line start", "line-end": "line end", ragged: "ragged", loose: "loose" } as const;
+const KIND_LABEL = {
+  "line-start": "line start",
+  "line-end": "line end",
+  ragged: "ragged",
+  loose: "loose",
+  "half-width": "half-width",
+} as const;
 
 export function formatText(report: TypoReport): string {
   const out: string[] = [`${report.pdf}`];
@@ -12,11 +18,13 @@ export function formatText(report: TypoReport): string {
         ? ` (short by ${f.shortBy} char)`
         : f.wordSpace !== undefined
           ? ` (word space ${f.wordSpace}× the natural)`
-          : "";
+          : f.snippet !== undefined
+            ? ` (half-width mark in “${f.snippet}”)`
+            : "";
     out.push(`  p${f.page} ${KIND_LABEL[f.kind].padEnd(10)} at ${f.x},${f.y} pt  ${f.text}${short}`);
   }
   for (const p of report.pages) {
-    if (p.lineStart + p.lineEnd + p.ragged + p.loose === 0) continue;
+    if (p.lineStart + p.lineEnd + p.ragged + p.loose + p.halfWidth === 0) continue;
     out.push(`  page ${p.page}: ${counts(p)} in ${p.lines} lines`);
   }
   const t = report.totals;
@@ -24,8 +32,8 @@ export function formatText(report: TypoReport): string {
   return out.join("\n");
 }
 
-function counts(t: { lineStart: number; lineEnd: number; ragged: number; loose: number }): string {
-  return `${t.lineStart} line-start, ${t.lineEnd} line-end, ${t.ragged} ragged, ${t.loose} loose`;
+function counts(t: { lineStart: number; lineEnd: number; ragged: number; loose: number; halfWidth: number }): string {
+  return `${t.lineStart} line-start, ${t.lineEnd} line-end, ${t.ragged} ragged, ${t.loose} loose, ${t.halfWidth} half-width`;
 }
 
 /** One report, or several as an array. */

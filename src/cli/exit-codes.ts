@@ -1,15 +1,6 @@
-// Exit codes of every newsprint command (documented in the README and in --help).
-export const EXIT = {
-  ok: 0,
-  /** Something failed that is not the input's fault (browser, tool, delivery). */
-  failed: 1,
-  /** Invalid input: issue file, photo, ad, option, usage, an unreadable PDF. Nothing was written. */
-  invalid: 2,
-  /** The issue is valid but its material does not fit the pages, or a page overflows. */
-  layout: 3,
-  /** A checked PDF has faults (preflight or check-type found problems). */
-  pdfFaults: 4,
-} as const;
+// Exit codes of every newsprint command (documented in the README and in --help); exitCodeOf in
+// src/errors.ts chooses them.
+export { EXIT } from "../errors";
 
 export const EXIT_HELP = `
 Exit codes:

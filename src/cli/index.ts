@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { DEFAULTS } from "../config/defaults";
 import { NEWSPRINT_VERSION } from "../version";
 import { registerBuild } from "./commands/build";
 import { registerCheckType } from "./commands/check-type";
@@ -12,7 +13,7 @@ import { registerQueue } from "./commands/queue";
 import { registerSend } from "./commands/send";
 import { registerValidate } from "./commands/validate";
 import { registerWorker } from "./commands/worker";
-import { EXIT_HELP } from "./exit-codes";
+import { EXIT, EXIT_HELP } from "./exit-codes";
 import { reportError } from "./report-error";
 
 // newsprint's command line: one file per command in ./commands.
@@ -23,18 +24,18 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride((err) => {
     // Usage errors exit 2, like invalid input; --help and --version exit 0.
-    process.exit(err.exitCode === 0 ? 0 : 2);
+    process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.invalid);
   })
   .addHelpText(
     "after",
     `
 Examples:
   newsprint init issues/today --paper 东昌府新闻   start an issue folder with a placeholder lead story
-  newsprint import story.docx -o issues/today --append   add a reporter's Word file to page 1
+  newsprint import story.docx -o issues/today --append   add a reporter's Word file to the story pool
   newsprint build issues/dongchangfu        make up the sample issue into output/dongchangfu.pdf
   newsprint plan issues/dongchangfu         the flatplan (pages, stories, fill, jumps) without the PDF
   newsprint validate issues/dongchangfu     check the issue file only
-  newsprint preview issues/dongchangfu --open   live preview at http://127.0.0.1:4321/
+  newsprint preview issues/dongchangfu --open   live preview at http://${DEFAULTS.previewHost}:${DEFAULTS.previewPort}/
   newsprint epaper issues/dongchangfu -o site   the digital edition (数字报): a static site of the pages
   newsprint check-type output/dongchangfu.pdf
   newsprint build issues/dongchangfu --press && newsprint preflight output/dongchangfu/press/*.pdf

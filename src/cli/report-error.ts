@@ -1,46 +1,30 @@
-import { FitError, InputError, PdfFaultError } from "../errors";
-import { EXIT } from "./exit-codes";
+import { renderDiagnostics } from "../diagnostics";
+import { EXIT, exitCodeOf, NewsprintError } from "../errors";
 
-// The error's class chooses the exit code. The base classes live in src/errors.ts, which imports
-// nothing: checking them here loads no stage (Chromium's driver, sharp, pdf-lib stay unloaded).
+// The error's class chooses the exit code (exitCodeOf) and its heading; its diagnostics are the
+// text. The base classes live in src/errors.ts: checking them here loads no stage (Chromium's
+// driver, sharp, pdf-lib stay unloaded).
 
-/** A heading per kind of input problem, by the error's name; the message follows indented. */
-const INPUT_TITLES: Record<string, string> = {
-  IssueError: "the issue is invalid",
-  ImageError: "photo problem",
-  MakeupError: "the make-up the issue asks for is impossible",
-  AdArtworkError: "ad artwork problem",
-  OutputDirError: "the output folder cannot be written",
-  UnreadablePdfError: "the PDF cannot be read",
-  ImportError: "cannot import",
-  PressOptionsError: "press options",
-  ProfileError: "press options",
-  NamingError: "press options",
-};
-
-/** Problems listed one per line carry their count in the heading. */
-function counted(err: Error): string {
-  const n = (err as { problems?: unknown[] }).problems?.length;
-  return n && n > 1 ? ` (${n} problems)` : n === 1 ? " (1 problem)" : "";
+/** A list of problems carries its count in the heading. */
+function counted(err: NewsprintError): string {
+  const n = err.diagnostics.length;
+  if (!err.listsProblems) return "";
+  return n === 1 ? " (1 problem)" : ` (${n} problems)`;
 }
 
 /** Prints an error for people and returns the exit code it stands for. */
 export function reportError(err: unknown, stream: NodeJS.WritableStream = process.stderr): number {
   const write = (s: string) => stream.write(`${s}\n`);
-  const message = err instanceof Error ? err.message : String(err);
-  const indented = message.replace(/^/gm, "  ");
-  if (err instanceof InputError) {
-    write(`newsprint: ${INPUT_TITLES[err.name] ?? "invalid input"}${counted(err)}:\n${indented}`);
-    return EXIT.invalid;
+  const code = exitCodeOf(err);
+  if (!(err instanceof NewsprintError)) {
+    write(`newsprint: ${err instanceof Error ? err.message : String(err)}`);
+    return code;
   }
-  if (err instanceof FitError) {
-    write(`newsprint: the pages cannot be made up:\n${indented}`);
-    return EXIT.layout;
+  const text = renderDiagnostics(err.diagnostics);
+  if (code === EXIT.invalid || code === EXIT.layout) {
+    write(`newsprint: ${err.title}${counted(err)}:\n${text.replace(/^/gm, "  ")}`);
+  } else {
+    write(`newsprint: ${text}`);
   }
-  if (err instanceof PdfFaultError) {
-    write(`newsprint: ${message}`);
-    return EXIT.pdfFaults;
-  }
-  write(`newsprint: ${message}`);
-  return EXIT.failed;
+  return code;
 }

@@ -14,10 +14,37 @@ export const DEFAULTS = {
   minPpi: 150,
   /** PDF/X flavour of the press files. */
   pdfx: "PDF/X-1a:2001",
+  /** The output-condition profiles shipped in profiles/, by the ink limit each caps, highest first:
+   *  the press uses the highest not above its ink limit unless given another. */
+  pressProfiles: [
+    { inkLimit: 240, file: "profiles/newsprint-tr002-tac240.icc" },
+    { inkLimit: 220, file: "profiles/newsprint-tr002-tac220.icc" },
+  ],
+  /** Where Chromium is looked for, in order (--chromium and NEWSPRINT_CHROMIUM name another). */
+  chromiumPaths: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"],
   /** Chromium must have started within this time (NEWSPRINT_LAUNCH_TIMEOUT_MS overrides it). */
   launchTimeoutMs: 30_000,
-  /** Preview port (any free port when taken). */
+  /** Ghostscript's command, and its own ICC profiles (Debian's place; NEWSPRINT_GS_ICC_DIR overrides it). */
+  gsCommand: "gs",
+  gsIccDir: "/usr/share/color/icc/ghostscript",
+  /** A Ghostscript run (a page converted, a page's ink measured) must end within this time. */
+  gsTimeoutMs: 300_000,
+  /** Press pages converted at once, at most (and no more than the machine's cores). */
+  pressConcurrency: 4,
+  /** Press file names: one per page, and the whole issue as one press proof. */
+  pressPagePattern: "<paper>_<yyyymmdd>_<page>.pdf",
+  pressIssuePattern: "<paper>_<yyyymmdd>_press.pdf",
+  /** Tries per file of a hot-folder delivery (folder or SFTP), and the first wait before a retry, doubled each time. */
+  deliverTries: 3,
+  deliverBackoffMs: 1_000,
+  /** How long `send --printer` waits for each job to complete, and how often it asks the printer. */
+  printTimeoutMs: 900_000,
+  printPollMs: 1_000,
+  /** An SFTP server must have answered the login within this time. */
+  sftpConnectTimeoutMs: 20_000,
+  /** Preview port (any free port when taken) and address: this machine only. */
   previewPort: 4321,
+  previewHost: "127.0.0.1",
   /** Output folder of build and preview. */
   outDir: "output",
   /** Paper name of a new issue (init, import) until the editor writes the real one. */
@@ -28,6 +55,10 @@ export const DEFAULTS = {
   redisUrl: "redis://127.0.0.1:6379",
   /** Name of the edition queue: workers and `queue add` meet on it. */
   queueName: "editions",
+  /** Editions a worker builds at once. */
+  queueConcurrency: 1,
+  /** Jobs `queue status` lists per state, at most. */
+  queueStatusLimit: 200,
   /** Tries of a queued edition whose failure is not its input's fault (browser, tool, delivery). */
   queueAttempts: 3,
   /** First wait before such a retry, doubled each time. */

@@ -55,6 +55,8 @@ const zhHansWords: Required<WordsData> = {
   weekdays: ZH_WEEKDAYS,
   months: Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
   lunar: "农历{year}年{month}月{day}",
+  titleDate: "{date}",
+  titleSeparator: " ",
 };
 
 const zhHantWords: Required<WordsData> = {
@@ -95,6 +97,8 @@ const enWords: Required<WordsData> = {
   weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
   months: MONTHS_EN,
   lunar: false,
+  titleDate: "{weekday}, {date}",
+  titleSeparator: ", ",
 };
 
 const cjkFonts = (serif: string, sans: string): LangDefaults["fonts"] => ({
@@ -137,6 +141,38 @@ export const LANG_DEFAULTS: Record<Lang, LangDefaults> = {
     words: enWords,
   },
 };
+
+/** A date (YYYY-MM-DD) in a paper's words: "2022年11月14日" and "星期一"; "November 30, 2026" and "Monday". */
+export function writtenDate(
+  iso: string,
+  words: Pick<Required<WordsData>, "date" | "months" | "weekdays">,
+): { solar: string; weekday: string } {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const weekday = words.weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? "";
+  const solar = fillWords(words.date, { year: y, month: m, day: d, monthName: words.months[m - 1] ?? String(m) });
+  return { solar, weekday };
+}
+
+/** The house style's words a PDF's title is written in. */
+export type TitleWords = Pick<
+  Required<WordsData>,
+  "date" | "months" | "weekdays" | "issueNumber" | "folio" | "titleDate" | "titleSeparator"
+>;
+
+/**
+ * The paper, the date, the issue number and the page where given, in the paper's words:
+ * "东昌府新闻 2022年12月30日 总第1234期 第3版", "The Riverside Weekly, Monday, November 30, 2026, No. 418".
+ */
+export function newspaperTitle(
+  t: { paperName: string; date: string; issueNumber?: number; page?: number },
+  words: TitleWords,
+): string {
+  const { solar, weekday } = writtenDate(t.date, words);
+  const parts = [t.paperName, fillWords(words.titleDate, { date: solar, weekday })];
+  if (t.issueNumber !== undefined) parts.push(fillWords(words.issueNumber, { n: t.issueNumber }));
+  if (t.page !== undefined) parts.push(fillWords(words.folio, { n: t.page }));
+  return parts.join(words.titleSeparator);
+}
 
 /** `{key}` placeholders filled from `values`; an unknown key stays as written. */
 export function fillWords(template: string, values: Record<string, string | number>): string {

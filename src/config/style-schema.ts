@@ -74,6 +74,12 @@ export const wordsSchema = z
       .union([z.string().min(1), z.literal(false)])
       .optional()
       .describe('"农历{year}年{month}月{day}", or false'),
+    titleDate: z.string().min(1).optional().describe('the date in the PDF\'s title: "{date}", "{weekday}, {date}"'),
+    titleSeparator: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('between the parts of the PDF\'s title (paper, date, issue number, page): " ", ", "'),
   })
   .strict();
 

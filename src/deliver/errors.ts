@@ -1,9 +1,9 @@
-import { InputError } from "../errors";
-// Errors of the deliver stage. The CLI maps DeliveryUsageError to exit code 2 (bad usage) and every
-// other failure to exit code 1 (delivery failed).
+import { FailureError, InputError } from "../errors";
+// Errors of the deliver stage. DeliveryUsageError is an input error (exit 2, bad usage, not retried);
+// every other failure is exit 1 (delivery failed): exitCodeOf in src/errors.ts.
 
 /** The delivery was attempted and failed (printer refused the job, upload failed after retries…). */
-export class DeliveryError extends Error {
+export class DeliveryError extends FailureError {
   override name = "DeliveryError";
 }
 

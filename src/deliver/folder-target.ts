@@ -14,7 +14,7 @@ export type FolderDeliveryOptions = StagedDeliveryOptions;
 export function deliverToFolder(
   files: readonly string[],
   dest: string,
-  options: FolderDeliveryOptions = {},
+  options: FolderDeliveryOptions,
 ): Promise<DeliveryResult> {
   return deliverStaged(files, folderTarget(resolve(dest)), options);
 }
@@ -23,7 +23,7 @@ export function deliverToFolder(
 export function deliverTreeToFolder(
   root: string,
   dest: string,
-  options: FolderDeliveryOptions = {},
+  options: FolderDeliveryOptions,
 ): Promise<DeliveryResult> {
   return deliverTree(root, folderTarget(resolve(dest)), options);
 }

@@ -1,6 +1,7 @@
 // Retries a flaky step (an upload over a network share or SFTP) with exponential backoff.
 
 import { setTimeout as sleep } from "node:timers/promises";
+import { FailureError } from "../errors";
 
 export interface RetryOptions {
   /** Total number of tries, including the first one. */
@@ -13,7 +14,7 @@ export interface RetryOptions {
   onRetry?: (error: unknown, failedTry: number, waitMs: number) => void;
 }
 
-export class RetriesExhaustedError extends Error {
+export class RetriesExhaustedError extends FailureError {
   override name = "RetriesExhaustedError";
   constructor(
     readonly tries: number,

@@ -1,19 +1,12 @@
-// Finds SFTP credentials: a key file (option or NEWSPRINT_SFTP_KEY, passphrase in
-// NEWSPRINT_SFTP_KEY_PASSPHRASE), an ssh-agent (option or SSH_AUTH_SOCK), a password
-// (NEWSPRINT_SFTP_PASSWORD). Never from the issue file, and never in a message: the key path,
-// passphrase and password are listed as secrets so that every message can be scrubbed of them.
+// The SFTP credentials the resolved configuration names (src/config/resolve.ts: --key or
+// NEWSPRINT_SFTP_KEY with NEWSPRINT_SFTP_KEY_PASSPHRASE, SSH_AUTH_SOCK, NEWSPRINT_SFTP_PASSWORD),
+// read and checked. Never from the issue file, and never in a message: the key path, passphrase
+// and password are listed as secrets so that every message can be scrubbed of them.
 
 import { readFile } from "node:fs/promises";
 import ssh2 from "ssh2";
+import type { SftpSecrets } from "../config/resolve";
 import { DeliveryUsageError } from "./errors";
-
-export interface CredentialOptions {
-  privateKeyPath?: string;
-  /** ssh-agent socket path. */
-  agent?: string;
-  /** Where to read NEWSPRINT_SFTP_* and SSH_AUTH_SOCK (default process.env). */
-  env?: NodeJS.ProcessEnv;
-}
 
 export interface SftpCredentials {
   privateKey?: Buffer;
@@ -24,13 +17,8 @@ export interface SftpCredentials {
   secrets: string[];
 }
 
-export async function resolveSftpCredentials(options: CredentialOptions): Promise<SftpCredentials> {
-  const env = options.env ?? process.env;
-  const keyPath = options.privateKeyPath ?? nonEmpty(env.NEWSPRINT_SFTP_KEY);
-  const keySource = options.privateKeyPath ? "the --key option" : "NEWSPRINT_SFTP_KEY";
-  const passphrase = nonEmpty(env.NEWSPRINT_SFTP_KEY_PASSPHRASE);
-  const password = nonEmpty(env.NEWSPRINT_SFTP_PASSWORD);
-  const agent = options.agent ?? nonEmpty(env.SSH_AUTH_SOCK);
+export async function resolveSftpCredentials(secrets: SftpSecrets): Promise<SftpCredentials> {
+  const { keyPath, keySource, keyPassphrase: passphrase, password, agent } = secrets;
   const credentials: SftpCredentials = {
     secrets: [keyPath, passphrase, password].filter((s): s is string => s !== undefined),
   };
@@ -52,13 +40,13 @@ export async function resolveSftpCredentials(options: CredentialOptions): Promis
   if (agent) credentials.agent = agent;
   if (password) credentials.password = password;
   if (!credentials.privateKey && !credentials.agent && !credentials.password) {
-    throw new DeliveryUsageError(
-      "no SFTP credentials: give --key, or set NEWSPRINT_SFTP_KEY, NEWSPRINT_SFTP_PASSWORD or SSH_AUTH_SOCK",
-    );
+    throw new DeliveryUsageError([
+      {
+        severity: "error",
+        message: "no SFTP credentials",
+        hint: "give --key, or set NEWSPRINT_SFTP_KEY, NEWSPRINT_SFTP_PASSWORD or SSH_AUTH_SOCK",
+      },
+    ]);
   }
   return credentials;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === "" ? undefined : value;
 }

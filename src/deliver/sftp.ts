@@ -7,24 +7,23 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ConnectConfig } from "ssh2";
 import SftpClient from "ssh2-sftp-client";
+import type { SftpSecrets } from "../config/resolve";
 import { DeliveryError, messageOf, redactSecrets } from "./errors";
-import { type CredentialOptions, resolveSftpCredentials, type SftpCredentials } from "./sftp-credentials";
+import { resolveSftpCredentials, type SftpCredentials } from "./sftp-credentials";
 import { type DeliveryResult, deliverStaged, type StagedDeliveryOptions, type StagingTarget } from "./staged-delivery";
 import { deliverTree } from "./tree-delivery";
 
-export interface SftpDeliveryOptions extends StagedDeliveryOptions, CredentialOptions {
+export interface SftpDeliveryOptions extends StagedDeliveryOptions {
   host: string;
   port?: number;
   username: string;
   /** Absolute, or relative to the login folder. Must exist. */
   remoteDir: string;
-  /**
-   * Expected host key fingerprint as `ssh-keygen -lf` prints it ("SHA256:…"); defaults to
-   * NEWSPRINT_SFTP_HOST_KEY. Without one, any host key is accepted and its fingerprint reported.
-   */
-  hostKeyFingerprint?: string;
-  /** Give up connecting after this long (default 20 s). */
-  connectTimeoutMs?: number;
+  /** Key, agent, password and the expected host key fingerprint as `ssh-keygen -lf` prints it
+   *  ("SHA256:…"); without one, any host key is accepted and its fingerprint reported. */
+  secrets: SftpSecrets;
+  /** Give up connecting after this long. */
+  connectTimeoutMs: number;
 }
 
 export async function deliverSftp(files: readonly string[], options: SftpDeliveryOptions): Promise<DeliveryResult> {
@@ -37,9 +36,8 @@ export async function deliverTreeSftp(root: string, options: SftpDeliveryOptions
 }
 
 async function connectedTarget(options: SftpDeliveryOptions): Promise<StagingTarget> {
-  const credentials = await resolveSftpCredentials(options);
-  const expected = options.hostKeyFingerprint ?? nonEmpty((options.env ?? process.env).NEWSPRINT_SFTP_HOST_KEY);
-  return sftpTarget(options, credentials, expected);
+  const credentials = await resolveSftpCredentials(options.secrets);
+  return sftpTarget(options, credentials, options.secrets.hostKey);
 }
 
 function sftpTarget(options: SftpDeliveryOptions, credentials: SftpCredentials, expectedKey?: string): StagingTarget {
@@ -55,7 +53,7 @@ function sftpTarget(options: SftpDeliveryOptions, credentials: SftpCredentials, 
     host: options.host,
     port,
     username: options.username,
-    readyTimeout: options.connectTimeoutMs ?? 20_000,
+    readyTimeout: options.connectTimeoutMs,
     // Notice a server that stops answering mid-upload instead of waiting forever.
     keepaliveInterval: 5_000,
     keepaliveCountMax: 3,
@@ -143,8 +141,4 @@ async function endWithin(client: SftpClient, socket: Socket, ms: number): Promis
   const outcome = await Promise.race([client.end().catch(() => "failed"), timedOut]);
   clearTimeout(timer);
   if (outcome !== true) socket.destroy();
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === "" ? undefined : value;
 }

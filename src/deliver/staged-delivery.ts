@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { pipeline, Readable } from "node:stream";
+import type { DeliverConfig } from "../config/resolve";
 import { createCountingHash } from "./checksum";
 import { DeliveryError, DeliveryUsageError, messageOf } from "./errors";
 import { defaultManifestName, type ManifestEntry, manifestText } from "./manifest";
@@ -38,11 +39,7 @@ export interface StagingTarget {
   redact(message: string): string;
 }
 
-export interface StagedDeliveryOptions {
-  /** Tries per file, including the first (default 3). */
-  retries?: number;
-  /** Wait before the second try, doubled for each later one (default 1000 ms). */
-  backoffMs?: number;
+export interface StagedDeliveryOptions extends Pick<DeliverConfig, "tries" | "backoffMs"> {
   /** Defaults to `<common stem of the files>.sha256`. */
   manifestName?: string;
   /** Progress lines for a person to read (the CLI prints them to stderr). */
@@ -66,7 +63,7 @@ export const tempNameFor = (name: string): string => {
 export async function deliverStaged(
   files: readonly string[],
   target: StagingTarget,
-  options: StagedDeliveryOptions = {},
+  options: StagedDeliveryOptions,
 ): Promise<DeliveryResult> {
   const names = await checkLocalFiles(files);
   const manifest = options.manifestName ?? defaultManifestName(names);
@@ -162,10 +159,10 @@ export function retryOptions(
   say: (line: string) => void,
   what: string,
 ) {
-  const tries = options.retries ?? 3;
+  const { tries, backoffMs } = options;
   return {
     tries,
-    backoffMs: options.backoffMs ?? 1000,
+    backoffMs,
     isPermanent: (error: unknown) => {
       const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
       return cause instanceof DeliveryUsageError || (target.isPermanent?.(cause) ?? false);

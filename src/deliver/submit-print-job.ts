@@ -24,10 +24,10 @@ export interface PrintOptions {
   jobName?: string;
   /** Told each new job-state keyword: pending, processing, processing-stopped, completed… */
   onState?: (state: string, detail: JobStateDetail) => void;
-  /** Give up waiting for completion after this long (default 15 minutes); the job stays queued. */
-  timeoutMs?: number;
-  /** How often to ask for the job state (default 1 s). */
-  pollMs?: number;
+  /** Give up waiting for completion after this long (the configuration's); the job stays queued. */
+  timeoutMs: number;
+  /** How often to ask for the job state (the configuration's). */
+  pollMs: number;
 }
 
 export interface PrintResult {
@@ -43,7 +43,7 @@ export async function submitPrintJob(file: string, options: PrintOptions): Promi
   const jobAttributes = jobTemplateAttributes(options);
   await assertPdfFile(file);
   const jobName = options.jobName ?? basename(file);
-  const deadline = Date.now() + (options.timeoutMs ?? 15 * 60_000);
+  const deadline = Date.now() + options.timeoutMs;
   const user = requestingUser();
 
   const created = await callIpp(endpoint, {
@@ -75,7 +75,7 @@ export async function submitPrintJob(file: string, options: PrintOptions): Promi
   await followJob(endpoint, jobId, {
     jobName,
     deadline,
-    pollMs: options.pollMs ?? 1000,
+    pollMs: options.pollMs,
     requestingUser: user,
     ...(unsupported.length ? { note: `the printer ignored or substituted ${unsupported.join(", ")}` } : {}),
     ...(options.onState ? { onState: options.onState } : {}),

@@ -27,7 +27,7 @@ export async function isSiteFolder(path: string): Promise<boolean> {
 export async function deliverTree(
   root: string,
   target: StagingTarget,
-  options: StagedDeliveryOptions = {},
+  options: StagedDeliveryOptions,
 ): Promise<DeliveryResult> {
   const names = publishingOrder(await filesUnder(root));
   if (names.length === 0) throw new DeliveryUsageError(`${root} holds no files to deliver`);

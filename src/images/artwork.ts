@@ -1,6 +1,6 @@
 import { firstPageSize, looksLikePdf, UnreadablePdfError } from "../pdf/open-pdf";
 import { ImageError } from "./errors";
-import { probeImage } from "./probe";
+import { type ProbeOptions, probeImage } from "./probe";
 import { resolveSource } from "./source-path";
 
 // An ad's artwork, as delivered: a PDF (placed as vector) or a raster (through the photo stage).
@@ -16,7 +16,12 @@ export interface Artwork {
   height: number;
 }
 
-export async function probeArtwork(issueDir: string, src: string, adId: string): Promise<Artwork> {
+export async function probeArtwork(
+  issueDir: string,
+  src: string,
+  adId: string,
+  opts: Pick<ProbeOptions, "decode" | "maxPixels"> = {},
+): Promise<Artwork> {
   const file = await resolveSource(issueDir, src, adId, "ad");
   if (await looksLikePdf(file)) {
     const size = await firstPageSize(file).catch((err: unknown) => {
@@ -25,5 +30,5 @@ export async function probeArtwork(issueDir: string, src: string, adId: string):
     });
     return { file, kind: "pdf", ...size };
   }
-  return { file, kind: "raster", ...(await probeImage(issueDir, src, adId, { owner: "ad" })) };
+  return { file, kind: "raster", ...(await probeImage(issueDir, src, adId, { ...opts, owner: "ad" })) };
 }

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULTS } from "../config/defaults";
 import { type CacheParams, type CacheRecord, cacheKey, hashBytes, readCacheEntry } from "./cache";
 import { ImageError } from "./errors";
 import { cropSize, effectivePpi, focusWindow, outputSize, type Size } from "./geometry";
@@ -35,10 +34,10 @@ export function settings(opts: ImageOptions): Settings {
   const s: Settings = {
     issueDir: path.resolve(opts.issueDir),
     cacheDir: path.resolve(opts.cacheDir),
-    targetPpi: opts.targetPpi ?? DEFAULTS.targetPpi,
-    minPpi: opts.minPpi ?? DEFAULTS.minPpi,
-    strict: opts.strict ?? false,
-    maxPixels: opts.maxPixels ?? DEFAULTS.maxPhotoPixels,
+    targetPpi: opts.targetPpi,
+    minPpi: opts.minPpi,
+    strict: opts.strict,
+    maxPixels: opts.maxPixels,
   };
   if (!(s.targetPpi > 0 && s.minPpi >= 0 && s.maxPixels > 0)) {
     throw new RangeError("targetPpi and maxPixels must be positive, minPpi not negative");
@@ -98,8 +97,10 @@ function resolution(req: ImageRequest, ppi: number, s: Settings): { warning?: Im
   if (ppi >= s.minPpi) return {};
   const what = `${Math.round(ppi)} ppi at ${mm(req.widthMm)}×${mm(req.heightMm)} mm, below ${s.minPpi} ppi`;
   if (s.strict) throw ImageError.of(req.articleId, req.src, what, req.owner);
-  const message = `${req.owner ?? "article"} ${req.articleId}: ${req.src} is ${what}`;
-  return { warning: { articleId: req.articleId, src: req.src, ppi: Math.round(ppi), message } };
+  const detail = `${req.src} is ${what}`;
+  const message = `${req.owner ?? "article"} ${req.articleId}: ${detail}`;
+  const owner = req.owner ? { owner: req.owner } : {};
+  return { warning: { articleId: req.articleId, ...owner, src: req.src, ppi: Math.round(ppi), detail, message } };
 }
 
 function mm(v: number): string {

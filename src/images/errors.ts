@@ -1,8 +1,9 @@
+import type { Diagnostic } from "../diagnostics";
 import { InputError } from "../errors";
 // One error type for the whole stage, able to carry every problem of a batch at once so the editor
 // can fix all photos in one go instead of one per build.
 
-import type { ImageOwner } from "./types";
+import type { ImageOwner, ImageWarning } from "./types";
 
 export interface ImageProblem {
   articleId: string;
@@ -12,28 +13,35 @@ export interface ImageProblem {
 }
 
 export class ImageError extends InputError {
+  override name = "ImageError";
+  override readonly title = "photo problem";
+  override readonly listsProblems = true;
   readonly problems: ImageProblem[];
   /** Article and file of the first problem (the only one, usually). */
-  readonly articleId: string;
   readonly src: string;
 
   constructor(problems: ImageProblem[]) {
     const first = problems[0];
     if (!first) throw new TypeError("ImageError needs at least one problem");
-    super(
-      problems.length === 1
-        ? describeProblem(first)
-        : `${problems.length} images failed:\n${problems.map((p) => `  - ${describeProblem(p)}`).join("\n")}`,
-    );
-    this.name = "ImageError";
+    super(problems.map(imageDiagnostic));
     this.problems = problems;
-    this.articleId = first.articleId;
     this.src = first.src;
   }
 
   static of(articleId: string, src: string, reason: string, owner?: ImageOwner): ImageError {
     return new ImageError([{ articleId, src, reason, ...(owner ? { owner } : {}) }]);
   }
+}
+
+function imageDiagnostic(p: ImageProblem): Diagnostic {
+  const subject = p.owner === "ad" ? { adId: p.articleId } : { articleId: p.articleId };
+  return { severity: "error", message: describeProblem(p), ...subject };
+}
+
+/** A low-resolution photo as the build's other warnings: naming its article (or ad). */
+export function imageWarningDiagnostic(w: ImageWarning): Diagnostic {
+  const subject = w.owner === "ad" ? { adId: w.articleId } : { articleId: w.articleId };
+  return { severity: "warning", message: w.message, ...subject };
 }
 
 export function describeProblem(p: ImageProblem): string {

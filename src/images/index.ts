@@ -1,7 +1,7 @@
 // The image stage: photos of the issue, cropped and resampled for their slots on the page.
 
 export { type Artwork, probeArtwork } from "./artwork";
-export { ImageError, type ImageProblem } from "./errors";
+export { ImageError, type ImageProblem, imageWarningDiagnostic } from "./errors";
 export { prepareImages } from "./prepare";
 export { probeImage, probeLogo } from "./probe";
 export { resolveSource } from "./source-path";

@@ -41,6 +41,16 @@ export async function inspectSource(input: Uint8Array | string, maxPixels: numbe
   return { width, height, hasAlpha: meta.hasAlpha };
 }
 
+/**
+ * Decodes every pixel of a source whose header inspectSource accepted, within the pixel limit, so
+ * data the header does not show as broken (a truncated file) fails as it would when rendered. Shrunk
+ * while decoding (JPEG scales on load): the whole file is read, little is kept.
+ */
+export async function decodeSource(input: Uint8Array | string, maxPixels: number): Promise<void> {
+  const limitInputPixels = Number.isFinite(maxPixels) ? maxPixels : false;
+  await sharp(input, { failOn: "truncated", limitInputPixels }).resize(64, 64, { fit: "inside" }).raw().toBuffer();
+}
+
 export async function render(bytes: Uint8Array, plan: RenderPlan): Promise<Rendered> {
   // autoOrient: crop coordinates and sizes are those of the upright picture. The embedded ICC
   // profile, if any, is applied on input (sharp converts to sRGB); output carries no metadata.

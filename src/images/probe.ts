@@ -1,21 +1,29 @@
 import sharp from "sharp";
 import { ImageError } from "./errors";
-import { decodeReason, inspectSource } from "./pipeline";
+import { decodeReason, decodeSource, inspectSource } from "./pipeline";
 import { resolveSource } from "./source-path";
 import type { ImageOwner } from "./types";
 
-/** Cheap read of a source's pixel size after EXIF orientation, for the make-up (aspect ratio). */
+export interface ProbeOptions {
+  owner?: ImageOwner;
+  maxPixels?: number;
+  /** Decode every pixel too (within maxPixels), as the image stage will: a truncated file fails
+   *  here, not first in the build. Otherwise only the header is read. */
+  decode?: boolean;
+}
+
+/** Read of a source's pixel size after EXIF orientation, for the make-up (aspect ratio). */
 export async function probeImage(
   issueDir: string,
   src: string,
   articleId: string,
-  opts: { owner?: ImageOwner; maxPixels?: number } = {},
+  opts: ProbeOptions = {},
 ): Promise<{ width: number; height: number }> {
   const { owner, maxPixels = Number.POSITIVE_INFINITY } = opts;
   const file = await resolveSource(issueDir, src, articleId, owner);
   try {
-    // Only the header is read.
     const { width, height } = await inspectSource(file, maxPixels);
+    if (opts.decode) await decodeSource(file, maxPixels);
     return { width, height };
   } catch (err) {
     throw ImageError.of(articleId, src, decodeReason(err), owner);

@@ -1,4 +1,5 @@
 // Public shapes of the image stage; index.ts re-exports them.
+import type { ImagesConfig } from "../config/resolve";
 
 /** What a photo belongs to, for messages: an article's photo, or an ad's raster artwork. */
 export type ImageOwner = "article" | "ad";
@@ -20,19 +21,13 @@ export interface ImageRequest {
   mono: boolean;
 }
 
-export interface ImageOptions {
+/** Where the photos are and go, and the resolved configuration's images section: target and least
+ *  resolution, whether low resolution is an error (strict), the decompression-bomb limit. */
+export interface ImageOptions extends ImagesConfig {
   /** Absolute path of the issue folder. */
   issueDir: string;
   /** E.g. <output>/.cache/images; created if absent. */
   cacheDir: string;
-  /** Default 200. */
-  targetPpi?: number;
-  /** Default 150. */
-  minPpi?: number;
-  /** Low resolution becomes an error. */
-  strict?: boolean;
-  /** Decompression-bomb limit, default 100 megapixels. */
-  maxPixels?: number;
 }
 
 export interface PreparedImage {
@@ -50,7 +45,11 @@ export interface PreparedImage {
 
 export interface ImageWarning {
   articleId: string;
+  owner?: ImageOwner;
   src: string;
   ppi: number;
+  /** What is wrong with the photo: "a.jpg is 95 ppi at 120×80 mm, below 150 ppi". */
+  detail: string;
+  /** The same, naming the article (or ad) first. */
   message: string;
 }

@@ -1,6 +1,7 @@
 import mammoth from "mammoth";
 import { isDateline } from "./anatomy";
 import { assembleBlocks } from "./assemble";
+import { checkDocxContainer, DocxProblem } from "./docx-container";
 import { ImportError } from "./errors";
 import type { Block, ImportedFile } from "./types";
 
@@ -26,6 +27,8 @@ interface Piece {
   text: string;
   bold: boolean;
   italic: boolean;
+  /** A line break (Shift+Enter) inside the paragraph. */
+  lineBreak?: boolean;
 }
 
 type Role = Pick<Block, "kind" | "level">;
@@ -35,7 +38,8 @@ function roleOf(p: DocxElement): Role {
   const heading = /^(?:heading|标题)\s*([1-9])$/i.exec(name);
   if (heading?.[1]) return { kind: "heading", level: Number(heading[1]) };
   if (/^(title|标题)$/i.test(name)) return { kind: "heading", level: 1 };
-  if (/^(subtitle|副标题)$/i.test(name)) return { kind: "subtitle" };
+  if (/^(subtitle|副标题|副標題)$/i.test(name)) return { kind: "subtitle" };
+  if (/^(section|版面|版块|版塊)$/i.test(name)) return { kind: "section" };
   return { kind: "para" };
 }
 
@@ -52,12 +56,21 @@ function readBlocks(doc: DocxElement, notes: string[]): { blocks: Block[]; pictu
     let pieces: Piece[] = [];
     const nested: DocxElement[] = [];
     const flush = (): void => {
-      const text = pieces
-        .map((x) => x.text)
+      const lines = pieces
+        .map((x) => (x.lineBreak ? "\n" : x.text))
         .join("")
-        .replace(/\s+/g, " ")
-        .trim();
-      if (text) blocks.push({ ...role, text, at, ...emphasisOf(pieces, role) });
+        .split("\n")
+        .map((l) => l.replace(/\s+/g, " ").trim())
+        .filter(Boolean);
+      const text = lines.join(" ");
+      if (text)
+        blocks.push({
+          ...role,
+          text,
+          ...(lines.length > 1 ? { lines } : {}),
+          at,
+          ...emphasisOf(pieces, role),
+        });
       pieces = [];
     };
     const walk = (el: DocxElement, bold: boolean, italic: boolean): void => {
@@ -65,7 +78,7 @@ function readBlocks(doc: DocxElement, notes: string[]): { blocks: Block[]; pictu
       else if (el.type === "text") pieces.push({ text: el.value ?? "", bold, italic });
       else if (el.type === "tab") pieces.push({ text: " ", bold, italic });
       else if (el.type === "break") {
-        if (el.breakType === "line") pieces.push({ text: " ", bold, italic });
+        if (el.breakType === "line") pieces.push({ text: " ", bold, italic, lineBreak: true });
         else {
           flush();
           blocks.push({ kind: "break", text: "", at });
@@ -81,8 +94,8 @@ function readBlocks(doc: DocxElement, notes: string[]): { blocks: Block[]; pictu
             (data) => {
               block.image = { data, alt, origin: `picture in paragraph ${at}` };
             },
-            (err: Error) => {
-              throw new ImportError("", `the picture cannot be read (${err.message})`, at);
+            () => {
+              throw new ImportError("", "the picture cannot be read from the archive", at);
             },
           ),
         );
@@ -119,6 +132,12 @@ function emphasisOf(pieces: Piece[], role: Role): Partial<Block> {
 }
 
 export async function importDocx(file: string, data: Buffer): Promise<ImportedFile> {
+  try {
+    checkDocxContainer(data);
+  } catch (err) {
+    if (err instanceof DocxProblem) throw new ImportError(file, err.message);
+    throw err;
+  }
   const notes: string[] = [];
   let read: { blocks: Block[]; pictures: Promise<void>[] } | undefined;
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
@@ -134,8 +153,10 @@ export async function importDocx(file: string, data: Buffer): Promise<ImportedFi
         convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
       },
     );
-  } catch (err) {
-    throw new ImportError(file, `not a readable Word .docx file (${(err as Error).message})`);
+  } catch {
+    // mammoth's words (a JSZip or XML parser message) say nothing about the file to its user and
+    // may quote its bytes: the archive was checked above, so what is left is its XML.
+    throw new ImportError(file, "not a readable Word .docx file (its document XML cannot be read)");
   }
   if (!read) throw new ImportError(file, "not a readable Word .docx file");
   try {

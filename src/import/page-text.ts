@@ -1,9 +1,22 @@
-import { assignHead, endsSentence, isDateline, isHeadLike, parseCredit, splitDateline, splitKicker } from "./anatomy";
+import {
+  assignHead,
+  endsSentence,
+  isDateline,
+  isHeadLike,
+  isLeadingByline,
+  parseCredit,
+  splitDateline,
+  splitKicker,
+} from "./anatomy";
+import { ImportError } from "./errors";
+import { IMPORT_LIMITS } from "./limits";
+import { sectionMarker } from "./sections";
 import { type DraftArticle, type ImportedFile, newDraft } from "./types";
 
 // Page text as a PDF extraction leaves it (the corpus): one block per line, blank lines between,
 // column breaks splitting paragraphs, heads and credits on lines of their own, sometimes `#` and
-// `**` left from an earlier conversion. Nothing marks where a story begins; its shape does.
+// `**` left from an earlier conversion. Nothing marks where a story begins; its shape does. A line
+// that only names a section (版面：民生, 【要闻】, 要闻) puts the stories after it in that section.
 
 interface Line {
   text: string;
@@ -40,7 +53,13 @@ type Kind = "head" | "credit" | "text";
 
 export function importPageText(file: string, text: string): ImportedFile {
   const { lines, emphasisAt } = pageLines(text);
+  if (lines.length > IMPORT_LIMITS.paragraphs)
+    throw new ImportError(
+      file,
+      `${lines.length} lines of text, more than the ${IMPORT_LIMITS.paragraphs} one import reads: split the file`,
+    );
   const articles: DraftArticle[] = [];
+  let section: string | undefined;
   let current: DraftArticle | undefined;
   let closed = true;
   let open = false; // the last paragraph has not ended its sentence yet
@@ -63,6 +82,7 @@ export function importPageText(file: string, text: string): ImportedFile {
   };
   const start = (at: number): DraftArticle => {
     current = newDraft(file, at);
+    if (section) current.section = section;
     articles.push(current);
     closed = false;
     open = false;
@@ -71,6 +91,13 @@ export function importPageText(file: string, text: string): ImportedFile {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
+    const named = sectionMarker(line.text);
+    if (named) {
+      section = named;
+      closed = true;
+      open = false;
+      continue;
+    }
     const kind = kindOf(i);
     if (kind === "head") {
       const group = [line];
@@ -84,14 +111,28 @@ export function importPageText(file: string, text: string): ImportedFile {
     if (kind === "credit") {
       const credit = parseCredit(line.text);
       if (!credit) continue;
+      if (
+        current &&
+        !closed &&
+        current.headline &&
+        !current.body.length &&
+        !current.byline &&
+        isLeadingByline(line.text)
+      ) {
+        // English copy opens with its byline, under the head: the story goes on.
+        current.byline = line.text.trim();
+        continue;
+      }
       let a = current && !closed ? current : undefined;
       if (!a) {
         const last = articles.at(-1);
         a = last && !last.byline && credit.kind === "byline" ? last : start(line.at);
       }
       if (credit.kind === "photo") makePhoto(a, credit.text, line.at);
-      else if (a.byline) a.body.push(line.text);
-      else a.byline = credit.text;
+      else if (a.byline) {
+        a.body.push(line.text);
+        a.bodyAt.push(line.at);
+      } else a.byline = credit.text;
       closed = true;
       open = false;
       continue;
@@ -101,12 +142,16 @@ export function importPageText(file: string, text: string): ImportedFile {
     let a = current;
     if (!a || closed || (lead.dateline && a.body.length > 0 && !open)) a = start(line.at);
     if (a.body.length === 0 && !a.dateline && lead.dateline) {
-      a.dateline = lead.dateline;
+      a.dateline = lead.dateline.replace(/[：:]$/, "");
       a.body.push(lead.text);
+      a.bodyAt.push(line.at);
     } else if (open && typeof a.body.at(-1) === "string") {
       a.body[a.body.length - 1] = `${a.body.at(-1) as string}${line.text}`;
       joined.set(a, [...(joined.get(a) ?? []), line.at]);
-    } else a.body.push(line.text);
+    } else {
+      a.body.push(line.text);
+      a.bodyAt.push(line.at);
+    }
     open = !endsSentence(line.text);
   }
 
@@ -125,12 +170,14 @@ function makePhoto(a: DraftArticle, credit: string, at: number): void {
   if (!a.headline) {
     const caption = `${a.dateline ? `${a.dateline} ` : ""}${paragraphs.join("")}`;
     a.body = [];
+    a.bodyAt = [];
     a.dateline = undefined;
     a.images.push({ caption: caption || undefined, credit, at });
     a.guessed.push("photo item: its text is the caption, （… 摄） the credit");
     return;
   }
   const last = a.body.length > 1 ? a.body.pop() : undefined;
+  if (last !== undefined) a.bodyAt.pop();
   a.images.push({ caption: typeof last === "string" ? last : undefined, credit, at });
   a.guessed.push("photo: the last paragraph before （… 摄） is its caption");
 }

@@ -1,8 +1,20 @@
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEFAULTS } from "../config/defaults";
+import { LANGS, type Lang } from "../config/style-schema";
+import { printable } from "../diagnostics";
 import { InputError } from "../errors";
-import { type ArticleData, type IssueInput, PRESET_NAMES, type PresetName, parseIssue } from "../load";
+import {
+  type ArticleData,
+  IssueError,
+  type IssueInput,
+  isCalendarDate,
+  LIMITS,
+  PRESET_NAMES,
+  type PresetName,
+  parseIssue,
+} from "../load";
+import { FRONT_SECTION } from "./sections";
 
 // A new issue folder: issue.json with `$schema` (so an editor completes and checks fields), today's
 // date, photos/ and a short README of the fields. `newsprint init` writes it with a placeholder lead
@@ -13,6 +25,11 @@ export interface NewIssueOptions {
   format?: string;
   /** YYYY-MM-DD; today (local time) by default. */
   date?: string;
+  /** 总第N期, as given on the command line. */
+  number?: string;
+  lang?: string;
+  /** paper.slug: ASCII name of the press files. */
+  slug?: string;
   /** The repository's schema/issue.schema.json and the repository's folder. */
   schemaFile: string;
   appRoot: string;
@@ -25,9 +42,55 @@ export function today(now = new Date()): string {
 
 export function checkFormat(format: string): PresetName {
   if (!(PRESET_NAMES as readonly string[]).includes(format))
-    throw new InputError(`--format: expected ${PRESET_NAMES.join(" or ")}, found "${format}"`);
+    throw new InputError(`--format: expected ${PRESET_NAMES.join(" or ")}, found "${printable(format)}"`);
   return format as PresetName;
 }
+
+export function checkLang(lang: string): Lang {
+  if (!(LANGS as readonly string[]).includes(lang))
+    throw new InputError(`--lang: expected ${LANGS.join(", ")}, found "${printable(lang)}"`);
+  return lang as Lang;
+}
+
+/** The new issue's fields from the options, each checked and named in its message. */
+export function checkNewIssueOptions(o: Omit<NewIssueOptions, "schemaFile" | "appRoot">): {
+  date?: string;
+  number?: number;
+  lang?: Lang;
+  slug?: string;
+  format?: PresetName;
+} {
+  const out: ReturnType<typeof checkNewIssueOptions> = {};
+  if (o.date !== undefined) {
+    const { min, max } = LIMITS.years;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date) || !isCalendarDate(o.date))
+      throw new InputError(
+        `--date: expected a day written YYYY-MM-DD from ${min}-01-01 to ${max}-12-31, found "${printable(o.date)}"`,
+      );
+    out.date = o.date;
+  }
+  if (o.number !== undefined) {
+    const n = Number(o.number);
+    if (!/^\d+$/.test(o.number.trim()) || !Number.isSafeInteger(n) || n < 1 || n > 999_999_999)
+      throw new InputError(
+        `--number: expected the issue's number, a whole number from 1, found "${printable(o.number)}"`,
+      );
+    out.number = n;
+  }
+  if (o.lang !== undefined) out.lang = checkLang(o.lang);
+  if (o.slug !== undefined) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(o.slug))
+      throw new InputError(
+        `--slug: expected lower-case ASCII letters, digits and - (e.g. dongchangfu), found "${printable(o.slug)}"`,
+      );
+    out.slug = o.slug;
+  }
+  if (o.format !== undefined) out.format = checkFormat(o.format);
+  return out;
+}
+
+/** The paper's name until the editor writes it, in the issue's language (its fonts must have it). */
+const PAPER_NAME: Record<Lang, string> = { "zh-Hans": DEFAULTS.paperName, "zh-Hant": "報紙名稱", en: "Newspaper Name" };
 
 /** Inside the repository `$schema` points at its schema file; elsewhere a copy goes beside the issue. */
 export function schemaReference(issueDir: string, o: NewIssueOptions): { ref: string; copy: boolean } {
@@ -38,29 +101,66 @@ export function schemaReference(issueDir: string, o: NewIssueOptions): { ref: st
 }
 
 export function newIssue(issueDir: string, o: NewIssueOptions): IssueInput & { $schema: string } {
-  return {
+  const c = checkNewIssueOptions(o);
+  const lang = c.lang ?? "zh-Hans";
+  const issue: IssueInput & { $schema: string } = {
     $schema: schemaReference(issueDir, o).ref,
-    paper: { name: o.paper?.trim() || DEFAULTS.paperName },
-    issue: { date: o.date ?? today() },
-    format: checkFormat(o.format ?? DEFAULTS.format),
-    pages: [{ section: "要闻", articles: [] }],
+    paper: { name: o.paper?.trim() || PAPER_NAME[lang], ...(c.slug ? { slug: c.slug } : {}) },
+    issue: { date: c.date ?? today(), ...(c.number ? { number: c.number } : {}) },
+    format: c.format ?? checkFormat(DEFAULTS.format),
+    pages: [{ section: FRONT_SECTION[lang], articles: [] }],
   };
+  if (c.lang) issue.lang = c.lang;
+  return issue;
 }
 
-const PLACEHOLDER_LEAD: Partial<ArticleData> = {
-  id: "lead",
-  kicker: "引题写在这里",
-  headline: "头条标题 写在这里",
-  subhead: "副题写在这里",
-  dateline: "本报讯",
-  body: [
-    "这里是头条的正文。稿件的每一段写成正文数组里的一个字符串，导语前的电头写在电头一栏，文末的署名写在署名一栏，排版时自动加上括号。",
-    { subhead: "小标题" },
-    "正文中的小标题单独写成一项。照片放进照片文件夹，在图片一栏写上文件名、图片说明和摄影者，排版时按版面裁切。",
-    "预览时保存文件，版面随即更新；确认无误后生成付印的文件。",
-  ],
-  byline: "记者 姓名",
-  priority: 1,
+/** The placeholder lead story of `init`, in the issue's language. */
+const PLACEHOLDER_LEAD: Record<Lang, Partial<ArticleData>> = {
+  "zh-Hans": {
+    id: "lead",
+    kicker: "引题写在这里",
+    headline: "头条标题 写在这里",
+    subhead: "副题写在这里",
+    dateline: "本报讯",
+    body: [
+      "这里是头条的正文。稿件的每一段写成正文数组里的一个字符串，导语前的电头写在电头一栏，文末的署名写在署名一栏，排版时自动加上括号。",
+      { subhead: "小标题" },
+      "正文中的小标题单独写成一项。照片放进照片文件夹，在图片一栏写上文件名、图片说明和摄影者，排版时按版面裁切。",
+      "预览时保存文件，版面随即更新；确认无误后生成付印的文件。",
+    ],
+    byline: "记者 姓名",
+    priority: 1,
+  },
+  "zh-Hant": {
+    id: "lead",
+    kicker: "引題寫在這裏",
+    headline: "頭條標題 寫在這裏",
+    subhead: "副題寫在這裏",
+    dateline: "本報訊",
+    body: [
+      "這裏是頭條的正文。稿件的每一段寫成正文數組裏的一個字符串，導語前的電頭寫在電頭一欄，文末的署名寫在署名一欄，排版時自動加上括號。",
+      { subhead: "小標題" },
+      "正文中的小標題單獨寫成一項。照片放進照片文件夾，在圖片一欄寫上文件名、圖片說明和攝影者，排版時按版面裁切。",
+      "預覽時保存文件，版面隨即更新；確認無誤後生成付印的文件。",
+    ],
+    byline: "記者 姓名",
+    priority: 1,
+  },
+  en: {
+    id: "lead",
+    kicker: "The kicker goes here",
+    headline: "The lead story's headline goes here",
+    subhead: "A deck under the headline",
+    dateline: "MILLBROOK",
+    body: [
+      "This is the lead story's text. Each paragraph is one string of the body list; the dateline has a field of its own, and so has the byline.",
+      { subhead: "A subhead" },
+      "A subhead inside the text is an item of its own. Photos go into the photos folder; each image names its file, caption and credit, and is cropped to its place on the page.",
+      "Save the file while the preview is open and the pages follow; build the press files when they are right.",
+    ],
+    byline: "By Staff Reporter",
+    priority: 1,
+  },
 };
 
 const README = `# Issue folder
@@ -99,12 +199,24 @@ export async function isFreeFolder(dir: string): Promise<boolean> {
 /** `newsprint init`: the folder is made whole under a temporary name and renamed into place. */
 export async function initIssue(dir: string, o: NewIssueOptions): Promise<string[]> {
   const target = resolve(dir);
+  const shown = printable(dir);
+  const info = await stat(target).catch(() => undefined);
+  if (info && !info.isDirectory())
+    throw new InputError(
+      `${shown}: a file, not a folder; init writes a new issue folder (give a folder that does not exist yet, or an empty one)`,
+    );
   if (!(await isFreeFolder(target)))
-    throw new InputError(`${dir}: the folder exists and is not empty; init writes only into a new or empty folder`);
+    throw new InputError(`${shown}: the folder exists and is not empty; init writes only into a new or empty folder`);
   const data = newIssue(target, o);
-  data.pages = [{ section: "要闻", articles: [PLACEHOLDER_LEAD as ArticleData] }];
+  data.pages = [{ ...data.pages[0], articles: [PLACEHOLDER_LEAD[(data.lang ?? "zh-Hans") as Lang] as ArticleData] }];
   const text = `${JSON.stringify(data, null, 2)}\n`;
-  parseIssue(text, join(target, "issue.json"));
+  try {
+    parseIssue(text, join(target, "issue.json"));
+  } catch (err) {
+    // Only the options can be at fault: say which, not the file that does not exist yet.
+    if (err instanceof IssueError) throw new InputError(optionProblems(err).join("\n"));
+    throw err;
+  }
   const { copy } = schemaReference(target, o);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
@@ -120,4 +232,24 @@ export async function initIssue(dir: string, o: NewIssueOptions): Promise<string
   const files = ["issue.json", "README.md", "photos/"];
   if (copy) files.push(basename(o.schemaFile));
   return files.map((f) => join(dir, f));
+}
+
+/** The option each field of a new issue comes from. */
+export const OPTION_OF_FIELD: Record<string, string> = {
+  "paper.name": "--paper",
+  "paper.slug": "--slug",
+  "issue.date": "--date",
+  "issue.number": "--number",
+  format: "--format",
+  lang: "--lang",
+};
+
+/** A new issue's problems said of the options they come from. */
+export function optionProblems(err: IssueError): string[] {
+  return err.problems.map((p) => {
+    const option = Object.entries(OPTION_OF_FIELD).find(
+      ([field]) => p.path === field || p.path.startsWith(`${field}.`),
+    )?.[1];
+    return printable(`${option ?? (p.path || "the new issue")}: expected ${p.expected}, found ${p.found}`);
+  });
 }

@@ -5,11 +5,14 @@ import type { BodyItem } from "../load";
 
 /** One paragraph-level piece of a source, in reading order. */
 export interface Block {
-  kind: "para" | "heading" | "subtitle" | "image" | "break";
+  kind: "para" | "heading" | "subtitle" | "image" | "break" | "section";
   /** Heading level: 1 for Heading 1 / Title / `#`, 2 and 3 below it. */
   level?: number;
-  /** Plain text, inline emphasis dropped. */
+  /** Plain text, inline emphasis dropped; line breaks inside the paragraph as spaces. */
   text: string;
+  /** The paragraph's lines where the source broke it (Word Shift+Enter, a Markdown hard break): a
+   *  head keeps them as "\n", a body paragraph splits into several. Absent for one line. */
+  lines?: string[];
   /** Paragraph (Word, Markdown) or line (page text) number in the source, from 1. */
   at: number;
   /** A bold lead run (Word bold, Markdown **…**): a dateline candidate. */
@@ -32,8 +35,20 @@ export interface SourceImage {
   origin: string;
 }
 
+/** A picture decoded once and within the pixel limit, in a format the images stage takes. */
+export interface CheckedPicture {
+  data: Buffer;
+  ext: string;
+  width: number;
+  height: number;
+  /** Set when the picture was converted (e.g. GIF) to PNG. */
+  convertedFrom?: string;
+}
+
 export interface DraftImage {
   source?: SourceImage;
+  /** The source picture once checked (before anything is written). */
+  checked?: CheckedPicture;
   caption?: string;
   credit?: string;
   at: number;
@@ -49,8 +64,14 @@ export interface DraftArticle {
   subhead?: string;
   dateline?: string;
   body: BodyItem[];
+  /** Where each body item starts in the source (paragraph or line), as far as known. */
+  bodyAt: number[];
   byline?: string;
   images: DraftImage[];
+  /** Half-width punctuation made full width in this story. */
+  punctuation?: number;
+  /** Section of the paper it belongs in (a section line in the source, Markdown front matter). */
+  section?: string;
   /** Front-matter hints (Markdown). */
   id?: string;
   priority?: number;
@@ -60,6 +81,16 @@ export interface DraftArticle {
   guessed: string[];
   /** What the issue format could not keep, and other remarks. */
   notes: string[];
+}
+
+/** A head's text: its lines as the source broke them. */
+export function headText(b: Pick<Block, "text" | "lines">): string {
+  return b.lines ? b.lines.join("\n") : b.text;
+}
+
+/** A body paragraph's text: one paragraph per line the source broke it into. */
+export function paragraphsOf(b: Pick<Block, "text" | "lines">): string[] {
+  return b.lines ?? [b.text];
 }
 
 /** The articles drafted from one file, with notes that concern the whole file. */
@@ -72,5 +103,5 @@ export interface ImportedFile {
 }
 
 export function newDraft(file: string, at: number): DraftArticle {
-  return { file, at, body: [], images: [], guessed: [], notes: [] };
+  return { file, at, body: [], bodyAt: [], images: [], guessed: [], notes: [] };
 }

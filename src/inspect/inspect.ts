@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import { DEFAULTS } from "../config/defaults";
+import type { ImagesConfig } from "../config/resolve";
 import { ImageError, probeArtwork, probeImage, probeLogo } from "../images";
 import { adOrigin, examineIssue, type Issue, IssueError, type IssueProblem, readIssueFile } from "../load";
 
@@ -8,15 +8,16 @@ import { adOrigin, examineIssue, type Issue, IssueError, type IssueProblem, read
 // issue folder, readable, a supported format). `validate` runs this and nothing else; `build` and
 // the preview run it before any stage, so an issue that validates is one the stages accept.
 
-export async function inspectIssue(target: string): Promise<Issue> {
+/** `images`: the resolved configuration's limit on a photo's pixels. */
+export async function inspectIssue(target: string, images: Pick<ImagesConfig, "maxPixels">): Promise<Issue> {
   const { file, shown, bytes } = await readIssueFile(target);
   const examined = examineIssue(bytes, file, shown);
   const problems = [...examined.problems];
   if (examined.raw !== undefined) {
-    problems.push(...(await fileProblems(fileRefs(examined.raw, dirname(file)), shown)));
+    problems.push(...(await fileProblems(fileRefs(examined.raw, dirname(file), images.maxPixels), shown)));
   }
   // Ads may come from the ad department's file: they are known once the issue has loaded.
-  if (examined.issue) problems.push(...(await fileProblems(adRefs(examined.issue, shown), shown)));
+  if (examined.issue) problems.push(...(await fileProblems(adRefs(examined.issue, shown, images.maxPixels), shown)));
   if (problems.length > 0 || !examined.issue) throw new IssueError(problems);
   return examined.issue;
 }
@@ -30,11 +31,14 @@ interface FileRef {
   src: string;
   /** What the file should be, for the message; default a photo (or the logo). */
   what?: string;
+  /** The article whose photo it is, or the ad whose artwork. */
+  articleId?: string;
+  adId?: string;
   check: () => Promise<unknown>;
 }
 
 /** The photos and the logo the file names, wherever they are well formed enough to be found. */
-function fileRefs(raw: unknown, dir: string): FileRef[] {
+function fileRefs(raw: unknown, dir: string, maxPixels: number): FileRef[] {
   const refs: FileRef[] = [];
   const issue = raw as { paper?: { logo?: unknown }; pages?: unknown };
   const logo = issue?.paper?.logo;
@@ -42,12 +46,14 @@ function fileRefs(raw: unknown, dir: string): FileRef[] {
   const photos = (articles: unknown, at: string) => {
     (Array.isArray(articles) ? articles : []).forEach((article: { id?: unknown; images?: unknown }, a) => {
       const images = Array.isArray(article?.images) ? article.images : [];
-      const id = typeof article?.id === "string" ? article.id : `${at}[${a}]`;
+      const articleId = typeof article?.id === "string" ? article.id : undefined;
+      const id = articleId ?? `${at}[${a}]`;
       images.forEach((image: { src?: unknown }, i) => {
         const src = image?.src;
         if (typeof src !== "string" || src === "") return;
-        const check = () => probeImage(dir, src, id, { maxPixels: DEFAULTS.maxPhotoPixels });
-        refs.push({ path: `${at}[${a}].images[${i}].src`, src, check });
+        // Decoded, as the image stage will: a truncated file has a sound header.
+        const check = () => probeImage(dir, src, id, { maxPixels, decode: true });
+        refs.push({ path: `${at}[${a}].images[${i}].src`, src, check, ...(articleId ? { articleId } : {}) });
       });
     });
   };
@@ -59,14 +65,15 @@ function fileRefs(raw: unknown, dir: string): FileRef[] {
 }
 
 /** Every ad's artwork, from the issue file or the ad department's file. */
-function adRefs(issue: Issue, shown: string): FileRef[] {
+function adRefs(issue: Issue, shown: string, maxPixels: number): FileRef[] {
   return issue.data.pages.flatMap((page, p) =>
     page.ads.map((ad, i) => ({
       ...(adOrigin(ad) ?? { file: shown, path: `pages[${p}].ads[${i}]` }),
       src: ad.file,
       field: "file",
       what: `the artwork of ad "${ad.id}" in the issue folder`,
-      check: () => probeArtwork(issue.dir, ad.file, ad.id),
+      adId: ad.id,
+      check: () => probeArtwork(issue.dir, ad.file, ad.id, { maxPixels, decode: true }),
     })),
   );
 }
@@ -85,6 +92,8 @@ async function fileProblems(refs: FileRef[], shown: string): Promise<IssueProble
         path: ref.field ? `${ref.path}.${ref.field}` : ref.path,
         expected: what,
         found: `${ref.src}: ${err.problems[0]?.reason}`,
+        ...(ref.articleId !== undefined ? { articleId: ref.articleId } : {}),
+        ...(ref.adId !== undefined ? { adId: ref.adId } : {}),
       },
     ];
   });

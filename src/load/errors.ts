@@ -1,6 +1,7 @@
+import { type Diagnostic, printable } from "../diagnostics";
 import { InputError } from "../errors";
 // Every problem of an issue file at once, each with file, JSON path, what was expected and what
-// was found. The CLI prints them and exits 2; nothing is written.
+// was found, and the article or ad it concerns. The CLI prints them and exits 2; nothing is written.
 
 export interface IssueProblem {
   file: string;
@@ -8,26 +9,32 @@ export interface IssueProblem {
   path: string;
   expected: string;
   found: string;
+  /** The article or ad whose field it is (load locates every problem: locateProblems). */
+  articleId?: string;
+  adId?: string;
+  /** A number below the least the schema allows: that least, and the number found. */
+  below?: { minimum: number; value: number };
 }
 
 export class IssueError extends InputError {
   override name = "IssueError";
+  override readonly title = "the issue is invalid";
+  override readonly listsProblems = true;
   constructor(readonly problems: IssueProblem[]) {
-    super(problems.map(formatProblem).join("\n"));
+    super(problems.map(problemDiagnostic));
   }
 }
 
-export function formatProblem(p: IssueProblem): string {
-  return printable(`${p.file}: ${p.path || "(file)"}: expected ${p.expected}, found ${p.found}`);
-}
-
-/** Control and format characters from the file shown as \u{…}: printed raw they would drive the
- *  terminal (escape sequences) or reorder the line (bidi overrides). */
-export function printable(text: string): string {
-  return text.replace(
-    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
-    (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`,
-  );
+/** A problem as the diagnostic people read: characters from the file made printable. */
+export function problemDiagnostic(p: IssueProblem): Diagnostic {
+  return {
+    severity: "error",
+    file: printable(p.file),
+    path: printable(p.path),
+    message: printable(`expected ${p.expected}, found ${p.found}`),
+    ...(p.articleId !== undefined ? { articleId: p.articleId } : {}),
+    ...(p.adId !== undefined ? { adId: p.adId } : {}),
+  };
 }
 
 export function jsonPath(path: readonly PropertyKey[]): string {

@@ -1,5 +1,5 @@
 export { adOrigin } from "./ads-file";
-export { formatProblem, IssueError, type IssueProblem } from "./errors";
+export { IssueError, type IssueProblem, problemDiagnostic } from "./errors";
 export { mmToPt, type PageFormat, ptToMm, resolveFormat } from "./format";
 export {
   type Examined,

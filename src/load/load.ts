@@ -6,11 +6,12 @@ import { decodeIssueBytes } from "./decode";
 import { IssueError, type IssueProblem } from "./errors";
 import { FormatError, type PageFormat, resolveFormat } from "./format";
 import { type JsonProblem, parseJson } from "./json-text";
+import { locateProblems } from "./locate";
 import { checkMakeupRules } from "./makeup-rules";
 import { placementProblems } from "./placements";
 import { type ExplicitPlacement, type IssueData, issueSchema, pageSchema } from "./schema";
 import { examineStyle } from "./style-file";
-import { textProblems } from "./text-rules";
+import { normaliseHeadBreaks, textProblems } from "./text-rules";
 import { toProblem } from "./zod-problems";
 
 /** A validated issue and where it came from. */
@@ -86,6 +87,7 @@ export function examineIssue(input: string | Uint8Array, file: string, shown = f
   const problems = json.problems.map(located);
   if (json.value === undefined) return { problems };
   const raw = json.value;
+  normaliseHeadBreaks(raw);
 
   const parsed = issueSchema.safeParse(raw, { reportInput: true });
   const schemaProblems = parsed.success ? [] : parsed.error.issues.map((i) => toProblem(shown, i, json.literalAt));
@@ -117,7 +119,8 @@ export function examineIssue(input: string | Uint8Array, file: string, shown = f
         .map(located),
     );
 
-  if (problems.length > 0 || !parsed.success || !format.grid || !house.style) return { raw, problems };
+  if (problems.length > 0 || !parsed.success || !format.grid || !house.style)
+    return { raw, problems: locateProblems(raw, shown, problems) };
   const dir = dirname(file);
   const name = dir.split(/[\\/]/).pop() || "issue";
   const style = house.style;

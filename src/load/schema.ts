@@ -41,6 +41,9 @@ const isoDate = z
   });
 const colorMode = z.enum(["color", "mono"]).describe("mono pages get greyscale photos and grey plates");
 
+/** Heads' text: a line break in it is the editor's forced break (text-rules.ts). */
+const FORCED_BREAK = 'a line break ("\\n") is a forced break (标题转行)';
+
 export const imageSchema = z
   .object({
     src: z.string().min(1).describe("photo file, relative to the issue folder"),
@@ -55,7 +58,7 @@ export const imageSchema = z
 
 export const bodyItemSchema = z.union([
   z.string().min(1).describe("a paragraph"),
-  z.object({ subhead: z.string().min(1).describe("internal subhead (小标题)") }).strict(),
+  z.object({ subhead: z.string().min(1).describe(`internal subhead (小标题); ${FORCED_BREAK}`) }).strict(),
   z
     .object({
       text: z.string().min(1).describe("the paragraph"),
@@ -109,9 +112,9 @@ export const articleSchema = z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "an id of letters, digits, - and _")
       .describe("unique in the issue"),
-    kicker: z.string().optional().describe("引题: small line above the headline"),
-    headline: z.string().optional().describe("主题"),
-    subhead: z.string().optional().describe("副题: printed below the headline, led by a dash"),
+    kicker: z.string().optional().describe(`引题: small line above the headline; ${FORCED_BREAK}`),
+    headline: z.string().optional().describe(`主题; spaces mark where it may break (分行), ${FORCED_BREAK}`),
+    subhead: z.string().optional().describe(`副题: printed below the headline, led by a dash; ${FORCED_BREAK}`),
     label: z.string().optional().describe("column label (栏目), e.g. 教育快讯"),
     dateline: z.string().optional().describe("bold lead of the first paragraph, e.g. 东昌府讯"),
     body: z.array(bodyItemSchema).default([]),

@@ -7,7 +7,9 @@ import type { JsonProblem } from "./json-text";
 // Rules for the characters of every string in the issue file, checked on the parsed JSON so that
 // they hold even where the schema finds other faults:
 //  - no control characters (C0, DEL, C1): they print as boxes. Tab and line breaks count: a
-//    paragraph is one string, and a line break inside one would print as a space;
+//    paragraph is one string, and a line break inside one would print as a space. Heads (kicker,
+//    headline, subhead, in-body subhead) are the exception: there a line break ("\n", or "\r\n")
+//    is the editor's forced break (标题转行), printed as one, between two lines that have text;
 //  - no bidirectional controls: an override silently reverses the printed text; no other
 //    invisible format characters but those line breaking uses (soft hyphen, zero-width space,
 //    joiners, word joiner): tag characters and the like would hide text;
@@ -44,9 +46,21 @@ const PRINTED = [
   ...["pages.#.articles.#", "articles.#", "fillers.#"].flatMap((at) => ARTICLE_FIELDS.map((f) => `${at}.${f}`)),
 ];
 const PRINTED_SET = new Set(PRINTED);
+// Heads, where a line break is the editor's forced break.
+const HEAD_FIELDS = ["kicker", "headline", "subhead", "body.#.subhead"];
+const HEADS = new Set(
+  ["pages.#.articles.#", "articles.#", "fillers.#"].flatMap((at) => HEAD_FIELDS.map((f) => `${at}.${f}`)),
+);
+
+const pattern = (path: Path) => path.map((k) => (typeof k === "number" ? "#" : k)).join(".");
 
 export function isPrinted(path: Path): boolean {
-  return PRINTED_SET.has(path.map((k) => (typeof k === "number" ? "#" : k)).join("."));
+  return PRINTED_SET.has(pattern(path));
+}
+
+/** A head field: its line breaks are forced breaks. */
+export function isHead(path: Path): boolean {
+  return HEADS.has(pattern(path));
 }
 
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -115,19 +129,41 @@ function fontsAt(raw: unknown, path: Path, style: HouseStyle | undefined): { sou
   return { sources: style.langs[lang].coverage, names };
 }
 
+/** Reads "\r\n" in heads as "\n", in place in the parsed file, before any check. */
+export function normaliseHeadBreaks(raw: unknown): void {
+  for (const [text, path] of strings(raw)) {
+    if (!isHead(path) || !text.includes("\r\n")) continue;
+    const parent = path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], raw);
+    (parent as Record<string | number, unknown>)[path.at(-1) as string | number] = text.replaceAll("\r\n", "\n");
+  }
+}
+
 export function textProblems(raw: unknown, style?: HouseStyle): JsonProblem[] {
   const problems: JsonProblem[] = [];
   for (const [text, path] of strings(raw)) {
     const at = jsonPath(path);
     const add = (expected: string, found: string) => problems.push({ path: at, expected, found });
-    const controls = findChars(text, (c) => isControl(c.codePointAt(0) ?? 0));
+    const head = isHead(path);
+    // In a head "\n" is a forced break ("\r\n" was read as one: normaliseHeadBreaks); a lone "\r" is not.
+    const controls = findChars(text, (c) => isControl(c.codePointAt(0) ?? 0) && !(head && c === "\n"));
     if (controls.length) {
       const breaks = controls.some((c) => isBreak(c.char));
       const paragraph = breaks && path.at(-2) === "body";
+      const hint = paragraph
+        ? "; make each paragraph its own string in body"
+        : !breaks
+          ? ""
+          : head
+            ? '; write a forced break (标题转行) as "\\n"'
+            : "; a line break is a forced break in heads only (kicker, headline, subhead, in-body subhead)";
       add(
         paragraph ? "one paragraph per string, without line breaks" : "text without control characters",
-        `${listed(controls)}${paragraph ? "; make each paragraph its own string in body" : ""}`,
+        `${listed(controls)}${hint}`,
       );
+    }
+    if (head) {
+      const misplaced = misplacedBreak(text);
+      if (misplaced) add("a line break (标题转行) only between two lines of the head that have text", misplaced);
     }
     const bidi = findChars(text, (c) => BIDI.test(c));
     if (bidi.length) add("text without bidirectional control characters", listed(bidi));
@@ -172,6 +208,19 @@ function findChars(text: string, test: (char: string) => boolean): Found[] {
     if (test(char)) found.push({ char, at });
   }
   return found;
+}
+
+/** What is wrong with where a head's line breaks stand, if anything: a head may not start or end
+ *  with one, nor hold an empty line (two in a row, or only spaces between them). */
+function misplacedBreak(text: string): string | undefined {
+  const lines = text.split("\n");
+  if (lines.length < 2 || INVISIBLE.test(text)) return undefined;
+  const empty = (line: string | undefined) => INVISIBLE.test(line ?? "");
+  if (empty(lines[0])) return "a line break at the start";
+  if (empty(lines.at(-1))) return "a line break at the end";
+  const blank = lines.findIndex(empty);
+  if (blank > 0) return `an empty line (two line breaks in a row) after line ${blank}`;
+  return undefined;
 }
 
 function listed(found: Found[]): string {

@@ -31,6 +31,8 @@ export function toProblem(file: string, issue: z.core.$ZodIssue, literalAt: Pars
   else if (issue.code === "too_small") {
     const unit = issue.origin === "array" ? " item(s)" : issue.origin === "string" ? " character(s)" : "";
     expected = `at least ${String(issue.minimum)}${unit}`;
+    if (typeof input === "number" && typeof issue.minimum === "number")
+      return { file, path: jsonPath(issue.path), expected, found, below: { minimum: issue.minimum, value: input } };
   } else if (issue.code === "invalid_union") {
     // One alternative per branch, e.g. `one of "tabloid", "broadsheet" or object`.
     const branches = issue.errors.map((branch) => branch.find((b) => b.path.length === 0));

@@ -1,3 +1,4 @@
+import type { Diagnostic } from "../diagnostics";
 import type { Grid, GridPin, GridRect } from "../grid";
 
 // Data in and out of the make-up stage. Pure numbers: the measure stage fills MakeupInput from
@@ -238,7 +239,8 @@ export interface PageLayout {
   /** Grid cells of the type area (outside reserved rectangles) holding no line, photo or head. */
   emptyCells: number;
   totalCells: number;
-  warnings: string[];
+  /** What the page's make-up has to tell: page, article, and code "underfull" for a short page. */
+  warnings: Diagnostic[];
 }
 
 export interface Jump {

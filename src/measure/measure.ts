@@ -1,6 +1,7 @@
 import { browserScript } from "../browser/scripts";
 import type { WorkPage } from "../browser/work-page";
 import { LANGS } from "../config/style-schema";
+import { type Diagnostic, warning } from "../diagnostics";
 import { spanWidth } from "../grid";
 import type { BodyLine } from "../makeup/types";
 import { measuringDocumentKey, PAGEDJS_SCRIPT, stylesheets } from "../typeset/assets";
@@ -80,7 +81,7 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     }
   }
   const articles = new Map<string, ArticleMeasure>();
-  const warnings: string[] = [];
+  const warnings: Diagnostic[] = [];
   for (const [id, typeset] of model.articles) {
     const m = found.get(id);
     if (!m) throw new Error(`article ${id} was not measured`);
@@ -88,7 +89,8 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     const loose = m.box.paragraphs.reduce((n, p) => n + (p.loose ?? 0), 0);
     if (loose > 0) {
       const limit = model.style.maxWordSpace;
-      warnings.push(`article ${id}: ${loose} justified line(s) with word spaces wider than ${limit}× the face's own`);
+      const said = `article ${id}: ${loose} justified line(s) with word spaces wider than ${limit}× the face's own`;
+      warnings.push(warning(said, { articleId: id }));
     }
   }
   const masthead = found.get(MASTHEAD);
@@ -192,12 +194,9 @@ function mastheadName(model: TypesetModel, fit: MeasuredBox["name"]) {
   if (!fit) return { warnings: [] };
   const size = Math.round(fit.sizePx * 0.75 * 2) / 2;
   const least = model.style.masthead.minScale;
+  const shrunk = `masthead: the paper's name fits one line only at ${Math.round(fit.scale * 100)}% of its size (the style's least is ${Math.round(least * 100)}%)`;
   const warnings =
-    fit.scale < least
-      ? [
-          `masthead: the paper's name fits one line only at ${Math.round(fit.scale * 100)}% of its size (the style's least is ${Math.round(least * 100)}%): a shorter name, a logo or a smaller masthead size`,
-        ]
-      : [];
+    fit.scale < least ? [warning(shrunk, { hint: "a shorter name, a logo or a smaller masthead size" })] : [];
   return { mastheadNameSize: size, warnings };
 }
 

@@ -91,8 +91,9 @@ export interface RenderOptions {
   dpi?: number;
   /** Leave images out (Ghostscript -dFILTERIMAGE): text and line art only. */
   withoutImages?: boolean;
-  gsCommand?: string;
-  timeoutMs?: number;
+  /** Ghostscript's command and time limit: the resolved configuration's. */
+  gsCommand: string;
+  timeoutMs: number;
   signal?: AbortSignal;
 }
 
@@ -122,7 +123,7 @@ export async function renderSeparations<T>(
       `-sOutputFile=${join(dir, "page-%05d.pam")}`,
       pdf,
     ];
-    await runTool(opts.gsCommand ?? "gs", args, { timeoutMs: opts.timeoutMs ?? 300_000, signal: opts.signal });
+    await runTool(opts.gsCommand, args, { timeoutMs: opts.timeoutMs, signal: opts.signal });
     const names = (await readdir(dir)).filter((n) => n.endsWith(".pam")).sort();
     const results: T[] = [];
     for (const [i, n] of names.entries()) {
@@ -136,6 +137,6 @@ export async function renderSeparations<T>(
 }
 
 /** Max TAC and average coverage per page. */
-export async function measureInk(pdf: string, opts: Omit<RenderOptions, "withoutImages"> = {}): Promise<InkStats[]> {
+export async function measureInk(pdf: string, opts: Omit<RenderOptions, "withoutImages">): Promise<InkStats[]> {
   return renderSeparations(pdf, opts, inkStats);
 }

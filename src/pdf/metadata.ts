@@ -28,15 +28,6 @@ export interface DocumentMetadata {
 export const CREATOR = `newsprint ${NEWSPRINT_VERSION}`;
 const DEFAULT_PRODUCER = `newsprint ${NEWSPRINT_VERSION} (pdf-lib)`;
 
-/** "东昌府新闻 2022年12月30日", with " 总第1234期" and " 第3版" where given. */
-export function newspaperTitle(t: { paperName: string; date: string; issueNumber?: number; page?: number }): string {
-  const [y, m, d] = t.date.split("-").map(Number);
-  const parts = [t.paperName, `${y}年${m}月${d}日`];
-  if (t.issueNumber !== undefined) parts.push(`总第${t.issueNumber}期`);
-  if (t.page !== undefined) parts.push(`第${t.page}版`);
-  return parts.join(" ");
-}
-
 /** Sets Info and XMP on a loaded document; or loads, sets and saves bytes. */
 export function setDocumentMetadata(pdf: PDFDocument, meta: DocumentMetadata): void;
 export function setDocumentMetadata(pdf: Uint8Array, meta: DocumentMetadata): Promise<Uint8Array>;

@@ -9,6 +9,7 @@ import { runTool, ToolError } from "./run-tool";
 
 export class UnreadablePdfError extends InputError {
   override name = "UnreadablePdfError";
+  override readonly title = "the PDF cannot be read";
   constructor(
     readonly file: string,
     /** What is wrong, as a phrase after the file name: "is a folder, not a PDF". */

@@ -1,11 +1,12 @@
 import { execFile } from "node:child_process";
+import { FailureError } from "../errors";
 import { onExit } from "../exit-cleanup";
 
 // Every external program (Ghostscript, poppler's pdffonts/pdfimages) runs through here: no shell,
 // a timeout, bounded output, failures turned into one readable error — and no program outlives
 // us: an abort signal kills it, and so does the process ending (Ctrl-C included).
 
-export class ToolError extends Error {
+export class ToolError extends FailureError {
   override name = "ToolError";
   constructor(
     message: string,

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
+import { type Diagnostic, warning } from "../diagnostics";
 import { type ImageWarning, type PreparedImage, prepareImages, probeArtwork } from "../images";
 import { type AdData, ptToMm } from "../load";
 import type { Layout } from "../makeup/types";
@@ -20,7 +21,7 @@ const ASPECT_TOLERANCE = 0.02;
 
 export interface PreparedAds {
   art: Map<string, AdArt>;
-  warnings: string[];
+  warnings: Diagnostic[];
   imageWarnings: ImageWarning[];
   images: PreparedImage[];
 }
@@ -29,12 +30,12 @@ export async function prepareAds(
   model: TypesetModel,
   layout: Layout,
   cacheDir: string,
-  settings: NewsprintConfig["images"],
+  settings: ResolvedConfig["images"],
 ): Promise<PreparedAds> {
   const { issue } = model;
   const f = issue.format;
   const art = new Map<string, AdArt>();
-  const warnings: string[] = [];
+  const warnings: Diagnostic[] = [];
   const rasters: { ad: AdData; mono: boolean; fit: ReturnType<typeof fitInside> }[] = [];
   for (const page of layout.pages) {
     const data = issue.data.pages[page.number - 1];
@@ -45,11 +46,11 @@ export async function prepareAds(
       const booked = adBoxInModule(f, ad, box.rows);
       const fit = fitInside(booked, artwork);
       if (fit.difference > ASPECT_TOLERANCE) {
-        warnings.push(
+        const differs =
           `ad ${ad.id}: the artwork's aspect differs from the booked box by ${(fit.difference * 100).toFixed(1)} %: ` +
-            `fitted inside (${ptToMm(fit.width).toFixed(1)} × ${ptToMm(fit.height).toFixed(1)} mm of ` +
-            `${ptToMm(booked.width).toFixed(1)} × ${ptToMm(booked.height).toFixed(1)} mm), not distorted`,
-        );
+          `fitted inside (${ptToMm(fit.width).toFixed(1)} × ${ptToMm(fit.height).toFixed(1)} mm of ` +
+          `${ptToMm(booked.width).toFixed(1)} × ${ptToMm(booked.height).toFixed(1)} mm), not distorted`;
+        warnings.push(warning(differs, { adId: ad.id, page: page.number }));
       }
       if (artwork.kind === "pdf") {
         const proxy = await firstPagePng(artwork.file, cacheDir);

@@ -1,5 +1,5 @@
 import type { Browser } from "puppeteer-core";
-import { resolveConfig } from "../config/resolve";
+import { forIssue, resolveConfig } from "../config/resolve";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
 import { folderCache } from "../measure/cache";
@@ -42,8 +42,9 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
   const time = stageTimer(timings, opts.onStage);
 
   // Every input problem is found before any stage runs (and before waiting for the browser).
-  const issue = await time("load", () => inspectIssue(target));
-  const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium, strict: opts.strict }, issue);
+  const command = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium, strict: opts.strict });
+  const issue = await time("load", () => inspectIssue(target, command.images));
+  const config = forIssue(command, issue);
   const sessionPromise = openIssueSession(issue, config, opts.browser);
   try {
     const session = await time("launch", () => sessionPromise);

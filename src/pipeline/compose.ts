@@ -1,8 +1,9 @@
 import type { Session } from "../browser/session";
 import type { WorkPage } from "../browser/work-page";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
+import type { Diagnostic } from "../diagnostics";
 import { FitError } from "../errors";
-import type { ImageWarning, PreparedImage } from "../images";
+import { type ImageWarning, imageWarningDiagnostic, type PreparedImage } from "../images";
 import type { Issue } from "../load";
 import type { PageMemo } from "../makeup";
 import type { Layout, RuleBreak, Unplaced } from "../makeup/types";
@@ -13,10 +14,11 @@ import type { Measurements } from "../typeset/measurements";
 import type { TypesetModel } from "../typeset/model";
 import { prepareAds } from "./ads";
 import { planPages } from "./plan-pages";
+import { punctuationWarnings } from "./punctuation-warnings";
 import { prepareLayoutImages } from "./stage-inputs";
 import { type Timer, untimed } from "./stage-timer";
 import { type AdviceReport, advise, overflowAdvice } from "./suggestions";
-import { indexWarnings, type LayoutReport, layoutReport, ruleText, strictBreaks } from "./summary";
+import { indexWarnings, type LayoutReport, layoutReport, ruleDiagnostic, strictBreaks } from "./summary";
 
 // From a loaded issue to the HTML of its pages: typeset → probe photos → measure → make-up →
 // prepare photos → render the HTML. Shared by the PDF build and the live preview.
@@ -36,13 +38,20 @@ export class LayoutError extends FitError {
    *  the failed make-up for layout.json, with the issue's name. */
   constructor(
     readonly unplaced: Unplaced[],
-    readonly advice: string[] = [],
+    readonly advice: Diagnostic[] = [],
     readonly report?: { issueName: string; layout: FailedLayout },
-    strictLines: string[] = [],
+    strict: Diagnostic[] = [],
   ) {
-    const lost = unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`);
-    super([...lost, ...strictLines, ...advice].join("\n"));
+    super([...unplaced.map(unplacedDiagnostic), ...strict, ...advice]);
   }
+}
+
+export function unplacedDiagnostic(u: Unplaced): Diagnostic {
+  return {
+    severity: "error",
+    articleId: u.articleId,
+    message: `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`,
+  };
 }
 
 export interface Composition {
@@ -54,7 +63,8 @@ export interface Composition {
   measurements: Measurements;
   layout: Layout;
   html: string;
-  warnings: string[];
+  /** Everything the stages set but warn about, each naming its article, ad or page where it has one. */
+  warnings: Diagnostic[];
   imageWarnings: ImageWarning[];
   /** The photos as placed: file, pixel size, effective ppi. */
   images: PreparedImage[];
@@ -69,7 +79,7 @@ export async function composeIssue(
   session: Session,
   opts: {
     cacheDir: string;
-    images: NewsprintConfig["images"];
+    images: ResolvedConfig["images"];
     measureCache?: MeasureCache;
     /** Pages made up before (the preview's rebuilds): only changed pages are made up again. */
     makeupMemo?: PageMemo;
@@ -87,8 +97,11 @@ export async function composeIssue(
     const unplaced = result.ok ? [] : result.unplaced;
     const advice = await time("advice", () => advise(input, result, model, memo));
     const failed: FailedLayout = { ...layoutReport(result.layout, model), ok: false, unplaced, strict, advice };
-    const strictLines = strict.map((s) => `${ruleText(s.page, s.broken)} (strict in the house style)`);
-    throw new LayoutError(unplaced, overflowAdvice(advice), { issueName: issue.name, layout: failed }, strictLines);
+    const strictBroken = strict.map((s): Diagnostic => {
+      const rule = ruleDiagnostic(s.page, s.broken);
+      return { ...rule, severity: "error", message: `${rule.message} (strict in the house style)` };
+    });
+    throw new LayoutError(unplaced, overflowAdvice(advice), { issueName: issue.name, layout: failed }, strictBroken);
   }
   const layout = result.layout;
 
@@ -104,7 +117,8 @@ export async function composeIssue(
     ...(measurements.warnings ?? []),
     ...layout.pages.flatMap((p) => p.warnings),
     ...indexWarnings(model, layout),
-    ...allImageWarnings.map((w) => w.message),
+    ...punctuationWarnings(model, layout),
+    ...allImageWarnings.map(imageWarningDiagnostic),
     ...ads.warnings,
   ];
   const page = await session.workPage();

@@ -1,3 +1,4 @@
+import { renderDiagnostic } from "../diagnostics";
 import type { Layout, PoolPlanStep, RuleBreak, Unplaced } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
 import type { AdviceReport } from "./suggestions";
@@ -84,7 +85,7 @@ export function flatplan(
       emptyLines: page.emptyCells,
       ...(room !== undefined ? { room } : {}),
       rules: page.rules,
-      warnings: page.warnings,
+      warnings: page.warnings.map(renderDiagnostic),
     };
   });
   const result: Flatplan = {

@@ -1,5 +1,6 @@
 import type { Browser } from "puppeteer-core";
-import { resolveConfig } from "../config/resolve";
+import { forIssue, resolveConfig } from "../config/resolve";
+import { renderDiagnostic } from "../diagnostics";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
 import type { Layout } from "../makeup/types";
@@ -34,8 +35,9 @@ export interface PlanOptions {
 export async function planIssue(target: string, opts: PlanOptions = {}): Promise<PlanResult> {
   const timings: Record<string, number> = {};
   const time = stageTimer(timings, opts.onStage);
-  const issue = await time("load", () => inspectIssue(target));
-  const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium }, issue);
+  const command = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium });
+  const issue = await time("load", () => inspectIssue(target, command.images));
+  const config = forIssue(command, issue);
   // Without a browser handed in, Chromium starts only if something must be measured.
   const sessionPromise = openIssueSession(issue, config, opts.browser, opts.browser === undefined);
   try {
@@ -54,7 +56,9 @@ export async function planIssue(target: string, opts: PlanOptions = {}): Promise
     const fits = result.ok && strict.length === 0;
     const report = fits ? undefined : await time("advice", () => advise(input, result, model, memo));
     const unplaced = result.ok ? [] : result.unplaced;
-    const plan = flatplan(result.layout, model, unplaced, report ? overflowAdvice(report) : [], report, strict);
+    // The plan's advice is the text the build prints, a line each.
+    const advice = report ? overflowAdvice(report).flatMap((d) => renderDiagnostic(d).split("\n")) : [];
+    const plan = flatplan(result.layout, model, unplaced, advice, report, strict);
     return { issue, layout: result.layout, plan, timings };
   } finally {
     const session = await sessionPromise.catch(() => undefined);

@@ -1,7 +1,7 @@
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
 import { DEFAULTS } from "../config/defaults";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
 import type { Issue } from "../load";
 import { makeUp, PageMemo } from "../makeup";
 import type { MakeupInput, MakeupResult } from "../makeup/types";
@@ -29,7 +29,7 @@ export function serveOn(session: Session) {
  *  is awaited. */
 export function openIssueSession(
   issue: Issue,
-  config: NewsprintConfig,
+  config: ResolvedConfig,
   browser?: Browser | Promise<Browser>,
   lazy = false,
 ): Promise<Session> {

@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import { DEFAULTS } from "../config/defaults";
-import type { NewsprintConfig } from "../config/resolve";
+import type { ResolvedConfig } from "../config/resolve";
 import { cellOf, fromIssuePin, fromIssueRect, gridOf, spanWidth } from "../grid";
 import { prepareImages, probeImage } from "../images";
 import { type Issue, ptToMm } from "../load";
@@ -113,7 +113,7 @@ export async function prepareLayoutImages(
   model: TypesetModel,
   layout: Layout,
   cacheDir: string,
-  settings: NewsprintConfig["images"],
+  settings: ResolvedConfig["images"],
 ) {
   const { issue } = model;
   const f = issue.format;

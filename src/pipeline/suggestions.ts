@@ -1,4 +1,5 @@
 import { DEFAULTS } from "../config/defaults";
+import type { Diagnostic } from "../diagnostics";
 import type { IssueData } from "../load";
 import { type Advice, adviseFixes, type Fix, type Overflow, PageMemo } from "../makeup";
 import type { MakeupInput, MakeupResult } from "../makeup/types";
@@ -121,33 +122,31 @@ export function adviceReport(advice: Advice, model: TypesetModel): AdviceReport 
   };
 }
 
-/** Per overflow how far over and where there is room; then each combination of edits that makes
- *  the whole issue fit, one a line (its further edits indented under it), or that none does. */
-export function overflowAdvice(report: AdviceReport): string[] {
-  const lines = report.overflows.map((o) => {
+/** Per overflow how far over and where there is room; then the combinations of edits that make
+ *  the whole issue fit, one an item (its further edits indented under it), or that none does. */
+export function overflowAdvice(report: AdviceReport): Diagnostic[] {
+  const overflows = report.overflows.map((o): Diagnostic => {
     const what =
       o.page !== undefined
         ? `page ${o.page} is ${o.lines} lines over`
         : `${o.articles.join(", ")} (${o.lines} lines) found no page`;
-    return `${what}${o.roomiest ? `; page ${o.roomiest.page} has about ${o.roomiest.lines} free lines` : ""}`;
+    const room = o.roomiest ? `; page ${o.roomiest.page} has about ${o.roomiest.lines} free lines` : "";
+    return { severity: "error", message: `${what}${room}` };
   });
   const { combinations } = report;
   if (combinations.length === 0) {
     const none = report.complete
       ? "no combination of up to three edits fits"
       : `none of the ${report.tried} combinations of edits tried fits`;
-    return [...lines, `${none}: take stories out, shorten them, or add pages`];
+    return [...overflows, { severity: "error", message: none, hint: "take stories out, shorten them, or add pages" }];
   }
   const single = combinations.every((c) => c.length === 1);
   const heading =
     combinations.length === 1
       ? `${single ? "this makes" : "these edits together make"} the issue fit:`
       : `any one of these ${single ? "makes" : "combinations makes"} the issue fit (the least destructive first):`;
-  return [
-    ...lines,
-    heading,
-    ...combinations.flatMap((edits, i) =>
-      edits.map((e, k) => (k === 0 ? `  ${i > 0 ? "or " : ""}${e.text}` : `    and ${e.text}`)),
-    ),
-  ];
+  const items = combinations.flatMap((edits, i) =>
+    edits.map((e, k) => (k === 0 ? `${i > 0 ? "or " : ""}${e.text}` : `  and ${e.text}`)),
+  );
+  return [...overflows, { severity: "error", message: heading, problems: items }];
 }

@@ -1,10 +1,12 @@
+import { type Diagnostic, renderDiagnostic, warning } from "../diagnostics";
 import { toIssueRect } from "../grid";
 import type { Layout, MakeupRules, PageLayout, RuleBreak } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
 
 // What the build reports about the make-up: a line per page for the terminal, and layout.json,
 // which lists every module in the issue format's own units so that tools and tests can read the
-// make-up back (and an edited issue.json can pin it), and the story pool's plan.
+// make-up back (and an edited issue.json can pin it), the story pool's plan, and each page's
+// warnings as diagnostics (page, article, message).
 
 const share = (p: PageLayout) => (p.totalCells ? p.emptyCells / p.totalCells : 0);
 
@@ -24,8 +26,8 @@ export function cutLines(layout: Layout, model: TypesetModel): string[] {
 
 const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
 
-/** A rule a page breaks, for people: what, how far, and the rule's limit. */
-export function ruleText(page: number, b: RuleBreak): string {
+/** A rule a page breaks: what, how far, and the rule's limit. */
+export function ruleDiagnostic(page: number, b: RuleBreak): Diagnostic {
   const what = (() => {
     switch (b.rule) {
       case "jump-stub":
@@ -44,8 +46,11 @@ export function ruleText(page: number, b: RuleBreak): string {
         return `${percent(b.measure)} of the page is empty (under ${percent(b.limit)} but on its section's last page)`;
     }
   })();
-  return `page ${page}: rule ${b.rule}: ${what}`;
+  return warning(`rule ${b.rule}: ${what}`, { page, code: b.rule, ...(b.article ? { articleId: b.article } : {}) });
 }
+
+/** A rule a page breaks, for people, on one line. */
+export const ruleText = (page: number, b: RuleBreak): string => renderDiagnostic(ruleDiagnostic(page, b));
 
 /** One line per rule broken, page by page. */
 export function ruleLines(layout: Layout): string[] {
@@ -74,7 +79,7 @@ export function layoutSummary(layout: Layout): string[] {
     if (p.fillers.length) parts.push(`fillers ${p.fillers.join(", ")}`);
     if (p.tombstones.length) parts.push(`${p.tombstones.length} tombstone${p.tombstones.length > 1 ? "s" : ""}`);
     if (p.rules.length) parts.push(`${p.rules.length} rule${p.rules.length > 1 ? "s" : ""} broken`);
-    if (p.warnings.length) parts.push(p.warnings.join("; "));
+    if (p.warnings.length) parts.push(p.warnings.map(renderDiagnostic).join("; "));
     return parts.join(", ");
   });
 }
@@ -134,7 +139,7 @@ export function layoutReport(layout: Layout, model?: TypesetModel) {
 
 /** The front page's index (导读) names a section's pool lead before the make-up places it, on the
  *  section's first page: a warning where it landed elsewhere. */
-export function indexWarnings(model: TypesetModel, layout: Layout): string[] {
+export function indexWarnings(model: TypesetModel, layout: Layout): Diagnostic[] {
   const pool = model.issue.data.articles;
   return model.masthead.index.flatMap((entry) => {
     const story = pool.find((a) => a.headline === entry.headline);
@@ -144,6 +149,7 @@ export function indexWarnings(model: TypesetModel, layout: Layout): string[] {
     )?.number;
     if (starts === entry.number) return [];
     const where = starts === undefined ? "on no page" : `on page ${starts}`;
-    return [`the index (导读) gives page ${entry.number} for ${story.id}, which the make-up put ${where}`];
+    const said = `the index (导读) gives page ${entry.number} for ${story.id}, which the make-up put ${where}`;
+    return [warning(said, { articleId: story.id })];
   });
 }

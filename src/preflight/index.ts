@@ -1,13 +1,12 @@
 // Public face of the preflight; see preflight.ts.
 
 export { formatReport } from "./format";
-export { preflight } from "./preflight";
+export { assertPreflightPassed, preflight } from "./preflight";
 export type {
   CheckName,
   CheckResult,
   FileReport,
   Finding,
-  PreflightOptions,
   PreflightReport,
   Status,
 } from "./types";

@@ -15,10 +15,10 @@ const MIN_RICH_PIXELS = 4;
 
 export async function measurePages(
   pdf: string,
-  gsCommand?: string,
+  tool: { gsCommand: string; timeoutMs: number },
 ): Promise<{ ink: InkStats[]; rich: RichBlackStats[] }> {
-  const ink = await renderSeparations(pdf, { dpi: INK_DPI, gsCommand }, inkStats);
-  const rich = await renderSeparations(pdf, { dpi: TEXT_DPI, withoutImages: true, gsCommand }, (r) =>
+  const ink = await renderSeparations(pdf, { dpi: INK_DPI, ...tool }, inkStats);
+  const rich = await renderSeparations(pdf, { dpi: TEXT_DPI, withoutImages: true, ...tool }, (r) =>
     richBlackPixels(r, TEXT_DPI),
   );
   return { ink, rich };

@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import type { PDFDocument } from "pdf-lib";
-import { DEFAULTS } from "../config/defaults";
+import type { PreflightConfig } from "../config/resolve";
+import type { Diagnostic } from "../diagnostics";
+import { PdfFaultError } from "../errors";
 import { damaged, loadPdf, UnreadablePdfError } from "../pdf/open-pdf";
 import { ToolError } from "../pdf/run-tool";
 import { checkBoxes } from "./boxes-check";
@@ -10,28 +12,21 @@ import { checkImageResolution } from "./images-check";
 import { checkBlackOnK, checkInkLimit, measurePages } from "./ink-check";
 import { checkPdfx, readPdfxInfo } from "./pdfx-check";
 import { listFonts, listImages } from "./poppler";
-import type { FileReport, PreflightOptions, PreflightReport } from "./types";
+import type { FileReport, PreflightReport } from "./types";
 
 // Checks any PDF as a newspaper plant's preflight would, each check named in the report.
 // Files are checked one after another (each already runs Ghostscript and poppler in parallel),
 // and each gets its own report: a damaged one is "unreadable" and the others are still checked.
 
-export async function preflight(files: string[], opts: PreflightOptions = {}): Promise<PreflightReport> {
-  const options = {
-    minPpi: opts.minPpi ?? DEFAULTS.minPpi,
-    maxInk: opts.maxInk ?? DEFAULTS.inkLimit,
-    bleedMm: opts.bleedMm ?? DEFAULTS.bleedMm,
-  };
+/** Checks each file against the limits of `settings` (the resolved configuration's preflight). */
+export async function preflight(files: string[], settings: PreflightConfig): Promise<PreflightReport> {
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await preflightFile(resolve(file), options, opts.gsCommand));
-  return { ok: reports.every((r) => r.ok), files: reports, options };
+  for (const file of files) reports.push(await preflightFile(resolve(file), settings));
+  const { minPpi, maxInk, bleedMm } = settings;
+  return { ok: reports.every((r) => r.ok), files: reports, options: { minPpi, maxInk, bleedMm } };
 }
 
-async function preflightFile(
-  file: string,
-  options: Required<Omit<PreflightOptions, "gsCommand">>,
-  gsCommand?: string,
-): Promise<FileReport> {
+async function preflightFile(file: string, options: PreflightConfig): Promise<FileReport> {
   const started = performance.now();
   const unreadable = (reason: string, pages = 0): FileReport => ({
     file,
@@ -54,7 +49,7 @@ async function preflightFile(
     const [fonts, images, measured] = await Promise.all([
       listFonts(file),
       listImages(file),
-      measurePages(file, gsCommand),
+      measurePages(file, { gsCommand: options.gsCommand, timeoutMs: options.gsTimeoutMs }),
     ]);
     const strict = readPdfxInfo(doc).conformance?.startsWith("PDF/X-1a") ?? false;
     const checks = [
@@ -75,4 +70,28 @@ async function preflightFile(
     if (err instanceof ToolError) return unreadable(damaged(file, err).reason, pages);
     return unreadable(`is damaged (${(err as Error).message})`, pages);
   }
+}
+
+/**
+ * The verdict on a report: throws UnreadablePdfError (exit 2) when a file could not be read, else
+ * PdfFaultError (exit 4) with every failing finding when a check failed. Warnings pass.
+ */
+export function assertPreflightPassed(report: PreflightReport): void {
+  const unreadable = report.files.find((f) => !f.readable);
+  if (unreadable) throw new UnreadablePdfError(unreadable.file, unreadable.error ?? "cannot be read");
+  const faults = report.files.flatMap((f) =>
+    f.checks
+      .filter((c) => c.status === "fail")
+      .flatMap((c): Diagnostic[] => {
+        const at = { severity: "error" as const, file: f.file, code: c.name };
+        const failing = c.findings.filter((finding) => finding.severity === "fail");
+        if (failing.length === 0) return [{ ...at, message: `${c.name}: ${c.message}` }];
+        return failing.map((finding) => ({
+          ...at,
+          message: `${c.name}: ${finding.message}`,
+          ...(finding.page !== undefined ? { page: finding.page } : {}),
+        }));
+      }),
+  );
+  if (faults.length > 0) throw new PdfFaultError(faults);
 }

@@ -1,3 +1,5 @@
+import type { PreflightConfig } from "../config/resolve";
+
 // The preflight report: for every file, every named check with its verdict and what it found.
 
 export type CheckName =
@@ -39,20 +41,11 @@ export interface FileReport {
   ms: number;
 }
 
-export interface PreflightOptions {
-  /** Effective image resolution below this warns; default 150 ppi. */
-  minPpi?: number;
-  /** Highest total ink (C+M+Y+K) allowed, percent; default 220. */
-  maxInk?: number;
-  /** Bleed required beyond the TrimBox on every side, mm; default 3. */
-  bleedMm?: number;
-  gsCommand?: string;
-}
-
 export interface PreflightReport {
   ok: boolean;
   files: FileReport[];
-  options: Required<Omit<PreflightOptions, "gsCommand">>;
+  /** The limits the files were checked against. */
+  options: Pick<PreflightConfig, "minPpi" | "maxInk" | "bleedMm">;
 }
 
 /** A check's result from its findings: the worst severity wins. */

@@ -1,6 +1,7 @@
 import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { runTool } from "../pdf/run-tool";
+import { FailureError } from "../errors";
+import { runTool, ToolError } from "../pdf/run-tool";
 import { type OutputIntent, pdfxDefinition } from "./pdfx-def";
 
 // Colour conversion and PDF/X output through Ghostscript's pdfwrite.
@@ -8,9 +9,6 @@ import { type OutputIntent, pdfxDefinition } from "./pdfx-def";
 // Ghostscript's pdfwrite ignores -sOutputICCProfile: it always converts to the profile it loads as
 // default_cmyk.icc. So each run gets an ICC directory of its own in which default_cmyk.icc is the
 // press profile and every other profile links to Ghostscript's own set.
-
-/** Ghostscript's own profiles (Debian's place); NEWSPRINT_GS_ICC_DIR points elsewhere. */
-export const GS_ICC_DIR = process.env.NEWSPRINT_GS_ICC_DIR ?? "/usr/share/color/icc/ghostscript";
 
 export interface ConvertOptions {
   /** Absolute path of the CMYK output-condition profile. */
@@ -20,22 +18,27 @@ export interface ConvertOptions {
   colour: "cmyk" | "gray";
   /** A scratch directory of this run (for the PDF/X prefix file and the ICC directory). */
   workDir: string;
-  gsCommand?: string;
-  timeoutMs?: number;
+  gsCommand: string;
+  timeoutMs: number;
   signal?: AbortSignal;
 }
 
-/** Prepares the run's ICC directory once; returns its path (with the trailing slash GS needs). */
-export async function prepareIccDir(workDir: string, profilePath: string, gsIccDir = GS_ICC_DIR): Promise<string> {
+/** Prepares the run's ICC directory once, from Ghostscript's own profiles in `gsIccDir` (the
+ *  configuration's); returns its path (with the trailing slash GS needs). */
+export async function prepareIccDir(workDir: string, profilePath: string, gsIccDir: string): Promise<string> {
   const dir = join(workDir, "icc");
   await mkdir(dir, { recursive: true });
   let names: string[];
   try {
     names = (await readdir(gsIccDir)).filter((n) => n.endsWith(".icc"));
   } catch {
-    throw new Error(
-      `Ghostscript's ICC profiles are missing (${gsIccDir}): install ghostscript or set NEWSPRINT_GS_ICC_DIR`,
-    );
+    throw new FailureError([
+      {
+        severity: "error",
+        message: `Ghostscript's ICC profiles are missing (${gsIccDir})`,
+        hint: "install ghostscript or set NEWSPRINT_GS_ICC_DIR",
+      },
+    ]);
   }
   for (const n of names) {
     await symlink(n === "default_cmyk.icc" ? profilePath : join(gsIccDir, n), join(dir, n));
@@ -86,12 +89,10 @@ export async function convertWithGhostscript(
     defFile,
     input,
   ];
-  const { stderr } = await runTool(opts.gsCommand ?? "gs", args, {
-    timeoutMs: opts.timeoutMs ?? 300_000,
-    signal: opts.signal,
-  });
+  const { stderr } = await runTool(opts.gsCommand, args, { timeoutMs: opts.timeoutMs, signal: opts.signal });
   // pdfwrite reports PDF/X violations it could not repair on stderr without failing.
   if (/error/i.test(stderr)) {
-    throw new Error(`Ghostscript reported problems converting ${input}: ${stderr.trim().slice(0, 2000)}`);
+    const said = stderr.trim().slice(0, 2000);
+    throw new ToolError(`Ghostscript reported problems converting ${input}: ${said}`, "gs", stderr);
   }
 }

@@ -6,6 +6,7 @@ import { InputError } from "../errors";
 
 export class ProfileError extends InputError {
   override name = "ProfileError";
+  override readonly title = "press options";
 }
 
 export interface IccInfo {

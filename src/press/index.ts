@@ -12,8 +12,8 @@ export {
   pressOptionsForIssue,
 } from "./issue-options";
 export { makePressFiles, PressError } from "./make-press-files";
-export { DEFAULT_ISSUE_PATTERN, DEFAULT_PAGE_PATTERN, NamingError } from "./naming";
+export { NamingError } from "./naming";
 export type { PressMetadata, PressOptions } from "./options";
-export { defaultProfileFor, PROFILES_DIR, PressOptionsError } from "./options";
+export { defaultProfileFor, PressOptionsError } from "./options";
 export type { OutputIntent } from "./pdfx-def";
 export type { PressPage, PressResult } from "./types";

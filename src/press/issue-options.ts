@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { PressConfig } from "../config/resolve";
 import type { Issue } from "../load";
 import { PDFX_VERSIONS, type PdfxVersion } from "../pdf/metadata";
 import { assertCmykOutputProfile, readIccProfile } from "./icc";
@@ -63,6 +64,7 @@ export function pressOptionsForIssue(issue: Issue, outDir: string, opts: PressSt
     pagePattern: opts.pagePattern,
     metadata: {
       paperName: d.paper.name,
+      words: issue.style.langs[issue.style.lang].words,
       paperSlug,
       publisher: d.paper.publisher,
       issueNumber: d.issue.number,
@@ -84,7 +86,12 @@ export function pressOptionsForIssue(issue: Issue, outDir: string, opts: PressSt
  * output), file names (pattern, slugs, date) — and throws one PressOptionsError listing all
  * problems. Reads the profile; writes nothing.
  */
-export async function checkPressOptions(flags: PressFlags, issue: Issue, outDir: string): Promise<IssuePress> {
+export async function checkPressOptions(
+  flags: PressFlags,
+  issue: Issue,
+  outDir: string,
+  settings: PressConfig,
+): Promise<IssuePress> {
   const problems: string[] = [];
   const number = (flag: string, value: string | undefined, unit: string): number | undefined => {
     if (value === undefined) return undefined;
@@ -110,7 +117,7 @@ export async function checkPressOptions(flags: PressFlags, issue: Issue, outDir:
     pagePattern: flags.pagePattern,
     deterministic: flags.deterministic,
   });
-  const { resolved, problems: resolving } = resolveCollecting(press.options);
+  const { resolved, problems: resolving } = resolveCollecting(press.options, settings);
   problems.push(...resolving);
   if (!resolved.defaultProfile) {
     try {

@@ -2,8 +2,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { mapLimit } from "../concurrency";
+import { fillWords, newspaperTitle } from "../config/langs";
+import type { PressConfig } from "../config/resolve";
+import { FailureError } from "../errors";
 import { measureInk } from "../pdf/ink";
-import { type DocumentMetadata, newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
+import { type DocumentMetadata, setDocumentMetadata } from "../pdf/metadata";
 import { pressGeometry } from "./boxes";
 import { PRODUCER, saveWithContentId, setBoxes } from "./finish";
 import { convertWithGhostscript, prepareIccDir } from "./ghostscript-convert";
@@ -21,16 +24,21 @@ import type { PressPage, PressResult } from "./types";
 // with bleed and crop marks (impose.ts), converted by Ghostscript (ghostscript-convert.ts),
 // finished with metadata and exact boxes (finish.ts), and its ink measured against the limit.
 
-export class PressError extends Error {
+export class PressError extends FailureError {
   override name = "PressError";
 }
 
 /** Measured TAC may exceed the profile's limit by rounding in the 8-bit render. */
 const INK_TOLERANCE = 2;
 
-export async function makePressFiles(proofPdf: string, options: PressOptions): Promise<PressResult> {
+/** `settings`: the resolved configuration's press section, for what `options` leave out. */
+export async function makePressFiles(
+  proofPdf: string,
+  options: PressOptions,
+  settings: PressConfig,
+): Promise<PressResult> {
   const started = performance.now();
-  const opts = resolvePressOptions(options);
+  const opts = resolvePressOptions(options, settings);
   const icc = await readIccProfile(opts.profile);
   assertCmykOutputProfile(opts.profile, icc);
   const intent = {
@@ -43,8 +51,8 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
   const geometry = pressGeometry({ ...dims(opts.trim), bleedMm: opts.bleedMm });
   const neutralised = neutraliseDocument(proof);
   const date = opts.deterministic ? new Date(`${opts.metadata.issueDate}T00:00:00Z`) : new Date();
-  const { paperName, issueDate, publisher, issueNumber } = opts.metadata;
-  const title = opts.metadata.title ?? newspaperTitle({ paperName, date: issueDate, issueNumber });
+  const { paperName, issueDate, publisher, issueNumber, words } = opts.metadata;
+  const title = opts.metadata.title ?? newspaperTitle({ paperName, date: issueDate, issueNumber }, words);
   const common: Omit<DocumentMetadata, "title"> = {
     author: publisher,
     date,
@@ -54,7 +62,7 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
 
   const staging = await openStaging(opts.outDir);
   try {
-    const iccDir = await prepareIccDir(staging.workDir, opts.profile);
+    const iccDir = await prepareIccDir(staging.workDir, opts.profile, opts.gsIccDir);
     const pageBytes: Uint8Array[] = [];
     const pages = await mapLimit(
       plan.pages,
@@ -70,6 +78,7 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
           colour: p.mono ? "gray" : "cmyk",
           workDir: staging.workDir,
           gsCommand: opts.gsCommand,
+          timeoutMs: opts.gsTimeoutMs,
           signal: opts.signal,
         });
         const doc = await PDFDocument.load(await readFile(converted), { updateMetadata: false });
@@ -77,7 +86,8 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
         const page = `第${p.pageNumber}版`;
         setDocumentMetadata(doc, {
           ...common,
-          title: `${title} ${page}`,
+          // The page as the paper names it: 第3版, Page 3, A3.
+          title: `${title}${words.titleSeparator}${fillWords(words.folio, { n: p.pageNumber })}`,
           subject: `印刷文件 ${page}${p.section ? ` ${p.section}` : ""} (${opts.pdfx}, ${p.mono ? "K only" : "CMYK"})`,
           keywords: [paperName, issueDate, page, ...(p.section ? [p.section] : [])],
         });
@@ -86,7 +96,8 @@ export async function makePressFiles(proofPdf: string, options: PressOptions): P
         const file = join(staging.dir, p.fileName);
         await writeFile(file, bytes);
         const convertMs = performance.now() - t0;
-        const [ink] = await measureInk(file, { gsCommand: opts.gsCommand, signal: opts.signal });
+        const tool = { gsCommand: opts.gsCommand, timeoutMs: opts.gsTimeoutMs, signal: opts.signal };
+        const [ink] = await measureInk(file, tool);
         if (!ink) throw new PressError(`page ${p.pageNumber}: Ghostscript rendered no page to measure`);
         if (ink.maxTac > opts.inkLimit + INK_TOLERANCE) {
           throw new PressError(

@@ -3,11 +3,9 @@ import { InputError } from "../errors";
 // ASCII, so every part is transliterated (Latin diacritics dropped) or, when that cannot work
 // (Chinese, say), replaced by the slug the caller gives.
 
-export const DEFAULT_PAGE_PATTERN = "<paper>_<yyyymmdd>_<page>.pdf";
-export const DEFAULT_ISSUE_PATTERN = "<paper>_<yyyymmdd>_press.pdf";
-
 export class NamingError extends InputError {
   override name = "NamingError";
+  override readonly title = "press options";
 }
 
 /** Lower-case ASCII letters, digits, '-' and '_'; undefined if nothing of the text survives. */

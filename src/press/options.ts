@@ -1,15 +1,19 @@
 import { isAbsolute, resolve } from "node:path";
 import { appFile } from "../app-root";
-import { DEFAULT_CONCURRENCY } from "../concurrency";
 import { DEFAULTS } from "../config/defaults";
+import type { TitleWords } from "../config/langs";
+import type { PressConfig } from "../config/resolve";
 import { InputError } from "../errors";
 import { PDFX_VERSIONS, type PdfxVersion } from "../pdf/metadata";
-import { DEFAULT_ISSUE_PATTERN, DEFAULT_PAGE_PATTERN, parseIssueDate } from "./naming";
+import { parseIssueDate } from "./naming";
 import type { OutputIntent } from "./pdfx-def";
 
 export interface PressMetadata {
-  /** Title of the issue, e.g. "东昌府报 2022年11月14日 总第1234期" (default from name, date, number); a page's adds " 第N版". */
+  /** Title of the issue, e.g. "东昌府报 2022年11月14日 总第1234期" (default from name, date, number in
+   *  the paper's words); a page's adds its folio, " 第N版". */
   title?: string;
+  /** The house style's words of the title: date, issue number, page (the issue's language's). */
+  words: TitleWords;
   /** The paper's name as printed, e.g. "东昌府报". */
   paperName: string;
   /** The publisher: the PDFs' Author. */
@@ -31,19 +35,19 @@ export interface PressMetadata {
 export interface PressOptions {
   /** The trim (finished page) size: the paper format, not the proof's rounded page size. */
   trim: { widthMm: number; heightMm: number };
-  /** Bleed on each side in mm; default 3. */
+  /** Bleed on each side in mm; default the configuration's (3). */
   bleedMm?: number;
   outDir: string;
-  /** Per-page file names; default "<paper>_<yyyymmdd>_<page>.pdf". */
+  /** Per-page file names; default the configuration's, "<paper>_<yyyymmdd>_<page>.pdf". */
   pagePattern?: string;
-  /** The whole issue as one press proof; default "<paper>_<yyyymmdd>_press.pdf". */
+  /** The whole issue as one press proof; default the configuration's, "<paper>_<yyyymmdd>_press.pdf". */
   issuePattern?: string;
   metadata: PressMetadata;
   /** Page numbers (as in metadata.pageNumbers) printed in black only: converted to DeviceGray. */
   monoPages?: number[];
   /**
-   * Total area coverage limit in percent; default 220 (ISO 12647-3:2013, WAN-IFRA newspaper26v5),
-   * 240 for older specs. Picks the default profile and is checked on every page.
+   * Total area coverage limit in percent; default the configuration's, 220 (ISO 12647-3:2013,
+   * WAN-IFRA newspaper26v5), 240 for older specs. Picks the default profile and is checked on every page.
    */
   inkLimit?: number;
   /** CMYK output-condition ICC profile; default one of profiles/ (see profiles/README.md). */
@@ -53,55 +57,47 @@ export interface PressOptions {
   pdfx?: PdfxVersion;
   /** Byte-identical output for unchanged input: dates fixed to the issue date, IDs from content. */
   deterministic?: boolean;
-  /** Pages converted at once; default: the number of CPUs, at most 4. */
-  concurrency?: number;
-  gsCommand?: string;
   /** Aborting stops Ghostscript and removes the staging folder; the call rejects with the reason. */
   signal?: AbortSignal;
 }
 
 export interface ResolvedPressOptions
-  extends Required<Omit<PressOptions, "profile" | "outputCondition" | "gsCommand" | "signal">> {
+  extends Required<Omit<PressOptions, "profile" | "outputCondition" | "signal">>,
+    Pick<PressConfig, "concurrency" | "gsCommand" | "gsIccDir" | "gsTimeoutMs"> {
   signal?: AbortSignal;
   profile: string;
   outputIntent: OutputIntent;
   /** True when the profile is one of ours (then the output intent names CGATS TR 002). */
   defaultProfile: boolean;
-  gsCommand: string;
 }
 
 /** One or more press options are wrong; `problems` lists every one found. */
 export class PressOptionsError extends InputError {
   override name = "PressOptionsError";
+  override readonly title = "press options";
+  override readonly listsProblems = true;
   readonly problems: string[];
   constructor(problems: string | string[]) {
     const list = typeof problems === "string" ? [problems] : problems;
-    super(list.join("\n"));
+    super(list.map((message) => ({ severity: "error", message })));
     this.problems = list;
   }
 }
 
-export const PROFILES_DIR = appFile("profiles");
-
-/** The shipped profiles by their ink limit, highest first. */
-const SHIPPED = [
-  { limit: 240, file: "newsprint-tr002-tac240.icc" },
-  { limit: 220, file: "newsprint-tr002-tac220.icc" },
-];
-
 /** The shipped profile whose ink limit is the highest not above `inkLimit`. */
 export function defaultProfileFor(inkLimit: number): string {
-  const match = SHIPPED.find((p) => p.limit <= inkLimit);
+  const match = DEFAULTS.pressProfiles.find((p) => p.inkLimit <= inkLimit);
   if (!match) {
     throw new PressOptionsError(
       `no shipped profile for an ink limit of ${inkLimit}% (lowest is 220%): give a profile made for it`,
     );
   }
-  return resolve(PROFILES_DIR, match.file);
+  return appFile(match.file);
 }
 
-export function resolvePressOptions(opts: PressOptions): ResolvedPressOptions {
-  const { resolved, problems } = resolveCollecting(opts);
+/** The options with the configuration's press settings where they say nothing. */
+export function resolvePressOptions(opts: PressOptions, settings: PressConfig): ResolvedPressOptions {
+  const { resolved, problems } = resolveCollecting(opts, settings);
   if (problems.length > 0) throw new PressOptionsError(problems);
   return resolved;
 }
@@ -110,21 +106,24 @@ export function resolvePressOptions(opts: PressOptions): ResolvedPressOptions {
  * Resolves the options, collecting every problem instead of stopping at the first; a bad value is
  * replaced by its default so that the checks after it still run.
  */
-export function resolveCollecting(opts: PressOptions): { resolved: ResolvedPressOptions; problems: string[] } {
+export function resolveCollecting(
+  opts: PressOptions,
+  settings: PressConfig,
+): { resolved: ResolvedPressOptions; problems: string[] } {
   const problems: string[] = [];
   const { trim } = opts;
   if (!(trim.widthMm > 0 && trim.heightMm > 0)) problems.push("trim size must be positive");
-  let bleedMm = opts.bleedMm ?? DEFAULTS.bleedMm;
+  let bleedMm = opts.bleedMm ?? settings.bleedMm;
   if (!(bleedMm >= 0 && bleedMm <= 20)) {
     problems.push(`bleed must be between 0 and 20 mm, not ${bleedMm}`);
-    bleedMm = DEFAULTS.bleedMm;
+    bleedMm = settings.bleedMm;
   }
-  let inkLimit = opts.inkLimit ?? DEFAULTS.inkLimit;
+  let inkLimit = opts.inkLimit ?? settings.inkLimit;
   if (!(inkLimit >= 100 && inkLimit <= 400)) {
     problems.push(`ink limit must be 100–400 %, not ${inkLimit}`);
-    inkLimit = DEFAULTS.inkLimit;
+    inkLimit = settings.inkLimit;
   }
-  const pdfx = opts.pdfx ?? DEFAULTS.pdfx;
+  const pdfx = opts.pdfx ?? settings.pdfx;
   if (!PDFX_VERSIONS.includes(pdfx))
     problems.push(`PDF/X version must be ${PDFX_VERSIONS.join(" or ")}, not "${pdfx}"`);
   const attempt = <T>(work: () => T, fallback: T): T => {
@@ -138,7 +137,7 @@ export function resolveCollecting(opts: PressOptions): { resolved: ResolvedPress
   attempt(() => parseIssueDate(opts.metadata.issueDate), undefined);
   const defaultProfile = opts.profile === undefined;
   const profile = defaultProfile
-    ? attempt(() => defaultProfileFor(inkLimit), defaultProfileFor(DEFAULTS.inkLimit))
+    ? attempt(() => defaultProfileFor(inkLimit), defaultProfileFor(settings.inkLimit))
     : resolve(opts.profile as string);
   const given = opts.outputCondition ?? {};
   const outputIntent: OutputIntent = defaultProfile
@@ -156,8 +155,8 @@ export function resolveCollecting(opts: PressOptions): { resolved: ResolvedPress
     trim,
     bleedMm,
     outDir: isAbsolute(opts.outDir) ? opts.outDir : resolve(opts.outDir),
-    pagePattern: opts.pagePattern ?? DEFAULT_PAGE_PATTERN,
-    issuePattern: opts.issuePattern ?? DEFAULT_ISSUE_PATTERN,
+    pagePattern: opts.pagePattern ?? settings.pagePattern,
+    issuePattern: opts.issuePattern ?? settings.issuePattern,
     metadata: opts.metadata,
     monoPages: opts.monoPages ?? [],
     inkLimit,
@@ -166,8 +165,10 @@ export function resolveCollecting(opts: PressOptions): { resolved: ResolvedPress
     defaultProfile,
     pdfx,
     deterministic: opts.deterministic ?? false,
-    concurrency: Math.max(1, opts.concurrency ?? Math.min(4, DEFAULT_CONCURRENCY)),
-    gsCommand: opts.gsCommand ?? "gs",
+    concurrency: Math.max(1, settings.concurrency),
+    gsCommand: settings.gsCommand,
+    gsIccDir: settings.gsIccDir,
+    gsTimeoutMs: settings.gsTimeoutMs,
     signal: opts.signal,
   };
   return { resolved, problems };

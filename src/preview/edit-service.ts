@@ -82,22 +82,14 @@ export function shownContext(built: BuiltVersion): PlanContext {
   };
 }
 
-/** The article a problem's JSON path is about (pages[p].articles[a]…), in the edited issue. */
-function problemArticle(raw: unknown, path: string): string | undefined {
-  const m = /^pages\[(\d+)\]\.articles\[(\d+)\]/.exec(path);
-  if (!m) return undefined;
-  const pages = (raw as { pages?: { articles?: { id?: unknown }[] }[] })?.pages;
-  const id = pages?.[Number(m[1])]?.articles?.[Number(m[2])]?.id;
-  return typeof id === "string" ? id : undefined;
-}
+/** A pin's field: `place` on an automatic page, the placement in `layout` on a page made up by hand. */
+const PIN_FIELD = /\.(?:place|layout\[\d+\])\.(column|line|span|height)$/;
 
 /** A problem of the edited file in the editor's words: a pin's number below 1 is off the grid. */
 function problemText(p: IssueProblem): string {
-  const field = /\.(?:place|layout\[\d+\])\.(column|line|span|height)$/.exec(p.path)?.[1];
+  const field = PIN_FIELD.exec(p.path)?.[1];
   const where = `${p.path || "the file"}: expected ${p.expected}, found ${p.found}`;
-  return field && p.expected === "at least 1"
-    ? `${field} ${p.found.replace(/^number /, "")} is off the grid (${where})`
-    : where;
+  return field && p.below?.minimum === 1 ? `${field} ${p.below.value} is off the grid (${where})` : where;
 }
 
 /**
@@ -123,10 +115,7 @@ function makeupProblem(issue: Issue, built: BuiltVersion): { message: string; ar
     const text = result.unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines do not fit (${u.reason})`);
     return { message: `The text no longer fits: ${text.join("; ")}`, article: first?.articleId };
   } catch (err) {
-    if (err instanceof MakeupError) {
-      const article = /article "([^"]+)"/.exec(err.message)?.[1];
-      return { message: err.message, article };
-    }
+    if (err instanceof MakeupError) return { message: err.message, article: err.articleId };
     throw err;
   }
 }
@@ -178,7 +167,7 @@ export class EditService {
     const examined = examineIssue(edited, issueFile, shownFile);
     const validated = performance.now();
     if (!examined.issue) {
-      const article = examined.problems.map((p) => problemArticle(examined.raw, p.path)).find(Boolean) ?? subject;
+      const article = examined.problems.find((p) => p.articleId !== undefined)?.articleId ?? subject;
       const message = `Cannot go there: ${examined.problems.map(problemText).join("; ")}`;
       return refused(message, article, pageOf(article));
     }

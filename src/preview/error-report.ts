@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import Handlebars from "handlebars";
+import { type Diagnostic, renderDiagnostic } from "../diagnostics";
+import { FitError, NewsprintError } from "../errors";
 import { ImageError } from "../images";
 import { type IssueData, IssueError } from "../load";
-import { LayoutError } from "../pipeline/compose";
 import { TEMPLATES_DIR } from "../typeset/assets";
 import type { ErrorProblem, ErrorReport } from "./state";
 
@@ -27,18 +28,6 @@ const shown = shownPath;
 
 export function errorReport(err: unknown, ctx: ErrorContext): ErrorReport {
   const issueFile = shown(ctx.issueFile);
-  const at = (articleId: string) => articlePath(ctx.data, articleId);
-  if (err instanceof IssueError) {
-    return {
-      title: "The issue file is invalid",
-      problems: err.problems.map((p) => ({
-        // The loader names files relative to the working folder, even far outside it.
-        file: resolve(p.file) === ctx.issueFile ? issueFile : p.file,
-        path: p.path,
-        message: `expected ${p.expected}, found ${p.found}`,
-      })),
-    };
-  }
   if (err instanceof ImageError) {
     return {
       title: "Photo problem",
@@ -50,25 +39,37 @@ export function errorReport(err: unknown, ctx: ErrorContext): ErrorReport {
       })),
     };
   }
-  if (err instanceof LayoutError) {
-    return {
-      title: "The material does not fit",
-      problems: [
-        ...err.unplaced.map((u) => ({
-          file: issueFile,
-          path: at(u.articleId),
-          message: `article ${u.articleId}: ${u.lines} lines did not fit (${u.reason})`,
-          article: u.articleId,
-        })),
-        // What would make it fit, as the make-up computed it.
-        ...err.advice.map((message) => ({ file: issueFile, path: "", message: message.trim() })),
-      ],
-    };
+  if (err instanceof NewsprintError) {
+    const title =
+      err instanceof IssueError
+        ? "The issue file is invalid"
+        : err instanceof FitError
+          ? "The material does not fit"
+          : "The pages could not be built";
+    return { title, problems: err.diagnostics.flatMap((d) => located(d, ctx)) };
   }
   const message = err instanceof Error ? err.message : String(err);
   const template = brokenTemplate(ctx.templatesDir ?? TEMPLATES_DIR);
   if (template) return { title: "A template does not compile", problems: [template] };
   return { title: "The pages could not be built", problems: [{ file: "", path: "", message }] };
+}
+
+/** A diagnostic as the overlay lists it: the file and JSON path to go to (an article's, when it
+ *  names only the article), the rest of its text, and each of its items on a line of its own. */
+function located(d: Diagnostic, ctx: ErrorContext): ErrorProblem[] {
+  const issueFile = shown(ctx.issueFile);
+  // The loader names files relative to the working folder, even far outside it.
+  const file = d.file === undefined ? undefined : resolve(d.file) === ctx.issueFile ? issueFile : d.file;
+  const path = d.path ?? (d.articleId !== undefined ? articlePath(ctx.data, d.articleId) : undefined);
+  const inIssue = file ?? (path !== undefined ? issueFile : "");
+  const head: ErrorProblem = {
+    file: inIssue,
+    path: path ?? "",
+    message: renderDiagnostic({ ...d, file: undefined, path: undefined, problems: undefined }),
+    ...(d.articleId !== undefined ? { article: d.articleId } : {}),
+  };
+  const items = (d.problems ?? []).map((message) => ({ file: inIssue, path: "", message }));
+  return [head, ...items];
 }
 
 /** pages[p].articles[a] of the article with this id, or "" if unknown. */

@@ -1,3 +1,4 @@
+import { renderDiagnostic } from "../diagnostics";
 import type { ImageWarning } from "../images";
 import type { Issue } from "../load";
 import type { Layout } from "../makeup/types";
@@ -6,18 +7,16 @@ import type { Mark } from "./state";
 // Turns what the make-up and the photo stage reported into marks on pages, so the preview can
 // highlight the module or photo concerned. (Overflow is found in the browser, after Paged.js.)
 
-// The make-up's page warnings start with "page N: "; the mark names its page separately.
-const PAGE_PREFIX = /^page \d+:\s*/;
-const UNDERFULL = /not enough material|left empty/;
-
 export function compositionMarks(issue: Issue, layout: Layout, imageWarnings: ImageWarning[]): Mark[] {
   const marks: Mark[] = [];
   for (const page of layout.pages) {
+    // The mark names its page itself: the warning's message is the text without it.
     for (const warning of page.warnings) {
       marks.push({
         page: page.number,
-        kind: UNDERFULL.test(warning) ? "underfull" : "makeup",
-        message: warning.replace(PAGE_PREFIX, ""),
+        kind: warning.code === "underfull" ? "underfull" : "makeup",
+        message: renderDiagnostic({ ...warning, page: undefined }),
+        ...(warning.articleId !== undefined ? { article: warning.articleId } : {}),
       });
     }
   }
@@ -54,7 +53,7 @@ function photoMarks(issue: Issue, layout: Layout, warning: ImageWarning): Mark[]
             kind: "low-resolution",
             article: warning.articleId,
             photo,
-            message: warning.message.replace(/^article \S+: /, ""),
+            message: warning.detail,
           });
         }
       });

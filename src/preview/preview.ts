@@ -3,8 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
-import { DEFAULTS } from "../config/defaults";
-import { resolveConfig } from "../config/resolve";
+import { type PreviewConfig, resolveConfig } from "../config/resolve";
 import { resolveIssuePath } from "../load";
 import { PageMemo } from "../makeup";
 import { folderCache } from "../measure/cache";
@@ -31,14 +30,12 @@ import { watchFolders } from "./watch";
 // each file event, rebuild, edit and close means is decided in state-machine.ts; this file wires
 // the watcher, the rebuild queue, the edit service and the server to it.
 
-export const DEFAULT_PORT = DEFAULTS.previewPort;
-
 export interface PreviewOptions {
   /** Issue folder or issue.json. */
   target: string;
   /** Listen address; default 127.0.0.1 (this machine only). */
   host?: string;
-  /** Default DEFAULT_PORT, or any free port if that one is taken; 0 for any free port. */
+  /** Default the configuration's (4321), or any free port if that one is taken; 0 for any free port. */
   port?: number;
   /** Output folder whose .cache/images holds the prepared photos (shared with build). */
   outDir?: string;
@@ -69,7 +66,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const log = opts.log ?? (() => undefined);
   const issueFile = await resolveIssuePath(opts.target);
   const issueDir = dirname(issueFile);
-  const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium });
+  const preview = { port: opts.port, host: opts.host };
+  const config = resolveConfig({ outDir: opts.outDir, chromium: opts.chromium, preview });
   const cacheDir = resolve(config.cache.images);
   // Only what a save changed is measured again: the rest comes from this cache (shared with build).
   const measureCache = folderCache(resolve(config.cache.measure));
@@ -81,7 +79,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   });
   let server: LoopbackServer;
   try {
-    server = await listen(previewMounts(issueDir, cacheDir), opts);
+    server = await listen(previewMounts(issueDir, cacheDir), config.preview, opts.port !== undefined);
   } catch (err) {
     await session.close();
     throw err;
@@ -94,7 +92,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const hub = eventHub("/events", () => ({ event: "state", data: machine.view }));
   const versions = new PageVersions();
 
-  const host = opts.host ?? "127.0.0.1";
+  const host = config.preview.host;
   const port = Number(new URL(server.url).port);
   // Edits only on loopback: with --host, whoever reaches the page would get its token.
   const editToken = isLoopback(host) ? randomBytes(24).toString("base64url") : "";
@@ -159,7 +157,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const queue = new RebuildQueue(async () => {
     dispatch({ type: "rebuild-started" });
     const before = fileHash();
-    const result = await rebuildPages(issueFile, session, cacheDir, measureCache, makeupMemo);
+    const result = await rebuildPages(issueFile, session, config, measureCache, makeupMemo);
     dispatch({ type: "rebuild-finished", source: before === fileHash() ? before : undefined, result });
   }, opts.quietMs);
   const watcher = watchFolders(
@@ -217,13 +215,16 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   };
 }
 
-async function listen(mounts: ReturnType<typeof previewMounts>, opts: PreviewOptions): Promise<LoopbackServer> {
-  const host = opts.host ?? "127.0.0.1";
+async function listen(
+  mounts: ReturnType<typeof previewMounts>,
+  { host, port }: PreviewConfig,
+  portAsked: boolean,
+): Promise<LoopbackServer> {
   try {
-    return await startServer(mounts, { host, port: opts.port ?? DEFAULT_PORT });
+    return await startServer(mounts, { host, port });
   } catch (err) {
     // The usual port is taken (another preview?): any free one will do unless a port was asked for.
-    if (opts.port === undefined && (err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    if (!portAsked && (err as NodeJS.ErrnoException).code === "EADDRINUSE") {
       return startServer(mounts, { host, port: 0 });
     }
     throw err;

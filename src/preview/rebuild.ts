@@ -1,6 +1,6 @@
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import type { Session } from "../browser/session";
-import { resolveConfig } from "../config/resolve";
+import { forIssue, type ResolvedConfig } from "../config/resolve";
 import { FitError } from "../errors";
 import { inspectIssue } from "../inspect/inspect";
 import type { IssueData } from "../load";
@@ -41,10 +41,12 @@ export type RebuildResult =
     }
   | { ok: false; error: ErrorReport; fit: boolean };
 
+/** `config`: the preview's, resolved when it started; the issue's own settings are layered on it
+ *  at each rebuild, as the file may have changed them. */
 export async function rebuildPages(
   issueFile: string,
   session: Session,
-  cacheDir: string,
+  config: ResolvedConfig,
   measureCache?: MeasureCache,
   makeupMemo?: PageMemo,
 ): Promise<RebuildResult> {
@@ -53,12 +55,11 @@ export async function rebuildPages(
   const time = stageTimer(stageMs);
   let data: IssueData | undefined;
   try {
-    const issue = await time("load", () => inspectIssue(issueFile));
+    const issue = await time("load", () => inspectIssue(issueFile, config.images));
     data = issue.data;
-    const images = resolveConfig({}, issue).images;
     const composed = await composeIssue(issue, session, {
-      cacheDir,
-      images,
+      cacheDir: resolve(config.cache.images),
+      images: forIssue(config, issue).images,
       measureCache,
       makeupMemo,
       scripts: FRAME_SCRIPTS,

@@ -1,19 +1,14 @@
 import { basename, dirname } from "node:path";
 import { Queue } from "bullmq";
-import { DEFAULTS } from "../config/defaults";
+import type { QueueConfig } from "../config/resolve";
 import { resolveIssuePath } from "../load/index";
 import { queueSetup } from "./claim";
-import { connectRedis, type QueueAddress } from "./connection";
+import { connectRedis, queueAddress } from "./connection";
 import { type EditionJob, type EditionResult, editionJobId } from "./job-data";
 
 // `newsprint queue add`: one job per issue. The job id comes from the issue's content and the
 // options, so adding an unchanged edition again does not build it twice; a failed one is tried
 // again. Each job carries the set-up of the queue's running workers, if any.
-
-export interface AddOptions extends QueueAddress {
-  attempts?: number;
-  backoffMs?: number;
-}
 
 export type AddOutcome = "added" | "already queued" | "already built" | "retried";
 
@@ -27,9 +22,10 @@ export interface AddedEdition {
 export async function addEditions(
   issues: string[],
   job: Omit<EditionJob, "issueFile" | "setup">,
-  opts: AddOptions,
+  settings: QueueConfig,
 ): Promise<AddedEdition[]> {
   const files = await Promise.all(issues.map((issue) => resolveIssuePath(issue)));
+  const opts = queueAddress(settings);
   const redis = await connectRedis(opts.redisUrl);
   const queue = new Queue<EditionJob, EditionResult>(opts.queueName, { connection: redis });
   try {
@@ -51,8 +47,8 @@ export async function addEditions(
       } else {
         await queue.add(basename(dirname(issueFile)), data, {
           jobId: id,
-          attempts: opts.attempts ?? DEFAULTS.queueAttempts,
-          backoff: { type: "exponential", delay: opts.backoffMs ?? DEFAULTS.queueBackoffMs },
+          attempts: settings.attempts,
+          backoff: { type: "exponential", delay: settings.backoffMs },
         });
         outcome = "added";
       }

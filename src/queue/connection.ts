@@ -1,9 +1,9 @@
 import { Redis } from "ioredis";
-import { DEFAULTS } from "../config/defaults";
 import { QueueConnectionError, QueueOptionsError } from "./errors";
 
-// One Redis address for the queue, from --redis, NEWSPRINT_REDIS_URL or the default. BullMQ is
-// handed ioredis connections made here (its blocking calls need maxRetriesPerRequest: null).
+// One Redis address for the queue, as the resolved configuration gives it (--redis,
+// NEWSPRINT_REDIS_URL or the default), checked. BullMQ is handed ioredis connections made here
+// (its blocking calls need maxRetriesPerRequest: null).
 
 export interface QueueAddress {
   /** redis://[user:password@]host:port[/db] */
@@ -12,8 +12,9 @@ export interface QueueAddress {
   queueName: string;
 }
 
-export function queueAddress(opts: { redis?: string; queue?: string }): QueueAddress {
-  const redisUrl = opts.redis ?? process.env.NEWSPRINT_REDIS_URL ?? DEFAULTS.redisUrl;
+/** The address, or a QueueOptionsError saying what is wrong with it. */
+export function queueAddress(settings: QueueAddress): QueueAddress {
+  const { redisUrl, queueName } = settings;
   let url: URL;
   try {
     url = new URL(redisUrl);
@@ -23,7 +24,6 @@ export function queueAddress(opts: { redis?: string; queue?: string }): QueueAdd
   if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
     throw new QueueOptionsError(`--redis must start with redis:// or rediss://, not "${redisUrl}"`);
   }
-  const queueName = opts.queue ?? DEFAULTS.queueName;
   // BullMQ joins key parts with ":"; a name with one would read other queues' keys.
   if (!/^[\w.-]+$/.test(queueName)) {
     throw new QueueOptionsError(`--queue must be letters, digits, "_", "." or "-", not "${queueName}"`);

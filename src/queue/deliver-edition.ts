@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import type { DeliverConfig } from "../config/resolve";
 import { deliverSftp, deliverToFolder, parseSftpAddress, submitPrintJob } from "../deliver/index";
 import { describeSendTarget, type SendTarget } from "./send-targets";
 
@@ -8,22 +9,32 @@ import { describeSendTarget, type SendTarget } from "./send-targets";
 export async function deliverEdition(
   files: string[],
   targets: SendTarget[],
+  settings: DeliverConfig,
   log: (line: string) => void,
 ): Promise<string[]> {
   const delivered: string[] = [];
+  const hotFolder = { tries: settings.tries, backoffMs: settings.backoffMs, onProgress: log };
   for (const target of targets) {
     if ("printer" in target) {
       for (const file of files) {
         const { jobId } = await submitPrintJob(file, {
           printer: target.printer,
+          timeoutMs: settings.printTimeoutMs,
+          pollMs: settings.printPollMs,
           onState: (state) => log(`${basename(file)}: printer job ${state}`),
         });
         log(`${basename(file)}: printed as job ${jobId} on ${target.printer}`);
       }
     } else if ("sftp" in target) {
-      await deliverSftp(files, { ...parseSftpAddress(target.sftp), onProgress: log });
+      const address = parseSftpAddress(target.sftp);
+      await deliverSftp(files, {
+        ...address,
+        ...hotFolder,
+        secrets: settings.sftp,
+        connectTimeoutMs: settings.sftpConnectTimeoutMs,
+      });
     } else {
-      await deliverToFolder(files, target.folder, { onProgress: log });
+      await deliverToFolder(files, target.folder, hotFolder);
     }
     delivered.push(describeSendTarget(target));
   }

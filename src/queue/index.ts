@@ -7,4 +7,4 @@ export { QueueConnectionError, QueueOptionsError, SetupMismatchError } from "./e
 export type { EditionJob, EditionProgress, EditionResult } from "./job-data";
 export { parseSendTarget, type SendTarget } from "./send-targets";
 export { type QueueStatus, queueStatus, statusLines } from "./status";
-export { type RunningWorker, startWorker, type WorkerOptions } from "./worker";
+export { type RunningWorker, startWorker } from "./worker";

@@ -1,8 +1,10 @@
 import { hostname } from "node:os";
-import { dirname, relative } from "node:path";
+import { resolve } from "node:path";
 import { type Job, UnrecoverableError } from "bullmq";
 import type { Browser } from "puppeteer-core";
-import { FitError, InputError } from "../errors";
+import type { ResolvedConfig } from "../config/resolve";
+import { renderDiagnostic, renderDiagnostics } from "../diagnostics";
+import { EXIT, exitCodeOf, NewsprintError } from "../errors";
 import { loadIssue } from "../load/index";
 import { checkOutputDir } from "../output-dir";
 import { buildIssue } from "../pipeline/build";
@@ -15,8 +17,8 @@ import { type Setup, setupDifferences } from "./setup";
 
 // One queued edition, as `newsprint build [--press]` and `newsprint send` make it: the same
 // pipeline calls, built into the job's staging folder and moved into place when complete. Input
-// faults (exit 2 and 3 of build) cannot be cured by another try: they fail the job for good, with
-// the message build would print. Anything else (Chromium, Ghostscript, delivery) is retried.
+// faults (exit 2 and 3 of build: exitCodeOf) cannot be cured by another try: they fail the job for
+// good, with the message build would print. Anything else (Chromium, Ghostscript, delivery) is retried.
 
 export interface WorkerContext {
   /** The worker's Chromium, shared by its jobs (relaunched if it died). */
@@ -24,6 +26,8 @@ export interface WorkerContext {
   setup: Setup;
   /** host-pid, as BullMQ records it in processedBy. */
   name: string;
+  /** The worker's configuration: its press and delivery settings serve every job. */
+  config: ResolvedConfig;
 }
 
 export const workerName = (): string => `${hostname()}-${process.pid}`;
@@ -56,7 +60,7 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
     const staging = await openJobStaging(data.outDir, job.id ?? "job");
     try {
       const press = data.press
-        ? await checkPressOptions(data.press, await loadIssue(data.issueFile), staging.dir)
+        ? await checkPressOptions(data.press, await loadIssue(data.issueFile), staging.dir, ctx.config.press)
         : undefined;
       const result = await buildIssue(data.issueFile, {
         outDir: staging.dir,
@@ -66,10 +70,10 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
       });
       stage("write");
       const written = await writeBuild(result, staging.dir);
-      const warnings = [...result.warnings, ...(press?.warnings ?? [])];
+      const warnings = [...result.warnings.map(renderDiagnostic), ...(press?.warnings ?? [])];
       if (press) {
         stage("press");
-        await makePressFiles(written.pdf, press.options);
+        await makePressFiles(written.pdf, press.options, ctx.config.press);
       }
       stage("commit");
       const files = await staging.commit();
@@ -78,7 +82,7 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
       if (data.send?.length) {
         stage("send");
         const pdf = files[files.length - 1] as string;
-        delivered = await deliverEdition(pressFiles.length ? pressFiles : [pdf], data.send, log);
+        delivered = await deliverEdition(pressFiles.length ? pressFiles : [pdf], data.send, ctx.config.deliver, log);
       }
       stage("done");
       await reporting;
@@ -94,23 +98,19 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
       await staging.discard();
     }
   } catch (err) {
-    const exitCode = err instanceof InputError ? 2 : err instanceof FitError ? 3 : undefined;
-    if (exitCode === undefined) throw err;
+    // What another try can cure is retried; the input's faults fail the job for good.
+    const exitCode = exitCodeOf(err);
+    if (exitCode === EXIT.failed || !(err instanceof NewsprintError)) throw err;
     progress.exitCode = exitCode;
     await reporting;
     await job.updateProgress({ ...progress }).catch(() => undefined);
-    const kind = exitCode === 2 ? "invalid input" : "the pages cannot be made up";
-    throw new UnrecoverableError(
-      `${kind} (exit ${exitCode}): ${absolutePaths((err as Error).message, data.issueFile)}`,
-    );
+    const kind = exitCode === EXIT.invalid ? "invalid input" : err.title;
+    throw new UnrecoverableError(`${kind} (exit ${exitCode}): ${failureText(err)}`);
   }
 }
 
-/** Input errors name files relative to the process's folder, which means nothing to whoever reads
- *  the queue's status: name the issue's files by their absolute path instead. */
-export function absolutePaths(message: string, issueFile: string): string {
-  const dir = dirname(issueFile);
-  const shown = relative(process.cwd(), dir);
-  if (!shown || shown === dir) return message;
-  return message.split(`${shown}/`).join(`${dir}/`);
+/** The error's text with its files named by absolute path: relative to the worker's folder they
+ *  mean nothing to whoever reads the queue's status. */
+export function failureText(err: NewsprintError): string {
+  return renderDiagnostics(err.diagnostics.map((d) => (d.file === undefined ? d : { ...d, file: resolve(d.file) })));
 }

@@ -39,11 +39,11 @@ export interface QueueStatus {
   jobs: JobRow[];
 }
 
-export async function queueStatus(opts: QueueAddress & { limit?: number }): Promise<QueueStatus> {
+export async function queueStatus(opts: QueueAddress & { limit: number }): Promise<QueueStatus> {
   const redis = await connectRedis(opts.redisUrl);
   const queue = new Queue<EditionJob, EditionResult>(opts.queueName, { connection: redis });
   try {
-    return await readStatus(queue, redis, opts.queueName, opts.limit ?? 200);
+    return await readStatus(queue, redis, opts.queueName, opts.limit);
   } finally {
     await queue.close();
     redis.disconnect();

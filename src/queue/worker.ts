@@ -1,10 +1,10 @@
-import { type Job, Worker } from "bullmq";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Browser } from "puppeteer-core";
-import { type BrowserOptions, launchBrowser } from "../browser/browser";
-import { DEFAULTS } from "../config/defaults";
+import { launchBrowser } from "../browser/browser";
+import type { QueueConfig, ResolvedConfig } from "../config/resolve";
 import { claimSetup } from "./claim";
-import { connectRedis, type QueueAddress, shownAddress } from "./connection";
+import { connectRedis, queueAddress, shownAddress } from "./connection";
 import { SetupMismatchError } from "./errors";
 import type { EditionJob, EditionResult } from "./job-data";
 import { processEdition, type WorkerContext, workerName } from "./process-edition";
@@ -15,17 +15,6 @@ import { localSetup, type Setup, setupDifferences } from "./setup";
 // while it runs it keeps the claim alive and stops if it loses it. A job whose worker dies is
 // put back by BullMQ's stalled-job check once its lock runs out, and another worker takes it.
 
-export interface WorkerOptions extends QueueAddress {
-  concurrency?: number;
-  /** The resolved configuration's browser (binary, launch timeout). */
-  browser?: BrowserOptions;
-  lockDurationMs?: number;
-  stalledIntervalMs?: number;
-  setupTtlMs?: number;
-  /** One line per event, for the operator's log. */
-  log?: (line: string) => void;
-}
-
 export interface RunningWorker {
   name: string;
   setup: Setup;
@@ -35,14 +24,20 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
-  const log = opts.log ?? ((line: string) => console.log(line));
+/** A worker on the queue of `config.queue`, building with the rest of `config` (its Chromium, press
+ *  and delivery settings); `log` gets one line per event, for the operator. */
+export async function startWorker(
+  config: ResolvedConfig,
+  log: (line: string) => void = (line) => console.log(line),
+): Promise<RunningWorker> {
+  const opts = config.queue;
+  queueAddress(opts);
   const name = workerName();
   const redis = await connectRedis(opts.redisUrl);
   let browser: Promise<Browser> | undefined;
   const getBrowser = (): Promise<Browser> => {
     if (!browser) {
-      const starting = launchBrowser(opts.browser);
+      const starting = launchBrowser(config.browser);
       browser = starting;
       // A Chromium that crashed or failed to start is launched anew for the next job.
       const forget = () => {
@@ -68,13 +63,13 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     throw err;
   }
 
-  const ctx: WorkerContext = { browser: getBrowser, setup, name };
+  const ctx: WorkerContext = { browser: getBrowser, setup, name, config };
   const worker = new Worker<EditionJob, EditionResult>(opts.queueName, (job) => processEdition(job, ctx), {
     connection: redis,
     name,
-    concurrency: opts.concurrency ?? 1,
-    lockDuration: opts.lockDurationMs ?? DEFAULTS.queueLockDurationMs,
-    stalledInterval: opts.stalledIntervalMs ?? DEFAULTS.queueStalledIntervalMs,
+    concurrency: opts.concurrency,
+    lockDuration: opts.lockDurationMs,
+    stalledInterval: opts.stalledIntervalMs,
   });
   worker.on("active", (job: Job<EditionJob>) =>
     log(`started ${job.id} ${job.data.issueFile} (try ${job.attemptsStarted}, stalled ${job.stalledCounter})`),
@@ -84,7 +79,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   );
   worker.on("failed", (job: Job<EditionJob> | undefined, err: Error) => {
     const left = job ? (job.opts.attempts ?? 1) - job.attemptsMade : 0;
-    const retry = err.name === "UnrecoverableError" || left <= 0 ? "not retried" : `${left} tries left`;
+    const retry = err instanceof UnrecoverableError || left <= 0 ? "not retried" : `${left} tries left`;
     log(`failed ${job?.id ?? "?"} (${retry}): ${err.message.split("\n")[0]}`);
   });
   worker.on("stalled", (jobId: string) => log(`stalled ${jobId}: its worker stopped answering; requeued`));
@@ -105,7 +100,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     })();
     return closing;
   };
-  const ttl = opts.setupTtlMs ?? DEFAULTS.queueSetupTtlMs;
+  const ttl = opts.setupTtlMs;
   const heartbeat = setInterval(() => {
     checkClaim(redis, opts, setup).catch((err: Error) => {
       if (err instanceof SetupMismatchError) {
@@ -119,8 +114,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   return { name, setup, stopped, close };
 }
 
-async function checkClaim(redis: Redis, opts: WorkerOptions, mine: Setup): Promise<void> {
-  const theirs = await claimSetup(redis, opts.queueName, mine, opts.setupTtlMs ?? DEFAULTS.queueSetupTtlMs);
+async function checkClaim(redis: Redis, opts: QueueConfig, mine: Setup): Promise<void> {
+  const theirs = await claimSetup(redis, opts.queueName, mine, opts.setupTtlMs);
   if (theirs.id === mine.id) return;
   throw new SetupMismatchError(
     `this worker's set-up ${mine.id} differs from the one of the queue's running workers, ${theirs.id}:\n` +

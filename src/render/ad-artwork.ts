@@ -9,6 +9,7 @@ import { InputError } from "../errors";
 
 export class AdArtworkError extends InputError {
   override name = "AdArtworkError";
+  override readonly title = "ad artwork problem";
 }
 
 /** Where an artwork goes: proof page index (0-based) and rectangle in pt from the page's top left. */

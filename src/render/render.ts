@@ -2,9 +2,10 @@ import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { browserScript } from "../browser/scripts";
 import { BrowserPageError, type WorkPage } from "../browser/work-page";
+import { newspaperTitle } from "../config/langs";
 import { FitError } from "../errors";
 import type { Layout } from "../makeup/types";
-import { appendDocumentMetadata, newspaperTitle, setDocumentMetadata } from "../pdf/metadata";
+import { appendDocumentMetadata, setDocumentMetadata } from "../pdf/metadata";
 import { loadPdfBytes, savePdf } from "../pdf/pdf-lib-io";
 import { CONTENT_STYLESHEETS, measuringDocumentKey, PAGED_STYLESHEETS, PAGEDJS_SCRIPT } from "../typeset/assets";
 import { appFiles, environmentKey } from "../typeset/environment";
@@ -34,9 +35,12 @@ export class RenderError extends FitError {
   override name = "RenderError";
   constructor(readonly problems: RenderProblem[]) {
     super(
-      problems
-        .map((p) => `${p.article ? `article ${p.article}` : "issue"}${p.page ? ` (page ${p.page})` : ""}: ${p.detail}`)
-        .join("\n"),
+      problems.map((p) => ({
+        severity: "error",
+        message: `${p.article ? `article ${p.article}` : "issue"}: ${p.detail}`,
+        ...(p.article ? { articleId: p.article } : {}),
+        ...(p.page ? { page: Number(p.page) } : {}),
+      })),
     );
   }
 }
@@ -246,8 +250,9 @@ async function finishProof(
   assembly?: Assembly,
 ): Promise<Uint8Array> {
   const d = model.issue.data;
+  const words = model.issue.style.langs[model.issue.style.lang].words;
   const meta = {
-    title: newspaperTitle({ paperName: d.paper.name, date: d.issue.date, issueNumber: d.issue.number }),
+    title: newspaperTitle({ paperName: d.paper.name, date: d.issue.date, issueNumber: d.issue.number }, words),
     author: d.paper.publisher,
     subject: `${d.paper.name}: ${d.pages.length} pages, proof`,
     keywords: d.pages.flatMap((p) => (p.section ? [p.section] : [])),

@@ -37,7 +37,9 @@ export function paragraphsOf(
   let datelineUsed = false;
   article.body.forEach((item, source) => {
     if (typeof item === "object" && "subhead" in item) {
-      paragraphs.push({ kind: "subhead", runs: [{ text: protect(item.subhead), style: "plain" }], source });
+      // Each line the editor broke (标题转行) protected alone: the break stays a break.
+      const text = item.subhead.split("\n").map(protect).join("\n");
+      paragraphs.push({ kind: "subhead", runs: [{ text, style: "plain" }], source });
       return;
     }
     const runs: Run[] = [];

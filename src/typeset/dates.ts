@@ -1,6 +1,6 @@
 import lunar from "lunar-javascript";
 import type { LangStyle } from "../config/house-style";
-import { fillWords } from "../config/langs";
+import { fillWords, writtenDate } from "../config/langs";
 
 // Dates as the paper prints them, in its words: 2022年11月14日 星期一, 农历壬寅年十月廿一; or
 // Monday, November 30, 2026.
@@ -16,12 +16,10 @@ export interface PrintedDate {
 export function printedDate(iso: string, style: LangStyle): PrintedDate {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   const words = style.words;
-  const solarDay = lunar.Solar.fromYmd(y, m, d);
-  const weekday = words.weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? "";
-  const solar = fillWords(words.date, { year: y, month: m, day: d, monthName: words.months[m - 1] ?? String(m) });
+  const { solar, weekday } = writtenDate(iso, words);
   const printed: PrintedDate = { solar, weekday, line: fillWords(words.dateLine, { date: solar, weekday }) };
   if (words.lunar !== false) {
-    const l = solarDay.getLunar();
+    const l = lunar.Solar.fromYmd(y, m, d).getLunar();
     const chars = (text: string) => [...text].map((c) => style.lunarChars[c] ?? c).join("");
     printed.lunar = fillWords(words.lunar, {
       year: l.getYearInGanZhi(),

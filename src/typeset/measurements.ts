@@ -1,3 +1,4 @@
+import type { Diagnostic } from "../diagnostics";
 import type { ArticleMetrics } from "../makeup/types";
 
 // What the measure stage finds out about the typeset text, as plain numbers: the make-up solves
@@ -20,5 +21,5 @@ export interface Measurements {
   /** The paper's name shrunk to fit its one line, in pt; absent: it fits at the style's size. */
   mastheadNameSize?: number;
   /** What the measuring found wrong but could set (a name shrunk below the style's least size). */
-  warnings?: string[];
+  warnings?: Diagnostic[];
 }

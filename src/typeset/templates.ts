@@ -17,6 +17,8 @@ export interface Templates {
 export function loadTemplates(dir = TEMPLATES_DIR): Templates {
   const hb = Handlebars.create();
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  // A head's lines as the editor broke them (标题转行).
+  hb.registerHelper("headLines", (text: unknown) => String(text ?? "").split("\n"));
   hb.registerHelper("phrases", (text: unknown) =>
     String(text ?? "")
       .split(/[\s\u3000]+/)

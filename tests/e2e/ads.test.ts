@@ -6,6 +6,7 @@ import type { Browser } from "puppeteer-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { spanWidth } from "../../src/grid";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { preflight } from "../../src/preflight/index";
@@ -26,7 +27,7 @@ let out: string;
 let pdf: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   out = mkdtempSync(join(tmpdir(), "newsprint-ads-"));
   result = await buildIssue(join(root, "issues/ads"), { outDir: out, browser });
   pdf = join(out, "ads.pdf");
@@ -158,10 +159,12 @@ describe("ads", () => {
   });
 
   it("makes press files that still pass preflight with the ads on them", async () => {
-    const press = await makePressFiles(pdf, pressOptionsForIssue(result.issue, out, { deterministic: true }).options);
+    const config = resolveConfig({ preflight: { minPpi: 50 } });
+    const options = pressOptionsForIssue(result.issue, out, { deterministic: true }).options;
+    const press = await makePressFiles(pdf, options, config.press);
     const report = await preflight(
       press.pages.map((p) => p.file),
-      { minPpi: 50 },
+      config.preflight,
     );
     const failed = report.files.flatMap((f) =>
       f.checks.filter((c) => c.status === "fail").map((c) => `${f.file}: ${c.name}`),
@@ -221,7 +224,8 @@ describe("ads that cannot be printed as booked", () => {
       half.height = 48; // the 60 mm artwork in a 48 mm box: 20 % apart
     });
     const other = await buildIssue(dir, { outDir: join(dir, "out"), browser });
-    expect(other.warnings.join("\n")).toMatch(
+    const aspect = other.warnings.filter((w) => w.adId === "jianshen-youyong");
+    expect(aspect.map((w) => w.message).join("\n")).toMatch(
       /ad jianshen-youyong: the artwork's aspect differs from the booked box by 2\d\.\d %: fitted inside/,
     );
     const art = other.ads.get("jianshen-youyong");

@@ -7,6 +7,7 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
 import { checkTypography, violationCount } from "../../src/check-type/check";
+import { resolveConfig } from "../../src/config/resolve";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { writeBuild } from "../../src/pipeline/write-build";
 import { preflight } from "../../src/preflight";
@@ -24,7 +25,7 @@ let result: BuildResult;
 let pdf: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   out = mkdtempSync(join(tmpdir(), "newsprint-build-"));
   result = await buildIssue(join(root, "issues/dongchangfu"), { outDir: out, browser });
   pdf = (await writeBuild(result, out, { html: true })).pdf;
@@ -122,10 +123,12 @@ describe("what the printer and the designer check", () => {
   });
 
   it("makes press files that pass preflight: PDF/X, boxes, CMYK, ink, black on K", async () => {
-    const press = await makePressFiles(pdf, pressOptionsForIssue(result.issue, out, { deterministic: true }).options);
+    const config = resolveConfig();
+    const options = pressOptionsForIssue(result.issue, out, { deterministic: true }).options;
+    const press = await makePressFiles(pdf, options, config.press);
     expect(press.pages).toHaveLength(8);
     expect(press.pages[0]?.file).toMatch(/dongchangfu_20221230_01\.pdf$/);
-    const report = await preflight([...press.pages.map((p) => p.file), press.issueFile]);
+    const report = await preflight([...press.pages.map((p) => p.file), press.issueFile], config.preflight);
     const failed = report.files.flatMap((f) =>
       f.checks.filter((c) => c.status === "fail").map((c) => `${f.file}: ${c.name}`),
     );
@@ -158,7 +161,7 @@ describe("the command line", () => {
     expect(err.code).toBe(2);
     expect(err.stderr).toContain("issue.json: paper.name: expected string, found nothing");
     expect(err.stderr).toContain("issue.date: expected a date written YYYY-MM-DD");
-    expect(err.stderr).toContain("pages[0].articles[0]: expected a headline or an image");
+    expect(err.stderr).toContain("pages[0].articles[0] (article x): expected a headline or an image");
     expect(existsSync(target)).toBe(false);
   });
 

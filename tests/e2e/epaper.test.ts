@@ -18,6 +18,7 @@ import type { Browser, Page } from "puppeteer-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { type ArticleData, bodyText, loadIssue, type PageFormat } from "../../src/load";
 import { must } from "../helpers/must";
 import { REPO_ROOT } from "../helpers/paths";
@@ -141,7 +142,7 @@ beforeAll(async () => {
   mkdirSync(sites);
   // A copy, so that the incremental run below can change an article of the same issue folder.
   const dongchangfu = sampleCopy("dongchangfu", "dongchangfu");
-  const launched = launchBrowser();
+  const launched = launchBrowser(resolveConfig().browser);
   await epaper(dongchangfu, "zh", ["--base-url", "https://epaper.example.cn/dcf"]);
   await epaper(join(REPO_ROOT, "issues", "hongkong"), "hk");
   await epaper(join(REPO_ROOT, "issues", "weekly"), "en");

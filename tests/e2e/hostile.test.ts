@@ -7,6 +7,7 @@ import type { Browser } from "puppeteer-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { startPreview } from "../../src/preview/preview";
 
 // Issue 11, hostile input, through the command line as a user runs it (node bin/newsprint.js) and
@@ -19,7 +20,7 @@ const work = mkdtempSync(join(tmpdir(), "newsprint-hostile-"));
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -111,12 +112,36 @@ describe("hostile input through the command line (issue 11)", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("issue 22, 7: a truncated JPEG (its first 60 %) fails validate as it fails build, naming the field", async () => {
+    const dir = issueCopy(() => undefined);
+    // pages[0].articles[5] shows photos/hubble_deep_field.jpg; pages[1].articles[0] too.
+    const photo = join(dir, "photos/hubble_deep_field.jpg");
+    const jpeg = readFileSync(photo);
+    writeFileSync(photo, jpeg.subarray(0, Math.floor(jpeg.length * 0.6)));
+    const expected =
+      /images\[0\]\.src: expected a photo file in the issue folder, found photos\/hubble_deep_field\.jpg: unreadable or truncated image data \(VipsJpeg: premature end of JPEG/;
+    const checked = await newsprint(["validate", dir]);
+    expect(checked.code).toBe(2);
+    expect(listed(checked.stderr).lines.map((l) => l.split(": ")[1])).toEqual([
+      "pages[0].articles[5].images[0].src",
+      "pages[1].articles[0].images[0].src",
+    ]);
+    expect(checked.stderr).toMatch(expected);
+    const out = join(work, "out-truncated");
+    const built = await newsprint(["build", dir, "-o", out]);
+    expect(built.code).toBe(2);
+    expect(built.stderr).toMatch(expected);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("15, 16: validate and build list the same problems, all of them, 1-based with paths; nothing written", async () => {
+    const ids: string[] = [];
     const dir = issueCopy((i) => {
       i.issue.date = "2022-02-30";
       const page = i.pages[0];
       page.articles = page.articles.slice(0, 3);
       const [a, b, c] = page.articles;
+      ids.push(a.id, b.id, c.id);
       a.headline = "张𠀀";
       a.images = [{ src: "photos/none.jpg" }, { src: "notes.jpg" }, { src: "../outside.jpg" }];
       delete b.images;
@@ -128,14 +153,16 @@ describe("hostile input through the command line (issue 11)", () => {
       ];
     });
     writeFileSync(join(dir, "notes.jpg"), "not a photo");
+    // Every problem of an article names its id beside the JSON path.
+    const [a, b, c] = ids;
     const expected = [
       "issue.date: expected a real calendar date",
-      "pages[0].articles[0].headline: expected characters the bundled fonts",
-      "pages[0].layout[1]: expected a module clear of the page's other modules",
-      "pages[0].layout[2]: expected a module inside the grid of 8 columns × 103 lines, found columns 7–9, lines 95–114",
-      "pages[0].articles[0].images[0].src: expected a photo file in the issue folder, found photos/none.jpg: file not found",
-      "pages[0].articles[0].images[1].src: expected a photo file in the issue folder, found notes.jpg: not a readable image",
-      "pages[0].articles[0].images[2].src: expected a photo file in the issue folder, found ../outside.jpg: path leaves the issue folder",
+      `pages[0].articles[0].headline (article ${a}): expected characters the bundled fonts`,
+      `pages[0].layout[1] (article ${b}): expected a module clear of the page's other modules`,
+      `pages[0].layout[2] (article ${c}): expected a module inside the grid of 8 columns × 103 lines, found columns 7–9, lines 95–114`,
+      `pages[0].articles[0].images[0].src (article ${a}): expected a photo file in the issue folder, found photos/none.jpg: file not found`,
+      `pages[0].articles[0].images[1].src (article ${a}): expected a photo file in the issue folder, found notes.jpg: not a readable image`,
+      `pages[0].articles[0].images[2].src (article ${a}): expected a photo file in the issue folder, found ../outside.jpg: path leaves the issue folder`,
     ];
     const checked = await newsprint(["validate", dir]);
     expect(checked.code).toBe(2);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
 import { checkTypography } from "../../src/check-type/check";
 import { LANG_DEFAULTS } from "../../src/config/langs";
+import { resolveConfig } from "../../src/config/resolve";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import { writeBuild } from "../../src/pipeline/write-build";
 import { pdfFonts } from "./helpers/pdf";
@@ -32,6 +33,10 @@ const raw = (pdf: string, page?: number) =>
   execFileSync("pdftotext", [...(page ? ["-f", `${page}`, "-l", `${page}`] : []), "-raw", "-enc", "UTF-8", pdf, "-"], {
     encoding: "utf8",
   });
+
+/** The document's Title as the PDF's Info dictionary holds it. */
+const pdfTitle = (pdf: string) =>
+  /^Title:\s+(.*)$/m.exec(execFileSync("pdfinfo", ["-enc", "UTF-8", pdf], { encoding: "utf8" }))?.[1];
 
 interface Word {
   text: string;
@@ -80,7 +85,7 @@ const SIMPLIFIED_LABELS = [
 ];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   await build(join(root, "issues/hongkong"));
   await build(join(root, "issues/weekly"));
 }, 240_000);
@@ -98,6 +103,10 @@ describe("the Traditional Chinese sample (issues/hongkong)", () => {
     expect(text).toContain("責任編輯：");
     expect(text).toContain("農曆壬寅年臘月廿九");
     expect(text).toMatch(/A1\b/);
+  });
+
+  it("titles the PDF in the paper's words: its issue number, no Simplified 总第", () => {
+    expect(pdfTitle(pdf())).toBe("東區街坊報 2023年1月20日 第512期");
   });
 
   it("sets the Traditional faces, embedded as outlines, never Type 3", () => {
@@ -148,6 +157,10 @@ describe("the English sample (issues/weekly)", () => {
     expect(text).toMatch(/Editor: Margaret Hale/);
   });
 
+  it("titles the PDF in English: paper, weekday and date, issue number", () => {
+    expect(pdfTitle(pdf())).toBe("The Riverside Weekly, Monday, November 30, 2026, No. 418");
+  });
+
   it("finds that Chromium itself hyphenates nothing offline (hyphens: auto), so the soft hyphens are ours", async () => {
     const page = await browser.newPage();
     try {
@@ -182,7 +195,7 @@ describe("the English sample (issues/weekly)", () => {
     expect(report.findings.filter((f) => f.kind !== "loose")).toEqual([]);
     expect(loose.length / report.totals.lines).toBeLessThan(0.03);
     // The build reported them too: measured in the measuring page as in the PDF.
-    expect(result.warnings.some((w) => /word spaces wider/.test(w))).toBe(loose.length > 0);
+    expect(result.warnings.some((w) => /word spaces wider/.test(w.message))).toBe(loose.length > 0);
   });
 
   it("sets the Latin faces of its style, embedded as outlines", () => {

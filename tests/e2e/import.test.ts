@@ -7,15 +7,18 @@ import mammoth from "mammoth";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ArticleData, type IssueData, loadIssue } from "../../src/load";
+import { fullWidthPunctuation } from "../../src/typography/punctuation";
 import { CORPUS_DIR, corpusFiles } from "../helpers/paths";
 import {
   agreement,
+  allArticles,
   characterCounts,
   formatAgreement,
   missingCharacters,
   printedTexts,
 } from "./helpers/anatomy-agreement";
 import {
+  corpusPageDocx,
   HeadingLevel,
   ImageRun,
   Paragraph,
@@ -23,12 +26,17 @@ import {
   plainDocx,
   REPORTER_TEXT,
   reporterDocx,
+  storiesOf,
   TextRun,
+  twoLineSubhead,
+  typedHalfWidth,
 } from "./helpers/import-fixtures";
 import { compact } from "./helpers/pdf";
 
 // `newsprint import` and `newsprint init` as an editor runs them: a reporter's Word file to a PDF page
-// in two commands, Markdown from the web desk, the corpus pages against the samples made by hand.
+// in two commands, a page of copy in Word planned onto pages with no hand edit, Markdown from the
+// web desk, the corpus pages built and compared with the samples made by hand, appends at once.
+// Hostile input is in import-hostile.test.ts.
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "..", "..");
@@ -45,7 +53,14 @@ async function newsprint(...args: string[]): Promise<{ code: number; stdout: str
   }
 }
 
-const articlesOf = (issue: IssueData): ArticleData[] => issue.pages.flatMap((p) => p.articles);
+const articlesOf = (issue: IssueData): ArticleData[] => allArticles(issue);
+
+/** A build of an imported issue: exit 0, and the PDF written. */
+async function builds(dir: string, out: string): Promise<void> {
+  const built = await newsprint("build", dir, "-o", out, "-q");
+  expect(built.stderr.split("\n").filter((l) => /newsprint: /.test(l))).toEqual([]);
+  expect(built.code).toBe(0);
+}
 
 describe("a reporter's Word file to a PDF page in two commands", () => {
   const docx = join(tmp, "reporter.docx");
@@ -73,6 +88,7 @@ describe("a reporter's Word file to a PDF page in two commands", () => {
     const [first, second, third] = articlesOf(issue);
     expect(first).toMatchObject({
       id: "reporter-1",
+      priority: 1,
       kicker: t.kicker,
       headline: t.headline,
       subhead: t.subhead,
@@ -117,7 +133,10 @@ describe("a reporter's Word file to a PDF page in two commands", () => {
     expect(imported.stdout).toMatch(/guessed: kicker 古楼街道 \(the short paragraph above the headline\)/);
     expect(imported.stdout).toMatch(/bold or italics dropped in paragraph\(s\) 6/);
     expect(imported.stdout).toMatch(/1 photo\(s\), 1 caption\(s\), 1 credit\(s\)/);
-    expect(imported.stdout).toMatch(/wrote new issue .*issue\.json: 3 article\(s\) on page 1, 1 photo file/);
+    expect(imported.stdout).toMatch(
+      /wrote new issue .*issue\.json: 3 article\(s\) in the story pool \(1 tabloid page\(s\) for the make-up to fill\), 1 photo file/,
+    );
+    expect(issue.pages).toEqual([expect.objectContaining({ section: "要闻", articles: [] })]);
   });
 
   it("keeps every character of the document in the issue", async () => {
@@ -136,6 +155,94 @@ describe("a reporter's Word file to a PDF page in two commands", () => {
           .replace(/[（）]/g, "")
           .slice(0, 8),
       );
+  });
+});
+
+describe("a page of copy in Word: planned onto pages, built with no hand edit", () => {
+  const docx = join(tmp, "page.docx");
+  const dir = join(tmp, "page-issue");
+  let stories: ArticleData[];
+  let imported: { code: number; stdout: string; stderr: string };
+  let issue: IssueData;
+
+  beforeAll(async () => {
+    stories = storiesOf((await loadIssue(join(root, "issues/dongchangfu"))).data, 8);
+    writeFileSync(docx, await corpusPageDocx(stories));
+    imported = await newsprint(
+      "import",
+      docx,
+      "-o",
+      dir,
+      "--paper",
+      "东昌府新闻",
+      "--date",
+      "2023-07-20",
+      "--number",
+      "1234",
+    );
+    issue = JSON.parse(readFileSync(join(dir, "issue.json"), "utf8")) as IssueData;
+  });
+
+  it("puts every story into the pool, the first the lead, with pages for them", () => {
+    expect(imported.stderr).toBe("");
+    expect(imported.code).toBe(0);
+    expect(stories).toHaveLength(8);
+    expect(issue.articles.map((a) => a.headline)).toEqual(
+      stories.map((a) => fullWidthPunctuation(a.headline ?? "").text),
+    );
+    expect(issue.articles.map((a) => a.priority)).toEqual([1, ...stories.slice(1).map(() => undefined)]);
+    expect(issue.pages.length).toBeGreaterThan(1);
+    expect(issue.pages.every((p) => p.section === "要闻" && (p.articles ?? []).length === 0)).toBe(true);
+    expect(issue.issue).toEqual({ date: "2023-07-20", number: 1234 });
+  });
+
+  it("keeps a subhead's line break and splits nothing else", () => {
+    stories.forEach((a, i) => {
+      const got = issue.articles[i] as ArticleData;
+      expect(got.subhead).toBe(i % 2 === 0 ? twoLineSubhead(a).join("\n") : undefined);
+      expect([got.kicker, got.dateline, got.byline]).toEqual([a.kicker, a.dateline, a.byline]);
+      // The reporter's half-width punctuation comes back full width wherever it sits in Chinese text.
+      expect(got.body).toEqual(
+        a.body.map((b) => (typeof b === "string" ? fullWidthPunctuation(typedHalfWidth(b)).text : b)),
+      );
+    });
+  });
+
+  it("reports the punctuation it set full width, per story", () => {
+    // The first story's caption has one comma typed half width too.
+    const retyped = stories.map(
+      (a, i) =>
+        a.body.reduce((n, b) => n + (typeof b === "string" ? fullWidthPunctuation(typedHalfWidth(b)).changed : 0), 0) +
+        (i === 0 ? 1 : 0),
+    );
+    expect(retyped.every((n) => n > 0)).toBe(true);
+    expect(imported.stdout).toMatch(
+      new RegExp(`page-1 [^]*?note: ${retyped[0]} half-width punctuation mark\\(s\\) set full width`),
+    );
+    expect(imported.stdout).toMatch(
+      /wrote new issue .*: 8 article\(s\) in the story pool .* punctuation mark\(s\) set full width/,
+    );
+  });
+
+  it("keeps the marks as typed with --keep-punctuation", async () => {
+    const out = join(tmp, "page-kept");
+    const r = await newsprint("import", docx, "-o", out, "--keep-punctuation");
+    expect(r.code).toBe(0);
+    const kept = JSON.parse(readFileSync(join(out, "issue.json"), "utf8")) as IssueData;
+    expect(kept.articles[1]?.body[0]).toBe(typedHalfWidth(stories[1]?.body[0] as string));
+  });
+
+  // Needs the load stage to accept "\n" in heads (issue 22, another branch): exit 2 until then.
+  it("builds as imported", async () => {
+    await builds(dir, join(tmp, "page-out"));
+  });
+
+  it("builds with no hand edit to its pages, the subheads' breaks aside", async () => {
+    const flat = join(tmp, "page-flat");
+    cpSync(dir, flat, { recursive: true });
+    const text = readFileSync(join(flat, "issue.json"), "utf8");
+    writeFileSync(join(flat, "issue.json"), text.replace(/("subhead": "[^"]*)\\n/g, "$1 "));
+    await builds(flat, join(tmp, "page-flat-out"));
   });
 });
 
@@ -190,6 +297,63 @@ priority: 2
       ],
     });
     expect(r.stdout).toMatch(/bold or italics dropped in line\(s\) 12/);
+  });
+
+  it("imports stories without pictures into a new folder, and they build", async () => {
+    const web = join(tmp, "web-plain");
+    mkdirSync(web, { recursive: true });
+    const file = join(web, "notes.md");
+    writeFileSync(
+      file,
+      `---
+section: 民生
+subhead: ——党建引领基层治理
+---
+# 古楼街道开展“双推进”
+
+**东昌府讯** 近年来,古楼街道党工委大力加强居民小区党建工作,实施居民小区党组织覆盖与物业服务覆盖“双推进”。全面下沉服务重心,延伸服务触角,不断巩固党在基层执政的根基。
+
+## 强化“工作链”
+
+全面加强党的领导,为小区党建工作架梁立柱。各小区党支部积极响应,一级抓一级,上下联动。
+
+（融媒体 郭龙君 通讯员 管荣晶）
+
+---
+
+# 践行垃圾分类 争做环保先锋
+
+为提高少先队员们的垃圾分类意识,近日,风貌街小学的少先队员走进东昌府区垃圾分类教育基地。
+
+（团区委宣）
+`,
+    );
+    const out = join(tmp, "md-plain");
+    const r = await newsprint("import", file, "-o", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const issue = (await loadIssue(out)).data;
+    expect(issue.pages.map((p) => p.section)).toEqual(["民生"]);
+    expect(issue.articles).toMatchObject([
+      { id: "notes-1", section: "民生", priority: 1, subhead: "党建引领基层治理", dateline: "东昌府讯" },
+      { id: "notes-2", section: "民生", byline: "团区委宣" },
+    ]);
+    // Typed half width in the Markdown, full width in the issue.
+    expect(issue.articles[0]?.body[0]).toMatch(/^近年来，古楼街道党工委大力加强居民小区党建工作，实施/);
+    expect(existsSync(join(out, "issue.schema.json"))).toBe(true);
+    await builds(out, join(tmp, "md-plain-out"));
+  });
+
+  it("takes a `## ——` heading under the headline as the subhead, without its dash", async () => {
+    const file = join(tmp, "dash.md");
+    writeFileSync(
+      file,
+      "# 开展见义勇为专题宣传活动\n\n## ——倡导见义勇为 弘扬社会正气\n\n**东昌府讯** 12月26日，柳园街道开展专题宣传活动。\n",
+    );
+    const out = join(tmp, "md-dash");
+    expect((await newsprint("import", file, "-o", out)).code).toBe(0);
+    const [a] = articlesOf((await loadIssue(out)).data);
+    expect(a).toMatchObject({ subhead: "倡导见义勇为 弘扬社会正气", body: ["12月26日，柳园街道开展专题宣传活动。"] });
   });
 });
 
@@ -280,20 +444,122 @@ describe("--append to a page of an existing issue", () => {
   });
 });
 
+describe("--append into the story pool", () => {
+  const story = (n: number) =>
+    `# 第${n}篇稿件的标题\n\n**东昌府讯** 近日，梁水镇开展了第${n}次志愿服务活动，受到群众好评。\n\n（融媒体 郭龙君）\n`;
+
+  it("adds to the pool without --page, a section the issue has no page of left out with a note", async () => {
+    const dir = join(tmp, "pool-append");
+    expect((await newsprint("init", dir)).code).toBe(0);
+    const md = join(tmp, "pool-story.md");
+    writeFileSync(md, `---\nsection: 体育\n---\n${story(1)}`);
+    const r = await newsprint("import", md, "-o", dir, "--append");
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/note: pool-story-1: the issue has no page of section 体育; it may go on any page/);
+    expect(r.stdout).toMatch(/added to .*issue\.json: 1 article\(s\) in the story pool/);
+    const issue = (await loadIssue(dir)).data;
+    expect(issue.articles.map((a) => [a.id, a.section, a.priority])).toEqual([["pool-story-1", undefined, undefined]]);
+    expect(issue.pages[0]?.articles.map((a) => a.id)).toEqual(["lead"]);
+  });
+
+  it("refuses a new issue's options with --append", async () => {
+    const dir = join(tmp, "pool-append");
+    const r = await newsprint("import", join(tmp, "pool-story.md"), "-o", dir, "--append", "--date", "2023-01-02");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--date: sets up a new issue; with --append the issue keeps its own/);
+  });
+
+  it.each([
+    [
+      "a byte order mark",
+      (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)]),
+      [0xef, 0xbb, 0xbf],
+    ],
+    ["UTF-16", (t: string) => Buffer.from(`\ufeff${t}`, "utf16le"), [0xff, 0xfe]],
+  ] as const)("appends to an issue.json with %s and keeps its encoding", async (name, encode, head) => {
+    const dir = join(tmp, `encoded-${head.length}`);
+    expect((await newsprint("init", dir)).code).toBe(0);
+    writeFileSync(join(dir, "issue.json"), encode(readFileSync(join(dir, "issue.json"), "utf8")));
+    const md = join(tmp, `encoded-${head.length}.md`);
+    writeFileSync(md, story(2));
+    const r = await newsprint("import", md, "-o", dir, "--append");
+    expect(r.stderr, name).toBe("");
+    expect(r.code).toBe(0);
+    const bytes = readFileSync(join(dir, "issue.json"));
+    expect([...bytes.subarray(0, head.length)]).toEqual([...head]);
+    const text = new TextDecoder(head.length === 2 ? "utf-16le" : "utf-8").decode(bytes.subarray(head.length));
+    expect((JSON.parse(text) as IssueData).articles.map((a) => a.id)).toEqual([`encoded-${head.length}-1`]);
+  });
+
+  it("loses no story when several imports append at once", async () => {
+    const dir = join(tmp, "concurrent");
+    expect((await newsprint("init", dir)).code).toBe(0);
+    const expected: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const files = [0, 1, 2].map((k) => {
+        const file = join(tmp, `desk-${round}-${k}.md`);
+        writeFileSync(file, story(round * 10 + k));
+        return file;
+      });
+      const runs = await Promise.all(files.map((f) => newsprint("import", f, "-o", dir, "--append")));
+      for (const r of runs) {
+        expect(r.stderr).toBe("");
+        expect(r.stdout).toMatch(/added to .*: 1 article\(s\) in the story pool/);
+      }
+      expected.push(...files.map((f) => `${f.replace(/^.*\//, "").replace(/\.md$/, "")}-1`));
+      const ids = (await loadIssue(dir)).data.articles.map((a) => a.id);
+      expect([...ids].sort()).toEqual([...expected].sort());
+    }
+    expect(existsSync(join(dir, "issue.json.lock"))).toBe(false);
+  });
+});
+
 describe("newsprint init", () => {
   it("scaffolds an issue that builds", async () => {
     const dir = join(tmp, "new-issue");
-    const r = await newsprint("init", dir, "--format", "broadsheet", "--paper", "东昌府新闻");
+    const r = await newsprint(
+      "init",
+      dir,
+      "--format",
+      "broadsheet",
+      "--paper",
+      "東昌府新聞",
+      "--lang",
+      "zh-Hant",
+      "--date",
+      "2023-07-20",
+      "--number",
+      "1234",
+      "--slug",
+      "dongchangfu",
+    );
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(["README.md", "issue.json", "issue.schema.json", "photos"]);
     const issue = (await loadIssue(dir)).data;
     expect(issue.format).toBe("broadsheet");
-    expect(issue.paper.name).toBe("东昌府新闻");
+    expect(issue.paper).toEqual({ name: "東昌府新聞", slug: "dongchangfu" });
+    expect([issue.lang, issue.issue.date, issue.issue.number, issue.pages[0]?.section]).toEqual([
+      "zh-Hant",
+      "2023-07-20",
+      1234,
+      "要聞",
+    ]);
     expect(issue.pages[0]?.articles[0]?.headline).toBeTruthy();
     const built = await newsprint("build", dir, "-o", join(tmp, "init-out"), "-q");
     expect(built.stderr).toBe("");
     expect(built.code).toBe(0);
-    expect(existsSync(join(tmp, "init-out/new-issue.pdf"))).toBe(true);
+    expect(existsSync(join(tmp, "init-out/dongchangfu.pdf")) || existsSync(join(tmp, "init-out/new-issue.pdf"))).toBe(
+      true,
+    );
+  });
+
+  it("writes an English issue that validates (its placeholder in English fonts)", async () => {
+    const dir = join(tmp, "new-english");
+    expect((await newsprint("init", dir, "--lang", "en")).code).toBe(0);
+    const r = await newsprint("validate", dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect((await loadIssue(dir)).data.pages[0]?.section).toBe("Front Page");
   });
 
   it("refuses a folder that is not empty", async () => {
@@ -354,6 +620,29 @@ describe.skipIf(corpus.length === 0)("corpus pages against the samples made by h
     expect(all.slice(-first.length).map((a) => [a.headline, a.byline])).toEqual(
       first.map((a) => [a.headline, a.byline]),
     );
+  });
+
+  it("sets the pages' half-width brackets full width, and says how many", async () => {
+    const page = files.findIndex((f) => f.startsWith("003_"));
+    const issue = (await loadIssue(join(tmp, `corpus-${page}`))).data;
+    const text = printedTexts(issue).join("");
+    expect(text).toContain("侯营镇举办村（社区）党组织书记");
+    expect(text).not.toMatch(/[\p{Script=Han}][(),;:?!]|[(),;:?!][\p{Script=Han}]/u);
+  });
+
+  it.each(corpus.map((f, i) => [f, i] as const))("builds %s as imported, planned onto pages", async (f, i) => {
+    const issue = (await loadIssue(join(tmp, `corpus-${i}`))).data;
+    expect(issue.pages.length, f).toBeGreaterThanOrEqual(2);
+    expect(issue.articles[0]?.priority).toBe(1);
+    await builds(join(tmp, `corpus-${i}`), join(tmp, `corpus-${i}-out`));
+  });
+
+  it("builds all four pages imported in one command", async () => {
+    const dir = join(tmp, "corpus-four");
+    const r = await newsprint("import", ...files.map((f) => join(corpusDir, f)), "-o", dir, "--date", "2023-07-20");
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/49 article\(s\) in the story pool \(\d+ tabloid page\(s\)/);
+    await builds(dir, join(tmp, "corpus-four-out"));
   });
 
   it("agrees with the hand-made articles field by field", () => {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { buildIssue } from "../../src/pipeline/build";
 
 // Rebuilding into the same output folder: an unchanged issue is neither measured nor printed
@@ -17,7 +18,7 @@ const work = mkdtempSync(join(tmpdir(), "newsprint-incremental-"));
 const issueDir = join(work, "broadsheet");
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   cpSync(join(root, "issues/broadsheet"), issueDir, { recursive: true });
 });
 afterAll(async () => {

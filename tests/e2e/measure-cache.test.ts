@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSession, type Session } from "../../src/browser/session";
+import { resolveConfig } from "../../src/config/resolve";
 import { type Issue, loadIssue } from "../../src/load";
 import { folderCache } from "../../src/measure/cache";
 import { measure } from "../../src/measure/measure";
@@ -22,7 +23,7 @@ const work = mkdtempSync(join(tmpdir(), "newsprint-mcache-"));
 
 beforeAll(async () => {
   issue = await loadIssue(join(root, "issues/broadsheet"));
-  session = await openSession(issueMounts(issue.dir, join(work, "images")));
+  session = await openSession(issueMounts(issue.dir, join(work, "images")), resolveConfig().browser);
 });
 afterAll(async () => {
   await session?.close();

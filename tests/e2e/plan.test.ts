@@ -7,6 +7,7 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
 import { noteVersion } from "../../src/browser/version-note";
+import { resolveConfig } from "../../src/config/resolve";
 import { type BuildResult, buildIssue } from "../../src/pipeline/build";
 import type { Flatplan } from "../../src/pipeline/flatplan";
 import { writeBuild } from "../../src/pipeline/write-build";
@@ -81,7 +82,7 @@ function pdfTextRaw(file: string): string {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   dir = mkdtempSync(join(tmpdir(), "newsprint-plan-"));
 });
 afterAll(async () => {
@@ -110,7 +111,7 @@ describe("an issue whose stories are all in the pool", () => {
     }
     // The front page's index names them where they are.
     expect(execFileSync("pdftotext", ["-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" })).toContain("导读");
-    expect(result.warnings.filter((w) => w.includes("导读"))).toEqual([]);
+    expect(result.warnings.filter((w) => w.message.includes("导读"))).toEqual([]);
     for (const [p, page] of result.issue.data.pages.entries()) {
       const lead = pool
         .filter((s) => s.section === page.section)

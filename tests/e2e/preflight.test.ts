@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, printPdf } from "../../src/browser/browser";
+import { LANG_DEFAULTS } from "../../src/config/langs";
+import { resolveConfig } from "../../src/config/resolve";
 import type { PreflightReport } from "../../src/preflight/index";
 import { makePressFiles } from "../../src/press/index";
 import { NOTO_SERIF_SC_CSS, samplePhoto } from "../helpers/paths";
@@ -53,7 +55,7 @@ beforeAll(async () => {
 p { font-size: 11pt } hr { border: 0; border-top: 1pt solid #999 } img { width: 150mm }</style></head>
 <body><p>黑色正文，这是检查用的校样。</p><hr><img src="${pathToFileURL(samplePhoto("chelsea.png")).href}"></body></html>`,
   );
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(resolveConfig().browser);
   try {
     const { page } = await openPage(browser);
     await page.goto(`file://${join(dir, "proof.html")}`, { waitUntil: "networkidle0" });
@@ -63,11 +65,12 @@ p { font-size: 11pt } hr { border: 0; border-top: 1pt solid #999 } img { width: 
   } finally {
     await browser.close();
   }
-  const result = await makePressFiles(proof, {
+  const options = {
     trim: { widthMm: 275, heightMm: 390 },
     outDir: join(dir, "press"),
-    metadata: { title: "Test", paperName: "Test Zeitung", issueDate: "2024-03-01" },
-  });
+    metadata: { title: "Test", words: LANG_DEFAULTS.en.words, paperName: "Test Zeitung", issueDate: "2024-03-01" },
+  };
+  const result = await makePressFiles(proof, options, resolveConfig().press);
   press = result.pages[0]?.file as string;
 });
 

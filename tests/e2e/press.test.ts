@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, printPdf } from "../../src/browser/browser";
+import { LANG_DEFAULTS } from "../../src/config/langs";
+import { resolveConfig } from "../../src/config/resolve";
 import { preflight } from "../../src/preflight/index";
 import { makePressFiles, type PressOptions, type PressResult } from "../../src/press/index";
 import { NOTO_SERIF_SC_CSS } from "../helpers/paths";
@@ -44,6 +46,7 @@ let dir: string;
 let proof: string;
 let result: PressResult;
 let options: PressOptions;
+const config = resolveConfig();
 
 async function inkcov(pdf: string, extra: string[] = []): Promise<number[][]> {
   const { stdout } = await run("gs", ["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=inkcov", ...extra, "-o", "-", pdf]);
@@ -64,7 +67,7 @@ async function boxes(pdf: string): Promise<Record<string, number[]>> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "newsprint-press-e2e-"));
   await writeFile(join(dir, "proof.html"), html);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(config.browser);
   try {
     const { page } = await openPage(browser);
     await page.goto(`file://${join(dir, "proof.html")}`, { waitUntil: "networkidle0" });
@@ -79,6 +82,7 @@ beforeAll(async () => {
     outDir: join(dir, "out"),
     metadata: {
       paperName: "东昌府报",
+      words: LANG_DEFAULTS["zh-Hans"].words,
       publisher: "中共聊城市东昌府区委宣传部",
       issueNumber: 1234,
       paperSlug: "dongchangfu",
@@ -87,7 +91,7 @@ beforeAll(async () => {
     },
     deterministic: true,
   };
-  result = await makePressFiles(proof, options);
+  result = await makePressFiles(proof, options, config.press);
   for (const p of result.pages) {
     console.log(`press page ${p.pageNumber}: ${p.convertMs} ms convert, ${p.totalMs} ms with ink check`);
   }
@@ -179,7 +183,7 @@ describe("press files from a Chromium proof", () => {
   });
 
   it("passes preflight: no RGB, PDF/X-1a with output intent, boxes, fonts, ink, K-only black", async () => {
-    const report = await preflight([...result.pages.map((p) => p.file), result.issueFile]);
+    const report = await preflight([...result.pages.map((p) => p.file), result.issueFile], config.preflight);
     for (const f of report.files) {
       const failed = f.checks.filter((c) => c.status === "fail");
       expect(failed, `${f.file}: ${JSON.stringify(failed)}`).toEqual([]);
@@ -212,7 +216,7 @@ describe("press files from a Chromium proof", () => {
   });
 
   it("builds byte-identical files from unchanged input when deterministic", async () => {
-    const again = await makePressFiles(proof, { ...options, outDir: join(dir, "again") });
+    const again = await makePressFiles(proof, { ...options, outDir: join(dir, "again") }, config.press);
     const files = [...result.pages.map((p) => p.file), result.issueFile];
     const others = [...again.pages.map((p) => p.file), again.issueFile];
     for (const [i, f] of files.entries()) {
@@ -221,7 +225,7 @@ describe("press files from a Chromium proof", () => {
   });
 
   it("prints mono pages in grey only, photo included", async () => {
-    const mono = await makePressFiles(proof, { ...options, outDir: join(dir, "mono"), monoPages: [2] });
+    const mono = await makePressFiles(proof, { ...options, outDir: join(dir, "mono"), monoPages: [2] }, config.press);
     const [[c, m, y, k]] = (await inkcov(mono.pages[1]?.file as string)) as [number[]];
     expect([c, m, y]).toEqual([0, 0, 0]);
     expect(k).toBeGreaterThan(0);
@@ -233,7 +237,7 @@ describe("press files from a Chromium proof", () => {
   it("stops Ghostscript and removes the staging folder when its signal aborts", async () => {
     const outDir = join(dir, "aborted");
     const controller = new AbortController();
-    const attempt = makePressFiles(proof, { ...options, outDir, signal: controller.signal });
+    const attempt = makePressFiles(proof, { ...options, outDir, signal: controller.signal }, config.press);
     // Abort once the staging folder is there, i.e. while pages are being converted.
     for (let i = 0; i < 200 && !(existsSync(outDir) && (await readdir(outDir)).length > 0); i++) {
       await new Promise((r) => setTimeout(r, 10));
@@ -248,13 +252,13 @@ describe("press files from a Chromium proof", () => {
     await mkdir(outDir);
     await writeFile(join(outDir, "keep.txt"), "from before");
     const swop = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
-    await expect(makePressFiles(proof, { ...options, outDir, profile: swop })).rejects.toThrow(
+    await expect(makePressFiles(proof, { ...options, outDir, profile: swop }, config.press)).rejects.toThrow(
       /total ink exceeds the limit of 220%/,
     );
     expect(await readdir(outDir)).toEqual(["keep.txt"]);
     // A folder the failed run created itself is removed again.
     const fresh = join(dir, "fresh");
-    await expect(makePressFiles(proof, { ...options, outDir: fresh, profile: swop })).rejects.toThrow();
+    await expect(makePressFiles(proof, { ...options, outDir: fresh, profile: swop }, config.press)).rejects.toThrow();
     expect(existsSync(fresh)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import type { Browser, Frame, Page } from "puppeteer-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import type { LayoutReport } from "../../src/pipeline/summary";
 import { type Preview, startPreview } from "../../src/preview/preview";
 import { keepForEye } from "../helpers/screens";
@@ -216,7 +217,7 @@ function post(body: string, headers: Record<string, string>): Promise<{ status: 
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   work = mkdtempSync(join(tmpdir(), "newsprint-preview-edit-"));
   const issueDir = join(work, "ads");
   cpSync(join(root, "issues/ads"), issueDir, { recursive: true });

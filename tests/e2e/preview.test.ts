@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { sha256 } from "../../src/preview/edit-service";
 import { type Preview, startPreview } from "../../src/preview/preview";
 import { keepForEye, pixelsDiffering } from "../helpers/screens";
@@ -51,7 +52,7 @@ function rawGet(path: string, host?: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   work = mkdtempSync(join(tmpdir(), "newsprint-preview-"));
   issueDir = join(work, "broadsheet");
   cpSync(join(root, "issues/broadsheet"), issueDir, { recursive: true });

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import type { RuleBreak } from "../../src/makeup/types";
 import type { FailedLayout } from "../../src/pipeline/compose";
 import type { Flatplan } from "../../src/pipeline/flatplan";
@@ -57,7 +58,7 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   dir = mkdtempSync(join(tmpdir(), "newsprint-random-"));
 });
 afterAll(async () => {
@@ -132,7 +133,7 @@ describe("random issues from the corpus", () => {
     it(`seed ${seed} (${lang})`, async () => {
       // The issue's folder is named so that its output is out/random/.
       const folder = join(dir, `${seed}`, "random");
-      await generateIssue(seed, folder, { lang });
+      await generateIssue(seed, folder, { lang, headBreaks: true, reporterPunctuation: true });
       try {
         await (CLI_SEEDS.has(seed) ? built(seed, folder) : planned(seed, folder));
       } catch (err) {

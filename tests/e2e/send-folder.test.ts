@@ -8,7 +8,12 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve";
 import { DeliveryError, DeliveryUsageError, deliverToFolder } from "../../src/deliver/index";
+
+/** Tries and backoff as `newsprint send --folder` resolves them. */
+const { tries, backoffMs } = resolveConfig({}, undefined, {}).deliver;
+const HOT_FOLDER = { tries, backoffMs };
 
 const run = promisify(execFile);
 let root: string;
@@ -38,7 +43,7 @@ beforeEach(async () => {
 describe("deliverToFolder", () => {
   it("delivers complete files and a sha256sum manifest, with no temporary files left", async () => {
     const lines: string[] = [];
-    const result = await deliverToFolder(pages, hot, { onProgress: (line) => lines.push(line) });
+    const result = await deliverToFolder(pages, hot, { ...HOT_FOLDER, onProgress: (line) => lines.push(line) });
 
     expect(result.manifest).toBe("daily-0501.sha256");
     expect((await readdir(hot)).sort()).toEqual([
@@ -66,22 +71,26 @@ describe("deliverToFolder", () => {
   });
 
   it("replaces an earlier delivery of the same pages", async () => {
-    await deliverToFolder(pages, hot);
+    await deliverToFolder(pages, hot, HOT_FOLDER);
     const changed = await writePdf(join(root, "daily-0501-p01.pdf"), "page 1, late correction");
-    await deliverToFolder([changed, ...pages.slice(1)], hot);
+    await deliverToFolder([changed, ...pages.slice(1)], hot, HOT_FOLDER);
     expect(await readFile(join(hot, "daily-0501-p01.pdf"))).toEqual(await readFile(changed));
     await run("sha256sum", ["-c", "daily-0501.sha256"], { cwd: hot });
   });
 
   it("retries a failing file, then reports it, leaving no partial file and no manifest", async () => {
-    await deliverToFolder(pages, hot); // an earlier, complete delivery with its manifest
+    await deliverToFolder(pages, hot, HOT_FOLDER); // an earlier, complete delivery with its manifest
     // A folder where page 2 should go makes the final rename fail after the copy succeeded.
     await rm(join(hot, "daily-0501-p02.pdf"));
     await mkdir(join(hot, "daily-0501-p02.pdf"));
     await writeFile(join(hot, "daily-0501-p02.pdf", "blocker"), "x");
     const lines: string[] = [];
 
-    const failing = deliverToFolder(pages, hot, { backoffMs: 10, onProgress: (line) => lines.push(line) });
+    const failing = deliverToFolder(pages, hot, {
+      ...HOT_FOLDER,
+      backoffMs: 10,
+      onProgress: (line) => lines.push(line),
+    });
 
     await expect(failing).rejects.toBeInstanceOf(DeliveryError);
     await expect(failing).rejects.toThrow(/could not deliver daily-0501-p02\.pdf to .* \(3 tries\)/);
@@ -94,11 +103,15 @@ describe("deliverToFolder", () => {
   });
 
   it("refuses a folder that does not exist instead of creating it", async () => {
-    await expect(deliverToFolder(pages, join(hot, "typo"), { retries: 1 })).rejects.toThrow(/not reachable/);
+    await expect(deliverToFolder(pages, join(hot, "typo"), { ...HOT_FOLDER, tries: 1 })).rejects.toThrow(
+      /not reachable/,
+    );
   });
 
   it("refuses two files with the same name as bad usage", async () => {
     const twin = await writePdf(join(root, "daily-0501-p01.pdf"), "other");
-    await expect(deliverToFolder([pages[0] as string, twin], hot)).rejects.toBeInstanceOf(DeliveryUsageError);
+    await expect(deliverToFolder([pages[0] as string, twin], hot, HOT_FOLDER)).rejects.toBeInstanceOf(
+      DeliveryUsageError,
+    );
   });
 });

@@ -6,8 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve";
 import { DeliveryError, DeliveryUsageError, submitPrintJob } from "../../src/deliver/index";
 import { freePort, type IppPrinter, startIppPrinter } from "./helpers/servers";
+
+/** How long `newsprint send --printer` waits for a job, and how often it asks. */
+const { printTimeoutMs: timeoutMs, printPollMs: pollMs } = resolveConfig({}, undefined, {}).deliver;
+const WAITING = { timeoutMs, pollMs };
 
 let printer: IppPrinter;
 let root: string;
@@ -37,6 +42,7 @@ describe("submitPrintJob", () => {
   it("prints the PDF byte for byte with the requested copies, media and sides", async () => {
     const states: string[] = [];
     const result = await submitPrintJob(pdf, {
+      ...WAITING,
       printer: printer.uri,
       copies: 2,
       media: "iso_a4_210x297mm",
@@ -58,7 +64,7 @@ describe("submitPrintJob", () => {
   });
 
   it("rejects media the printer does not have, naming the attribute, instead of substituting", async () => {
-    const attempt = submitPrintJob(pdf, { printer: printer.uri, media: "iso_a3_297x420mm" });
+    const attempt = submitPrintJob(pdf, { ...WAITING, printer: printer.uri, media: "iso_a3_297x420mm" });
     await expect(attempt).rejects.toBeInstanceOf(DeliveryError);
     await expect(attempt).rejects.toThrow(
       /refused print job "proof\.pdf": client-error-attributes-or-values-not-supported .*unsupported: media=iso_a3_297x420mm/,
@@ -68,6 +74,7 @@ describe("submitPrintJob", () => {
   it("reports an aborted job with the printer, the job and the printer's reasons", async () => {
     const states: string[] = [];
     const attempt = submitPrintJob(pdf, {
+      ...WAITING,
       printer: printer.uri,
       jobName: "jam-test",
       pollMs: 100,
@@ -83,7 +90,13 @@ describe("submitPrintJob", () => {
   });
 
   it("stops waiting after the timeout and says the job was left at the printer", async () => {
-    const attempt = submitPrintJob(pdf, { printer: printer.uri, jobName: "slow-proof", timeoutMs: 800, pollMs: 100 });
+    const attempt = submitPrintJob(pdf, {
+      ...WAITING,
+      printer: printer.uri,
+      jobName: "slow-proof",
+      timeoutMs: 800,
+      pollMs: 100,
+    });
     await expect(attempt).rejects.toThrow(
       /print job \d+ \("slow-proof"\) .* did not complete in time; it is still processing .* left at the printer/,
     );
@@ -91,7 +104,7 @@ describe("submitPrintJob", () => {
 
   it("gives a clear error when nothing listens at the printer URI", async () => {
     const uri = `ipp://127.0.0.1:${await freePort()}/ipp/print`;
-    await expect(submitPrintJob(pdf, { printer: uri })).rejects.toThrow(
+    await expect(submitPrintJob(pdf, { ...WAITING, printer: uri })).rejects.toThrow(
       `cannot reach printer ${uri}: connection refused (nothing listens on 127.0.0.1:`,
     );
   });
@@ -99,6 +112,6 @@ describe("submitPrintJob", () => {
   it("refuses a file that is not a PDF before contacting the printer", async () => {
     const text = join(root, "notes.txt");
     await writeFile(text, "not a pdf");
-    await expect(submitPrintJob(text, { printer: printer.uri })).rejects.toBeInstanceOf(DeliveryUsageError);
+    await expect(submitPrintJob(text, { ...WAITING, printer: printer.uri })).rejects.toBeInstanceOf(DeliveryUsageError);
   });
 });

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve";
 import { DeliveryError, deliverSftp, type SftpDeliveryOptions } from "../../src/deliver/index";
 import { freePort, type SftpServer, type SshAgent, startSftpServer, startSshAgent } from "./helpers/servers";
 
@@ -40,24 +41,42 @@ beforeEach(async () => {
   await mkdir(remoteDir);
 });
 
-function options(extra: Partial<SftpDeliveryOptions> = {}): SftpDeliveryOptions {
+/** The --key and --host-key options and the environment a delivery's credentials come from. */
+interface Credentials {
+  key?: string;
+  hostKey?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+const ourKey = (): Credentials => ({ key: server.clientKeyPath, hostKey: server.hostKeyFingerprint });
+
+/** The options `newsprint send --sftp` would give, with the credentials resolved as it resolves them. */
+function options(extra: Partial<SftpDeliveryOptions> = {}, credentials = ourKey()): SftpDeliveryOptions {
+  const flags = { sftpKey: credentials.key, sftpHostKey: credentials.hostKey };
+  const deliver = resolveConfig({ deliver: flags }, undefined, credentials.env ?? {}).deliver;
   return {
     host: "127.0.0.1",
     port: server.port,
     username: server.username,
     remoteDir,
-    hostKeyFingerprint: server.hostKeyFingerprint,
-    privateKeyPath: server.clientKeyPath,
-    env: {},
+    secrets: deliver.sftp,
+    connectTimeoutMs: deliver.sftpConnectTimeoutMs,
+    tries: deliver.tries,
     backoffMs: 20,
     ...extra,
   };
 }
 
 /** Runs a delivery that must fail; returns its error and everything it reported. */
-async function failedDelivery(extra: Partial<SftpDeliveryOptions>): Promise<{ error: Error; lines: string[] }> {
+async function failedDelivery(
+  extra: Partial<SftpDeliveryOptions>,
+  credentials = ourKey(),
+): Promise<{ error: Error; lines: string[] }> {
   const lines: string[] = [];
-  const error = await deliverSftp(pages, options({ onProgress: (line) => lines.push(line), ...extra })).then(
+  const error = await deliverSftp(
+    pages,
+    options({ onProgress: (line) => lines.push(line), ...extra }, credentials),
+  ).then(
     () => new Error("delivery unexpectedly succeeded"),
     (e: Error) => e,
   );
@@ -86,22 +105,23 @@ describe("deliverSftp", () => {
   it("authenticates with the key named by NEWSPRINT_SFTP_KEY, replacing an earlier delivery", async () => {
     await deliverSftp(pages, options());
     const env = { NEWSPRINT_SFTP_KEY: server.clientKeyPath, NEWSPRINT_SFTP_HOST_KEY: server.hostKeyFingerprint };
-    await deliverSftp(pages, options({ privateKeyPath: undefined, hostKeyFingerprint: undefined, env }));
+    await deliverSftp(pages, options({}, { env }));
     expect(await readdir(remoteDir)).toHaveLength(3);
     await run("sha256sum", ["-c", "daily-0501.sha256"], { cwd: remoteDir });
   });
 
   it("authenticates through an ssh-agent (SSH_AUTH_SOCK)", async () => {
-    await deliverSftp(pages, options({ privateKeyPath: undefined, env: { SSH_AUTH_SOCK: agent.socket } }));
+    const viaAgent = { hostKey: server.hostKeyFingerprint, env: { SSH_AUTH_SOCK: agent.socket } };
+    await deliverSftp(pages, options({}, viaAgent));
     await run("sha256sum", ["-c", "daily-0501.sha256"], { cwd: remoteDir });
   });
 
   it("retries a refused upload, then reports it without partial files, manifest or secrets", async () => {
     // The server's second port refuses every write (internal-sftp -P write), after open succeeded.
-    const { error, lines } = await failedDelivery({
-      port: server.failingWritePort,
-      env: { NEWSPRINT_SFTP_PASSWORD: PASSWORD },
-    });
+    const { error, lines } = await failedDelivery(
+      { port: server.failingWritePort },
+      { ...ourKey(), env: { NEWSPRINT_SFTP_PASSWORD: PASSWORD } },
+    );
 
     expect(error).toBeInstanceOf(DeliveryError);
     expect(error.message).toMatch(
@@ -123,18 +143,19 @@ describe("deliverSftp", () => {
   });
 
   it("does not retry rejected credentials, and never shows the password", async () => {
-    const { error, lines } = await failedDelivery({
-      privateKeyPath: undefined,
-      env: { NEWSPRINT_SFTP_PASSWORD: PASSWORD },
-    });
+    const { error, lines } = await failedDelivery(
+      {},
+      { hostKey: server.hostKeyFingerprint, env: { NEWSPRINT_SFTP_PASSWORD: PASSWORD } },
+    );
     expect(error.message).toMatch(/\(1 try\): .*authentication methods failed/);
     expect([error.message, ...lines].join("\n")).not.toContain(PASSWORD);
   });
 
   it("refuses a server whose host key is not the expected one", async () => {
-    const { error } = await failedDelivery({
-      hostKeyFingerprint: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-    });
+    const { error } = await failedDelivery(
+      {},
+      { key: server.clientKeyPath, hostKey: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+    );
     expect(error.message).toContain(
       `host key of 127.0.0.1 is ${server.hostKeyFingerprint}, not the expected SHA256:AAAA`,
     );
@@ -143,7 +164,7 @@ describe("deliverSftp", () => {
 
   it("never shows a key path it could not read", async () => {
     const secretPath = join(root, "very-private-dir", "id_ed25519");
-    const { error } = await failedDelivery({ privateKeyPath: secretPath });
+    const { error } = await failedDelivery({}, { ...ourKey(), key: secretPath });
     expect(error.message).toBe("cannot read the SFTP private key named by the --key option (ENOENT)");
   });
 });

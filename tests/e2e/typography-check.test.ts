@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, openPage, printPdf } from "../../src/browser/browser";
 import { checkTypography, type TypoReport } from "../../src/check-type/check";
 import { registerCheckType, runCheckType } from "../../src/cli/commands/check-type";
+import { resolveConfig } from "../../src/config/resolve";
 import { NO_END, NO_START, protectBreaks } from "../../src/typography/linebreak";
 import { type DomLine, domLinesIn } from "../helpers/dom-lines";
 import { NOTO_SERIF_SC_CSS } from "../helpers/paths";
@@ -72,7 +73,7 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   dir = await mkdtemp(join(tmpdir(), "newsprint-typecheck-"));
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, openPage } from "../../src/browser/browser";
+import { resolveConfig } from "../../src/config/resolve";
 import { NO_END, NO_START, protectBreaks } from "../../src/typography/linebreak";
 import { type DomLine, domLinesIn } from "../helpers/dom-lines";
 import { NOTO_SERIF_SC_CSS } from "../helpers/paths";
@@ -56,7 +57,7 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser(resolveConfig().browser);
   dir = await mkdtemp(join(tmpdir(), "newsprint-linebreak-"));
 });
 

@@ -3,8 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ssh2 from "ssh2";
 import { afterAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve";
 import { DeliveryUsageError, redactSecrets } from "../../src/deliver/errors";
 import { resolveSftpCredentials } from "../../src/deliver/sftp-credentials";
+
+/** The credentials a command resolves from its --key option and the environment. */
+const credentialsOf = (env: NodeJS.ProcessEnv, key?: string) =>
+  resolveSftpCredentials(resolveConfig({ deliver: { sftpKey: key } }, undefined, env).deliver.sftp);
 
 const SECRET_DIR = "secret-folder-name-7f3a";
 const keyDirs: string[] = [];
@@ -25,44 +30,45 @@ async function writeKey(passphrase?: string): Promise<string> {
 describe("SFTP credentials", () => {
   it("come from NEWSPRINT_SFTP_KEY, and the key path is a secret", async () => {
     const path = await writeKey();
-    const credentials = await resolveSftpCredentials({ env: { NEWSPRINT_SFTP_KEY: path } });
+    const credentials = await credentialsOf({ NEWSPRINT_SFTP_KEY: path });
     expect(credentials.privateKey?.toString()).toContain("PRIVATE KEY");
     expect(credentials.secrets).toContain(path);
   });
 
   it("prefer the key option to the environment", async () => {
     const path = await writeKey();
-    const credentials = await resolveSftpCredentials({ privateKeyPath: path, env: { NEWSPRINT_SFTP_KEY: "/nope" } });
+    const credentials = await credentialsOf({ NEWSPRINT_SFTP_KEY: "/nope" }, path);
     expect(credentials.secrets).toEqual([path]);
   });
 
   it("unlock an encrypted key with NEWSPRINT_SFTP_KEY_PASSPHRASE", async () => {
     const path = await writeKey("open sesame");
     const env = { NEWSPRINT_SFTP_KEY: path, NEWSPRINT_SFTP_KEY_PASSPHRASE: "open sesame" };
-    await expect(resolveSftpCredentials({ env })).resolves.toMatchObject({ passphrase: "open sesame" });
-    const wrong = resolveSftpCredentials({ env: { ...env, NEWSPRINT_SFTP_KEY_PASSPHRASE: "wrong guess" } });
+    await expect(credentialsOf(env)).resolves.toMatchObject({ passphrase: "open sesame" });
+    const wrong = credentialsOf({ ...env, NEWSPRINT_SFTP_KEY_PASSPHRASE: "wrong guess" });
     await expect(wrong).rejects.toThrow(/passphrase/i);
     await expect(wrong).rejects.not.toThrow(/wrong guess|secret-folder/);
   });
 
   it("name neither the key path nor its folder when the key cannot be read", async () => {
     const missing = `/tmp/${SECRET_DIR}/id_rsa`;
-    const attempt = resolveSftpCredentials({ env: { NEWSPRINT_SFTP_KEY: missing } });
+    const attempt = credentialsOf({ NEWSPRINT_SFTP_KEY: missing });
     await expect(attempt).rejects.toBeInstanceOf(DeliveryUsageError);
     await expect(attempt).rejects.toThrow(/NEWSPRINT_SFTP_KEY \(ENOENT\)/);
     await expect(attempt).rejects.not.toThrow(SECRET_DIR);
   });
 
   it("take a password and an agent socket from the environment", async () => {
-    const credentials = await resolveSftpCredentials({
-      env: { NEWSPRINT_SFTP_PASSWORD: "correct horse", SSH_AUTH_SOCK: "/run/agent.sock" },
+    const credentials = await credentialsOf({
+      NEWSPRINT_SFTP_PASSWORD: "correct horse",
+      SSH_AUTH_SOCK: "/run/agent.sock",
     });
     expect(credentials).toMatchObject({ password: "correct horse", agent: "/run/agent.sock" });
     expect(credentials.secrets).toContain("correct horse");
   });
 
   it("are required", async () => {
-    await expect(resolveSftpCredentials({ env: {} })).rejects.toThrow(/no SFTP credentials/);
+    await expect(credentialsOf({})).rejects.toThrow(/no SFTP credentials/);
   });
 });
 

@@ -143,7 +143,7 @@ describe("hostile input at load (issue 11)", () => {
         }),
       ),
     ).toEqual([
-      "pages[0].articles[0].headline: expected text without control characters, found U+2028 (line separator) at character 2",
+      'pages[0].articles[0].headline: expected text without control characters, found U+2028 (line separator) at character 2; write a forced break (标题转行) as "\\n"',
       "pages[0].articles[0].kicker: expected text without invisible format characters, found U+E0041 at character 2",
       "pages[0].articles[0].label: expected text without U+FFFD, which stands for characters lost to a wrong encoding, found U+FFFD (replacement character) at character 2",
     ]);
@@ -179,6 +179,7 @@ describe("hostile input at load (issue 11)", () => {
       {
         file: "issue.json",
         path: "pages[0].articles[0].headline",
+        articleId: "a",
         expected: "each field once in an object",
         found: '"headline" 2 times, at line 5, column 5 and line 6, column 5 (only the last would count)',
       },
@@ -237,6 +238,7 @@ describe("hostile input at load (issue 11)", () => {
       {
         file: "issue.json",
         path: "pages[0].articles[0].priority",
+        articleId: "a",
         expected: "a number in range",
         found: "1e400, a number out of range",
       },

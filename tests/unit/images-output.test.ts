@@ -4,7 +4,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve";
 import { ImageError, type ImageRequest, prepareImages } from "../../src/images/index";
+
+/** The default image settings, as a command without options resolves them. */
+const DEFAULT_IMAGES = resolveConfig({}, undefined, {}).images;
 
 // What the processed files are: colour, metadata, format; the resolution check; the cache.
 
@@ -25,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 function opts(extra: { strict?: boolean; minPpi?: number; targetPpi?: number } = {}) {
-  return { issueDir, cacheDir: path.join(root, `cache-${n++}`), ...extra };
+  return { ...DEFAULT_IMAGES, issueDir, cacheDir: path.join(root, `cache-${n++}`), ...extra };
 }
 function req(src: string, widthMm: number, heightMm: number, extra: Partial<ImageRequest> = {}): ImageRequest {
   return { articleId: "a1", index: 0, src, widthMm, heightMm, mono: false, ...extra };
@@ -108,6 +112,7 @@ describe("resolution check", () => {
         articleId: "weisheng-yundong",
         src: "chelsea.png",
         ppi: 95,
+        detail: "chelsea.png is 95 ppi at 120×80 mm, below 150 ppi",
         message: "article weisheng-yundong: chelsea.png is 95 ppi at 120×80 mm, below 150 ppi",
       },
     ]);

@@ -4,7 +4,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve";
 import { type ImageRequest, prepareImages, probeImage } from "../../src/images/index";
+
+/** The default image settings, as a command without options resolves them. */
+const DEFAULT_IMAGES = resolveConfig({}, undefined, {}).images;
 
 // Geometry of the image stage on real pixels: orientation, crop window, output size.
 
@@ -25,7 +29,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** A fresh cache per run, so each test does the image work it means to test. */
 function opts(extra: { targetPpi?: number; minPpi?: number } = {}) {
-  return { issueDir, cacheDir: path.join(root, `cache-${n++}`), ...extra };
+  return { ...DEFAULT_IMAGES, issueDir, cacheDir: path.join(root, `cache-${n++}`), ...extra };
 }
 function req(src: string, widthMm: number, heightMm: number, extra: Partial<ImageRequest> = {}): ImageRequest {
   return { articleId: "a1", index: 0, src, widthMm, heightMm, mono: false, ...extra };

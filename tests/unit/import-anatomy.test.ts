@@ -3,13 +3,17 @@ import {
   assignHead,
   endsSentence,
   isHeadLike,
+  isLabel,
+  isLeadingByline,
   isPlaceName,
   parseCredit,
   splitDateline,
   splitKicker,
   splitTrailingCredit,
   subheadLead,
+  subheadText,
 } from "../../src/import/anatomy";
+import { sectionMarker } from "../../src/import/sections";
 
 // The shape rules of story anatomy, on lines taken from the corpus.
 
@@ -124,5 +128,123 @@ describe("head lines", () => {
       subhead: "便民服务中心见闻",
     });
     expect(subheadLead("——党建引领基层治理")).toBe("党建引领基层治理");
+  });
+});
+
+describe("heads set on two lines", () => {
+  it("keep the lines after a dashed subhead in the subhead", () => {
+    expect(
+      assignHead(["韩集镇", "开展人居环境整治", "——实施居民小区党组织覆盖", "与物业服务覆盖“双推进”"]),
+    ).toMatchObject({
+      kicker: "韩集镇",
+      headline: "开展人居环境整治",
+      subhead: "实施居民小区党组织覆盖\n与物业服务覆盖“双推进”",
+    });
+  });
+
+  it("keep more head lines than kicker, headline and subhead as one headline", () => {
+    expect(assignHead(["韩集镇", "召开各级人大代表", "学习贯彻专题会", "——副题"])).toMatchObject({
+      kicker: "韩集镇",
+      headline: "召开各级人大代表\n学习贯彻专题会",
+      subhead: "副题",
+    });
+  });
+
+  it("take a subhead's dash off however it was typed", () => {
+    for (const dash of ["——", "――", "—", "--", "－－", "── "]) expect(subheadText(`${dash}党建引领`)).toBe("党建引领");
+    expect(subheadText("党建引领")).toBe("党建引领");
+  });
+});
+
+describe("Traditional Chinese anatomy", () => {
+  it.each([
+    ["本報訊 近日，韓集鎮…", "本報訊", "近日，韓集鎮…"],
+    ["東昌府訊 為進一步…", "東昌府訊", "為進一步…"],
+    ["又訊 「請提前把健康碼打開」", "又訊", "「請提前把健康碼打開」"],
+    ["本報訊（記者 陳大文）近日，…", "本報訊（記者 陳大文）", "近日，…"],
+    ["【本報訊】近日，…", "【本報訊】", "近日，…"],
+    ["本報記者 陳大文 報道：近日，…", "本報記者 陳大文 報道", "近日，…"],
+  ])("%s", (paragraph, dateline, text) => {
+    expect(splitDateline(paragraph)).toEqual({ dateline, text });
+  });
+
+  it.each([
+    ["（通訊員 李鳳國 攝）", "photo", "通訊員 李鳳國 攝"],
+    ["（記者 陳大文攝）", "photo", "記者 陳大文攝"],
+    ["圖：陳大文", "photo", "圖：陳大文"],
+    ["（融媒體 韓警維）", "byline", "融媒體 韓警維"],
+    ["鬥虎屯鎮宣", "byline", "鬥虎屯鎮宣"],
+  ])("credit %s", (line, kind, text) => {
+    expect(parseCredit(line)).toEqual({ kind, text });
+  });
+
+  it("knows Traditional place names and labels", () => {
+    expect(isPlaceName("新區街道")).toBe(true);
+    expect(isPlaceName("鬥虎屯鎮")).toBe(true);
+    expect(splitKicker("廣平鎮 多措並舉 加強反邪教文化陣地建設")).toEqual({
+      kicker: "廣平鎮",
+      headline: "多措並舉 加強反邪教文化陣地建設",
+    });
+    expect(isLabel("教育快訊")).toBe(true);
+  });
+});
+
+describe("English anatomy", () => {
+  it.each([
+    ["MILLBROOK — The town council voted on Tuesday.", "MILLBROOK", "The town council voted on Tuesday."],
+    ["WASHINGTON, D.C. -- Lawmakers met.", "WASHINGTON, D.C.", "Lawmakers met."],
+    ["MILLBROOK, Ohio (AP) — The fair opened.", "MILLBROOK, Ohio (AP)", "The fair opened."],
+  ])("dateline %s", (paragraph, dateline, text) => {
+    expect(splitDateline(paragraph)).toEqual({ dateline, text });
+  });
+
+  it("leaves a sentence with a dash inside alone", () => {
+    expect(splitDateline("The council — all seven members — voted.").dateline).toBeUndefined();
+  });
+
+  it.each([
+    ["By Jane Doe", "byline", "By Jane Doe"],
+    ["By Jane Doe and John Roe", "byline", "By Jane Doe and John Roe"],
+    ["Photo: Jane Doe/Staff", "photo", "Photo: Jane Doe/Staff"],
+    ["Photo by John Roe", "photo", "Photo by John Roe"],
+  ])("credit %s", (line, kind, text) => {
+    expect(parseCredit(line)).toEqual({ kind, text });
+    expect(isHeadLike(line)).toBe(false);
+  });
+
+  it("opens a story with its byline and closes a caption with its photo credit", () => {
+    expect(isLeadingByline("By Jane Doe")).toBe(true);
+    expect(isLeadingByline("By the river the fair opened.")).toBe(false);
+    expect(splitTrailingCredit("Children at the fair on Saturday. Photo: Jane Doe/Staff")).toEqual({
+      text: "Children at the fair on Saturday.",
+      credit: { kind: "photo", text: "Photo: Jane Doe/Staff" },
+    });
+  });
+
+  it("tells an English head from a sentence", () => {
+    expect(isHeadLike("Town council approves new library budget")).toBe(true);
+    expect(isHeadLike("The council met on Tuesday. It voted.")).toBe(false);
+  });
+});
+
+describe("section lines", () => {
+  it.each([
+    ["版面：民生", "民生"],
+    ["Section: Sports", "Sports"],
+    ["【要闻】", "要闻"],
+    ["民生版", "民生"],
+    ["第二版 民生", "民生"],
+    ["要聞", "要聞"],
+  ])("%s names %s", (line, section) => {
+    expect(sectionMarker(line)).toBe(section);
+  });
+
+  it.each([
+    "教育快讯",
+    "韩集镇",
+    "用千千万万个文明健康小环境 筑牢疫情防控社会大防线",
+    "Sports",
+  ])("%s is no section line", (line) => {
+    expect(sectionMarker(line)).toBeUndefined();
   });
 });

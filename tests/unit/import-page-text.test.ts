@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { importMarkdown } from "../../src/import/markdown";
 import { importPageText } from "../../src/import/page-text";
@@ -122,7 +123,7 @@ tags: [党建]
 
 （融媒体 郭龙君 通讯员 管荣晶）
 `;
-    const { articles, notes } = await importMarkdown("story.md", md);
+    const { articles, notes } = await importMarkdown("story.md", md, tmpdir());
     expect(articles).toHaveLength(1);
     expect(articles[0]).toMatchObject({
       kicker: "古楼街道",
@@ -142,14 +143,74 @@ tags: [党建]
   });
 
   it("refuses front matter that disagrees with the text", async () => {
-    await expect(importMarkdown("a.md", "---\nheadline: 甲\n---\n# 乙\n\n正文。\n")).rejects.toThrow(/disagree/);
+    await expect(importMarkdown("a.md", "---\nheadline: 甲\n---\n# 乙\n\n正文。\n", tmpdir())).rejects.toThrow(
+      /disagree/,
+    );
   });
 
   it("splits stories at each # and at rules", async () => {
     const { articles } = await importMarkdown(
       "a.md",
       "# 甲标题\n\n正文一。\n\n# 乙标题\n\n正文二。\n\n---\n\n丙标题\n\n正文三。\n",
+      tmpdir(),
     );
     expect(articles.map((a) => a.headline)).toEqual(["甲标题", "乙标题", "丙标题"]);
+  });
+});
+
+describe("line breaks and sections in Word and Markdown", () => {
+  it("keeps a head's line break (<br>, a hard break in a setext head), splits a body paragraph at its own", async () => {
+    const { articles } = await importMarkdown(
+      "breaks.md",
+      "# 开展见义勇为<br>专题宣传活动\n\n**东昌府讯** 12月26日，柳园街道开展宣传活动。  \n活动中，工作人员发放倡议书。\n\n强化\\\n“工作链”\n---\n\n正文。\n",
+      tmpdir(),
+    );
+    expect(articles[0]).toMatchObject({
+      headline: "开展见义勇为\n专题宣传活动",
+      dateline: "东昌府讯",
+      body: [
+        "12月26日，柳园街道开展宣传活动。",
+        "活动中，工作人员发放倡议书。",
+        { subhead: "强化\n“工作链”" },
+        "正文。",
+      ],
+    });
+  });
+
+  it("joins a soft line break between CJK characters without a space", async () => {
+    const { articles } = await importMarkdown("soft.md", "# 标题\n\n第一行的文字\n接着第二行。\n", tmpdir());
+    expect(articles[0]?.body).toEqual(["第一行的文字接着第二行。"]);
+  });
+
+  it("puts the stories after a section line in that section", async () => {
+    const { articles } = await importMarkdown(
+      "sections.md",
+      "版面：民生\n\n# 甲标题\n\n正文一。\n\n# 乙标题\n\n正文二。\n\n【教育】\n\n# 丙标题\n\n正文三。\n",
+      tmpdir(),
+    );
+    expect(articles.map((a) => [a.headline, a.section])).toEqual([
+      ["甲标题", "民生"],
+      ["乙标题", "民生"],
+      ["丙标题", "教育"],
+    ]);
+  });
+
+  it("reads English copy: byline first, dateline, photo credit", () => {
+    const { articles } = importPageText(
+      "weekly.txt",
+      "Council approves new library budget\n\nBy Jane Doe\n\nMILLBROOK — The town council voted on Tuesday to fund the library.\n\nThe vote was unanimous.\n",
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({
+      headline: "Council approves new library budget",
+      byline: "By Jane Doe",
+      dateline: "MILLBROOK",
+      body: ["The town council voted on Tuesday to fund the library.", "The vote was unanimous."],
+    });
+  });
+
+  it("reads a section line in page text", () => {
+    const { articles } = importPageText("p.txt", "要闻\n\n韩集镇\n召开专题会\n\n东昌府讯 近日，韩集镇召开专题会。\n");
+    expect(articles[0]).toMatchObject({ section: "要闻", kicker: "韩集镇", headline: "召开专题会" });
   });
 });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileSlug, ID_PATTERN, IdPool } from "../../src/import/ids";
 import { schemaReference } from "../../src/import/scaffold";
-import { appendToIssueText } from "../../src/import/write";
+import { appendToIssueText, appendToPoolText, encodeIssueText } from "../../src/import/write";
 import { type IssueInput, parseIssue } from "../../src/load";
 
 // Where imported articles go: the existing issue text keeps its formatting, ids stay unique and
@@ -40,6 +40,33 @@ describe("appending to an issue file", () => {
     const out = appendToIssueText(text, JSON.parse(text), 0, [article]);
     expect(out).toContain('\n\t\t\t\t\t"id": "new-1"');
     expect(parseIssue(out, "x.json").data.pages[0]?.articles).toHaveLength(1);
+  });
+});
+
+describe("appending to the story pool", () => {
+  it("makes the pool when the issue has none, then adds at its end", () => {
+    const story = { id: "pool-1", headline: "新闻标题", body: ["正文。"], section: "要闻" };
+    const once = appendToPoolText(sample, data, [story]);
+    const parsed = parseIssue(once, sampleFile).data;
+    expect(parsed.articles.map((a) => a.id)).toEqual(["pool-1"]);
+    const twice = appendToPoolText(once, JSON.parse(once), [{ ...story, id: "pool-2" }]);
+    expect(parseIssue(twice, sampleFile).data.articles.map((a) => a.id)).toEqual(["pool-1", "pool-2"]);
+    // Everything of the pages is as it was.
+    expect(JSON.parse(twice).pages).toEqual(data.pages);
+  });
+});
+
+describe("an issue file's encoding", () => {
+  it("is written back as it was read", () => {
+    const text = '{ "a": "东昌府" }';
+    expect(encodeIssueText(text)).toEqual(Buffer.from(text));
+    expect([...encodeIssueText(text, "utf-8-bom").subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-16le", { ignoreBOM: true }).decode(encodeIssueText(text, "utf-16le"))).toBe(
+      `\ufeff${text}`,
+    );
+    expect(new TextDecoder("utf-16be", { ignoreBOM: true }).decode(encodeIssueText(text, "utf-16be"))).toBe(
+      `\ufeff${text}`,
+    );
   });
 });
 

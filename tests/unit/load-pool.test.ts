@@ -71,8 +71,8 @@ describe("the story pool", () => {
         ],
       }),
     ).toEqual([
-      'issues/x/issue.json: articles[0].section: expected the section of a page ("要闻", "民生", "文化"), found "体育"',
-      'issues/x/issue.json: articles[1].section: expected a section with an automatic page (the make-up places pool stories), found "民生"',
+      'issues/x/issue.json: articles[0].section (article p1): expected the section of a page ("要闻", "民生", "文化"), found "体育"',
+      'issues/x/issue.json: articles[1].section (article p2): expected a section with an automatic page (the make-up places pool stories), found "民生"',
     ]);
   });
 
@@ -89,15 +89,15 @@ describe("the story pool", () => {
       }),
     ).toEqual([
       'issues/x/issue.json: articles[0].id: expected an id unique in the issue (articles, the pool, fillers and ads), found "lead", also at pages[0].articles[0].id',
-      "issues/x/issue.json: articles[1].place: expected no place: the make-up chooses a pool story's page, found a place",
-      "issues/x/issue.json: articles[2].jumpTo: expected no jumpTo: the make-up chooses a pool story's page and its jumps, found page 3",
+      "issues/x/issue.json: articles[1].place (article p2): expected no place: the make-up chooses a pool story's page, found a place",
+      "issues/x/issue.json: articles[2].jumpTo (article p3): expected no jumpTo: the make-up chooses a pool story's page and its jumps, found page 3",
       'issues/x/issue.json: fillers[0].id: expected an id unique in the issue (articles, the pool, fillers and ads), found "p2", also at articles[1].id',
     ]);
   });
 
   it("checks the pool's printed text like any article's", () => {
     expect(problems({ ...base, articles: [{ id: "p1", headline: "一\u202e二" }] })).toEqual([
-      "issues/x/issue.json: articles[0].headline: expected text without bidirectional control characters, found U+202E (right-to-left override) at character 2",
+      "issues/x/issue.json: articles[0].headline (article p1): expected text without bidirectional control characters, found U+202E (right-to-left override) at character 2",
     ]);
   });
 });

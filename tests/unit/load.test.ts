@@ -33,8 +33,8 @@ describe("issue loading", () => {
       'issues/x/issue.json: format: expected one of "tabloid", "broadsheet" or object, found string "a4"',
       'issues/x/issue.json: pages[0].articles[0].id: expected an id of letters, digits, - and _, found string "a b"',
       "issues/x/issue.json: pages[0].articles[0].headline: expected string, found number 3",
-      "issues/x/issue.json: pages[0].articles[1]: expected a headline or an image, found an object",
-      "issues/x/issue.json: pages[0].articles[2]: expected only known fields, found unknown field(s) colour",
+      "issues/x/issue.json: pages[0].articles[1] (article x): expected a headline or an image, found an object",
+      "issues/x/issue.json: pages[0].articles[2] (article y): expected only known fields, found unknown field(s) colour",
     ]);
   });
 

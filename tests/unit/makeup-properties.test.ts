@@ -25,7 +25,7 @@ describe("makeUp on random issues", () => {
       }),
       { numRuns: 120 },
     );
-  }, 60_000);
+  }, 180_000);
 
   it("puts the lead top left, with the most columns", () => {
     fc.assert(
@@ -44,7 +44,7 @@ describe("makeUp on random issues", () => {
       }),
       { numRuns: 80 },
     );
-  }, 60_000);
+  }, 180_000);
 
   // Seeded: a few such pages still end above 3% (a photo-heavy brief as the lead or among few
   // articles, whose module no crop can fill, or a page that would fill only with a short leg or
@@ -183,7 +183,7 @@ describe("makeUp with ads and pins", () => {
       }),
       { numRuns: 150 },
     );
-  }, 120_000);
+  }, 240_000);
 
   it("leaves under 3% of a page empty around ads when it has at least 105% of its capacity in material", () => {
     fc.assert(

@@ -76,7 +76,7 @@ describe("ads", () => {
       ],
     };
     expect(() => makeUp(overlap)).toThrow(
-      new MakeupError('page 1: ad "a2" overlaps ad "a1" (columns 3–5, lines 6–15)'),
+      new MakeupError('ad "a2" overlaps ad "a1" (columns 3–5, lines 6–15)', { page: 1, adId: "a2" }),
     );
     const huge = { grid, pages: [page(1, [a("x", 0, 40)], { booked: [ad("big", 7, 10)] })] };
     expect(() => makeUp(huge)).toThrow(/ad "big" \(7 columns × 10 lines\) is larger than the type area/);
@@ -118,7 +118,19 @@ describe("pins", () => {
         }),
       ],
     };
-    expect(() => makeUp(input)).toThrow(/article "x" pinned at columns 1–2, lines 61–66 overlaps ad "ad"/);
+    expect(() => makeUp(input)).toThrow(/^page 1: article "x" pinned at columns 1–2, lines 61–66 overlaps ad "ad"$/);
+    // The page and the article are fields the preview's editor reads, not words it parses.
+    const thrown = (() => {
+      try {
+        makeUp(input);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(MakeupError);
+    expect((thrown as MakeupError).diagnostics).toEqual([
+      expect.objectContaining({ severity: "error", page: 1, articleId: "x" }),
+    ]);
     const outside = {
       grid,
       pages: [page(1, [a("x", 0, 40)], { pins: [{ articleId: "x", col: 5, row: 0, span: 2 }] })],

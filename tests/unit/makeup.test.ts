@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { warning } from "../../src/diagnostics";
 import { MakeupError, makeUp } from "../../src/makeup/index";
 import type { ArticleMetrics, BodyLine, Grid, MakeupInput, Module, PageInput } from "../../src/makeup/types";
 import { article, image, layoutProblems, TABLOID } from "./makeup-fixtures";
@@ -146,7 +147,9 @@ describe("automatic make-up", () => {
     const result = solve(input);
     const layout = result.layout.pages[0];
     expect(result.ok).toBe(true);
-    expect(layout?.warnings).toContain(`page 3: not enough material, ${layout?.emptyCells} lines missing`);
+    expect(layout?.warnings).toContainEqual(
+      warning(`not enough material, ${layout?.emptyCells} lines missing`, { page: 3, code: "underfull" }),
+    );
     expect(layout?.emptyCells).toBeGreaterThan(400);
   });
 });
@@ -284,7 +287,7 @@ describe("explicit make-up", () => {
         { articleId: "b", col: 3, row: 39, span: 3, rows: 10 },
       ],
       [],
-      /page 4: articles "a" and "b" overlap/,
+      /pages\[3\]\.layout\[1\] \(article b\): articles "a" and "b" overlap/,
     ],
     [
       "leave the grid",
@@ -293,7 +296,7 @@ describe("explicit make-up", () => {
         { articleId: "b", col: 4, row: 0, span: 3, rows: 10 },
       ],
       [],
-      'pages[3].layout[1]: article "b" leaves the grid: columns 5–7, lines 1–10 of a 6 × 100 grid',
+      "pages[3].layout[1] (article b): leaves the grid: columns 5–7, lines 1–10 of a 6 × 100 grid",
     ],
     [
       "cover a reserved area",
@@ -302,7 +305,7 @@ describe("explicit make-up", () => {
         { articleId: "b", col: 4, row: 0, span: 2, rows: 10 },
       ],
       [{ col: 0, row: 0, span: 6, rows: 8 }],
-      'pages[3].layout[0]: article "a" overlaps the masthead (columns 1–6, lines 1–8)',
+      "pages[3].layout[0] (article a): overlaps the masthead (columns 1–6, lines 1–8)",
     ],
     [
       "name an unknown article",

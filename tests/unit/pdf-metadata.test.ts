@@ -1,6 +1,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { CREATOR, newspaperTitle, setDocumentMetadata } from "../../src/pdf/metadata";
+import { LANG_DEFAULTS, newspaperTitle } from "../../src/config/langs";
+import { CREATOR, setDocumentMetadata } from "../../src/pdf/metadata";
 import { NEWSPRINT_VERSION } from "../../src/version";
 
 // Info and XMP of every PDF newsprint writes, set by one function.
@@ -21,10 +22,28 @@ function xmpOf(doc: PDFDocument): string {
 const date = new Date("2022-12-30T00:00:00Z");
 
 describe("newspaperTitle", () => {
+  const zh = LANG_DEFAULTS["zh-Hans"].words;
+
   it("names the paper, the date the Chinese way, the issue number and the page", () => {
-    expect(newspaperTitle({ paperName: "东昌府新闻", date: "2022-12-30" })).toBe("东昌府新闻 2022年12月30日");
-    expect(newspaperTitle({ paperName: "东昌府新闻", date: "2022-01-05", issueNumber: 1234, page: 3 })).toBe(
+    expect(newspaperTitle({ paperName: "东昌府新闻", date: "2022-12-30" }, zh)).toBe("东昌府新闻 2022年12月30日");
+    expect(newspaperTitle({ paperName: "东昌府新闻", date: "2022-01-05", issueNumber: 1234, page: 3 }, zh)).toBe(
       "东昌府新闻 2022年1月5日 总第1234期 第3版",
+    );
+  });
+
+  it("writes an English paper's title in its words: weekday, month name, No., Page", () => {
+    const en = LANG_DEFAULTS.en.words;
+    const weekly = { paperName: "The Riverside Weekly", date: "2026-11-30", issueNumber: 418 };
+    expect(newspaperTitle(weekly, en)).toBe("The Riverside Weekly, Monday, November 30, 2026, No. 418");
+    expect(newspaperTitle({ ...weekly, page: 3 }, en)).toBe(
+      "The Riverside Weekly, Monday, November 30, 2026, No. 418, Page 3",
+    );
+  });
+
+  it("takes the words of the paper's style: Traditional labels, its folio", () => {
+    const words = { ...LANG_DEFAULTS["zh-Hant"].words, issueNumber: "第{n}期", folio: "A{n}" };
+    expect(newspaperTitle({ paperName: "港聞", date: "2023-01-20", issueNumber: 9, page: 2 }, words)).toBe(
+      "港聞 2023年1月20日 第9期 A2",
     );
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { LANG_DEFAULTS } from "../../src/config/langs";
+import { resolveConfig } from "../../src/config/resolve";
 import { type Box, MARK_LENGTH_MM, pressGeometry } from "../../src/press/boxes";
 import { defaultProfileFor, resolvePressOptions } from "../../src/press/options";
 import { ptToMm } from "../../src/units";
@@ -53,11 +55,11 @@ describe("press options", () => {
   const base = {
     trim: { widthMm: 275, heightMm: 390 },
     outDir: "out",
-    metadata: { title: "t", paperName: "p", issueDate: "2022-11-14" },
+    metadata: { title: "t", words: LANG_DEFAULTS["zh-Hans"].words, paperName: "p", issueDate: "2022-11-14" },
   };
 
   it("defaults to 3 mm bleed, 220% ink with the TR 002 profile, PDF/X-1a", () => {
-    const o = resolvePressOptions(base);
+    const o = resolvePressOptions(base, resolveConfig({}, undefined, {}).press);
     expect(o.bleedMm).toBe(3);
     expect(o.inkLimit).toBe(220);
     expect(o.profile).toMatch(/profiles\/newsprint-tr002-tac220\.icc$/);

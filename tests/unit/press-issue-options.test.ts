@@ -2,10 +2,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve";
 import { type Issue, loadIssue } from "../../src/load";
 import { checkPressOptions, PressOptionsError, pressOptionsForIssue } from "../../src/press/index";
 import { resolvePressOptions } from "../../src/press/options";
 import { planFiles } from "../../src/press/plan";
+
+/** The press settings of a command without options. */
+const PRESS = resolveConfig({}, undefined, {}).press;
 
 // The press options of an issue, checked before any stage runs (build --press).
 
@@ -31,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function problemsOf(flags: Parameters<typeof checkPressOptions>[0], issue = sample): Promise<string[]> {
-  const error = await checkPressOptions(flags, issue, join(root, "out")).then(
+  const error = await checkPressOptions(flags, issue, join(root, "out"), PRESS).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -41,12 +45,12 @@ async function problemsOf(flags: Parameters<typeof checkPressOptions>[0], issue 
 
 describe("checkPressOptions", () => {
   it("accepts the defaults and gives the options makePressFiles takes", async () => {
-    const { options, warnings } = await checkPressOptions({ inkLimit: "220" }, sample, "/tmp/o");
+    const { options, warnings } = await checkPressOptions({ inkLimit: "220" }, sample, "/tmp/o", PRESS);
     expect(warnings).toEqual([]);
     expect(options.outDir).toBe("/tmp/o/dongchangfu/press");
     expect(options.metadata).toMatchObject({ paperSlug: "dongchangfu", publisher: "中共聊城市东昌府区委宣传部" });
     expect(options.metadata.issueNumber).toBe(1234);
-    expect(planFiles(resolvePressOptions(options), 8).pages[0]?.fileName).toBe("dongchangfu_20221230_01.pdf");
+    expect(planFiles(resolvePressOptions(options, PRESS), 8).pages[0]?.fileName).toBe("dongchangfu_20221230_01.pdf");
   });
 
   it("lists every bad option at once: pattern, numbers, PDF/X, profile", async () => {
@@ -94,7 +98,7 @@ describe("press file names of an issue", () => {
     expect(warnings[0]).toMatch(/press files are named "issue_…"/);
     expect(warnings[0]).toMatch(/folder name "东昌府新闻"/);
     expect(warnings[0]).toContain("paper.slug");
-    expect(planFiles(resolvePressOptions(options), 8).pages[0]?.fileName).toBe("issue_20221230_01.pdf");
+    expect(planFiles(resolvePressOptions(options, PRESS), 8).pages[0]?.fileName).toBe("issue_20221230_01.pdf");
   });
 
   it("do not warn when paper.slug is set or the folder name is ASCII", async () => {
@@ -111,5 +115,5 @@ describe("press file names of an issue", () => {
 it("reads a real profile when one is given", async () => {
   const copy = join(root, "tac240.icc");
   copyFileSync(join(import.meta.dirname, "../../profiles/newsprint-tr002-tac240.icc"), copy);
-  await expect(checkPressOptions({ profile: copy }, sample, "/tmp/o")).resolves.toMatchObject({ warnings: [] });
+  await expect(checkPressOptions({ profile: copy }, sample, "/tmp/o", PRESS)).resolves.toMatchObject({ warnings: [] });
 });

@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_ISSUE_PATTERN,
-  DEFAULT_PAGE_PATTERN,
-  expandPattern,
-  NamingError,
-  padPage,
-  parseIssueDate,
-  slugFor,
-  toAsciiSlug,
-} from "../../src/press/naming";
+import { LANG_DEFAULTS } from "../../src/config/langs";
+import { resolveConfig } from "../../src/config/resolve";
+import { expandPattern, NamingError, padPage, parseIssueDate, slugFor, toAsciiSlug } from "../../src/press/naming";
 import { resolvePressOptions } from "../../src/press/options";
 import { planFiles } from "../../src/press/plan";
+
+/** The press settings of a command without options. */
+const PRESS = resolveConfig({}, undefined, {}).press;
 
 describe("ASCII slugs", () => {
   it("transliterates Latin letters with diacritics", () => {
@@ -34,8 +30,8 @@ describe("ASCII slugs", () => {
 describe("file name patterns", () => {
   it("expands the default patterns", () => {
     const fields = { paper: "dongchangfu", date: "2022-11-14" };
-    expect(expandPattern(DEFAULT_PAGE_PATTERN, { ...fields, page: "01" })).toBe("dongchangfu_20221114_01.pdf");
-    expect(expandPattern(DEFAULT_ISSUE_PATTERN, fields)).toBe("dongchangfu_20221114_press.pdf");
+    expect(expandPattern(PRESS.pagePattern, { ...fields, page: "01" })).toBe("dongchangfu_20221114_01.pdf");
+    expect(expandPattern(PRESS.issuePattern, fields)).toBe("dongchangfu_20221114_press.pdf");
   });
 
   it("knows date parts and sections", () => {
@@ -73,11 +69,17 @@ describe("file plan", () => {
   const base = {
     trim: { widthMm: 275, heightMm: 390 },
     outDir: "/tmp/x",
-    metadata: { title: "t", paperName: "东昌府报", paperSlug: "dongchangfu", issueDate: "2022-11-14" },
+    metadata: {
+      title: "t",
+      words: LANG_DEFAULTS["zh-Hans"].words,
+      paperName: "东昌府报",
+      paperSlug: "dongchangfu",
+      issueDate: "2022-11-14",
+    },
   };
 
   it("names every page and the issue, and marks mono pages", () => {
-    const plan = planFiles(resolvePressOptions({ ...base, monoPages: [2] }), 3);
+    const plan = planFiles(resolvePressOptions({ ...base, monoPages: [2] }, PRESS), 3);
     expect(plan.pages.map((p) => p.fileName)).toEqual([
       "dongchangfu_20221114_01.pdf",
       "dongchangfu_20221114_02.pdf",
@@ -88,7 +90,7 @@ describe("file plan", () => {
   });
 
   it("fails before any work on wrong page numbers or clashing names", () => {
-    const opts = (extra: object) => resolvePressOptions({ ...base, ...extra });
+    const opts = (extra: object) => resolvePressOptions({ ...base, ...extra }, PRESS);
     expect(() => planFiles(opts({ metadata: { ...base.metadata, pageNumbers: [1, 1] } }), 2)).toThrow(/distinct/);
     expect(() => planFiles(opts({ metadata: { ...base.metadata, pageNumbers: [1] } }), 2)).toThrow(/2 pages/);
     expect(() => planFiles(opts({ pagePattern: "<paper>.pdf" }), 2)).toThrow(/twice/);

@@ -41,6 +41,7 @@ describe("errorReport", () => {
       file: "issues/broadsheet/issue.json",
       path: "pages[1].articles[2].headline",
       message: "expected string, found number 42",
+      article: "kangyi-houying-zhiyuan",
     });
   });
 

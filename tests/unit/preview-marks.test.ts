@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { warning } from "../../src/diagnostics";
 import { parseIssue } from "../../src/load";
 import type { Layout, Module } from "../../src/makeup/types";
 import { compositionMarks } from "../../src/preview/marks";
@@ -36,7 +37,10 @@ const layout: Layout = {
       modules: [module("aiguo-weisheng-yundong"), module("yansi-tudi-tuoguan", [0])],
       emptyCells: 60,
       totalCells: 800,
-      warnings: ["page 2: not enough material, 60 lines missing", 'page 2: no room for article "x"'],
+      warnings: [
+        warning("not enough material, 60 lines missing", { page: 2, code: "underfull" }),
+        warning('no room for article "x"', { page: 2, articleId: "x" }),
+      ],
     },
   ],
   jumps: [{ articleId: "aiguo-weisheng-yundong", fromPage: 1, toPage: 2, atLine: 40 }],
@@ -50,6 +54,7 @@ describe("compositionMarks", () => {
       articleId: "yansi-tudi-tuoguan",
       src: "photos/coffee.png",
       ppi: 87,
+      detail: "photos/coffee.png is 87 ppi at 174.6×114.3 mm, below 150 ppi",
       message: "article yansi-tudi-tuoguan: photos/coffee.png is 87 ppi at 174.6×114.3 mm, below 150 ppi",
     },
   ]);
@@ -65,7 +70,9 @@ describe("compositionMarks", () => {
     expect(marks.filter((m) => m.kind === "underfull")).toEqual([
       { page: 2, kind: "underfull", message: "not enough material, 60 lines missing" },
     ]);
-    expect(marks.filter((m) => m.kind === "makeup").map((m) => m.message)).toEqual(['no room for article "x"']);
+    expect(marks.filter((m) => m.kind === "makeup")).toEqual([
+      { page: 2, kind: "makeup", article: "x", message: 'no room for article "x"' },
+    ]);
   });
 
   it("finds the printed photo of a low-resolution warning", () => {

@@ -2,11 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULTS } from "../../src/config/defaults";
+import { resolveConfig } from "../../src/config/resolve";
+import { FitError } from "../../src/errors";
+import { IssueError } from "../../src/load";
 import { queueAddress } from "../../src/queue/connection";
 import { QueueOptionsError } from "../../src/queue/errors";
 import { type EditionJob, editionJobId } from "../../src/queue/job-data";
 import { JOBS_DIR, openJobStaging } from "../../src/queue/job-staging";
-import { absolutePaths } from "../../src/queue/process-edition";
+import { failureText } from "../../src/queue/process-edition";
 import { parseSendTarget } from "../../src/queue/send-targets";
 import { lockedPackages, parseSetup, type SetupParts, setupDifferences, setupOf } from "../../src/queue/setup";
 import { type QueueStatus, statusLines } from "../../src/queue/status";
@@ -109,14 +113,24 @@ describe("send targets", () => {
 });
 
 describe("the queue's address", () => {
+  const address = (queue: { redisUrl?: string; queueName?: string }, env: NodeJS.ProcessEnv = {}) =>
+    queueAddress(resolveConfig({ queue }, undefined, env).queue);
+
   it("takes a redis URL and a plain queue name", () => {
-    expect(queueAddress({ redis: "redis://10.0.0.5:6380/2", queue: "zoned" })).toEqual({
+    expect(address({ redisUrl: "redis://10.0.0.5:6380/2", queueName: "zoned" })).toEqual({
       redisUrl: "redis://10.0.0.5:6380/2",
       queueName: "zoned",
     });
-    expect(() => queueAddress({ redis: "localhost:6379" })).toThrow(QueueOptionsError);
-    expect(() => queueAddress({ redis: "http://x" })).toThrow(/redis:\/\//);
-    expect(() => queueAddress({ queue: "a:b" })).toThrow(/--queue/);
+    expect(() => address({ redisUrl: "localhost:6379" })).toThrow(QueueOptionsError);
+    expect(() => address({ redisUrl: "http://x" })).toThrow(/redis:\/\//);
+    expect(() => address({ queueName: "a:b" })).toThrow(/--queue/);
+  });
+
+  it("is --redis, else NEWSPRINT_REDIS_URL, else the default", () => {
+    const env = { NEWSPRINT_REDIS_URL: "redis://queue:6379" };
+    expect(address({}, env).redisUrl).toBe("redis://queue:6379");
+    expect(address({ redisUrl: "redis://flag:6379" }, env).redisUrl).toBe("redis://flag:6379");
+    expect(address({}).redisUrl).toBe(DEFAULTS.redisUrl);
   });
 });
 
@@ -219,7 +233,8 @@ describe("a failed edition's message", () => {
   it("names the issue's files by absolute path, whatever the worker's folder", () => {
     const file = join(process.cwd(), "..", "editions", "a", "issue.json");
     const shown = join("..", "editions", "a", "issue.json");
-    expect(absolutePaths(`${shown}: issue.date: expected a date`, file)).toBe(`${file}: issue.date: expected a date`);
-    expect(absolutePaths("no path here", file)).toBe("no path here");
+    const problem = { file: shown, path: "issue.date", expected: "a date", found: "nothing" };
+    expect(failureText(new IssueError([problem]))).toBe(`${file}: issue.date: expected a date, found nothing`);
+    expect(failureText(new FitError("no path here"))).toBe("no path here");
   });
 });

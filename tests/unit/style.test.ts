@@ -132,7 +132,7 @@ describe("house style", () => {
     const lines = problems(dir);
     // The latin subset has no Ł (latin-ext): the paper's face is asked, not a bundled one.
     expect(lines.join("\n")).toMatch(
-      /headline: expected characters the bundled fonts \(House Serif, .*\) have, found no glyph for .*Ł/,
+      /headline \(article a\): expected characters the bundled fonts \(House Serif, .*\) have, found no glyph for .*Ł/,
     );
     writeFileSync(
       join(dir, "style.json"),

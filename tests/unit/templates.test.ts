@@ -119,7 +119,7 @@ describe("templates", () => {
 
   it("sets the article anatomy: label, kicker, headline, dateline, subhead, credit", () => {
     expect(html).toMatch(/class="np-label"><span>教育快讯/);
-    expect(html).toMatch(/class="np-kicker">闫寺街道/);
+    expect(html).toMatch(/class="np-kicker"><span class="np-head-line">闫寺街道<\/span><\/p>/);
     expect(html).toMatch(/<b class="np-dateline">东昌府讯<\/b>/);
     expect(html).toMatch(/np-p--subhead[^>]*>小标题/);
     expect(html).toContain("（融媒体 郭龙君）");
@@ -129,6 +129,10 @@ describe("templates", () => {
     // Line 0 of paragraph 0 in column one (broken: justified last line), line 1 in column two (cont).
     expect(html).toMatch(/np-p np-p--text broken"><b class="np-dateline">东昌府讯<\/b>　第一段第一行/);
     expect(html).toMatch(/np-p np-p--text cont">第二行。/);
+  });
+
+  it("gives each text column the number of lines the make-up planned (no helper shadows it)", () => {
+    expect([...html.matchAll(/class="np-col" data-lines="([^"]*)"/g)].map((m) => m[1])).toEqual(["1", "4"]);
   });
 
   it("ends a jumped article with the jump line and places modules in pt on the grid", () => {
@@ -145,5 +149,90 @@ describe("templates", () => {
   it("puts the page header with folio, section and credits on every page", () => {
     expect(html).toMatch(/第1版[\s\S]*要闻[\s\S]*责任编辑：王芳/);
     expect(html).toMatch(/第2版[\s\S]*综合/);
+  });
+});
+
+describe("heads broken by the editor (标题转行, issue 22, 1)", () => {
+  const broken = parseIssue(
+    JSON.stringify({
+      paper: { name: "东昌府新闻" },
+      issue: { date: "2022-11-14" },
+      pages: [
+        {
+          articles: [
+            {
+              id: "lead",
+              kicker: "疫情防控\n东昌府在行动",
+              headline: "开展“三宣传” 筑牢防线\n宣传疫情防控各项政策措施",
+              subhead: "开展“三宣传”\n宣传一线先进典型",
+              body: ["第一段。", { subhead: "开展“三宣传”\n宣传疫情防控各项政策措施和一线先进典型" }, "第二段。"],
+            },
+          ],
+        },
+      ],
+    }),
+    "/tmp/x/issue.json",
+  );
+  const brokenModel = typesetIssue(broken);
+  const lead = brokenModel.articles.get("lead");
+  const html = renderHtml({
+    model: brokenModel,
+    layout: {
+      grid,
+      jumps: [],
+      cuts: [],
+      unusedFillers: [],
+      pages: [
+        page([module([{ col: 0, row: 6, rows: 3, start: 0, end: 3 }], { continuesOn: 2 })]),
+        page([module([{ col: 0, row: 3, rows: 1, start: 3, end: 4 }], { row: 0, headRows: 3, continuedFrom: 1 })], 2),
+      ],
+    },
+    measurements: {
+      mastheadRows: 8,
+      articles: new Map([
+        [
+          "lead",
+          {
+            metrics: {
+              ...metrics,
+              lines: [
+                { paragraph: 0, first: true, last: true, keepWithNext: false },
+                { paragraph: 1, first: true, last: false, keepWithNext: true },
+                { paragraph: 1, first: false, last: true, keepWithNext: true },
+                { paragraph: 2, first: true, last: true, keepWithNext: false },
+              ],
+            },
+            lineStarts: [[0], [0, 8], [0]],
+          },
+        ],
+      ]),
+    },
+    images: new Map(),
+    ads: new Map(),
+  });
+
+  it("sets each line of kicker, headline and subhead as a block of its own, the subhead's dash in the first", () => {
+    expect(html).toContain(
+      '<p class="np-kicker"><span class="np-head-line">疫情防控</span><span class="np-head-line">东昌府在行动</span></p>',
+    );
+    expect(html).toContain(
+      '<h2 class="np-headline"><span class="np-head-line"><span class="np-phrase">开展“三宣传”</span> <span class="np-phrase">筑牢防线</span></span><span class="np-head-line"><span class="np-phrase">宣传疫情防控各项政策措施</span></span></h2>',
+    );
+    expect(html).toContain(
+      '<p class="np-subhead"><span class="np-head-line">——开展“三宣传”</span><span class="np-head-line">宣传一线先进典型</span></p>',
+    );
+  });
+
+  it("breaks the continuation head where the editor did", () => {
+    expect(html).toMatch(
+      /np-headline--short"><span class="np-head-line">开展“三宣传” 筑牢防线<\/span><span class="np-head-line">宣传疫情防控各项政策措施<\/span><\/h2>/,
+    );
+  });
+
+  it("keeps the in-body subhead's break in its text, each line protected alone", () => {
+    const subhead = lead?.paragraphs[1];
+    expect(subhead?.kind).toBe("subhead");
+    expect(subhead?.runs[0]?.text).toBe("开展“三宣传”\n宣传疫情防控各项政策措施和一线先进典型");
+    expect(html).toContain('<p class="np-p np-p--subhead">开展“三宣传”\n宣传疫情防控各项政策措施和一线先进典型</p>');
   });
 });

@@ -111,10 +111,10 @@ describe("classification", () => {
 
   it("counts per page and in total", () => {
     expect(report.pages).toEqual([
-      { page: 1, lines: 12, lineStart: 1, lineEnd: 1, ragged: 1, loose: 0 },
-      { page: 2, lines: 0, lineStart: 0, lineEnd: 0, ragged: 0, loose: 0 },
+      { page: 1, lines: 12, lineStart: 1, lineEnd: 1, ragged: 1, loose: 0, halfWidth: 0 },
+      { page: 2, lines: 0, lineStart: 0, lineEnd: 0, ragged: 0, loose: 0, halfWidth: 0 },
     ]);
-    expect(report.totals).toEqual({ pages: 2, lines: 12, lineStart: 1, lineEnd: 1, ragged: 1, loose: 0 });
+    expect(report.totals).toEqual({ pages: 2, lines: 12, lineStart: 1, lineEnd: 1, ragged: 1, loose: 0, halfWidth: 0 });
   });
 });
 
@@ -140,6 +140,39 @@ describe("what counts as justified body text", () => {
   });
 });
 
+// newsprint's own head and in-body subhead, as pdftotext read them from a fresh `init` issue (issue 22,
+// 6): a 副题 led by the template's ——, under its headline; a centred 小标题 after a paragraph's short
+// last line, over the next paragraph's indented line (10 pt body, 11-character columns of 110 pt).
+const body = (x0: number, y: number, x1: number, text: string) => line(x0, y, x1, 14.37, text);
+const HEADS_XHTML = `<doc><page width="779" height="1105"><flow><block>
+  ${line(332.8, 182.9, 446.7, 27.3, "引题写在这里")}${line(213.2, 204, 565.5, 60.82, "头条标题写在这里")}
+  ${line(305.7, 264.6, 473.7, 30.18, "——副题写在这里")}
+  ${body(54.7, 308, 144.8, "本报讯这里是头条")}${body(34.8, 323, 144.8, "的正文。稿件的每一段写")}
+  ${body(34.8, 338, 144.8, "成正文数组里的一个字符")}${body(34.8, 353, 144.8, "串，导语前的电头写在电")}
+  ${body(274.8, 308, 314.7, "上括号。")}${line(314.8, 322.9, 344.7, 14.48, "小标题")}
+  ${body(294.7, 338, 384.8, "正文中的小标题单独")}
+</block></flow></page></doc>`;
+
+describe("newsprint's own heads (issue 22, 6)", () => {
+  const report = buildReport("init.pdf", parseBboxLayout(HEADS_XHTML));
+
+  it("takes the dash that leads a subhead and a centred in-body subhead as set, not as faults", () => {
+    expect(report.findings).toEqual([]);
+    expect(report.totals.lines).toBe(10);
+  });
+
+  it("still finds a dash the head broke onto a second line, and a first line short by its indent", () => {
+    const broken = HEADS_XHTML.replace(
+      line(305.7, 264.6, 473.7, 30.18, "——副题写在这里"),
+      line(330.7, 264.6, 448.7, 30.18, "副题写在这里") + line(355.7, 294.8, 423.7, 30.18, "——副题"),
+    ).replace(body(54.7, 308, 144.8, "本报讯这里是头条"), body(54.7, 308, 124.8, "本报讯这里是"));
+    expect(buildReport("broken.pdf", parseBboxLayout(broken)).findings.map((f) => `${f.kind} ${f.text}`)).toEqual([
+      "line-start ——副题",
+      "ragged 本报讯这里是",
+    ]);
+  });
+});
+
 describe("formatters", () => {
   const report = buildReport("hand.pdf", parseBboxLayout(XHTML));
 
@@ -147,8 +180,8 @@ describe("formatters", () => {
     const text = formatText(report);
     expect(text).toContain("p1 line start at 0,42.8 pt  ，部署明年任务");
     expect(text).toContain("p1 ragged     at 0,28.5 pt  工作会议总结 (short by 1 char)");
-    expect(text).toContain("page 1: 1 line-start, 1 line-end, 1 ragged, 0 loose in 12 lines");
-    expect(text).toContain("total: 1 line-start, 1 line-end, 1 ragged, 0 loose in 12 lines on 2 pages");
+    expect(text).toContain("page 1: 1 line-start, 1 line-end, 1 ragged, 0 loose, 0 half-width in 12 lines");
+    expect(text).toContain("total: 1 line-start, 1 line-end, 1 ragged, 0 loose, 0 half-width in 12 lines on 2 pages");
     expect(text).not.toContain("page 2:");
   });
 

@@ -1,5 +1,7 @@
 import { type Command, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
+import type { PressConfig } from "../../config/resolve";
+import { renderDiagnostic, warning } from "../../diagnostics";
 import { exitOnSignals } from "../../exit-cleanup";
 import { PDFX_VERSIONS } from "../../pdf/pdfx";
 import type { PressFlags } from "../../press/issue-options";
@@ -23,12 +25,12 @@ export function registerBuild(program: Command): void {
     .command("build")
     .description("make up an issue and write its PDF (and layout report) into the output folder")
     .argument("<issue>", "issue folder or issue.json")
-    .option("-o, --out <dir>", "output folder", "output")
+    .option("-o, --out <dir>", "output folder", DEFAULTS.outDir)
     .option("--html", "also write the rendered HTML with its assets, self-contained")
     .option("--press", "also write the press files: one PDF/X-1a per page (CMYK, boxes, marks) and the whole issue")
-    .option("--bleed <mm>", "bleed of the press files (default: the format's, 3 mm)")
-    .option("--ink-limit <percent>", "total ink limit of the press files", "220")
-    .option("--profile <icc>", "output-condition ICC profile (default: profiles/newsprint-tr002-tac220.icc)")
+    .option("--bleed <mm>", `bleed of the press files (default: the format's, ${DEFAULTS.bleedMm} mm)`)
+    .option("--ink-limit <percent>", `total ink limit of the press files (default ${DEFAULTS.inkLimit})`)
+    .option("--profile <icc>", `output-condition ICC profile (default: ${shippedProfile(DEFAULTS.inkLimit)})`)
     .addOption(
       new Option("--pdfx <version>", "PDF/X version of the press files").choices(PDFX_VERSIONS).default(DEFAULTS.pdfx),
     )
@@ -39,7 +41,7 @@ export function registerBuild(program: Command): void {
     .option("--strict", "photos below the resolution threshold are errors, not warnings")
     .option(
       "--chromium <path>",
-      "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium); it must start within $NEWSPRINT_LAUNCH_TIMEOUT_MS (30000)",
+      `Chromium binary (default: $NEWSPRINT_CHROMIUM or ${DEFAULTS.chromiumPaths[0]}); it must start within $NEWSPRINT_LAUNCH_TIMEOUT_MS (${DEFAULTS.launchTimeoutMs})`,
     )
     .option("-q, --quiet", "print only errors")
     .option("--timings <file>", "write the stage timings and peak memory as JSON (for the benchmark)")
@@ -60,7 +62,8 @@ Examples:
         import("../../browser/early-launch"),
         import("../../config/resolve"),
       ]);
-      const browser = launchEarly(resolveConfig({ chromium: opts.chromium }).browser);
+      const config = resolveConfig({ outDir: opts.out, chromium: opts.chromium, strict: opts.strict });
+      const browser = launchEarly(config.browser);
       // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
       const [
         { buildIssue },
@@ -81,7 +84,7 @@ Examples:
         // Every option is checked before any stage runs: a bad one writes nothing.
         const { checkOutputDir } = await import("../../output-dir");
         await checkOutputDir(opts.out);
-        const press = opts.press ? await checkPress(target, opts) : undefined;
+        const press = opts.press ? await checkPress(target, opts, config.press) : undefined;
         const epaper = opts.epaper ? await checkEpaper(target, opts.epaper, opts.baseUrl) : undefined;
         const result = await buildIssue(target, {
           outDir: opts.out,
@@ -98,10 +101,10 @@ Examples:
           progress?.stage("press");
           const t = performance.now();
           const { makePressFiles } = await import("../../press/index");
-          const made = await makePressFiles(files.pdf, press.options);
+          const made = await makePressFiles(files.pdf, press.options, config.press);
           result.timings.press = Math.round(performance.now() - t);
           pressFiles = [...made.pages.map((p) => p.file), made.issueFile];
-          result.warnings.push(...press.warnings);
+          result.warnings.push(...press.warnings.map((w) => warning(w)));
         }
         const epaperLines = epaper
           ? await (await import("./epaper")).writeEpaper(result, files.pdf, epaper.site, epaper.baseUrl, progress)
@@ -116,7 +119,7 @@ Examples:
           for (const line of layoutSummary(result.layout)) console.log(line);
           for (const line of cutLines(result.layout, result.model)) console.log(line);
           for (const line of ruleLines(result.layout)) console.log(line);
-          for (const w of result.warnings) console.warn(`warning: ${w}`);
+          for (const w of result.warnings) console.warn(`warning: ${renderDiagnostic(w)}`);
           const secs = ((performance.now() - started) / 1000).toFixed(1);
           console.log(`wrote ${files.pdf} (${result.layout.pages.length} pages, ${secs} s)`);
           if (files.html) console.log(`wrote ${files.html}/index.html`);
@@ -152,10 +155,15 @@ async function checkEpaper(target: string, site: string, baseUrl?: string) {
 }
 
 /** The press options, checked against the issue (loaded for its date, pages and names). */
-async function checkPress(target: string, opts: BuildFlags) {
+async function checkPress(target: string, opts: BuildFlags, settings: PressConfig) {
   const [{ loadIssue }, { checkPressOptions }] = await Promise.all([
     import("../../load/index"),
     import("../../press/index"),
   ]);
-  return checkPressOptions(opts, await loadIssue(target), opts.out);
+  return checkPressOptions(opts, await loadIssue(target), opts.out, settings);
+}
+
+/** The shipped profile the press uses at an ink limit, as named in help texts. */
+export function shippedProfile(inkLimit: number): string {
+  return DEFAULTS.pressProfiles.find((p) => p.inkLimit <= inkLimit)?.file ?? "";
 }

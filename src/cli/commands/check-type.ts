@@ -1,18 +1,19 @@
 import { type Command, InvalidArgumentError } from "commander";
 import type { TypoReport } from "../../check-type/check";
 import { STYLE_DEFAULTS } from "../../config/defaults";
+import type { Diagnostic } from "../../diagnostics";
+import { EXIT, exitCodeOf, PdfFaultError } from "../../errors";
 import { exitOnSignals } from "../../exit-cleanup";
-import { EXIT } from "../exit-codes";
 
 // `newsprint check-type <pdf...>`: the composition check of finished PDFs (CJK line breaks, ragged
-// justified lines, loose justified Latin lines).
-// Exit 0 when clean, 4 when any line breaks a rule, 2 when a PDF cannot be read.
+// justified lines, loose justified Latin lines, half-width punctuation between Chinese characters).
+// Exit 0 when clean, 4 when any line breaks a rule (a PdfFaultError), 2 when a PDF cannot be read.
 
 export function registerCheckType(program: Command): void {
   program
     .command("check-type")
     .description(
-      "check finished PDFs for CJK line-start/line-end violations, ragged justified lines and loose Latin lines",
+      "check finished PDFs for CJK line-start/line-end violations, ragged justified lines, loose Latin lines and half-width punctuation between Chinese characters",
     )
     .argument("<pdf...>", "PDF files to check")
     .option("--json", "print the reports as JSON")
@@ -38,7 +39,7 @@ export async function runCheckType(
   err: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
 ): Promise<number> {
   // Loaded on use: every command's --help need not load poppler's and pdf-lib's readers.
-  const [{ checkTypography, violationCount }, { formatJson, formatText }] = await Promise.all([
+  const [{ checkTypography }, { formatJson, formatText }] = await Promise.all([
     import("../../check-type/check"),
     import("../../check-type/format"),
   ]);
@@ -56,7 +57,23 @@ export async function runCheckType(
   }
   if (opts.json) out(formatJson(reports));
   if (unreadable) return EXIT.invalid;
-  return reports.some((r) => violationCount(r) > 0) ? EXIT.pdfFaults : EXIT.ok;
+  try {
+    assertTypographyClean(reports);
+    return EXIT.ok;
+  } catch (verdict) {
+    // The reports above name every fault: the verdict only chooses the exit code.
+    return exitCodeOf(verdict);
+  }
+}
+
+/** Throws PdfFaultError (exit 4) with every line that breaks a rule, if any does. */
+function assertTypographyClean(reports: TypoReport[]): void {
+  const faults = reports.flatMap((r) =>
+    r.findings.map(
+      (f): Diagnostic => ({ severity: "error", file: r.pdf, page: f.page, code: f.kind, message: f.text }),
+    ),
+  );
+  if (faults.length > 0) throw new PdfFaultError(faults);
 }
 
 function parsePageList(value: string): number[] {

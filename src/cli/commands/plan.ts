@@ -18,7 +18,7 @@ export function registerPlan(program: Command): void {
     .argument("<issue>", "issue folder or issue.json")
     .option("--json", "print the plan as JSON")
     .option("-o, --out <dir>", "output folder whose measurements the plan shares with build", DEFAULTS.outDir)
-    .option("--chromium <path>", "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium)")
+    .option("--chromium <path>", `Chromium binary (default: $NEWSPRINT_CHROMIUM or ${DEFAULTS.chromiumPaths[0]})`)
     .addHelpText(
       "after",
       `

@@ -1,7 +1,9 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { DEFAULTS } from "../../config/defaults";
+import { type PreflightConfig, resolveConfig } from "../../config/resolve";
+import { EXIT, exitCodeOf } from "../../errors";
 import { exitOnSignals } from "../../exit-cleanup";
-import type { PreflightOptions } from "../../preflight/index";
-import { EXIT } from "../exit-codes";
+import type { PreflightReport } from "../../preflight/index";
 
 // `newsprint preflight <pdf...>`: checks PDFs as a newspaper plant would. Exit 0 when every
 // check passed (warnings allowed), 4 when a check failed, 2 on bad usage or an unreadable file,
@@ -13,40 +15,56 @@ export function registerPreflight(program: Command): void {
     .description("check PDFs for print: boxes and bleed, fonts, colour spaces, image resolution, ink, PDF/X")
     .argument("<pdf...>", "PDF files to check")
     .option("--json", "print the report as JSON")
-    .option("--min-ppi <n>", "warn below this effective image resolution (default 150)", nonNegative("--min-ppi"))
-    .option("--max-ink <n>", "highest total ink C+M+Y+K in percent (default 220)", nonNegative("--max-ink"))
-    .option("--bleed <mm>", "bleed required beyond the TrimBox in mm (default 3)", nonNegative("--bleed"))
+    .option(
+      "--min-ppi <n>",
+      `warn below this effective image resolution (default ${DEFAULTS.minPpi})`,
+      nonNegative("--min-ppi"),
+    )
+    .option(
+      "--max-ink <n>",
+      `highest total ink C+M+Y+K in percent (default ${DEFAULTS.inkLimit})`,
+      nonNegative("--max-ink"),
+    )
+    .option(
+      "--bleed <mm>",
+      `bleed required beyond the TrimBox in mm (default ${DEFAULTS.bleedMm})`,
+      nonNegative("--bleed"),
+    )
     .addHelpText("after", "\nExample:\n  newsprint preflight output/press/*.pdf --max-ink 240")
     // A usage error is no verdict on the PDF: exit 2 as for unreadable input, not commander's 1.
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT.invalid))
     .action(async (files: string[], flags: { json?: boolean; minPpi?: number; maxInk?: number; bleed?: number }) => {
       exitOnSignals(); // Ctrl-C kills the tools it runs
-      process.exitCode = await runPreflight(files, {
-        json: flags.json,
-        minPpi: flags.minPpi,
-        maxInk: flags.maxInk,
-        bleedMm: flags.bleed,
-      });
+      const limits = { minPpi: flags.minPpi, maxInk: flags.maxInk, bleedMm: flags.bleed };
+      process.exitCode = await runPreflight(files, resolveConfig({ preflight: limits }).preflight, flags.json);
     });
 }
 
 /** Checks the files, prints the report, returns the exit code. */
 export async function runPreflight(
   files: readonly string[],
-  opts: PreflightOptions & { json?: boolean } = {},
+  settings: PreflightConfig,
+  json = false,
   out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
   err: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
 ): Promise<number> {
+  // Loaded on use, like every command's heavy parts (pdf-lib, Ghostscript wrappers).
+  const { assertPreflightPassed, formatReport, preflight } = await import("../../preflight/index");
+  let report: PreflightReport;
   try {
-    // Loaded on use, like every command's heavy parts (pdf-lib, Ghostscript wrappers).
-    const { formatReport, preflight } = await import("../../preflight/index");
-    const report = await preflight([...files], opts);
-    out(opts.json ? JSON.stringify(report, null, 2) : formatReport(report));
-    if (report.files.some((f) => !f.readable)) return EXIT.invalid;
-    return report.ok ? EXIT.ok : EXIT.pdfFaults;
+    report = await preflight([...files], settings);
   } catch (e) {
+    // A tool missing or out of time: no verdict on the files.
     err(`preflight: ${(e as Error).message}`);
-    return EXIT.failed;
+    return exitCodeOf(e);
+  }
+  out(json ? JSON.stringify(report, null, 2) : formatReport(report));
+  try {
+    assertPreflightPassed(report);
+    return EXIT.ok;
+  } catch (verdict) {
+    // The report above names every fault: the verdict only chooses the exit code.
+    return exitCodeOf(verdict);
   }
 }
 

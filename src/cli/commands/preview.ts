@@ -40,10 +40,13 @@ export function registerPreview(program: Command): void {
     .description("show the issue's pages in a browser, exactly as the PDF will be, updated on every save")
     .argument("<issue>", "issue folder or issue.json")
     .option("-p, --port <n>", `port (default ${DEFAULTS.previewPort}, or a free one if that is taken)`, parsePort)
-    .option("--host <host>", "address to listen on (default 127.0.0.1: this machine only)")
+    .option("--host <host>", `address to listen on (default ${DEFAULTS.previewHost}: this machine only)`)
     .option("--open", "open the preview in the default browser")
     .option("-o, --out <dir>", "output folder whose .cache/images keeps the prepared photos", DEFAULTS.outDir)
-    .option("--chromium <path>", "Chromium binary for measuring (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium)")
+    .option(
+      "--chromium <path>",
+      `Chromium binary for measuring (default: $NEWSPRINT_CHROMIUM or ${DEFAULTS.chromiumPaths[0]})`,
+    )
     .addHelpText(
       "after",
       `

@@ -22,7 +22,7 @@ interface AddFlags extends QueueFlags, PressFlags {
 
 interface StatusFlags extends QueueFlags {
   json?: boolean;
-  limit?: number;
+  limit: number;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -75,13 +75,17 @@ Example:
     .action(async (issues: string[], opts: AddFlags) => {
       try {
         // Only the queue's client side: adding a job loads neither Chromium's driver nor the pipeline.
-        const [{ addEditions }, { parseSendTarget }, { queueAddress }] = await Promise.all([
+        const [{ addEditions }, { parseSendTarget }, { queueAddress }, { resolveConfig }] = await Promise.all([
           import("../../queue/add"),
           import("../../queue/send-targets"),
           import("../../queue/connection"),
+          import("../../config/resolve"),
         ]);
         const { resolve } = await import("node:path");
-        const address = queueAddress(opts);
+        const queue = resolveConfig({
+          queue: { redisUrl: opts.redis, queueName: opts.queue, attempts: opts.attempts },
+        }).queue;
+        queueAddress(queue);
         const send = opts.send.map((value) => parseSendTarget(value));
         const press = opts.press
           ? {
@@ -101,7 +105,7 @@ Example:
             ...(opts.strict ? { strict: true } : {}),
             ...(send.length ? { send } : {}),
           },
-          { ...address, attempts: opts.attempts },
+          queue,
         );
         if (opts.json) console.log(JSON.stringify(added, null, 2));
         else for (const job of added) console.log(`${job.outcome}: ${job.id} ${job.issueFile}`);
@@ -113,14 +117,16 @@ Example:
 
   queueOptions(queue.command("status").description("list the queue's jobs: state, stage, tries, error, output files"))
     .option("--json", "as JSON")
-    .option("--limit <n>", "jobs per state at most", positiveInteger, 200)
+    .option("--limit <n>", "jobs per state at most", positiveInteger, DEFAULTS.queueStatusLimit)
     .action(async (opts: StatusFlags) => {
       try {
-        const [{ queueStatus, statusLines }, { queueAddress }] = await Promise.all([
+        const [{ queueStatus, statusLines }, { queueAddress }, { resolveConfig }] = await Promise.all([
           import("../../queue/status"),
           import("../../queue/connection"),
+          import("../../config/resolve"),
         ]);
-        const status = await queueStatus({ ...queueAddress(opts), limit: opts.limit });
+        const { queue } = resolveConfig({ queue: { redisUrl: opts.redis, queueName: opts.queue } });
+        const status = await queueStatus({ ...queueAddress(queue), limit: opts.limit });
         if (opts.json) console.log(JSON.stringify(status, null, 2));
         else for (const line of statusLines(status)) console.log(line);
         process.exitCode = EXIT.ok;

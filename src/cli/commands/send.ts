@@ -3,7 +3,10 @@
 
 import { basename } from "node:path";
 import { type Command, type CommanderError, InvalidArgumentError, Option } from "commander";
+import { DEFAULTS } from "../../config/defaults";
+import { type DeliverConfig, resolveConfig } from "../../config/resolve";
 import type { Sides } from "../../deliver/index";
+import { EXIT, exitCodeOf } from "../../errors";
 
 // The delivery code (ssh2, IPP) loads on use, so other commands start without it.
 const deliver = () => import("../../deliver/index");
@@ -22,9 +25,6 @@ interface SendOptions {
   retries?: number;
   manifest?: string;
 }
-
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 
 const PRINTER_ONLY = ["copies", "media", "duplex", "jobName", "timeout"] as const;
 const SFTP_ONLY = ["key", "hostKey"] as const;
@@ -49,34 +49,46 @@ export function registerSend(program: Command): Command {
       ]),
     )
     .option("--job-name <name>", "printer: job name (default: the file name)")
-    .option("--timeout <seconds>", "printer: how long to wait for each job to complete (default 900)", positiveInteger)
+    .option(
+      "--timeout <seconds>",
+      `printer: how long to wait for each job to complete (default ${DEFAULTS.printTimeoutMs / 1000})`,
+      positiveInteger,
+    )
     .option(
       "--key <path>",
       "SFTP: private key file (default: $NEWSPRINT_SFTP_KEY, else ssh-agent or $NEWSPRINT_SFTP_PASSWORD)",
     )
     .option("--host-key <fingerprint>", "SFTP: expected host key, SHA256:… (default: $NEWSPRINT_SFTP_HOST_KEY)")
-    .option("--retries <n>", "hot folders: tries per file (default 3)", positiveInteger)
+    .option("--retries <n>", `hot folders: tries per file (default ${DEFAULTS.deliverTries})`, positiveInteger)
     .option("--manifest <name>", "hot folders: checksum manifest name (default: <common stem>.sha256)")
     .exitOverride(exitWithUsageCode)
     .action(async (pdfs: string[], options: SendOptions, command: Command) => {
       checkOptionCombination(options, command);
       try {
+        const settings = resolveConfig({
+          deliver: {
+            tries: options.retries,
+            printTimeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
+            sftpKey: options.key,
+            sftpHostKey: options.hostKey,
+          },
+        }).deliver;
         const [first] = pdfs;
         if (first !== undefined && pdfs.length === 1 && (await (await deliver()).isSiteFolder(first))) {
-          await sendFolder(first, options);
+          await sendFolder(first, options, settings);
           return;
         }
         for (const pdf of pdfs) await (await deliver()).assertPdfFile(pdf);
-        await send(pdfs, options);
+        await send(pdfs, options, settings);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`newsprint send: ${message}\n`);
-        process.exitCode = (error as Error).name === "DeliveryUsageError" ? EXIT_USAGE : EXIT_FAILED;
+        process.exitCode = exitCodeOf(error);
       }
     });
 }
 
-async function send(pdfs: string[], options: SendOptions): Promise<void> {
+async function send(pdfs: string[], options: SendOptions, settings: DeliverConfig): Promise<void> {
   const progress = (line: string) => process.stderr.write(`${line}\n`);
   if (options.printer) {
     for (const pdf of pdfs) {
@@ -87,7 +99,8 @@ async function send(pdfs: string[], options: SendOptions): Promise<void> {
         ...(options.media !== undefined ? { media: options.media } : {}),
         ...(options.duplex ? { sides: duplexSides(options.duplex) } : {}),
         ...(options.jobName !== undefined ? { jobName: options.jobName } : {}),
-        ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}),
+        timeoutMs: settings.printTimeoutMs,
+        pollMs: settings.printPollMs,
         onState: (state, detail) => {
           const why = detail.reasons.length ? ` (${detail.reasons.join(", ")})` : "";
           progress(`${name}: job ${detail.jobId} ${state}${why}`);
@@ -99,7 +112,8 @@ async function send(pdfs: string[], options: SendOptions): Promise<void> {
   }
   const hotFolder = {
     onProgress: progress,
-    ...(options.retries !== undefined ? { retries: options.retries } : {}),
+    tries: settings.tries,
+    backoffMs: settings.backoffMs,
     ...(options.manifest !== undefined ? { manifestName: options.manifest } : {}),
   };
   if (options.folder) {
@@ -111,20 +125,20 @@ async function send(pdfs: string[], options: SendOptions): Promise<void> {
     await deliverSftp(pdfs, {
       ...parseSftpAddress(options.sftp),
       ...hotFolder,
-      ...(options.key !== undefined ? { privateKeyPath: options.key } : {}),
-      ...(options.hostKey !== undefined ? { hostKeyFingerprint: options.hostKey } : {}),
+      secrets: settings.sftp,
+      connectTimeoutMs: settings.sftpConnectTimeoutMs,
     });
   }
 }
 
 /** A folder (an e-paper's site) goes whole, in its folders, to a folder or an SFTP folder. */
-async function sendFolder(folder: string, options: SendOptions): Promise<void> {
+async function sendFolder(folder: string, options: SendOptions, settings: DeliverConfig): Promise<void> {
   const { DeliveryUsageError, deliverTreeSftp, deliverTreeToFolder, parseSftpAddress } = await deliver();
   if (options.printer) throw new DeliveryUsageError(`${folder} is a folder: a printer takes PDF files`);
-  const onProgress = (line: string) => process.stderr.write(`${line}\n`);
   const hotFolder = {
-    onProgress,
-    ...(options.retries !== undefined ? { retries: options.retries } : {}),
+    onProgress: (line: string) => process.stderr.write(`${line}\n`),
+    tries: settings.tries,
+    backoffMs: settings.backoffMs,
     ...(options.manifest !== undefined ? { manifestName: options.manifest } : {}),
   };
   if (options.folder) await deliverTreeToFolder(folder, options.folder, hotFolder);
@@ -132,8 +146,8 @@ async function sendFolder(folder: string, options: SendOptions): Promise<void> {
     await deliverTreeSftp(folder, {
       ...parseSftpAddress(options.sftp),
       ...hotFolder,
-      ...(options.key !== undefined ? { privateKeyPath: options.key } : {}),
-      ...(options.hostKey !== undefined ? { hostKeyFingerprint: options.hostKey } : {}),
+      secrets: settings.sftp,
+      connectTimeoutMs: settings.sftpConnectTimeoutMs,
     });
 }
 
@@ -148,7 +162,7 @@ function checkOptionCombination(options: SendOptions, command: Command): void {
     command.error(
       "error: give exactly one destination: --printer <uri>, --folder <dir> or --sftp <user@host[:port]/path>",
       {
-        exitCode: EXIT_USAGE,
+        exitCode: EXIT.invalid,
       },
     );
   }
@@ -157,7 +171,7 @@ function checkOptionCombination(options: SendOptions, command: Command): void {
     if (!allowed && wrong.length > 0) {
       const flags = wrong.map((name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
       command.error(`error: ${flags.join(", ")} only ${wrong.length === 1 ? "applies" : "apply"} to ${where}`, {
-        exitCode: EXIT_USAGE,
+        exitCode: EXIT.invalid,
       });
     }
   };
@@ -176,5 +190,5 @@ function positiveInteger(value: string): number {
 
 /** Commander reports usage errors with exit code 1; ours is 2, so 1 can mean "delivery failed". */
 function exitWithUsageCode(error: CommanderError): never {
-  process.exit(error.exitCode === 0 ? 0 : EXIT_USAGE);
+  process.exit(error.exitCode === 0 ? 0 : EXIT.invalid);
 }

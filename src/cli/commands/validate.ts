@@ -10,8 +10,11 @@ export function registerValidate(program: Command): void {
     .addHelpText("after", "\nExample:\n  newsprint validate issues/dongchangfu")
     .action(async (target: string) => {
       try {
-        const { inspectIssue } = await import("../../inspect/inspect");
-        const issue = await inspectIssue(target);
+        const [{ inspectIssue }, { resolveConfig }] = await Promise.all([
+          import("../../inspect/inspect"),
+          import("../../config/resolve"),
+        ]);
+        const issue = await inspectIssue(target, resolveConfig().images);
         const articles = issue.data.pages.reduce((n, p) => n + p.articles.length, 0);
         console.log(
           `${issue.file}: valid (${issue.data.pages.length} pages, ${articles} articles, ${issue.format.name})`,

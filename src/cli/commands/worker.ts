@@ -25,10 +25,10 @@ export function registerWorker(program: Command): void {
   program
     .command("worker")
     .description("build the editions queued with `newsprint queue add`, one Chromium for all its jobs")
-    .option("--concurrency <n>", "editions built at once by this worker", positiveInteger, 1)
+    .option("--concurrency <n>", "editions built at once by this worker", positiveInteger, DEFAULTS.queueConcurrency)
     .option("--redis <url>", `the queue's Redis (default: $NEWSPRINT_REDIS_URL or ${DEFAULTS.redisUrl})`)
     .option("--queue <name>", "queue name", DEFAULTS.queueName)
-    .option("--chromium <path>", "Chromium binary (default: $NEWSPRINT_CHROMIUM or /usr/bin/chromium)")
+    .option("--chromium <path>", `Chromium binary (default: $NEWSPRINT_CHROMIUM or ${DEFAULTS.chromiumPaths[0]})`)
     .option(
       "--lock-duration <ms>",
       "a job of a worker that stops answering is free again after this long",
@@ -53,17 +53,21 @@ Example:
     )
     .action(async (opts: WorkerFlags) => {
       try {
-        const [{ queueAddress, startWorker }, { resolveConfig }] = await Promise.all([
+        const [{ startWorker }, { resolveConfig }] = await Promise.all([
           import("../../queue/index"),
           import("../../config/resolve"),
         ]);
-        const worker = await startWorker({
-          ...queueAddress(opts),
-          concurrency: opts.concurrency,
-          browser: resolveConfig({ chromium: opts.chromium }).browser,
-          lockDurationMs: opts.lockDuration,
-          stalledIntervalMs: opts.stalledInterval,
+        const config = resolveConfig({
+          chromium: opts.chromium,
+          queue: {
+            redisUrl: opts.redis,
+            queueName: opts.queue,
+            concurrency: opts.concurrency,
+            lockDurationMs: opts.lockDuration,
+            stalledIntervalMs: opts.stalledInterval,
+          },
         });
+        const worker = await startWorker(config);
         let stopping = false;
         for (const signal of ["SIGINT", "SIGTERM"] as const) {
           process.on(signal, () => {

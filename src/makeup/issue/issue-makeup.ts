@@ -1,3 +1,4 @@
+import { warning } from "../../diagnostics";
 import { MakeupError } from "../errors";
 import { type Item, isContinuation, lineCount } from "../items";
 import { MAX_GRID_COLUMNS, MAX_GRID_ROWS, MAX_PAGE_ATTEMPTS, MAX_POOL_REPAIRS } from "../limits";
@@ -253,7 +254,8 @@ export class IssueMakeup {
     layout.tombstones = tombstones(layout.modules);
     for (const item of result.dropped) {
       if (item.article.filler) continue;
-      layout.warnings.push(`page ${page.number}: no room for article "${item.article.id}"`);
+      const articleId = item.article.id;
+      layout.warnings.push(warning(`no room for article "${articleId}"`, { page: page.number, articleId }));
       this.passOn(
         index,
         item,

@@ -41,10 +41,12 @@ export function placeBoxes(grid: Grid, number: number, booked: BookedBox[], rese
   const odd = number % 2 === 1;
   const top = reserved.filter((r) => r.row === 0).reduce((most, r) => Math.max(most, r.rows), 0);
   for (const box of booked) {
-    const where = `page ${number}: ad "${box.id}"`;
+    const where = `ad "${box.id}"`;
+    const at = { page: number, adId: box.id };
     if (box.span > grid.columns || box.rows > grid.rows || box.span < 1 || box.rows < 1) {
       throw new MakeupError(
         `${where} (${box.span} columns × ${box.rows} lines) is larger than the type area (${grid.columns} × ${grid.rows})`,
+        at,
       );
     }
     const taken = [...reserved, ...placed];
@@ -52,21 +54,21 @@ export function placeBoxes(grid: Grid, number: number, booked: BookedBox[], rese
     const p = box.position;
     if (p === "bottom" || p === "top") {
       rect = slide(grid, box, taken, odd, p === "top", p === "top" ? top : 0);
-      if (rect === null) throw new MakeupError(`${where}: no room left on the ${p} edge beside the other ads`);
+      if (rect === null) throw new MakeupError(`${where}: no room left on the ${p} edge beside the other ads`, at);
     } else if (p === "ear-left" || p === "ear-right") {
-      if (number !== 1) throw new MakeupError(`${where}: the ear (报眼) is on the front page only`);
+      if (number !== 1) throw new MakeupError(`${where}: the ear (报眼) is on the front page only`, at);
       rect = { col: p === "ear-left" ? 0 : grid.columns - box.span, row: 0, span: box.span, rows: box.rows };
     } else {
       rect = { col: p.col, row: p.row, span: box.span, rows: box.rows };
       if (!inside(rect, grid)) {
-        throw new MakeupError(`${where} leaves the grid: ${rectLabel(rect)} of ${grid.columns} × ${grid.rows}`);
+        throw new MakeupError(`${where} leaves the grid: ${rectLabel(rect)} of ${grid.columns} × ${grid.rows}`, at);
       }
     }
     const found = rect;
     const clash = placed.find((other) => overlaps(found, other));
-    if (clash) throw new MakeupError(`${where} overlaps ad "${clash.id}" (${rectLabel(found)})`);
+    if (clash) throw new MakeupError(`${where} overlaps ad "${clash.id}" (${rectLabel(found)})`, at);
     if (reserved.some((r) => overlaps(found, r)))
-      throw new MakeupError(`${where} overlaps the masthead (${rectLabel(found)})`);
+      throw new MakeupError(`${where} overlaps the masthead (${rectLabel(found)})`, at);
     placed.push({ id: box.id, ...found });
   }
   return placed;

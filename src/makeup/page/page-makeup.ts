@@ -1,3 +1,4 @@
+import { type Diagnostic, warning } from "../../diagnostics";
 import type { GridRect } from "../../grid";
 import { emptyCellCost, LOST_BASE } from "../costs";
 import type { Item } from "../items";
@@ -23,7 +24,7 @@ export interface PageResult {
   boxes: BoxModule[];
   /** Indices of items placed where the editor pinned them. */
   pinned: Set<number>;
-  warnings: string[];
+  warnings: Diagnostic[];
   /** Cells of the type area outside reserved rectangles and boxes. */
   freeCells: number;
 }
@@ -80,7 +81,7 @@ export function makeUpPage(
     if (item !== undefined) placements.push({ ...p, item: items.indexOf(item) });
   }
   const warnings = packing.hintsIgnored
-    ? [`page ${page.number}: the columns/minLines hints could not all be honoured`]
+    ? [warning("the columns/minLines hints could not all be honoured", { page: page.number })]
     : [];
   return {
     placements,

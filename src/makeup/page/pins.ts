@@ -32,13 +32,14 @@ export function placePins(
 ): PinnedRect[] {
   const placed: PinnedRect[] = [];
   for (const pin of pins) {
-    const at = { ...pin, rows: pin.rows ?? 1 };
-    const where = `page ${number}: article "${pin.articleId}" pinned at ${rectLabel(at)}`;
+    const pinned = { ...pin, rows: pin.rows ?? 1 };
+    const where = `article "${pin.articleId}" pinned at ${rectLabel(pinned)}`;
+    const at = { page: number, articleId: pin.articleId };
     const item = itemOf(pin.articleId);
-    if (item < 0) throw new MakeupError(`${where} is not an article of this page`);
+    if (item < 0) throw new MakeupError(`${where} is not an article of this page`, at);
     // Its first line inside the grid (its height may not be known yet).
-    if (!inside({ ...at, rows: 1 }, grid))
-      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`);
+    if (!inside({ ...pinned, rows: 1 }, grid))
+      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`, at);
     const obstacles = [...taken, ...placed];
     const room = roomBelow(grid, pin.col, pin.row, pin.span, obstacles);
     let rows = pin.rows;
@@ -49,8 +50,9 @@ export function placePins(
     // No room at all below the pin: something already stands on its first line.
     const rect = { col: pin.col, row: pin.row, span: pin.span, rows: Math.max(rows, 1) };
     const clash = obstacles.find((o) => overlaps(rect, o));
-    if (!clash && !inside(rect, grid)) throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`);
-    if (clash) throw new MakeupError(`${where} overlaps ${obstacleName(clash)}`);
+    if (!clash && !inside(rect, grid))
+      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`, at);
+    if (clash) throw new MakeupError(`${where} overlaps ${obstacleName(clash)}`, at);
     placed.push({ ...rect, articleId: pin.articleId, item });
   }
   return placed;

@@ -1,3 +1,4 @@
+import { type Diagnostic, warning } from "../../diagnostics";
 import type { MakeupRules, PageInput, RuleBreak } from "../types";
 
 // Rule: a page is full when less than `maxEmptyShare` (3%) of its free cells are left empty, and
@@ -42,13 +43,12 @@ export function emptyWarnings(
   total: number,
   cut: boolean,
   share = EMPTY_SHARE_LIMIT,
-): string[] {
-  const warnings: string[] = [];
-  if (outside > 0) warnings.push(`page ${page}: ${outside} cells in no module (no article fits there)`);
+): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  if (outside > 0) warnings.push(warning(`${outside} cells in no module (no article fits there)`, { page }));
   if (total > 0 && empty / total >= share) {
-    warnings.push(
-      cut ? `page ${page}: ${empty} cells left empty` : `page ${page}: not enough material, ${empty} lines missing`,
-    );
+    const short = cut ? `${empty} cells left empty` : `not enough material, ${empty} lines missing`;
+    warnings.push(warning(short, { page, code: "underfull" }));
   }
   return warnings;
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { crc32, createDeflateRaw, deflateRawSync, deflateSync } from "node:zlib";
 import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, TextRun } from "docx";
+import type { ArticleData, IssueData } from "../../../src/load";
 
 // Source files for the import tests, built from corpus text by real writers: a .docx by the `docx`
 // package (the way Word files reach the desk), Markdown by hand.
@@ -79,6 +81,191 @@ export async function reporterDocx(photo: Buffer = readFileSync(PHOTO)): Promise
 /** A Word file from the given paragraphs only (for the error cases). */
 export async function plainDocx(paragraphs: Paragraph[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
+}
+
+/** Full-width marks as reporters type them in Word: half width. */
+export const HALF_WIDTH: Record<string, string> = {
+  "，": ",",
+  "（": "(",
+  "）": ")",
+  "；": ";",
+  "：": ":",
+  "？": "?",
+  "！": "!",
+};
+export const typedHalfWidth = (text: string): string => text.replace(/[，（）；：？！]/g, (m) => HALF_WIDTH[m] ?? m);
+
+/** A two-line subhead an editor broke with Shift+Enter: its lines. */
+export function twoLineSubhead(a: ArticleData): [string, string] {
+  return [`聚焦${a.kicker ?? "基层一线"}`, "用心用情办好民生实事"];
+}
+
+/**
+ * A page of copy as a Word file, made from the hand-made sample articles of the corpus: each story
+ * a kicker paragraph, a Heading 1, a Subtitle on two lines (a line break inside it) for every other
+ * story, a bold dateline, the text typed with half-width punctuation, Heading 2 subheads, the
+ * credit; the first story with a picture and its caption.
+ */
+export async function corpusPageDocx(articles: ArticleData[], photo: Buffer = readFileSync(PHOTO)): Promise<Buffer> {
+  const children: Paragraph[] = [];
+  articles.forEach((a, i) => {
+    if (a.kicker) children.push(para(a.kicker));
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(a.headline ?? "")] }));
+    if (i % 2 === 0) {
+      const [one, two] = twoLineSubhead(a);
+      children.push(
+        new Paragraph({ style: "Subtitle", children: [new TextRun(one), new TextRun({ text: two, break: 1 })] }),
+      );
+    }
+    a.body.forEach((b, k) => {
+      if (typeof b === "object" && "subhead" in b)
+        children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(b.subhead)] }));
+      else {
+        const text = typedHalfWidth(typeof b === "string" ? b : b.text);
+        const lead = k === 0 && a.dateline ? [new TextRun({ text: a.dateline, bold: true }), new TextRun(" ")] : [];
+        children.push(new Paragraph({ children: [...lead, new TextRun(text)] }));
+      }
+    });
+    if (i === 0) {
+      children.push(
+        new Paragraph({
+          children: [new ImageRun({ type: "jpg", data: photo, transformation: { width: 400, height: 300 } })],
+        }),
+      );
+      children.push(para("古楼街道党员志愿者走进小区,为居民讲解垃圾分类知识。（通讯员 李凤国 摄）"));
+    }
+    if (a.byline) children.push(para(`（${a.byline}）`));
+  });
+  const doc = new Document({
+    styles: { paragraphStyles: [{ id: "Subtitle", name: "Subtitle", basedOn: "Normal", run: { size: 28 } }] },
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** The sample articles with a headline, text and no photo of their own, in sample order. */
+export function storiesOf(issue: IssueData, count: number): ArticleData[] {
+  return issue.pages
+    .flatMap((p) => p.articles)
+    .filter((a) => a.headline && a.body.length > 1 && a.images.length === 0)
+    .slice(0, count);
+}
+
+/** A Word file from the given paragraphs only (for the error cases), with its paragraph style. */
+export async function docxOf(children: Paragraph[]): Promise<Buffer> {
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+/** A ZIP archive of the given parts, each deflated: a .docx written by hand. */
+export function zipOf(parts: { name: string; data: Buffer; crc?: number; size?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name, "utf8");
+    const packed = part.size === undefined ? deflateRawSync(part.data) : part.data;
+    const crc = part.crc ?? crc32(part.data);
+    const size = part.size ?? part.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc >>> 0, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+
+/**
+ * A zip bomb in the shape of a .docx: word/document.xml inflates to `mb` MB of one paragraph
+ * repeated, deflated as a stream (about 1 MB on disk for 270 MB inflated).
+ */
+export async function zipBombDocx(mb = 270): Promise<Buffer> {
+  const head = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+  );
+  const tail = Buffer.from("</w:body></w:document>");
+  const paragraph = "<w:p><w:r><w:t>近日，韩集镇开展了人居环境整治活动。</w:t></w:r></w:p>";
+  const chunk = Buffer.from(paragraph.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(paragraph))));
+  const deflate = createDeflateRaw({ level: 9 });
+  const packed: Buffer[] = [];
+  deflate.on("data", (d: Buffer) => packed.push(d));
+  const done = new Promise((resolve) => deflate.on("end", resolve));
+  let crc = crc32(head);
+  let size = head.length;
+  const write = (b: Buffer) =>
+    new Promise<void>((resolve) => {
+      crc = crc32(b, crc);
+      size += b.length;
+      if (deflate.write(b)) resolve();
+      else deflate.once("drain", () => resolve());
+    });
+  deflate.write(head);
+  for (let i = 0; i < mb; i++) await write(chunk);
+  await write(tail);
+  deflate.end();
+  await done;
+  return zipOf([
+    { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
+    { name: "_rels/.rels", data: Buffer.from(RELS) },
+    { name: "word/document.xml", data: Buffer.concat(packed), crc, size },
+  ]);
+}
+
+/** A ZIP archive with Word's package parts but no document in it. */
+export function zipWithoutDocument(): Buffer {
+  return zipOf([
+    { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
+    { name: "_rels/.rels", data: Buffer.from(RELS) },
+  ]);
+}
+
+/** A valid PNG header declaring `width`×`height` pixels, with a few bytes of pixel data. */
+export function pngDeclaring(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(Buffer.alloc(64))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 export { HeadingLevel, ImageRun, Paragraph, TextRun };
