@@ -85,12 +85,12 @@ export async function generateIssue(seed: number, dir: string, opts: GeneratorOp
   }
 
   // The material, as an editor assigns it: each page (in "fixed" mode) or each section's run of
-  // pages (in the pool) gets about what it holds, a little more rather than less, so that every
+  // pages (in the pool) gets about what it holds, up to 5% more rather than less, so that every
   // page is full; the issue's last page may be short (the fillers' page) or over (then the issue
   // does not fit and newsprint must say what to do).
   const mode = r.pick(["pool", "pool", "mixed", "fixed"] as const);
   const fill = opts.fill;
-  const share = (last: boolean) => fill ?? (last ? 0.6 + r.next() * 0.4 : 1.0 + r.next() * 0.1);
+  const share = (last: boolean) => fill ?? (last ? 0.6 + r.next() * 0.4 : 1.0 + r.next() * 0.05);
   let next = 0;
   // Each story of the bank once, in a random order, before any comes again: a paper prints a
   // story once.
@@ -99,13 +99,18 @@ export async function generateIssue(seed: number, dir: string, opts: GeneratorOp
     if (deck.length === 0) deck = r.shuffle(bank);
     return deck.pop() as BankStory;
   };
+  // Stories until the target is reached, passing over one that would overshoot it by more than
+  // a few percent (an editor assigns a brief there, not another feature).
   const write = async (target: number): Promise<ArticleData[]> => {
     const written: ArticleData[] = [];
+    let passed = 0;
     for (let material = 0; material < target && next < 400; next++) {
       const id = `${lang === "en" ? "story" : "gao"}-${next + 1}`;
       const story = await articleOf(r, bank, draw(), id, dir, opts, counts);
+      const cells = weight(story, lang, format);
+      if (written.length > 0 && material + cells > target * 1.04 && passed++ < 4) continue;
       written.push(story);
-      material += weight(story, lang, format);
+      material += cells;
     }
     return written;
   };

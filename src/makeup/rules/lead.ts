@@ -61,14 +61,14 @@ export function leadBreaks(modules: Module[], leadId: string | undefined, taken:
   const others = modules.filter((m) => m !== lead && m.continuedFrom === undefined && m.origin === "auto");
   const { above, largest } = leadStanding(lead, others);
   const breaks: RuleBreak[] = [];
-  if (above.length > 0) {
-    // The top of its columns: below the masthead, the ads and the editor's pins above it.
-    const fixed = [...taken, ...modules.filter((m) => m.origin !== "auto")];
-    const top = fixed
-      .filter((t) => sharesColumns(t, lead) && t.row + t.rows <= lead.row)
-      .reduce((row, t) => Math.max(row, t.row + t.rows), 0);
+  // The top of its columns: below the masthead, the ads and the editor's pins above it. A lead
+  // already there is on top, whatever shares one of its columns above a pin.
+  const fixed = [...taken, ...modules.filter((m) => m.origin !== "auto")];
+  const top = fixed
+    .filter((t) => sharesColumns(t, lead) && t.row + t.rows <= lead.row)
+    .reduce((row, t) => Math.max(row, t.row + t.rows), 0);
+  if (above.length > 0 && lead.row > top)
     breaks.push({ rule: "lead-top", article: lead.articleId, measure: lead.row + 1, limit: top + 1 });
-  }
   const cells = lead.span * lead.rows;
   if (cells < largest) breaks.push({ rule: "lead-largest", article: lead.articleId, measure: cells, limit: largest });
   return breaks;

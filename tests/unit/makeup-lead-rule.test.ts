@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { leadBreaks } from "../../src/makeup/rules/lead";
+import type { Module, ModuleOrigin } from "../../src/makeup/types";
+
+// The lead rules over a finished page: a lead under another story breaks lead-top with the line
+// it starts on against the top of its columns; a lead already at that top (under a pin) does not,
+// though a story beside the pin shares one of its columns above it.
+
+const mod = (articleId: string, col: number, row: number, span: number, rows: number, origin: ModuleOrigin = "auto") =>
+  ({ articleId, origin, col, row, span, rows, headRows: 3, images: [], columns: [] }) satisfies Module;
+
+describe("leadBreaks", () => {
+  it("reports a lead under another story, with its first line and the top of its columns", () => {
+    const modules = [mod("other", 0, 0, 6, 20), mod("lead", 0, 20, 6, 40)];
+    expect(leadBreaks(modules, "lead", [])).toEqual([{ rule: "lead-top", article: "lead", measure: 21, limit: 1 }]);
+  });
+
+  it("keeps a lead at the top of its columns under a pin", () => {
+    const modules = [mod("pin", 0, 0, 4, 10, "pinned"), mod("side", 4, 0, 2, 10), mod("lead", 0, 10, 6, 40)];
+    expect(leadBreaks(modules, "lead", [])).toEqual([]);
+  });
+
+  it("reports a lead smaller than another story's module", () => {
+    const modules = [mod("lead", 0, 0, 3, 30), mod("other", 3, 0, 3, 60)];
+    expect(leadBreaks(modules, "lead", [])).toEqual([
+      { rule: "lead-largest", article: "lead", measure: 90, limit: 180 },
+    ]);
+  });
+});
