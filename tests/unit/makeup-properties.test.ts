@@ -69,7 +69,7 @@ describe("makeUp on random issues", () => {
     expect(shares.length).toBeGreaterThan(100);
     expect(short.length).toBeLessThanOrEqual(Math.ceil(shares.length / 100));
     expect(Math.max(...shares)).toBeLessThan(0.06);
-  }, 120_000);
+  }, 240_000);
 
   it("rejects overlapping explicit placements", () => {
     fc.assert(

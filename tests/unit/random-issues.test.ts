@@ -28,38 +28,34 @@ async function madeUp(folder: string) {
 }
 
 describe("random issues through the make-up (lines estimated)", () => {
-  for (const [seed, lang, known] of [
-    [101, "zh-Hans", false],
-    [102, "zh-Hans", false],
-    [103, "zh-Hant", false],
-    [104, "en", true],
+  for (const [seed, lang] of [
+    [101, "zh-Hans"],
+    [102, "zh-Hans"],
+    [103, "zh-Hant"],
+    [104, "en"],
   ] as const) {
-    (known ? it.fails : it)(
-      `seed ${seed} (${lang})`,
-      async () => {
-        const folder = join(dir, `${seed}`);
-        await generateIssue(seed, folder, { lang, headBreaks: true, reporterPunctuation: true });
-        const { model, input, result } = await madeUp(folder);
-        if (result.ok) {
-          const broken = result.layout.pages.flatMap((p) => p.rules.map((b) => `p${p.number} ${b.rule} ${b.article}`));
-          expect(broken).toEqual([]);
-          for (const p of result.layout.pages.slice(0, -1)) expect(p.emptyCells / p.totalCells).toBeLessThan(0.03);
-          return;
-        }
-        // No clock: the search's budget of make-ups alone, so the advice does not depend on the load.
-        const advice = adviceReport(adviseFixes(input, result), model);
-        const combination = advice.combinations[0];
-        expect(combination, JSON.stringify(advice.overflows)).toBeDefined();
-        const file = join(folder, "issue.json");
-        const data = JSON.parse(readFileSync(file, "utf8"));
-        applyAdvice(
-          data,
-          (combination ?? []).map((e) => e.edit),
-        );
-        writeFileSync(file, JSON.stringify(data));
-        expect((await madeUp(folder)).result.ok).toBe(true);
-      },
-      60_000,
-    );
+    it(`seed ${seed} (${lang})`, async () => {
+      const folder = join(dir, `${seed}`);
+      await generateIssue(seed, folder, { lang, headBreaks: true, reporterPunctuation: true });
+      const { model, input, result } = await madeUp(folder);
+      if (result.ok) {
+        const broken = result.layout.pages.flatMap((p) => p.rules.map((b) => `p${p.number} ${b.rule} ${b.article}`));
+        expect(broken).toEqual([]);
+        for (const p of result.layout.pages.slice(0, -1)) expect(p.emptyCells / p.totalCells).toBeLessThan(0.03);
+        return;
+      }
+      // No clock: the search's budget of make-ups alone, so the advice does not depend on the load.
+      const advice = adviceReport(adviseFixes(input, result), model);
+      const combination = advice.combinations[0];
+      expect(combination, JSON.stringify(advice.overflows)).toBeDefined();
+      const file = join(folder, "issue.json");
+      const data = JSON.parse(readFileSync(file, "utf8"));
+      applyAdvice(
+        data,
+        (combination ?? []).map((e) => e.edit),
+      );
+      writeFileSync(file, JSON.stringify(data));
+      expect((await madeUp(folder)).result.ok).toBe(true);
+    }, 60_000);
   }
 });
