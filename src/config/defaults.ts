@@ -70,9 +70,11 @@ export const DEFAULTS = {
   queueStalledIntervalMs: 30_000,
   /** The queue's set-up (Chromium, fonts, styles…) stays claimed this long after its last live worker. */
   queueSetupTtlMs: 60_000,
-  /** The search for edits that make an issue fit stops after this long (it runs only when an
-   *  issue does not fit). */
-  adviceBudgetMs: 5_000,
+  /** A safety net only: the search for edits that make an issue fit is bounded by a count of
+   *  make-ups (MAX_FIX_TRIES in src/makeup/limits.ts), so the same issue gets the same advice on
+   *  any machine; this clock stops it only if something has gone badly wrong (a make-up that
+   *  takes seconds), far above what the 40 make-ups take on a loaded machine. */
+  adviceSafetyCapMs: 120_000,
   /** Widths in px of each page's image in the e-paper (数字报): a screen's and a zoomed one. */
   epaperPageWidths: [800, 1600],
   /** Widest photo of an e-paper story page, px (never upscaled). */

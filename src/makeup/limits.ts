@@ -22,8 +22,8 @@ export const MAX_SQUEEZE = 2;
 export const SQUEEZE_SHARE = 0.25;
 export const MAX_POOL_REPAIRS = 4;
 
-/** What would make an issue fit: whole make-ups tried at most (the caller may stop it sooner by
- *  its clock), edits combined at most, the best smaller combinations extended by one more edit
+/** What would make an issue fit: whole make-ups tried at most (the budget that makes the advice
+ *  the same on every machine; the caller's clock is only a safety net), edits combined at most, the best smaller combinations extended by one more edit
  *  when there are too many to try them all, and combinations reported. */
 export const MAX_FIX_TRIES = 40;
 export const MAX_FIX_EDITS = 3;

@@ -99,15 +99,15 @@ function adviceEdit(fix: Fix, model: TypesetModel): AdviceEdit {
   }
 }
 
-/** The search for what would make the issue fit, within the advice's time budget, sharing the
- *  page make-ups already done (`memo`). */
+/** The search for what would make the issue fit, bounded by a count of make-ups (deterministic),
+ *  with a generous clock as a safety net only, sharing the page make-ups already done (`memo`). */
 export function advise(
   input: MakeupInput,
   result: MakeupResult,
   model: TypesetModel,
   memo: PageMemo = new PageMemo(),
 ): AdviceReport {
-  const deadline = performance.now() + DEFAULTS.adviceBudgetMs;
+  const deadline = performance.now() + DEFAULTS.adviceSafetyCapMs;
   const advice = adviseFixes(input, result, { memo, timeLeft: () => performance.now() < deadline });
   return adviceReport(advice, model);
 }
