@@ -4,10 +4,30 @@ import type { Module, ModuleOrigin } from "../../src/makeup/types";
 
 // The lead rules over a finished page: a lead under another story breaks lead-top with the line
 // it starts on against the top of its columns; a lead already at that top (under a pin) does not,
-// though a story beside the pin shares one of its columns above it.
+// though a story beside the pin shares one of its columns above it. lead-largest weighs the lead
+// against the other stories: a picture with no body text may be larger.
 
-const mod = (articleId: string, col: number, row: number, span: number, rows: number, origin: ModuleOrigin = "auto") =>
-  ({ articleId, origin, col, row, span, rows, headRows: 3, images: [], columns: [] }) satisfies Module;
+/** A module with one text column of ten body lines, or none (`text` false: a picture alone). */
+const mod = (
+  articleId: string,
+  col: number,
+  row: number,
+  span: number,
+  rows: number,
+  origin: ModuleOrigin = "auto",
+  text = true,
+) =>
+  ({
+    articleId,
+    origin,
+    col,
+    row,
+    span,
+    rows,
+    headRows: 3,
+    images: [],
+    columns: text ? [{ col: 0, row: 3, rows: rows - 3, start: 0, end: 10 }] : [],
+  }) satisfies Module;
 
 describe("leadBreaks", () => {
   it("reports a lead under another story, with its first line and the top of its columns", () => {
@@ -25,5 +45,10 @@ describe("leadBreaks", () => {
     expect(leadBreaks(modules, "lead", [])).toEqual([
       { rule: "lead-largest", article: "lead", measure: 90, limit: 180 },
     ]);
+  });
+
+  it("lets a picture without body text be larger than the lead", () => {
+    const modules = [mod("lead", 0, 0, 3, 30), mod("picture", 3, 0, 3, 60, "auto", false)];
+    expect(leadBreaks(modules, "lead", [])).toEqual([]);
   });
 });

@@ -100,8 +100,13 @@ function leadPlaced(items: Item[], placements: PlacedItem[]): boolean {
   };
   const lead = placements.find((p) => p.item === 0 && starts(p));
   if (lead === undefined) return true;
-  const others = placements.filter((p) => p !== lead && starts(p)).map((p) => p.rect);
-  return leadHolds(lead.rect, others);
+  const others = placements.filter((p) => p !== lead && starts(p));
+  const stories = others.filter((p) => lineCount(items[p.item] as Item) > 0);
+  return leadHolds(
+    lead.rect,
+    others.map((p) => p.rect),
+    stories.map((p) => p.rect),
+  );
 }
 
 function attempt(

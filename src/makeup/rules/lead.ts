@@ -3,8 +3,8 @@ import { type Item, isContinuation, priorityOfItem, usablePriority } from "../it
 import type { ArticleMetrics, Module, RuleBreak } from "../types";
 
 // Rule: the page's lead is its most important story (priority, then the editor's order). It opens
-// the page on the top row — no story above it — and its module is the page's largest (the rests
-// continued from earlier pages apart), and no module is wider (the editor's `columns` hint
+// the page on the top row — no story above it — and its module is the page's largest story
+// module (the rests continued from earlier pages and pictures without body text apart), and no module is wider (the editor's `columns` hint
 // apart); the pool's lead of a section opens the section's first page; a story moved to fix an
 // overflow never becomes the lead of the page it goes to. The packer puts the lead top left of
 // the first region and pays RULE_BREAK for a packing that breaks the rule (page/packing.ts); a
@@ -47,10 +47,10 @@ export function leadStanding(lead: GridRect, others: GridRect[]): { above: GridR
   };
 }
 
-/** Whether the lead is on the top row and the largest module. */
-export function leadHolds(lead: GridRect, others: GridRect[]): boolean {
-  const { above, largest } = leadStanding(lead, others);
-  return above.length === 0 && lead.span * lead.rows >= largest;
+/** Whether the lead is on the top row (none of `others` above it) and the largest of the
+ *  `stories` (the others with body text: a picture alone may outweigh it). */
+export function leadHolds(lead: GridRect, others: GridRect[], stories: GridRect[] = others): boolean {
+  return leadStanding(lead, others).above.length === 0 && lead.span * lead.rows >= leadStanding(lead, stories).largest;
 }
 
 /** The rule over a finished page whose lead is `leadId`: its first line (1-based) against the
@@ -59,7 +59,12 @@ export function leadBreaks(modules: Module[], leadId: string | undefined, taken:
   const lead = modules.find((m) => m.articleId === leadId && m.continuedFrom === undefined);
   if (lead === undefined || lead.origin !== "auto") return [];
   const others = modules.filter((m) => m !== lead && m.continuedFrom === undefined && m.origin === "auto");
-  const { above, largest } = leadStanding(lead, others);
+  const { above } = leadStanding(lead, others);
+  // Largest among the stories: a picture with only its caption is no story to outweigh the lead.
+  const { largest } = leadStanding(
+    lead,
+    others.filter((m) => m.columns.some((c) => c.end > c.start)),
+  );
   const breaks: RuleBreak[] = [];
   // The top of its columns: below the masthead, the ads and the editor's pins above it. A lead
   // already there is on top, whatever shares one of its columns above a pin.
