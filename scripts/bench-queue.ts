@@ -40,7 +40,18 @@ const editions = Array.from({ length: N }, (_, i) => {
 });
 
 function startWorker(redisUrl: string, queue: string, concurrency: number): Promise<ChildProcess> {
-  const args = [CLI, "worker", "--redis", redisUrl, "--queue", queue, "--concurrency", String(concurrency)];
+  const args = [
+    CLI,
+    "worker",
+    "--redis",
+    redisUrl,
+    "--queue",
+    queue,
+    "--concurrency",
+    String(concurrency),
+    "--root",
+    work,
+  ];
   const child = spawn("node", args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((ok, fail) => {
     let out = "";

@@ -1,6 +1,7 @@
 // npm run bench: newsprint beside the floor and pagedjs-cli, side by side in one run, at 8, 16 and
-// 64 pages; incremental rebuilds; the press step, the make-up, the preview and the queue. Writes
-// bench/results.json and prints a summary. Not a test: figures vary with the machine.
+// 64 pages; incremental rebuilds; plan of a never-built issue; the press step, the make-up, the
+// preview and the queue. Writes bench/results.json and prints a summary. Not a test: figures vary
+// with the machine.
 //
 //  - build: `newsprint build` as a user runs it, a fresh process into a fresh output folder (photos
 //    already prepared, as on any rebuild; nothing measured before).
@@ -170,6 +171,9 @@ async function sizeBench(pages: number) {
     pagedjsCliMs: pagedjs,
     buildToFloor: Number((build / floor).toFixed(2)),
     buildToPagedjsCli: pagedjs ? Number((build / pagedjs).toFixed(2)) : undefined,
+    // Measuring (composer and the browser's heads) and the composer alone, as shares of the build.
+    measureShare: Number(((med((r) => r.stages.measure) ?? 0) / build).toFixed(3)),
+    composeShare: Number(((med((r) => r.stages["measure.compose"]) ?? 0) / build).toFixed(3)),
     stagesMedianMs: Object.fromEntries(stageNames.map((k) => [k, med((r) => r.stages[k])])),
     peakTreeMiB: {
       build: Math.round((memory?.build.peakTreeKiB ?? 0) / 1024),
@@ -196,6 +200,35 @@ async function incrementalBench() {
     oneArticleChangedMs: Math.round(changed.wallMs),
     oneArticleChangedMeasured: readJson(t("changed"))["measure.boxes"],
     changedToFull: Number((changed.wallMs / full.wallMs).toFixed(2)),
+  };
+}
+
+/** `newsprint plan` of the 8-page sample never built (a new output folder each round): wall time, and
+ *  how many boxes it still set in Chromium (0: no Chromium started). */
+async function planColdBench() {
+  const rounds: { wallMs: number; measured: number; measureMs: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = join(work, `plan-${i}`);
+    const started = performance.now();
+    const child = spawn("node", ["bin/newsprint.js", "plan", sample, "--json", "-o", out], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    await new Promise((ok) => child.on("exit", ok));
+    const wallMs = performance.now() - started;
+    const timings = JSON.parse(stdout).timings as { measured: number; measure: number };
+    rounds.push({ wallMs, measured: timings.measured, measureMs: timings.measure });
+    rmSync(out, { recursive: true, force: true });
+  }
+  return {
+    pages: 8,
+    wallMs: Math.round(median(rounds.map((r) => r.wallMs))),
+    measureMs: Math.round(median(rounds.map((r) => r.measureMs))),
+    boxesSetInChromium: rounds[0]?.measured,
   };
 }
 
@@ -240,6 +273,7 @@ const PARTS = {
     return { sizes, buildMsPerAddedPage: { "8→16": perPage(8, 16), "16→64": perPage(16, 64) } };
   },
   incremental: incrementalBench,
+  planCold: planColdBench,
   incrementalWarm: async () => {
     const warm = await script("scripts/bench/incremental-warm.ts", /^\{/);
     return warm ? JSON.parse(warm) : undefined;

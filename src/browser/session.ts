@@ -1,11 +1,12 @@
 import type { Browser } from "puppeteer-core";
-import { type LoopbackServer, type Mount, startServer } from "../server/server";
+import { type LoopbackServer, type Mount, pageServer } from "../server/server";
 import { type BrowserOptions, findChromium, launchBrowser } from "./browser";
+import { servePages } from "./serve-pages";
 import { notedVersion, noteVersion } from "./version-note";
 import { WorkPage } from "./work-page";
 
-// A browser plus the loopback server that feeds it: what the measure and render stages share
-// during one build. Launching Chromium is the slowest single step, so it starts once — or, for a
+// A browser plus the server of its pages (answered over the DevTools pipe, serve-pages.ts): what
+// the measure and render stages share during one build. Launching Chromium is the slowest single step, so it starts once — or, for a
 // session opened `lazy`, only when a page is first asked for (a plan whose measurements are all
 // cached needs no browser).
 
@@ -36,7 +37,8 @@ export async function openSession(mounts: Mount[], opts: SessionOptions): Promis
     starting ??= launchBrowser(opts);
     return starting;
   };
-  const [server] = await Promise.all([startServer(mounts), opts.lazy ? undefined : browser()]);
+  const server = pageServer(mounts);
+  if (!opts.lazy) await browser();
   const owned = !opts.browser;
   let work: Promise<WorkPage> | undefined;
   const binary = () => opts.browser?.process()?.spawnfile ?? findChromium(opts.executablePath);
@@ -47,7 +49,11 @@ export async function openSession(mounts: Mount[], opts: SessionOptions): Promis
       // A browser handed in is shared (a preview's editor tab, a worker's other jobs): the work
       // page gets a context, and so a window, of its own, where it is never a background tab
       // (those get no frames and may stall layout).
-      work ??= browser().then(async (b) => new WorkPage(await (owned ? b : await b.createBrowserContext()).newPage()));
+      work ??= browser().then(async (b) => {
+        const page = await (owned ? b : await b.createBrowserContext()).newPage();
+        await servePages(page, server.url, server.answer);
+        return new WorkPage(page);
+      });
       const opened = await work;
       opened.clearErrors();
       return opened;

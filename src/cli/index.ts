@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { DEFAULTS } from "../config/defaults";
 import { NEWSPRINT_VERSION } from "../version";
+import { registerApprove } from "./commands/approve";
 import { registerBuild } from "./commands/build";
 import { registerCheckType } from "./commands/check-type";
 import { registerEpaper } from "./commands/epaper";
@@ -11,6 +12,7 @@ import { registerPreflight } from "./commands/preflight";
 import { registerPreview } from "./commands/preview";
 import { registerQueue } from "./commands/queue";
 import { registerSend } from "./commands/send";
+import { registerStatus } from "./commands/status";
 import { registerValidate } from "./commands/validate";
 import { registerWorker } from "./commands/worker";
 import { EXIT, EXIT_HELP } from "./exit-codes";
@@ -40,6 +42,7 @@ Examples:
   newsprint check-type output/dongchangfu.pdf
   newsprint build issues/dongchangfu --press && newsprint preflight output/dongchangfu/press/*.pdf
   newsprint send output/dongchangfu/press/*.pdf --folder /mnt/plant/in
+  newsprint approve issues/dongchangfu --page 1,2 --by 王编辑 && newsprint send --issue issues/dongchangfu --folder /mnt/plant/in
   newsprint worker --redis redis://queue:6379   build queued editions (one per machine or more)
   newsprint queue add /mnt/editions/a /mnt/editions/b -o /mnt/editions/out && newsprint queue status
 ${EXIT_HELP}`,
@@ -54,6 +57,8 @@ registerImport(program);
 registerCheckType(program);
 registerPreflight(program);
 registerPreview(program);
+registerApprove(program);
+registerStatus(program);
 registerSend(program);
 registerWorker(program);
 registerQueue(program);

@@ -10,6 +10,9 @@ export const DEFAULTS = {
   targetPpi: 200,
   /** Photos with more pixels are refused unread (decompression bombs). */
   maxPhotoPixels: 100_000_000,
+  /** The most newsprint reads of a file an issue names beside its photos (src/files.ts): far above
+   *  any real one, so a wrong file is refused within seconds instead of read. */
+  maxFileBytes: { style: 4 * 1024 * 1024, ads: 16 * 1024 * 1024, font: 64 * 1024 * 1024 },
   /** Below this effective resolution a photo warns (an error with --strict). */
   minPpi: 150,
   /** PDF/X flavour of the press files. */
@@ -27,6 +30,8 @@ export const DEFAULTS = {
   /** Ghostscript's command, and its own ICC profiles (Debian's place; NEWSPRINT_GS_ICC_DIR overrides it). */
   gsCommand: "gs",
   gsIccDir: "/usr/share/color/icc/ghostscript",
+  /** Ghostscript 10.06 built to WebAssembly, which writes PDF/X-4 (NEWSPRINT_GS_WASM: another gs.js). */
+  gsWasmModule: "@okathira/ghostpdl-wasm",
   /** A Ghostscript run (a page converted, a page's ink measured) must end within this time. */
   gsTimeoutMs: 300_000,
   /** Press pages converted at once, at most (and no more than the machine's cores). */
@@ -101,6 +106,17 @@ export const STYLE_DEFAULTS = {
   colors: { masthead: "#b00000", accent: "#b00000", rules: "#000", section: "#000", text: "#000" },
   /** A justified Latin line's widest word space, as a multiple of the face's own space. */
   maxWordSpace: 2,
+  /** Latin body text: how lines are set and spaced (the composer, docs/composer.md). */
+  text: {
+    align: "justify",
+    /** Word spaces kept within these multiples of the face's own before a line is letter-spaced. */
+    wordSpace: { min: 0.75, max: 2 },
+    /** Letter-spacing of a justified Latin line, em, in steps (stepped tracking). */
+    tracking: { min: -0.02, max: 0.02, step: 0.005 },
+    maxHyphens: 2,
+    /** CJK text: em between an ideograph and a Latin letter or digit (Chromium's text-autospace). */
+    autospace: 0.125,
+  },
   /** The paper's name shrinks to this share of its size at most to stay on one line. */
   mastheadMinScale: 0.5,
   /** The make-up's editorial rules (src/makeup/rules/), as a 版面编辑 signs pages off. The

@@ -46,6 +46,8 @@ export interface HouseStyle {
   };
   colors: Record<keyof typeof STYLE_DEFAULTS.colors, string>;
   maxWordSpace: number;
+  /** How Latin body lines are set: docs/composer.md. */
+  text: TextSetting;
   masthead: { logo?: string; minScale: number };
   /** The make-up's editorial rules; `minPhotoPpi` absent: the build's minimum photo resolution. */
   makeup: {
@@ -59,6 +61,14 @@ export interface HouseStyle {
   };
   /** The style file, when the paper has one. */
   file?: string;
+}
+
+export interface TextSetting {
+  align: "justify" | "ragged";
+  wordSpace: { min: number; max: number };
+  tracking: { min: number; max: number; step: number };
+  maxHyphens: number;
+  autospace: number;
 }
 
 /** A problem of the style file: JSON path inside it, what was expected, what was found. */
@@ -140,7 +150,7 @@ export function resolveStyle(source: StyleSource): HouseStyle {
     for (const role of FONT_ROLES) {
       const face = fonts[role];
       if (!face) continue;
-      const stack = [face.family, ...families.filter((f) => f !== face.family)].map((f) => `"${f}"`);
+      const stack = [face.family, ...families.filter((f) => f !== face.family)].map(cssString);
       roleFonts[role] = { face, stack: [...stack, face.generic].join(", ") };
     }
     const coverage = [...new Set(FONT_ROLES.flatMap((r) => (fonts[r] ? [coverageSource(fonts[r] as Face)] : [])))];
@@ -171,6 +181,13 @@ export function resolveStyle(source: StyleSource): HouseStyle {
     },
     colors: { ...d.colors, ...stripUndefined(style?.colors) },
     maxWordSpace: style?.text?.maxWordSpace ?? d.maxWordSpace,
+    text: {
+      align: style?.text?.align ?? d.text.align,
+      wordSpace: { ...d.text.wordSpace, ...stripUndefined(style?.text?.wordSpace) },
+      tracking: { ...d.text.tracking, ...stripUndefined(style?.text?.tracking) },
+      maxHyphens: style?.text?.maxHyphens ?? d.text.maxHyphens,
+      autospace: style?.text?.autospace ?? d.text.autospace,
+    },
     masthead: { ...(logo ? { logo } : {}), minScale: style?.masthead?.minScale ?? d.mastheadMinScale },
     makeup: {
       ...d.makeup,
@@ -193,4 +210,13 @@ function coverageSource(face: Face): string {
 function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
   if (!value) return {};
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** `text` as a CSS string: quoted, and every character but letters, digits, space and . , - _ ' &
+ *  written as a CSS escape, so no value of a style file ends the string or the rule it is in. */
+export function cssString(text: string): string {
+  const escaped = [...text]
+    .map((c) => (/^[\p{L}\p{N} .,_'&+/:%~-]$/u.test(c) ? c : `\\${(c.codePointAt(0) ?? 0).toString(16)} `))
+    .join("");
+  return `"${escaped}"`;
 }

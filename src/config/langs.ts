@@ -176,5 +176,7 @@ export function newspaperTitle(
 
 /** `{key}` placeholders filled from `values`; an unknown key stays as written. */
 export function fillWords(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(values, key) ? String(values[key]) : whole,
+  );
 }

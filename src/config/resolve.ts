@@ -19,7 +19,10 @@ export interface InlineConfig {
   preflight?: Partial<Pick<PreflightConfig, "minPpi" | "maxInk" | "bleedMm">>;
   deliver?: { tries?: number; printTimeoutMs?: number; sftpKey?: string; sftpHostKey?: string };
   queue?: Partial<
-    Pick<QueueConfig, "redisUrl" | "queueName" | "attempts" | "concurrency" | "lockDurationMs" | "stalledIntervalMs">
+    Pick<
+      QueueConfig,
+      "redisUrl" | "queueName" | "attempts" | "concurrency" | "lockDurationMs" | "stalledIntervalMs" | "roots"
+    >
   >;
   preview?: Partial<PreviewConfig>;
 }
@@ -29,6 +32,8 @@ export interface BrowserConfig {
    *  of DEFAULTS.chromiumPaths on this machine (the first of them when none is there). */
   executablePath: string;
   launchTimeoutMs: number;
+  /** The environment Chromium starts with: the command's (its TMPDIR replaced, src/browser/profile.ts). */
+  environment: NodeJS.ProcessEnv;
 }
 
 export interface ImagesConfig {
@@ -52,6 +57,8 @@ export interface PressConfig {
   gsCommand: string;
   /** Ghostscript's own ICC profiles, linked beside the press profile. */
   gsIccDir: string;
+  /** The package (or path of the gs.js) of Ghostscript in WebAssembly, for PDF/X-4. */
+  gsWasmModule: string;
   gsTimeoutMs: number;
 }
 
@@ -101,6 +108,8 @@ export interface QueueConfig {
   lockDurationMs: number;
   stalledIntervalMs: number;
   setupTtlMs: number;
+  /** The folders a worker may read and write (--root): a job naming anything else is refused. */
+  roots: string[];
 }
 
 export interface PreviewConfig {
@@ -143,6 +152,7 @@ export function resolveConfig(
       executablePath:
         inline.chromium ?? set("NEWSPRINT_CHROMIUM") ?? set("PUPPETEER_EXECUTABLE_PATH") ?? chromiumHere(),
       launchTimeoutMs: launchTimeoutMs(env.NEWSPRINT_LAUNCH_TIMEOUT_MS),
+      environment: env,
     },
     images: withIssue(
       { targetPpi: DEFAULTS.targetPpi, minPpi: DEFAULTS.minPpi, maxPixels: DEFAULTS.maxPhotoPixels },
@@ -158,6 +168,7 @@ export function resolveConfig(
       concurrency: Math.min(DEFAULTS.pressConcurrency, DEFAULT_CONCURRENCY),
       gsCommand: DEFAULTS.gsCommand,
       gsIccDir: set("NEWSPRINT_GS_ICC_DIR") ?? DEFAULTS.gsIccDir,
+      gsWasmModule: set("NEWSPRINT_GS_WASM") ?? DEFAULTS.gsWasmModule,
       gsTimeoutMs,
     },
     preflight: {
@@ -183,6 +194,7 @@ export function resolveConfig(
       concurrency: inline.queue?.concurrency ?? DEFAULTS.queueConcurrency,
       lockDurationMs: inline.queue?.lockDurationMs ?? DEFAULTS.queueLockDurationMs,
       stalledIntervalMs: inline.queue?.stalledIntervalMs ?? DEFAULTS.queueStalledIntervalMs,
+      roots: inline.queue?.roots ?? [],
       setupTtlMs: DEFAULTS.queueSetupTtlMs,
     },
     preview: {

@@ -10,11 +10,19 @@ export type Lang = (typeof LANGS)[number];
 
 const weight = z.number().int().min(100).max(900).multipleOf(100);
 
+/** A family name as CSS and the fonts' name tables write it: letters, digits, spaces and - _ . ' & +
+ *  between them. Nothing that could close the CSS string it goes into. */
+const familyName = z
+  .string()
+  .max(80)
+  .regex(
+    /^[\p{L}\p{N}](?:[\p{L}\p{N} _.'&+-]*[\p{L}\p{N}.])?$/u,
+    "a font family name: letters, digits, spaces and - _ . ' & + between them",
+  );
+
 export const fontSpecSchema = z
   .object({
-    family: z
-      .string()
-      .min(1)
+    family: familyName
       .optional()
       .describe('font family: an installed @fontsource package ("Noto Serif TC") or a face of `faces`'),
     weight: weight.optional().describe("100–900"),
@@ -23,9 +31,9 @@ export const fontSpecSchema = z
 
 export const faceSchema = z
   .object({
-    family: z.string().min(1).describe("the family name the fonts of the style refer to"),
+    family: familyName.describe("the family name the fonts of the style refer to"),
     weight: weight.default(400),
-    src: z.string().min(1).describe("TrueType or OpenType font file, relative to the style file"),
+    src: z.string().min(1).describe("TrueType, OpenType, WOFF or WOFF2 font file, relative to the style file"),
   })
   .strict();
 
@@ -88,12 +96,14 @@ const color = z
   .regex(/^#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?$/, "a colour written #rgb or #rrggbb")
   .describe("#rgb or #rrggbb");
 
-const ems = (what: string, max = 10) => z.number().positive().max(max).optional().describe(what);
+/** A size in body sizes (or a share of one): a tenth at the least, so that it prints (1e-300 would not). */
+const MIN_EMS = 0.1;
+const ems = (what: string, max = 10) => z.number().min(MIN_EMS).max(max).optional().describe(what);
 
 export const sizesSchema = z
   .object({
     headlineBySpan: z
-      .array(z.number().positive().max(10))
+      .array(z.number().min(MIN_EMS).max(10))
       .min(1)
       .max(12)
       .optional()
@@ -131,6 +141,45 @@ export const textSchema = z
       .max(5)
       .optional()
       .describe("widest word space of a justified Latin line, as a multiple of the face's own space"),
+    align: z
+      .enum(["justify", "ragged"])
+      .optional()
+      .describe("Latin body text justified (default) or ragged right (narrow columns)"),
+    wordSpace: z
+      .object({
+        min: z.number().min(0.5).max(1).optional().describe("narrowest word space (default 0.75)"),
+        max: z.number().min(1).max(5).optional().describe("widest word space before letter-spacing helps (default 2)"),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "word spaces a justified Latin line keeps to before it is letter-spaced, as multiples of the face's own space",
+      ),
+    tracking: z
+      .object({
+        min: z.number().min(-0.1).max(0).optional().describe("tightest, em (default -0.02)"),
+        max: z.number().min(0).max(0.2).optional().describe("loosest, em (default 0.02)"),
+        step: z
+          .number()
+          .min(0)
+          .max(0.05)
+          .optional()
+          .describe("letter-spacing goes in steps of this, em (default 0.005)"),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "letter-spacing a justified Latin line may take when its word spaces would leave wordSpace (stepped tracking); {min: 0, max: 0} for none",
+      ),
+    maxHyphens: z.number().int().min(0).max(10).optional().describe("most hyphenated lines in a row (default 2)"),
+    autospace: z
+      .number()
+      .min(0)
+      .max(0.5)
+      .optional()
+      .describe(
+        "CJK text: em between an ideograph and a Latin letter or digit (default 0.125, Chromium's text-autospace; clreq: 0.25; 0: none)",
+      ),
   })
   .strict();
 

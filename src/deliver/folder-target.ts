@@ -6,7 +6,13 @@ import { join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { DeliveryError, messageOf } from "./errors";
-import { type DeliveryResult, deliverStaged, type StagedDeliveryOptions, type StagingTarget } from "./staged-delivery";
+import {
+  type DeliveryResult,
+  deliverStaged,
+  type PageDeliveryOptions,
+  type StagedDeliveryOptions,
+  type StagingTarget,
+} from "./staged-delivery";
 import { deliverTree } from "./tree-delivery";
 
 export type FolderDeliveryOptions = StagedDeliveryOptions;
@@ -14,7 +20,7 @@ export type FolderDeliveryOptions = StagedDeliveryOptions;
 export function deliverToFolder(
   files: readonly string[],
   dest: string,
-  options: FolderDeliveryOptions,
+  options: FolderDeliveryOptions & PageDeliveryOptions,
 ): Promise<DeliveryResult> {
   return deliverStaged(files, folderTarget(resolve(dest)), options);
 }

@@ -8,6 +8,10 @@ export interface ManifestEntry {
   name: string;
   /** Lower-case hex SHA-256 of the delivered bytes. */
   sha256: string;
+  /** The newspaper page the file is, when the delivery is of an issue's pages. */
+  page?: number;
+  /** Its version at this destination: 1, then 2 for a corrected page sent again… */
+  version?: number;
 }
 
 /** One `sha256sum` line. Names with a backslash or line break are escaped the way GNU coreutils does. */
@@ -22,6 +26,34 @@ export function manifestLine({ name, sha256 }: ManifestEntry): string {
 
 export function manifestText(entries: readonly ManifestEntry[]): string {
   return entries.map(manifestLine).join("");
+}
+
+/** The versions manifest (`<stem>.json`) of an issue's pages: every version of every page with
+ *  its checksum, the highest version marked current. */
+export interface VersionsManifest {
+  pages: {
+    page: number;
+    current: string;
+    versions: { version: number; name: string; sha256: string; current: boolean }[];
+  }[];
+}
+
+export function versionsManifest(entries: readonly ManifestEntry[]): VersionsManifest {
+  const pages = [...new Set(entries.flatMap((e) => (e.page === undefined ? [] : [e.page])))].sort((a, b) => a - b);
+  return {
+    pages: pages.map((page) => {
+      const versions = entries
+        .filter((e) => e.page === page)
+        .map((e) => ({ version: e.version ?? 1, name: e.name, sha256: e.sha256 }))
+        .sort((a, b) => a.version - b.version);
+      const top = versions.at(-1);
+      return {
+        page,
+        current: top?.name ?? "",
+        versions: versions.map((v) => ({ ...v, current: v === top })),
+      };
+    }),
+  };
 }
 
 const separators = /[-_. ]+$/;

@@ -10,7 +10,13 @@ import SftpClient from "ssh2-sftp-client";
 import type { SftpSecrets } from "../config/resolve";
 import { DeliveryError, messageOf, redactSecrets } from "./errors";
 import { resolveSftpCredentials, type SftpCredentials } from "./sftp-credentials";
-import { type DeliveryResult, deliverStaged, type StagedDeliveryOptions, type StagingTarget } from "./staged-delivery";
+import {
+  type DeliveryResult,
+  deliverStaged,
+  type PageDeliveryOptions,
+  type StagedDeliveryOptions,
+  type StagingTarget,
+} from "./staged-delivery";
 import { deliverTree } from "./tree-delivery";
 
 export interface SftpDeliveryOptions extends StagedDeliveryOptions {
@@ -26,7 +32,10 @@ export interface SftpDeliveryOptions extends StagedDeliveryOptions {
   connectTimeoutMs: number;
 }
 
-export async function deliverSftp(files: readonly string[], options: SftpDeliveryOptions): Promise<DeliveryResult> {
+export async function deliverSftp(
+  files: readonly string[],
+  options: SftpDeliveryOptions & PageDeliveryOptions,
+): Promise<DeliveryResult> {
   return deliverStaged(files, await connectedTarget(options), options);
 }
 

@@ -10,7 +10,7 @@ import { pipeline, Readable } from "node:stream";
 import type { DeliverConfig } from "../config/resolve";
 import { createCountingHash } from "./checksum";
 import { DeliveryError, DeliveryUsageError, messageOf } from "./errors";
-import { defaultManifestName, type ManifestEntry, manifestText } from "./manifest";
+import { defaultManifestName, type ManifestEntry, manifestText, versionsManifest } from "./manifest";
 import { RetriesExhaustedError, withRetries } from "./retry";
 
 /** A destination folder, addressed by plain file names. */
@@ -46,6 +46,17 @@ export interface StagedDeliveryOptions extends Pick<DeliverConfig, "tries" | "ba
   onProgress?: (line: string) => void;
 }
 
+/** What delivering an issue's pages adds: names, versions, the manifest of every version. */
+export interface PageDeliveryOptions {
+  /** Each file's name at the destination, with its page and version (default: its own name). */
+  as?: readonly { name: string; page?: number; version?: number }[];
+  /** Files delivered before and still there: the manifests list them before this delivery's. */
+  earlier?: readonly ManifestEntry[];
+  /** Called once each file has arrived whole under its name, before the next is sent; a caller
+   *  that records deliveries records it here, so a crash leaves nothing recorded that did not arrive. */
+  onDelivered?: (entry: ManifestEntry & { file: string }) => Promise<void>;
+}
+
 export interface DeliveryResult {
   /** Names of the delivered files, in order. */
   files: string[];
@@ -63,11 +74,18 @@ export const tempNameFor = (name: string): string => {
 export async function deliverStaged(
   files: readonly string[],
   target: StagingTarget,
-  options: StagedDeliveryOptions,
+  options: StagedDeliveryOptions & PageDeliveryOptions,
 ): Promise<DeliveryResult> {
-  const names = await checkLocalFiles(files);
-  const manifest = options.manifestName ?? defaultManifestName(names);
-  if (names.includes(manifest) || manifest.includes("/") || manifest.startsWith(".")) {
+  const names = await checkLocalFiles(
+    files,
+    options.as?.map((a) => a.name),
+  );
+  const earlier = options.earlier ?? [];
+  const manifest = options.manifestName ?? defaultManifestName([...earlier.map((e) => e.name), ...names]);
+  const versioned = options.as?.some((a) => a.page !== undefined) ?? false;
+  const versionsName = `${manifest.replace(/\.sha256$/, "")}.json`;
+  const reserved = versioned ? [manifest, versionsName] : [manifest];
+  if (reserved.some((name) => names.includes(name) || name.includes("/") || name.startsWith("."))) {
     throw new DeliveryUsageError(`unusable manifest name "${manifest}"`);
   }
   const say = (line: string) => options.onProgress?.(target.redact(line));
@@ -86,7 +104,7 @@ export async function deliverStaged(
     await withRetries(
       async () => {
         await target.open();
-        await target.discard(manifest);
+        for (const name of reserved) await target.discard(name);
       },
       retryOptions(target, options, say, `reaching ${target.label}`),
     ).catch((error: unknown) => {
@@ -97,12 +115,25 @@ export async function deliverStaged(
       say(`sending ${name} (${index + 1}/${files.length}) to ${target.label}`);
       const { sha256, bytes } = await deliverOne(name, () => createReadStream(file));
       say(`delivered ${name} (${bytes} bytes, sha256 ${sha256.slice(0, 12)}…)`);
-      entries.push({ name, sha256 });
+      const { page, version } = options.as?.[index] ?? {};
+      const entry: ManifestEntry = {
+        name,
+        sha256,
+        ...(page !== undefined ? { page } : {}),
+        ...(version ? { version } : {}),
+      };
+      entries.push(entry);
+      await options.onDelivered?.({ ...entry, file });
     }
-    const text = Buffer.from(manifestText(entries), "utf8");
+    const all = [...earlier.filter((e) => !names.includes(e.name)), ...entries];
+    if (versioned) {
+      const json = Buffer.from(`${JSON.stringify(versionsManifest(all), null, 2)}\n`, "utf8");
+      await deliverOne(versionsName, () => Readable.from([json]));
+    }
+    const text = Buffer.from(manifestText(all), "utf8");
     await deliverOne(manifest, () => Readable.from([text]));
-    say(`wrote manifest ${manifest}`);
-    return { files: names, manifest, entries };
+    say(`wrote manifest ${manifest}${versioned ? ` and ${versionsName}` : ""}`);
+    return { files: names, manifest, entries: all };
   } finally {
     await target.close().catch(() => undefined);
   }
@@ -173,9 +204,10 @@ export function retryOptions(
 }
 
 /** Every file must be readable and the names (which become remote names) distinct. */
-async function checkLocalFiles(files: readonly string[]): Promise<string[]> {
+async function checkLocalFiles(files: readonly string[], remoteNames?: readonly string[]): Promise<string[]> {
   if (files.length === 0) throw new DeliveryUsageError("no files to deliver");
-  const names = files.map((file) => basename(file));
+  if (remoteNames && remoteNames.length !== files.length) throw new Error("one remote name per file");
+  const names = files.map((file, i) => remoteNames?.[i] ?? basename(file));
   for (const [index, file] of files.entries()) {
     const info = await stat(file).catch((error: unknown) => {
       throw new DeliveryUsageError(`cannot read ${file}: ${messageOf(error)}`);

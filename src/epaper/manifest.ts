@@ -44,6 +44,7 @@ export type PageEntry = z.infer<typeof pageEntrySchema>;
 /** The site folder is not one newsprint can write its e-paper into. */
 export class SiteError extends InputError {
   override name = "SiteError";
+  override readonly title: string = "cannot write the e-paper site";
 }
 
 /** The manifest of the site folder; a new one for an empty or missing folder. A folder with other

@@ -3,6 +3,6 @@
 export { type Artwork, probeArtwork } from "./artwork";
 export { ImageError, type ImageProblem, imageWarningDiagnostic } from "./errors";
 export { prepareImages } from "./prepare";
-export { probeImage, probeLogo } from "./probe";
+export { probeImage, probeLogo, probeLogoFile } from "./probe";
 export { resolveSource } from "./source-path";
 export type { ImageOptions, ImageRequest, ImageWarning, PreparedImage } from "./types";

@@ -1,6 +1,6 @@
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 import { ImageError } from "./errors";
-import { decodeReason, decodeSource, inspectSource } from "./pipeline";
+import { decodeReason, decodeSource, inspectSource, pixelLimitReason } from "./pipeline";
 import { resolveSource } from "./source-path";
 import type { ImageOwner } from "./types";
 
@@ -33,16 +33,25 @@ export async function probeImage(
 /** Formats a browser shows as they are: the masthead logo is placed unprocessed. */
 const LOGO_FORMATS = new Set(["png", "jpeg", "webp", "gif", "svg"]);
 
-/** Checks the masthead logo: inside the issue folder (same rules as photos) and a picture a browser shows. */
-export async function probeLogo(issueDir: string, src: string): Promise<void> {
-  const file = await resolveSource(issueDir, src, "paper.logo");
-  let format: string | undefined;
+/** Checks the masthead logo: inside the issue folder (same rules as photos), a picture a browser
+ *  shows, within the photos' pixel limit (Chromium decodes it whole, an SVG at its declared size). */
+export async function probeLogo(issueDir: string, src: string, maxPixels: number): Promise<void> {
+  await probeLogoFile(await resolveSource(issueDir, src, "paper.logo"), src, "paper.logo", maxPixels);
+}
+
+/** The same for a logo file already confined (the style's, src/load/style-file.ts). */
+export async function probeLogoFile(file: string, src: string, owner: string, maxPixels: number): Promise<void> {
+  let meta: Metadata;
   try {
-    format = (await sharp(file, { limitInputPixels: false }).metadata()).format;
+    // The header only, and sharp refuses it already when it declares more pixels than the limit.
+    meta = await sharp(file, { limitInputPixels: maxPixels }).metadata();
   } catch (err) {
-    throw ImageError.of("paper.logo", src, decodeReason(err));
+    throw ImageError.of(owner, src, decodeReason(err));
   }
+  const format = meta.format;
   if (!format || !LOGO_FORMATS.has(format)) {
-    throw ImageError.of("paper.logo", src, `unsupported format ${format}; use PNG, SVG, JPEG, WebP or GIF`);
+    throw ImageError.of(owner, src, `unsupported format ${format}; use PNG, SVG, JPEG, WebP or GIF`);
   }
+  if (meta.width * meta.height > maxPixels)
+    throw ImageError.of(owner, src, pixelLimitReason(meta.width, meta.height, maxPixels));
 }

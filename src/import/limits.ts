@@ -23,8 +23,4 @@ export const IMPORT_LIMITS = {
   issueBytes: 64 * 1024 * 1024,
 } as const;
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Number((n / 1024 / 1024).toFixed(1))} MB`;
-  if (n >= 1024) return `${Number((n / 1024).toFixed(1))} KB`;
-  return `${n} bytes`;
-}
+export { formatBytes } from "../files";

@@ -1,8 +1,9 @@
 import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { toAsciiSlug } from "../ascii-slug";
 import { DEFAULTS } from "../config/defaults";
 import { LANGS, type Lang } from "../config/style-schema";
-import { printable } from "../diagnostics";
+import { type Diagnostic, printable, warning } from "../diagnostics";
 import { InputError } from "../errors";
 import {
   type ArticleData,
@@ -103,15 +104,38 @@ export function schemaReference(issueDir: string, o: NewIssueOptions): { ref: st
 export function newIssue(issueDir: string, o: NewIssueOptions): IssueInput & { $schema: string } {
   const c = checkNewIssueOptions(o);
   const lang = c.lang ?? "zh-Hans";
+  const slug = c.slug ?? paperSlugOf(o.paper);
   const issue: IssueInput & { $schema: string } = {
     $schema: schemaReference(issueDir, o).ref,
-    paper: { name: o.paper?.trim() || PAPER_NAME[lang], ...(c.slug ? { slug: c.slug } : {}) },
+    paper: { name: o.paper?.trim() || PAPER_NAME[lang], ...(slug ? { slug } : {}) },
     issue: { date: c.date ?? today(), ...(c.number ? { number: c.number } : {}) },
     format: c.format ?? checkFormat(DEFAULTS.format),
     pages: [{ section: FRONT_SECTION[lang], articles: [] }],
   };
   if (c.lang) issue.lang = c.lang;
   return issue;
+}
+
+/** paper.slug from the paper's name as given (not the stand-in name): its ASCII form, if it has one. */
+function paperSlugOf(paper: string | undefined): string | undefined {
+  const slug = paper?.trim()
+    ? toAsciiSlug(paper)
+        ?.replace(/_/g, "-")
+        .replace(/^-+|-+$/g, "")
+    : undefined;
+  return slug && /^[a-z0-9][a-z0-9-]*$/.test(slug) ? slug : undefined;
+}
+
+/** What a new issue's editor should know: press files named after the folder for want of a slug. */
+export function newIssueWarnings(issueDir: string, issue: IssueInput): Diagnostic[] {
+  if (issue.paper.slug) return [];
+  const stem = toAsciiSlug(basename(resolve(issueDir))) ?? "issue";
+  return [
+    warning(
+      `the paper's name "${printable(issue.paper.name)}" gives no ASCII file name, so press files will be named after the folder ("${stem}_${issue.issue.date.replace(/-/g, "")}_01.pdf")`,
+      { path: "paper.slug", hint: "give --slug (e.g. --slug dongchangfu) or set paper.slug in issue.json" },
+    ),
+  ];
 }
 
 /** The placeholder lead story of `init`, in the issue's language. */
@@ -197,7 +221,7 @@ export async function isFreeFolder(dir: string): Promise<boolean> {
 }
 
 /** `newsprint init`: the folder is made whole under a temporary name and renamed into place. */
-export async function initIssue(dir: string, o: NewIssueOptions): Promise<string[]> {
+export async function initIssue(dir: string, o: NewIssueOptions): Promise<{ files: string[]; warnings: Diagnostic[] }> {
   const target = resolve(dir);
   const shown = printable(dir);
   const info = await stat(target).catch(() => undefined);
@@ -231,7 +255,7 @@ export async function initIssue(dir: string, o: NewIssueOptions): Promise<string
   }
   const files = ["issue.json", "README.md", "photos/"];
   if (copy) files.push(basename(o.schemaFile));
-  return files.map((f) => join(dir, f));
+  return { files: files.map((f) => join(dir, f)), warnings: newIssueWarnings(target, data) };
 }
 
 /** The option each field of a new issue comes from. */

@@ -1,6 +1,6 @@
 import { dirname } from "node:path";
 import type { ImagesConfig } from "../config/resolve";
-import { ImageError, probeArtwork, probeImage, probeLogo } from "../images";
+import { ImageError, probeArtwork, probeImage, probeLogo, probeLogoFile } from "../images";
 import { adOrigin, examineIssue, type Issue, IssueError, type IssueProblem, readIssueFile } from "../load";
 
 // Every problem of an issue that can be known without a browser, at once: the file's own
@@ -17,7 +17,13 @@ export async function inspectIssue(target: string, images: Pick<ImagesConfig, "m
     problems.push(...(await fileProblems(fileRefs(examined.raw, dirname(file), images.maxPixels), shown)));
   }
   // Ads may come from the ad department's file: they are known once the issue has loaded.
-  if (examined.issue) problems.push(...(await fileProblems(adRefs(examined.issue, shown, images.maxPixels), shown)));
+  if (examined.issue) {
+    const refs = [
+      ...adRefs(examined.issue, shown, images.maxPixels),
+      ...styleLogoRef(examined.issue, images.maxPixels),
+    ];
+    problems.push(...(await fileProblems(refs, shown)));
+  }
   if (problems.length > 0 || !examined.issue) throw new IssueError(problems);
   return examined.issue;
 }
@@ -42,7 +48,8 @@ function fileRefs(raw: unknown, dir: string, maxPixels: number): FileRef[] {
   const refs: FileRef[] = [];
   const issue = raw as { paper?: { logo?: unknown }; pages?: unknown };
   const logo = issue?.paper?.logo;
-  if (typeof logo === "string") refs.push({ path: "paper.logo", src: logo, check: () => probeLogo(dir, logo) });
+  if (typeof logo === "string")
+    refs.push({ path: "paper.logo", src: logo, check: () => probeLogo(dir, logo, maxPixels) });
   const photos = (articles: unknown, at: string) => {
     (Array.isArray(articles) ? articles : []).forEach((article: { id?: unknown; images?: unknown }, a) => {
       const images = Array.isArray(article?.images) ? article.images : [];
@@ -76,6 +83,20 @@ function adRefs(issue: Issue, shown: string, maxPixels: number): FileRef[] {
       check: () => probeArtwork(issue.dir, ad.file, ad.id, { maxPixels, decode: true }),
     })),
   );
+}
+
+/** The style's logo (already confined by the load), when the issue names none of its own. */
+function styleLogoRef(issue: Issue, maxPixels: number): FileRef[] {
+  const logo = issue.style.masthead.logo;
+  if (!logo || issue.data.paper.logo) return [];
+  return [
+    {
+      path: "style",
+      src: logo,
+      what: "the style's masthead.logo, a picture a browser shows",
+      check: () => probeLogoFile(logo, logo, "masthead.logo", maxPixels),
+    },
+  ];
 }
 
 async function fileProblems(refs: FileRef[], shown: string): Promise<IssueProblem[]> {

@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { isInside } from "../paths";
+import { DEFAULTS } from "../config/defaults";
+import { confinedFileSync, FileProblem, readRegularFileSync } from "../files";
+import { decodeIssueBytes } from "./decode";
 import { describeValue, type IssueProblem, jsonPath } from "./errors";
+import { parseJson } from "./json-text";
 import { type AdData, adsFileSchema, type IssueData } from "./schema";
 
 // The ad department's file beside the issue ("ads": "ads.json"): ads by page number, in the same
@@ -19,17 +21,31 @@ export function mergeAdsFile(data: IssueData, issueDir: string, shownIssue: stri
   const name = data.ads;
   if (name === undefined) return [];
   const path = resolve(issueDir, name);
-  if (!isInside(issueDir, path)) {
-    return [{ file: shownIssue, path: "ads", expected: "a file inside the issue folder", found: JSON.stringify(name) }];
-  }
   const shown = join(shownIssue, "..", name);
-  let raw: unknown;
+  // Inside the issue folder through symlinks, a regular file, never more than the limit (src/files.ts).
+  let bytes: Buffer;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    const limit = DEFAULTS.maxFileBytes.ads;
+    bytes = readRegularFileSync(confinedFileSync([issueDir], path, "the issue folder", limit), limit);
   } catch (err) {
-    const found = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    return [{ file: shown, path: "", expected: "a readable JSON file of ads by page number", found }];
+    if (!(err instanceof FileProblem)) throw err;
+    return [
+      {
+        file: shownIssue,
+        path: "ads",
+        expected: "a file inside the issue folder",
+        found: `${JSON.stringify(name)}: ${err.message}`,
+      },
+    ];
   }
+  const decoded = decodeIssueBytes(bytes);
+  if (!decoded.ok) return [{ file: shown, path: "", expected: "a file saved as UTF-8", found: decoded.found }];
+  const json = parseJson(decoded.text);
+  if (json.problems.length > 0 || json.value === undefined) return json.problems.map((p) => ({ file: shown, ...p }));
+  const raw = json.value;
+  // A page key JSON.parse makes an own property but zod's copy would make a prototype: refused.
+  if (raw !== null && typeof raw === "object" && Object.hasOwn(raw, "__proto__"))
+    return [{ file: shown, path: "__proto__", expected: "a page number as the key", found: '"__proto__"' }];
   const parsed = adsFileSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     return parsed.error.issues.map((i) => ({

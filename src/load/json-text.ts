@@ -29,6 +29,12 @@ export function parseJson(text: string): ParsedJson {
   };
   if (text.trim() === "")
     return { problems: [{ path: "", expected: "an issue as JSON", found: "an empty file" }], literalAt };
+  // A file that is not JSON at all (a text file, /etc/passwd named as a style) is not quoted.
+  if (!/^\s*[{[]/.test(text))
+    return {
+      problems: [{ path: "", expected: "valid JSON: an object in { }", found: "a file that does not start with {" }],
+      literalAt,
+    };
   const tooDeep = nestingTooDeep(text);
   if (tooDeep) return { problems: [tooDeep], literalAt };
   let value: unknown;

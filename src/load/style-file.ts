@@ -1,19 +1,24 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { APP_ROOT } from "../app-root";
-import { STYLE_DEFAULTS } from "../config/defaults";
+import { DEFAULTS, STYLE_DEFAULTS } from "../config/defaults";
 import { type HouseStyle, resolveStyle, StyleResolveError } from "../config/house-style";
 import { LANGS, type Lang, styleSchema } from "../config/style-schema";
+import { confinedFileSync, FileProblem, readRegularFileSync } from "../files";
 import { decodeIssueBytes } from "./decode";
 import type { IssueProblem } from "./errors";
 import { parseJson } from "./json-text";
 import { toProblem } from "./zod-problems";
 
 // The paper's style file: `style.json` beside the issue, or the one the issue names with "style":
-// a path relative to the issue folder ("../shared/style.json"), or a bare name for a shared style
-// of the app (styles/papers/<name>.json). Read, validated and resolved with the defaults once, here.
+// a path inside the issue folder ("house/paper.json"), or a bare name for a shared style of the app
+// (styles/papers/<name>.json). Read, validated and resolved with the defaults once, here. The style
+// file, and the fonts and logo it names, are confined as photos are (src/files.ts): the issue
+// folder, or the app's styles/ folder, through symlinks.
 
 export const STYLE_FILE = "style.json";
+
+const isStyleName = (named: string) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(named);
 
 /** Where the issue's style file is (absent: none beside it and none named). */
 export function styleFilePath(issueDir: string, named: string | undefined): string | undefined {
@@ -21,18 +26,14 @@ export function styleFilePath(issueDir: string, named: string | undefined): stri
     const beside = join(issueDir, STYLE_FILE);
     return existsSync(beside) ? beside : undefined;
   }
-  const isName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(named);
-  return isName ? join(APP_ROOT, STYLE_DEFAULTS.sharedStylesDir, `${named}.json`) : resolve(issueDir, named);
+  return isStyleName(named)
+    ? join(APP_ROOT, STYLE_DEFAULTS.sharedStylesDir, `${named}.json`)
+    : resolve(issueDir, named);
 }
 
-/** Where the pages may take files from: the issue folder and the app's styles folder. */
-export function servable(file: string, issueDir: string): boolean {
-  const inside = (root: string) => {
-    const rel = relative(root, file);
-    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
-  };
-  return inside(issueDir) || inside(join(APP_ROOT, "styles"));
-}
+/** Where the files a style names may be: the issue folder and the app's styles folder. */
+const styleRoots = (issueDir: string) => [issueDir, join(APP_ROOT, "styles")];
+const STYLE_ROOTS_SHOWN = "the issue folder or the app's styles/ folder";
 
 /** The house style of an issue (from its parsed JSON), or every problem of its style file. */
 export function examineStyle(
@@ -56,11 +57,18 @@ export function examineStyle(
   });
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    // A bare name is a style of the app's; a path, one of the issue folder's.
+    const shared = named !== undefined && isStyleName(named);
+    const [root, where] = shared ? [dirname(file), "the app's shared styles"] : [issueDir, "the issue folder"];
+    const limit = DEFAULTS.maxFileBytes.style;
+    bytes = readRegularFileSync(confinedFileSync([root], file, where, limit), limit);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const found = code === "EISDIR" ? `${shown}: a folder` : `${shown}: ${code === "ENOENT" ? "no such file" : code}`;
-    return { problems: [atIssue("a style file: a path from the issue folder or the name of a shared style", found)] };
+    if (!(err instanceof FileProblem)) throw err;
+    return {
+      problems: [
+        atIssue("a style file inside the issue folder, or the name of a shared style", `${shown}: ${err.message}`),
+      ],
+    };
   }
   const decoded = decodeIssueBytes(bytes);
   if (!decoded.ok)
@@ -74,25 +82,24 @@ export function examineStyle(
     return { problems };
   }
   const dir = dirname(file);
-  const outside = [
-    ...parsed.data.faces.map((f, i) => ({ path: `faces[${i}].src`, src: f.src })),
-    ...(parsed.data.masthead?.logo ? [{ path: "masthead.logo", src: parsed.data.masthead.logo }] : []),
-  ].filter((f) => !servable(resolve(dir, f.src), issueDir));
-  for (const f of outside)
-    problems.push({
-      file: shown,
-      path: f.path,
-      expected: "a file inside the issue folder or the app's styles/ folder",
-      found: f.src,
-    });
-  if (parsed.data.masthead?.logo && !outside.some((f) => f.path === "masthead.logo")) {
-    if (!existsSync(resolve(dir, parsed.data.masthead.logo)))
+  const namedFiles = [
+    ...parsed.data.faces.map((f, i) => ({ path: `faces[${i}].src`, src: f.src, expected: "a font file" })),
+    ...(parsed.data.masthead?.logo
+      ? [{ path: "masthead.logo", src: parsed.data.masthead.logo, expected: "a logo image" }]
+      : []),
+  ];
+  for (const f of namedFiles) {
+    try {
+      confinedFileSync(styleRoots(issueDir), resolve(dir, f.src), STYLE_ROOTS_SHOWN, DEFAULTS.maxFileBytes.font);
+    } catch (err) {
+      if (!(err instanceof FileProblem)) throw err;
       problems.push({
         file: shown,
-        path: "masthead.logo",
-        expected: "a logo image",
-        found: `${parsed.data.masthead.logo}: no such file`,
+        path: f.path,
+        expected: `${f.expected} inside ${STYLE_ROOTS_SHOWN}`,
+        found: `${JSON.stringify(f.src)}: ${err.message}`,
       });
+    }
   }
   if (problems.length > 0) return { problems };
   try {

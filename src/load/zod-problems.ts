@@ -30,7 +30,8 @@ export function toProblem(file: string, issue: z.core.$ZodIssue, literalAt: Pars
     expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
   else if (issue.code === "too_small") {
     const unit = issue.origin === "array" ? " item(s)" : issue.origin === "string" ? " character(s)" : "";
-    expected = `at least ${String(issue.minimum)}${unit}`;
+    // Exclusive (z.positive()): "at least 0, found 0" would contradict itself.
+    expected = `${issue.inclusive === false ? "more than" : "at least"} ${String(issue.minimum)}${unit}`;
     if (typeof input === "number" && typeof issue.minimum === "number")
       return { file, path: jsonPath(issue.path), expected, found, below: { minimum: issue.minimum, value: input } };
   } else if (issue.code === "invalid_union") {
@@ -38,7 +39,8 @@ export function toProblem(file: string, issue: z.core.$ZodIssue, literalAt: Pars
     const branches = issue.errors.map((branch) => branch.find((b) => b.path.length === 0));
     if (branches.every(Boolean))
       expected = branches.map((b) => toProblem(file, b as z.core.$ZodIssue, literalAt).expected).join(" or ");
-  } else if (issue.code === "too_big") expected = `at most ${String(issue.maximum)}`;
+  } else if (issue.code === "too_big")
+    expected = `${issue.inclusive === false ? "less than" : "at most"} ${String(issue.maximum)}`;
   else if (issue.code === "invalid_format") expected = issue.message.replace(/^Invalid string: /, "");
   return { file, path: jsonPath(issue.path), expected, found };
 }

@@ -12,7 +12,7 @@
 // pays for each trade-off and limits.ts how far it searches: every tunable number in one place,
 // and a new rule is a new file in rules/.
 
-export { MakeupError } from "./errors";
+export { MakeupError, type Obstacle, type PinClash } from "./errors";
 export { linesAfterCuts } from "./issue/copyfit";
 export { makeUp } from "./issue/make-up";
 export { PageMemo } from "./issue/page-memo";

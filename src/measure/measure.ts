@@ -9,15 +9,26 @@ import type { Paragraph } from "../typeset/content";
 import { bodyOf } from "../typeset/html-parts";
 import type { ArticleMeasure, Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetArticle, type TypesetModel } from "../typeset/model";
+import type { ComposedLine } from "../typeset/printed-lines";
 import { usedFaces } from "../typeset/style-css";
 import { captionView, headView } from "../typeset/views";
-import { appFiles, boxKey, type CachedBox, environmentKey, type MeasureCache } from "./cache";
+import { composeBody } from "./body";
+import {
+  appFiles,
+  boxKey,
+  type CachedBody,
+  type CachedBox,
+  environmentKey,
+  type MeasureCache,
+  type ModelFonts,
+} from "./cache";
+import { loadComposer } from "./composer/fonts";
 import type * as MeasurePage from "./measure.browser";
 import type { MeasuredBox } from "./measure.browser";
 
-// One measuring pass per build: every article's body at the column width (where Chromium breaks
-// each line), its head at every span, its captions at every span, and the masthead. The make-up
-// then solves from these numbers without asking the browser again.
+// One measuring pass per build: every article's body composed in Node at the column width (the
+// composer decides each line; body.ts), its head and captions at every span and the masthead set in
+// Chromium. The make-up then solves from these numbers without asking the browser again.
 
 export interface MeasureInput {
   model: TypesetModel;
@@ -37,6 +48,8 @@ export interface MeasureInput {
 export interface MeasureResult extends Measurements {
   /** Boxes set in the browser this time (the rest came from the cache). */
   measured: number;
+  /** Milliseconds the composer took to set every body (fonts opened included). */
+  composeMs: number;
 }
 
 const MEASURE_SCRIPT = browserScript<typeof MeasurePage>("src/measure/measure.browser.ts", "npMeasure");
@@ -47,21 +60,17 @@ const MASTHEAD = ":masthead";
 export async function measure(input: MeasureInput): Promise<MeasureResult> {
   const { model, cache } = input;
   const views = new Map([...model.articles.values()].map((t) => [t.article.id, boxView(model, t)]));
-  const environment = environmentKey(
-    model.formatCss,
-    input.browserVersion,
-    {
-      stylesheets: model.fontStylesheets,
-      files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
-    },
-    appFiles(MEASURE_SCRIPT.entry),
-  );
+  const fonts = {
+    stylesheets: model.fontStylesheets,
+    files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
+  };
+  const environment = environmentKey(model.formatCss, input.browserVersion, fonts, appFiles(MEASURE_SCRIPT.entry));
   const keys = new Map([...views].map(([id, view]) => [id, boxKey(environment, { ...view, id: undefined })]));
   keys.set(MASTHEAD, boxKey(environment, model.masthead));
   const found = new Map<string, CachedBox>();
   for (const [id, key] of keys) {
     const hit = cache?.get(key);
-    if (hit) found.set(id, hit);
+    if (hit && "box" in hit) found.set(id, hit);
   }
   const missing = [...views.values()].filter((v) => !found.has(v.id));
   if (missing.length > 0 || !found.has(MASTHEAD)) {
@@ -69,7 +78,7 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     const url = input.serve("/measure.html", html);
     const page = await input.page();
     await page.show(url, measuringDocumentKey(model.formatCss), bodyOf(html));
-    const raw = await page.call(MEASURE_SCRIPT, "measureAll", { maxWordSpace: model.style.maxWordSpace });
+    const raw = await page.call(MEASURE_SCRIPT, "measureAll");
     if (page.errors.length) throw new Error(`measuring page failed: ${page.errors.join("; ")}`);
     const fresh: [string, MeasuredBox][] = Object.entries(raw.articles);
     if (raw.masthead) fresh.push([MASTHEAD, raw.masthead]);
@@ -80,18 +89,17 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
       if (key) cache?.set(key, value);
     }
   }
+  const composeStarted = performance.now();
+  const bodies = await composeBodies(model, fonts, cache);
+  const composeMs = Math.round(performance.now() - composeStarted);
   const articles = new Map<string, ArticleMeasure>();
   const warnings: Diagnostic[] = [];
   for (const [id, typeset] of model.articles) {
     const m = found.get(id);
-    if (!m) throw new Error(`article ${id} was not measured`);
-    articles.set(id, articleMeasure(model, typeset, m, input.aspects.get(id) ?? []));
-    const loose = m.box.paragraphs.reduce((n, p) => n + (p.loose ?? 0), 0);
-    if (loose > 0) {
-      const limit = model.style.maxWordSpace;
-      const said = `article ${id}: ${loose} justified line(s) with word spaces wider than ${limit}× the face's own`;
-      warnings.push(warning(said, { articleId: id }));
-    }
+    const body = bodies.get(id);
+    if (!m || !body) throw new Error(`article ${id} was not measured`);
+    articles.set(id, articleMeasure(model, typeset, m, body.lines, input.aspects.get(id) ?? []));
+    warnings.push(...body.warnings);
   }
   const masthead = found.get(MASTHEAD);
   const mastheadRows = masthead ? rowsOf(masthead.pitchPx)(masthead.box.height ?? 0) : 0;
@@ -102,20 +110,50 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     ...name,
     warnings: [...(name.warnings ?? []), ...warnings],
     measured: missing.length,
+    composeMs,
   };
+}
+
+/** Every article's body from the cache or, where it misses, set by the composer. The key holds the
+ *  article (its warnings name it), its paragraphs, the language's style, the text setting, the
+ *  format, the fonts and the code of src/measure: a change to any of them composes it again. */
+async function composeBodies(model: TypesetModel, fonts: ModelFonts, cache: MeasureCache | undefined) {
+  const environment = environmentKey(model.formatCss, "composer", fonts, appFiles("src/measure"));
+  const { maxWordSpace, text } = model.style;
+  const bodies = new Map<string, CachedBody>();
+  let loaded = false;
+  for (const [id, t] of model.articles) {
+    const key = boxKey(environment, { id, paragraphs: t.paragraphs, lang: t.style.lang, maxWordSpace, text });
+    const hit = cache?.get(key);
+    if (hit && "lines" in hit) {
+      bodies.set(id, hit);
+      continue;
+    }
+    if (!loaded) await loadComposer(usedFaces(model.style, [...LANGS]));
+    loaded = true;
+    const body = composeBody(id, t.paragraphs, t.style.lang, model.style, model.issue.format);
+    bodies.set(id, body);
+    cache?.set(key, body);
+  }
+  return bodies;
 }
 
 const rowsOf = (pitchPx: number) => (px: number) => Math.ceil(px / pitchPx - 0.02);
 
-function articleMeasure(model: TypesetModel, typeset: TypesetArticle, m: CachedBox, aspects: number[]): ArticleMeasure {
+function articleMeasure(
+  model: TypesetModel,
+  typeset: TypesetArticle,
+  m: CachedBox,
+  composed: ComposedLine[][],
+  aspects: number[],
+): ArticleMeasure {
   const rows = rowsOf(m.pitchPx);
   const spans = spansOf(model);
   const a = typeset.article;
   const { box } = m;
   const side = box.verticalHead && sideHead(model, box.verticalHead, m.pitchPx);
   return {
-    lineStarts: box.paragraphs.map((p) => p.starts),
-    ...(box.paragraphs.some((p) => p.spacing) ? { spacing: box.paragraphs.map((p) => p.spacing) } : {}),
+    lines: composed,
     metrics: {
       id: a.id,
       priority: typeset.priority,
@@ -127,7 +165,7 @@ function articleMeasure(model: TypesetModel, typeset: TypesetArticle, m: CachedB
       continuationHeadRows: spans.map((s) => rows(box.heads[`${s}c`] ?? 0)),
       lines: bodyLines(
         typeset.paragraphs,
-        box.paragraphs.map((p) => p.starts.length),
+        composed.map((lines) => lines.length),
       ),
       images: a.images.map((_, i) => ({
         aspect: aspects[i] ?? 1.5,
@@ -154,7 +192,6 @@ function boxView(model: TypesetModel, t: TypesetArticle) {
     lang: t.lang,
     latin: t.style.lang.latin,
     vertical: t.article.headOrientation === "vertical" ? { ...headView(t, 1, f), height: f.areaHeight } : undefined,
-    paragraphs: t.paragraphs.map((p) => ({ kind: p.kind, runs: p.runs })),
     heads: spans.flatMap((span) => [
       { span, width: spanWidth(f, span), ...headView(t, span, f) },
       { span, width: spanWidth(f, span), ...headView(t, span, f, 0) },

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from "pdf-lib";
 import { NEWSPRINT_VERSION } from "../version";
 import { appendUpdate, type NewObject, pdfDate, pdfTextString } from "./incremental";
@@ -116,6 +117,12 @@ function setXmp(doc: PDFDocument, xml: string): void {
   doc.catalog.set(PDFName.of("Metadata"), doc.context.register(stream));
 }
 
+/** A UUID-shaped name made from `text` (the first 128 bits of its SHA-256). */
+function uuidOf(text: string): string {
+  const hex = createHash("sha256").update(text).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 const escapeXml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -152,6 +159,15 @@ function xmpPacket(
           ...(id.conformance ? [`<pdfx:GTS_PDFXConformance>${id.conformance}</pdfx:GTS_PDFXConformance>`] : []),
         ]
       : []),
+    // PDF/X-4 (ISO 15930-7) also asks for the document's identity in the XMP; derived from the
+    // metadata, so that reproducible builds stay byte-identical.
+    ...(id?.version === "PDF/X-4"
+      ? [
+          `<xmpMM:DocumentID>uuid:${uuidOf(`${meta.title}\n${xmpDate(meta.date)}`)}</xmpMM:DocumentID>`,
+          "<xmpMM:VersionID>1</xmpMM:VersionID>",
+          "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>",
+        ]
+      : []),
   ];
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
@@ -162,7 +178,8 @@ function xmpPacket(
     ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
     ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
     ' xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/"',
-    ' xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">',
+    ' xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"',
+    ' xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">',
     ...lines.map((l) => ` ${l}`),
     "</rdf:Description>",
     "</rdf:RDF>",

@@ -1,5 +1,5 @@
 import { open, readFile, stat } from "node:fs/promises";
-import { PDFDocument } from "pdf-lib";
+import { EncryptedPDFError, PDFDocument } from "pdf-lib";
 import { InputError } from "../errors";
 import { runTool, ToolError } from "./run-tool";
 
@@ -41,6 +41,12 @@ export async function checkPdfPath(file: string): Promise<void> {
   if (!head.includes("%PDF-")) throw fail("is not a PDF (no %PDF- header)");
 }
 
+/** An agency's PDF with an owner password (it opens in any viewer, but may not be changed); PDF/X
+ *  forbids encryption too, and a plant's RIP would not open it. */
+const ENCRYPTED =
+  "is encrypted (a password protects it from changes; PDF/X forbids encryption), so it cannot be placed " +
+  "or printed: ask the sender for a PDF without protection, or remove it with `qpdf --decrypt in.pdf out.pdf` if you may";
+
 /** Loads a PDF with pdf-lib; throws UnreadablePdfError when it is not one or has no pages. */
 export async function loadPdf(file: string): Promise<PDFDocument> {
   await checkPdfPath(file);
@@ -48,6 +54,12 @@ export async function loadPdf(file: string): Promise<PDFDocument> {
   try {
     doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
   } catch (err) {
+    // pdf-lib's EncryptedPDFError; the class is not the same object in every build of pdf-lib, its words are.
+    if (
+      err instanceof EncryptedPDFError ||
+      /^Input document to `PDFDocument.load` is encrypted/.test((err as Error).message)
+    )
+      throw new UnreadablePdfError(file, ENCRYPTED);
     throw new UnreadablePdfError(file, `is damaged (${firstLine((err as Error).message)})`);
   }
   let pages: number;

@@ -68,6 +68,7 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
     );
     Object.assign(timings, prefixed(rendered.timings), {
       "measure.boxes": composed.measured,
+      "measure.compose": composed.composeMs,
       "render.pages": rendered.printed,
     });
     const assets = {

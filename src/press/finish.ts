@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import { savePdf } from "../pdf/pdf-lib-io";
+import { type PdfxVersion, pdfVersionOf } from "../pdf/pdfx";
 import { boxArray, type PressGeometry } from "./boxes";
 
 // The last touch on every press file, after Ghostscript: the exact boxes and — for reproducible
@@ -27,13 +28,13 @@ export function setBoxes(doc: PDFDocument, geometry: PressGeometry): void {
 /**
  * Saves with a document ID that is the MD5 of the file itself (written with a zero ID first), so
  * that unchanged input gives byte-identical output. Object streams stay off: PDF/X-1a:2001 and
- * X-3:2002 are PDF 1.3, which has none.
+ * X-3:2002 are PDF 1.3, which has none. The header says the version `pdfx` requires.
  */
-export async function saveWithContentId(doc: PDFDocument): Promise<Uint8Array> {
+export async function saveWithContentId(doc: PDFDocument, pdfx: PdfxVersion): Promise<Uint8Array> {
   const placeholder = PDFHexString.of(ZERO_ID);
   doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]);
   const bytes = await savePdf(doc, { updateFieldAppearances: false });
-  setHeaderVersion(bytes, "1.3");
+  setHeaderVersion(bytes, pdfVersionOf(pdfx));
   const id = createHash("md5").update(bytes).digest("hex").toUpperCase();
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const marker = Buffer.from(`<${ZERO_ID}>`, "latin1");
@@ -48,7 +49,7 @@ export async function saveWithContentId(doc: PDFDocument): Promise<Uint8Array> {
   return bytes;
 }
 
-/** pdf-lib always writes "%PDF-1.7"; PDF/X-1a:2001 and X-3:2002 require 1.3 (same length: in place). */
+/** pdf-lib always writes "%PDF-1.7"; PDF/X-1a:2001 and X-3:2002 require 1.3, X-4 1.6 (same length: in place). */
 function setHeaderVersion(bytes: Uint8Array, version: string): void {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString("latin1");
   if (!/^%PDF-\d\.\d$/.test(head)) throw new Error("saved PDF has no header");

@@ -72,6 +72,23 @@ export async function convertWithGhostscript(
     "-dPDFX",
     "-dCompatibilityLevel=1.3",
     `-sICCProfilesDir=${iccDir}`,
+    ...pressWriterArgs(gray),
+    `-sOutputFile=${output}`,
+    defFile,
+    input,
+  ];
+  const { stderr } = await runTool(opts.gsCommand, args, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+  // pdfwrite reports PDF/X violations it could not repair on stderr without failing.
+  if (/error/i.test(stderr)) {
+    const said = stderr.trim().slice(0, 2000);
+    throw new ToolError(`Ghostscript reported problems converting ${input}: ${said}`, "gs", stderr);
+  }
+}
+
+/** pdfwrite's settings for a press file, the same for every PDF/X version and either Ghostscript:
+ *  colours converted for the plate, every font embedded, pictures kept at their pixels, lossless. */
+export function pressWriterArgs(gray: boolean): string[] {
+  return [
     `-sColorConversionStrategy=${gray ? "Gray" : "CMYK"}`,
     `-sProcessColorModel=${gray ? "DeviceGray" : "DeviceCMYK"}`,
     "-dDeviceGrayToK=true",
@@ -85,14 +102,5 @@ export async function convertWithGhostscript(
     "-dColorImageFilter=/FlateEncode",
     "-dGrayImageFilter=/FlateEncode",
     "-dPreserveAnnots=false",
-    `-sOutputFile=${output}`,
-    defFile,
-    input,
   ];
-  const { stderr } = await runTool(opts.gsCommand, args, { timeoutMs: opts.timeoutMs, signal: opts.signal });
-  // pdfwrite reports PDF/X violations it could not repair on stderr without failing.
-  if (/error/i.test(stderr)) {
-    const said = stderr.trim().slice(0, 2000);
-    throw new ToolError(`Ghostscript reported problems converting ${input}: ${said}`, "gs", stderr);
-  }
 }

@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { InputError } from "../errors";
+import { readRegularFile } from "../files";
 
 // Reads the little of an ICC profile header that the press step needs: that it is a CMYK output
 // profile, and its description to name the output condition when the caller gives none.
@@ -16,13 +16,17 @@ export interface IccInfo {
   bytes: Uint8Array;
 }
 
+/** Far above any output profile (a few MB at most). */
+const MAX_PROFILE_BYTES = 64 * 1024 * 1024;
+
 const ascii = (b: Uint8Array, start: number, len: number) =>
   String.fromCharCode(...b.subarray(start, start + len)).trim();
 
 export async function readIccProfile(path: string): Promise<IccInfo> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    // A regular file, opened without blocking: a named pipe or a device is refused, not waited on.
+    bytes = new Uint8Array(await readRegularFile(path, MAX_PROFILE_BYTES));
   } catch (err) {
     throw new ProfileError(`cannot read ICC profile ${path}: ${(err as Error).message}`);
   }

@@ -6,9 +6,11 @@ export {
   checkPressOptions,
   FALLBACK_SLUG,
   type IssuePress,
+  type IssuePressFile,
   type PressFlags,
   type PressStepOptions,
   pressDir,
+  pressFilesOfIssue,
   pressOptionsForIssue,
 } from "./issue-options";
 export { makePressFiles, PressError } from "./make-press-files";

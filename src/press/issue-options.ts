@@ -2,9 +2,10 @@ import { join } from "node:path";
 import type { PressConfig } from "../config/resolve";
 import type { Issue } from "../load";
 import { PDFX_VERSIONS, type PdfxVersion } from "../pdf/metadata";
+import { gsWasmMissing, resolveGsWasm } from "./ghostscript-wasm";
 import { assertCmykOutputProfile, readIccProfile } from "./icc";
 import { toAsciiSlug } from "./naming";
-import { type PressOptions, PressOptionsError, resolveCollecting } from "./options";
+import { type PressOptions, PressOptionsError, resolveCollecting, resolvePressOptions } from "./options";
 import { planFiles } from "./plan";
 
 // `build --press`: the press options of an issue, from the issue file and the command line, all
@@ -126,6 +127,8 @@ export async function checkPressOptions(
       problems.push((err as Error).message);
     }
   }
+  if (resolved.pdfx === "PDF/X-4" && !resolveGsWasm(resolved.gsWasmModule))
+    problems.push(gsWasmMissing(resolved.gsWasmModule));
   try {
     planFiles(resolved, issue.data.pages.length);
   } catch (err) {
@@ -134,4 +137,20 @@ export async function checkPressOptions(
   const unique = [...new Set(problems)];
   if (unique.length > 0) throw new PressOptionsError(unique);
   return press;
+}
+
+/** A page of the issue and the press file a build with the default file names gives it. */
+export interface IssuePressFile {
+  pageNumber: number;
+  /** Absolute path of the page's press file (it may not exist yet). */
+  file: string;
+}
+
+/** The press file of every page, as `build --press` names it with the issue's own settings. */
+export function pressFilesOfIssue(issue: Issue, outDir: string, settings: PressConfig): IssuePressFile[] {
+  const resolved = resolvePressOptions(pressOptionsForIssue(issue, outDir, {}).options, settings);
+  return planFiles(resolved, issue.data.pages.length).pages.map((p) => ({
+    pageNumber: p.pageNumber,
+    file: join(resolved.outDir, p.fileName),
+  }));
 }

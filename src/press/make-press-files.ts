@@ -10,11 +10,12 @@ import { type DocumentMetadata, setDocumentMetadata } from "../pdf/metadata";
 import { pressGeometry } from "./boxes";
 import { PRODUCER, saveWithContentId, setBoxes } from "./finish";
 import { convertWithGhostscript, prepareIccDir } from "./ghostscript-convert";
+import { convertWithGhostscriptWasm, gsWasmMissing, resolveGsWasm } from "./ghostscript-wasm";
 import { assertCmykOutputProfile, readIccProfile } from "./icc";
 import { imposePage } from "./impose";
 import { mergePressPages } from "./merge";
 import { neutraliseDocument } from "./neutralise-document";
-import { type PressOptions, resolvePressOptions } from "./options";
+import { type PressOptions, PressOptionsError, resolvePressOptions } from "./options";
 import { planFiles } from "./plan";
 import { openStaging } from "./staging";
 import type { PressPage, PressResult } from "./types";
@@ -46,6 +47,9 @@ export async function makePressFiles(
     identifier: opts.outputIntent.identifier || icc.description || "Custom",
     condition: opts.outputIntent.condition || icc.description || "Custom",
   };
+  // PDF/X-4 needs Ghostscript ≥ 10.05: the WebAssembly build, where the native one is older.
+  const gsWasm = opts.pdfx === "PDF/X-4" ? resolveGsWasm(opts.gsWasmModule) : undefined;
+  if (opts.pdfx === "PDF/X-4" && !gsWasm) throw new PressOptionsError(gsWasmMissing(opts.gsWasmModule));
   const proof = await loadProof(proofPdf);
   const plan = planFiles(opts, proof.getPageCount());
   const geometry = pressGeometry({ ...dims(opts.trim), bleedMm: opts.bleedMm });
@@ -72,15 +76,17 @@ export async function makePressFiles(
         const imposed = join(staging.workDir, `imposed-${i}.pdf`);
         const converted = join(staging.workDir, `converted-${i}.pdf`);
         await writeFile(imposed, await imposePage(proof, i, geometry));
-        await convertWithGhostscript(imposed, converted, iccDir, {
+        const convert = {
           profilePath: opts.profile,
           intent,
-          colour: p.mono ? "gray" : "cmyk",
+          colour: p.mono ? ("gray" as const) : ("cmyk" as const),
           workDir: staging.workDir,
           gsCommand: opts.gsCommand,
           timeoutMs: opts.gsTimeoutMs,
           signal: opts.signal,
-        });
+        };
+        if (gsWasm) await convertWithGhostscriptWasm(imposed, converted, iccDir, { ...convert, moduleUrl: gsWasm });
+        else await convertWithGhostscript(imposed, converted, iccDir, convert);
         const doc = await PDFDocument.load(await readFile(converted), { updateMetadata: false });
         setBoxes(doc, geometry);
         const page = `第${p.pageNumber}版`;
@@ -91,7 +97,7 @@ export async function makePressFiles(
           subject: `印刷文件 ${page}${p.section ? ` ${p.section}` : ""} (${opts.pdfx}, ${p.mono ? "K only" : "CMYK"})`,
           keywords: [paperName, issueDate, page, ...(p.section ? [p.section] : [])],
         });
-        const bytes = await saveWithContentId(doc);
+        const bytes = await saveWithContentId(doc, opts.pdfx);
         pageBytes[i] = bytes;
         const file = join(staging.dir, p.fileName);
         await writeFile(file, bytes);
@@ -127,7 +133,7 @@ export async function makePressFiles(
       subject: `印刷校样 全${pages.length}版 (${opts.pdfx})`,
       keywords: [paperName, issueDate, "印刷校样"],
     });
-    await writeFile(join(staging.dir, plan.issueFileName), await saveWithContentId(issue));
+    await writeFile(join(staging.dir, plan.issueFileName), await saveWithContentId(issue, opts.pdfx));
     opts.signal?.throwIfAborted();
     await staging.commit([...plan.pages.map((p) => p.fileName), plan.issueFileName]);
 

@@ -1,29 +1,15 @@
-import { InputError } from "../errors";
 // File names of press files. Plants' ingest systems and FTP servers choke on anything beyond
 // ASCII, so every part is transliterated (Latin diacritics dropped) or, when that cannot work
 // (Chinese, say), replaced by the slug the caller gives.
 
+import { toAsciiSlug } from "../ascii-slug";
+import { InputError } from "../errors";
+
+export { toAsciiSlug };
+
 export class NamingError extends InputError {
   override name = "NamingError";
   override readonly title = "press options";
-}
-
-/** Lower-case ASCII letters, digits, '-' and '_'; undefined if nothing of the text survives. */
-export function toAsciiSlug(text: string): string | undefined {
-  const ascii = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/ß/g, "ss")
-    .replace(/[æÆ]/g, "ae")
-    .replace(/[øØ]/g, "o")
-    .replace(/[łŁ]/g, "l")
-    .toLowerCase();
-  if (/[^\p{ASCII}]/u.test(ascii.replace(/[\s\p{P}\p{S}]/gu, ""))) return undefined; // letters left untranslated
-  const slug = ascii
-    .replace(/[^a-z0-9_-]+/g, "-")
-    .replace(/-{2,}/g, "-")
-    .replace(/^-|-$/g, "");
-  return slug === "" ? undefined : slug;
 }
 
 /** The slug for a name: the caller's fallback if given, else a transliteration, else an error. */
@@ -77,7 +63,7 @@ export function expandPattern(pattern: string, fields: NameFields): string {
     section: fields.section,
   };
   const name = pattern.replace(/<([a-z]+)>/g, (token, key: string) => {
-    if (!(key in values)) throw new NamingError(`unknown token ${token} in file name pattern "${pattern}"`);
+    if (!Object.hasOwn(values, key)) throw new NamingError(`unknown token ${token} in file name pattern "${pattern}"`);
     const value = values[key];
     if (value === undefined) throw new NamingError(`token ${token} has no value for "${pattern}"`);
     return value;

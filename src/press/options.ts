@@ -63,7 +63,7 @@ export interface PressOptions {
 
 export interface ResolvedPressOptions
   extends Required<Omit<PressOptions, "profile" | "outputCondition" | "signal">>,
-    Pick<PressConfig, "concurrency" | "gsCommand" | "gsIccDir" | "gsTimeoutMs"> {
+    Pick<PressConfig, "concurrency" | "gsCommand" | "gsIccDir" | "gsWasmModule" | "gsTimeoutMs"> {
   signal?: AbortSignal;
   profile: string;
   outputIntent: OutputIntent;
@@ -168,6 +168,7 @@ export function resolveCollecting(
     concurrency: Math.max(1, settings.concurrency),
     gsCommand: settings.gsCommand,
     gsIccDir: settings.gsIccDir,
+    gsWasmModule: settings.gsWasmModule,
     gsTimeoutMs: settings.gsTimeoutMs,
     signal: opts.signal,
   };

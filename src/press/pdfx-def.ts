@@ -27,9 +27,14 @@ export function psString(text: string): string {
  * `components` is 4 for a CMYK profile. GTS_PDFXVersion is set here because Ghostscript checks
  * for it; src/pdf/metadata.ts rewrites the Info dictionary afterwards with the final keys.
  */
-export function pdfxDefinition(profilePath: string, intent: OutputIntent, components = 4): string {
+export function pdfxDefinition(
+  profilePath: string,
+  intent: OutputIntent,
+  components = 4,
+  version: "PDF/X-3:2002" | "PDF/X-4" = "PDF/X-3:2002",
+): string {
   return `%!
-[ /GTS_PDFXVersion (PDF/X-3:2002) /Trapped /False /DOCINFO pdfmark
+[ /GTS_PDFXVersion (${version}) /Trapped /False /DOCINFO pdfmark
 [ /_objdef {icc_PDFX} /type /stream /OBJ pdfmark
 [ {icc_PDFX} << /N ${components} >> /PUT pdfmark
 [ {icc_PDFX} ${psString(profilePath)} (r) file /PUT pdfmark

@@ -2,7 +2,8 @@ import { InputError } from "../errors";
 import type { IssuePin, IssueRect } from "../grid";
 import type { ExplicitPlacement } from "../load";
 import { insertItem, type JsonPath, nodeAt, removeItem, setField, sourceOf } from "./edit-json";
-import type { Edit } from "./edit-vocabulary";
+import type { Edit, Refusal } from "./edit-vocabulary";
+import { refusalInEnglish } from "./words";
 
 // The editor's edits as changes to the text of issue.json: pins (`place` of an article on an
 // automatic page, the placement in `layout` on a page made up by hand) and page lists (an article
@@ -14,11 +15,11 @@ import type { Edit } from "./edit-vocabulary";
 export class EditRefused extends InputError {
   override name = "EditRefused";
   constructor(
-    message: string,
+    readonly refusal: Refusal,
     readonly article?: string,
     readonly page?: number,
   ) {
-    super(message);
+    super(refusalInEnglish(refusal));
   }
 }
 
@@ -82,12 +83,9 @@ function locate(text: string, id: string): Located {
     return { page: p, index, article: page.articles?.[index] as ArticleJson, layout };
   }
   if ((doc.fillers ?? []).some((a) => a.id === id)) {
-    throw new EditRefused(
-      `"${id}" is a filler: the make-up sets it where a page is short of material. Move it into a page's articles to place it by hand`,
-      id,
-    );
+    throw new EditRefused({ code: "filler", article: id }, id);
   }
-  throw new EditRefused(`no article "${id}" on the issue's pages`, id);
+  throw new EditRefused({ code: "no-article", article: id }, id);
 }
 
 const articlePath = (at: Located): JsonPath => ["pages", at.page, "articles", at.index];
@@ -100,16 +98,13 @@ function placeOf(at: Located): Place | undefined {
   return entry && { column: entry.column, line: entry.line, span: entry.span, height: entry.height };
 }
 
-const explicitPage = (at: Located) =>
-  `page ${at.page + 1} is made up by hand (an explicit "layout" list): every module there keeps a placement`;
-
 /** Writes a pin (or removes it), changing only the fields that differ. */
 function writePlace(text: string, at: Located, place: Place | undefined, id: string): string {
   if (at.layout) {
-    if (place === undefined)
-      throw new EditRefused(`${explicitPage(at)}; "${id}" cannot be made automatic`, id, at.page + 1);
+    const page = at.page + 1;
+    if (place === undefined) throw new EditRefused({ code: "hand-page-unpin", page, article: id }, id, page);
     if (place === "ear" || place.height === undefined) {
-      throw new EditRefused(`${explicitPage(at)}: "${id}" needs a height in lines`, id, at.page + 1);
+      throw new EditRefused({ code: "hand-page-height", page, article: id }, id, page);
     }
     const k = at.layout.findIndex((p) => p.article === id);
     const path: JsonPath = ["pages", at.page, "layout", k];
@@ -141,9 +136,9 @@ const restoring = (id: string, previous: Place | undefined): Edit =>
 
 function shown(ctx: PlanContext, id: string): ShownRect {
   // Named on the module the editor moved (the edit's own article), not on the ad.
-  if (ctx.isAd?.(id)) throw new EditRefused(`ad "${id}" is booked by the ad department and locked`);
+  if (ctx.isAd?.(id)) throw new EditRefused({ code: "ad-locked", ad: id });
   const rect = ctx.rectOf(id);
-  if (!rect) throw new EditRefused(`"${id}" is not on the pages shown`, id);
+  if (!rect) throw new EditRefused({ code: "not-shown", article: id }, id);
   return rect;
 }
 
@@ -188,10 +183,10 @@ function moveToPage(text: string, id: string, page: number, wanted: number | und
   const from = locate(text, id);
   const pages = parse(text).pages ?? [];
   const target = pages[page - 1];
-  if (!target) throw new EditRefused(`the issue has no page ${page}`, id, page);
-  if (from.layout) throw new EditRefused(`${explicitPage(from)}: change its layout list to move "${id}"`, id);
+  if (!target) throw new EditRefused({ code: "no-page", page }, id, page);
+  if (from.layout) throw new EditRefused({ code: "hand-page-move-from", page: from.page + 1, article: id }, id);
   if (Array.isArray(target.layout)) {
-    throw new EditRefused(`page ${page} is made up by hand (an explicit "layout" list): add "${id}" there`, id, page);
+    throw new EditRefused({ code: "hand-page-move-to", page, article: id }, id, page);
   }
   const previous = from.article.place;
   const others = (target.articles ?? []).filter((a) => a.id !== id).length;
@@ -238,10 +233,7 @@ function step(text: string, edit: Edit, ctx: PlanContext): Step {
       const a = locate(text, edit.article);
       const b = locate(text, edit.with);
       if (a.page !== b.page) {
-        throw new EditRefused(
-          `"${edit.article}" and "${edit.with}" are on different pages: drop a module on another page to move it there`,
-          edit.article,
-        );
+        throw new EditRefused({ code: "different-pages", article: edit.article, with: edit.with }, edit.article);
       }
       const [ra, rb] = swapped(shown(ctx, edit.article), shown(ctx, edit.with));
       const first = pinStep(text, edit.article, ra);

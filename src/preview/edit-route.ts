@@ -1,8 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Handler } from "../server/server";
-import { type EditRequest, type EditResponse, editRequestSchema } from "./edit-vocabulary";
+import { type EditRequest, type EditResponse, editRequestSchema, type Refusal } from "./edit-vocabulary";
 import { isOwnHost } from "./routes";
+import { refusalInEnglish } from "./words";
 
 // POST /edit: the one request of the preview that changes a file. It is taken only from the
 // preview's own page: the Host is one of the server's names (no DNS rebinding), the Origin is the
@@ -34,8 +35,11 @@ function answer(res: ServerResponse, status: number, body: EditResponse): true {
   return true;
 }
 
-const forbidden = (res: ServerResponse, message: string) =>
-  answer(res, 403, { ok: false, reason: "forbidden", message });
+/** A request refused before it reaches the edit service. */
+const refuse = (res: ServerResponse, status: number, reason: "forbidden" | "invalid", refusal: Refusal) =>
+  answer(res, status, { ok: false, reason, refusal, message: refusalInEnglish(refusal) });
+
+const forbidden = (res: ServerResponse, refusal: Refusal) => refuse(res, 403, "forbidden", refusal);
 
 function sameToken(sent: string | string[] | undefined, token: string): boolean {
   if (typeof sent !== "string" || token === "") return false;
@@ -68,30 +72,33 @@ export function editRoute(opts: EditRouteOptions): Handler {
       return true;
     }
     const host = req.headers.host;
-    if (!isOwnHost(host, opts.port, opts.boundHost)) return forbidden(res, "forbidden host");
-    if (req.headers.origin !== `http://${host}`) return forbidden(res, "edits come only from the preview's own page");
+    if (!isOwnHost(host, opts.port, opts.boundHost)) return forbidden(res, { code: "forbidden-host" });
+    if (req.headers.origin !== `http://${host}`) return forbidden(res, { code: "not-own-page" });
     const site = req.headers["sec-fetch-site"];
-    if (site !== undefined && site !== "same-origin")
-      return forbidden(res, "edits come only from the preview's own page");
-    if (!sameToken(req.headers[TOKEN_HEADER], opts.token)) return forbidden(res, "no valid edit token");
+    if (site !== undefined && site !== "same-origin") return forbidden(res, { code: "not-own-page" });
+    if (!sameToken(req.headers[TOKEN_HEADER], opts.token)) return forbidden(res, { code: "no-token" });
     if (!/^application\/json\b/.test(req.headers["content-type"] ?? "")) {
-      return answer(res, 415, { ok: false, reason: "invalid", message: "expected a JSON body" });
+      return refuse(res, 415, "invalid", { code: "not-json-type" });
     }
     const text = await readBody(req);
-    if (text === undefined) return answer(res, 413, { ok: false, reason: "invalid", message: "edit too large" });
+    if (text === undefined) return refuse(res, 413, "invalid", { code: "too-large" });
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return answer(res, 400, { ok: false, reason: "invalid", message: "the body is not JSON" });
+      return refuse(res, 400, "invalid", { code: "not-json" });
     }
     const parsed = editRequestSchema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      const where = first?.path.length ? ` at ${first.path.join(".")}` : "";
-      return answer(res, 400, { ok: false, reason: "invalid", message: `not an edit${where}: ${first?.message}` });
+      const where = first?.path.length ? first.path.join(".") : undefined;
+      return refuse(res, 400, "invalid", {
+        code: "not-an-edit",
+        detail: first?.message ?? "",
+        ...(where ? { where } : {}),
+      });
     }
-    if (parsed.data.issue !== opts.issue) return forbidden(res, `this preview serves ${opts.issue} only`);
+    if (parsed.data.issue !== opts.issue) return forbidden(res, { code: "other-issue", issue: opts.issue });
     const result = await opts.apply(parsed.data);
     return answer(res, result.status, result.body);
   };

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { FileLockTimeoutError, withFileLock } from "../file-lock";
 import { toIssueRect } from "../grid";
 import { examineIssue, type Issue, type IssueProblem } from "../load";
 import { MakeupError, makeUp } from "../makeup";
@@ -11,8 +12,9 @@ import type { TypesetModel } from "../typeset/model";
 import { priorityOf } from "../typeset/views";
 import { writeAtomic } from "../write-atomic";
 import { EditRefused, type PlanContext, planEdits, type ShownRect } from "./edit-plan";
-import type { Edit, EditRequest, EditResponse } from "./edit-vocabulary";
+import type { Edit, EditRequest, EditResponse, PlaceProblem, Refusal } from "./edit-vocabulary";
 import type { ErrorReport } from "./state";
+import { refusalInEnglish } from "./words";
 
 // Applies the editor's edits to issue.json. The file stays the source of truth: an edit made on
 // pages built from other bytes than the file's is refused (conflict) and the pages are rebuilt from
@@ -61,12 +63,22 @@ export interface EditHost {
 
 type Answer = { status: number; body: EditResponse };
 
-const refused = (message: string, article?: string, page?: number): Answer => ({
+const refused = (refusal: Refusal, article?: string, page?: number): Answer => ({
   status: 422,
-  body: { ok: false, reason: "refused", message, ...(article ? { article } : {}), ...(page ? { page } : {}) },
+  body: {
+    ok: false,
+    reason: "refused",
+    refusal,
+    message: refusalInEnglish(refusal),
+    ...(article ? { article } : {}),
+    ...(page ? { page } : {}),
+  },
 });
 
-const conflict = (message: string): Answer => ({ status: 409, body: { ok: false, reason: "conflict", message } });
+const conflict = (refusal: Refusal): Answer => ({
+  status: 409,
+  body: { ok: false, reason: "conflict", refusal, message: refusalInEnglish(refusal) },
+});
 
 /** The shown rectangles of modules, on the pages where their articles are listed (1-based). */
 export function shownContext(built: BuiltVersion): PlanContext {
@@ -85,11 +97,11 @@ export function shownContext(built: BuiltVersion): PlanContext {
 /** A pin's field: `place` on an automatic page, the placement in `layout` on a page made up by hand. */
 const PIN_FIELD = /\.(?:place|layout\[\d+\])\.(column|line|span|height)$/;
 
-/** A problem of the edited file in the editor's words: a pin's number below 1 is off the grid. */
-function problemText(p: IssueProblem): string {
+/** A problem of the edited file as the editor is told it: a pin's number below 1 is off the grid. */
+function placeProblem(p: IssueProblem): PlaceProblem {
   const field = PIN_FIELD.exec(p.path)?.[1];
-  const where = `${p.path || "the file"}: expected ${p.expected}, found ${p.found}`;
-  return field && p.below?.minimum === 1 ? `${field} ${p.below.value} is off the grid (${where})` : where;
+  const offGrid = field && p.below?.minimum === 1 ? { field, value: p.below.value } : undefined;
+  return { path: p.path, expected: p.expected, found: p.found, ...(offGrid ? { offGrid } : {}) };
 }
 
 /**
@@ -97,7 +109,7 @@ function problemText(p: IssueProblem): string {
  * page lists, never text, so each article's lines are as measured (its order and default priority
  * follow its new place in the lists). Returns why the edit cannot be honoured, if it cannot.
  */
-function makeupProblem(issue: Issue, built: BuiltVersion): { message: string; article?: string } | undefined {
+function makeupProblem(issue: Issue, built: BuiltVersion): { refusal: Refusal; article?: string } | undefined {
   const articles = new Map(built.measurements.articles);
   for (const page of issue.data.pages) {
     for (const [order, article] of page.articles.entries()) {
@@ -112,11 +124,16 @@ function makeupProblem(issue: Issue, built: BuiltVersion): { message: string; ar
     const result = makeUp(makeupInput(model, { ...built.measurements, articles }));
     if (result.ok) return undefined;
     const first = result.unplaced[0];
-    const text = result.unplaced.map((u) => `article ${u.articleId}: ${u.lines} lines do not fit (${u.reason})`);
-    return { message: `The text no longer fits: ${text.join("; ")}`, article: first?.articleId };
+    const unplaced = result.unplaced.map((u) => ({ article: u.articleId, lines: u.lines, reason: u.reason }));
+    return { refusal: { code: "does-not-fit", unplaced }, article: first?.articleId };
   } catch (err) {
-    if (err instanceof MakeupError) return { message: err.message, article: err.articleId };
-    throw err;
+    if (!(err instanceof MakeupError)) throw err;
+    const article = err.articleId;
+    const refusal: Refusal =
+      err.pinClash && article
+        ? { code: "pin-clash", article, clash: err.pinClash, detail: err.message }
+        : { code: "makeup", detail: err.message };
+    return { refusal, article };
   }
 }
 
@@ -138,14 +155,12 @@ export class EditService {
     const source = sha256(bytes);
     if (source !== request.base) {
       this.host.requestRebuild();
-      return conflict(
-        `${shownFile} changed on disk after these pages were shown (saved in an editor or another tab): the pages are rebuilt from the file, and the edit was not made. Make it again on the new pages.`,
-      );
+      return conflict({ code: "changed-on-disk", file: shownFile });
     }
     const built = this.host.built();
     if (!built || built.source !== source) {
       this.host.requestRebuild();
-      return conflict(`the pages shown are not built from ${shownFile} as it is now: wait for the new pages`);
+      return conflict({ code: "not-built-from-file", file: shownFile });
     }
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
@@ -158,7 +173,7 @@ export class EditService {
       plan = planEdits(text, request.edits, context);
     } catch (err) {
       if (!(err instanceof EditRefused)) throw err;
-      return refused(err.message, err.article ?? subject, err.page ?? pageOf(err.article ?? subject));
+      return refused(err.refusal, err.article ?? subject, err.page ?? pageOf(err.article ?? subject));
     }
     if (plan.text === text) return { status: 200, body: { ok: true, version: built.version, source, undo: [] } };
 
@@ -168,20 +183,31 @@ export class EditService {
     const validated = performance.now();
     if (!examined.issue) {
       const article = examined.problems.find((p) => p.articleId !== undefined)?.articleId ?? subject;
-      const message = `Cannot go there: ${examined.problems.map(problemText).join("; ")}`;
-      return refused(message, article, pageOf(article));
+      return refused(
+        { code: "cannot-go-there", problems: examined.problems.map(placeProblem) },
+        article,
+        pageOf(article),
+      );
     }
     const problem = makeupProblem(examined.issue, built);
-    if (problem) return refused(problem.message, problem.article ?? subject, pageOf(problem.article ?? subject));
+    if (problem) return refused(problem.refusal, problem.article ?? subject, pageOf(problem.article ?? subject));
 
-    // The checks took a moment: a save made meanwhile wins, and the edit is made again on it.
-    if (sha256(await readFile(issueFile)) !== source) {
-      this.host.requestRebuild();
-      return conflict(`${shownFile} changed on disk while the edit was checked: the pages are rebuilt from the file`);
-    }
+    // The checks took a moment: a save made meanwhile wins, and the edit is made again on it. The
+    // check and the write hold issue.json's lock, as `import --append` does (src/file-lock.ts).
     const written = sha256(edited);
-    this.host.writing(written);
-    await writeAtomic(issueFile, edited);
+    const wrote = await withFileLock(issueFile, async () => {
+      if (sha256(await readFile(issueFile)) !== source) return false;
+      this.host.writing(written);
+      await writeAtomic(issueFile, edited);
+      return true;
+    }).catch((err: unknown) => {
+      if (err instanceof FileLockTimeoutError) return false;
+      throw err;
+    });
+    if (!wrote) {
+      this.host.requestRebuild();
+      return conflict({ code: "changed-while-checked", file: shownFile });
+    }
     const ms = (from: number, to: number) => Math.round(to - from);
     const checked = performance.now();
     this.host.log(
@@ -189,21 +215,24 @@ export class EditService {
     );
     const outcome = await this.host.rebuildForEdit(written);
     if (outcome.source !== written) {
-      return conflict(`${shownFile} changed on disk while the edit was being made up: the pages show the file`);
+      return conflict({ code: "changed-while-made-up", file: shownFile });
     }
     if (outcome.ok)
       return { status: 200, body: { ok: true, version: outcome.version, source: written, undo: plan.undo } };
 
     // The pages could not be made from the edited file: back to the bytes the pages on screen show,
     // unless someone has written the file meanwhile.
-    const now = sha256(await readFile(issueFile));
-    if (now === written) {
+    await withFileLock(issueFile, async () => {
+      if (sha256(await readFile(issueFile)) !== written) return;
       this.host.writing(source);
       await writeAtomic(issueFile, bytes);
-    }
-    const why = outcome.error?.problems.map((p) => p.message).join("; ") ?? "the pages could not be made";
+    }).catch((err: unknown) => {
+      // Held by another writer all the while: the file is theirs now.
+      if (!(err instanceof FileLockTimeoutError)) throw err;
+    });
+    const details = outcome.error?.problems.map((p) => p.message) ?? [];
     const article = outcome.error?.problems.find((p) => p.article)?.article ?? subject;
-    return refused(`${outcome.error?.title ?? "The edit cannot be made"}: ${why}`, article, pageOf(article));
+    return refused({ code: "rebuild-failed", error: outcome.error?.kind, details }, article, pageOf(article));
   }
 }
 

@@ -6,7 +6,8 @@ import { FitError, NewsprintError } from "../errors";
 import { ImageError } from "../images";
 import { type IssueData, IssueError } from "../load";
 import { TEMPLATES_DIR } from "../typeset/assets";
-import type { ErrorProblem, ErrorReport } from "./state";
+import type { ErrorKind, ErrorProblem, ErrorReport } from "./state";
+import { en } from "./words/en";
 
 // Why a rebuild failed, for the overlay in the browser: every problem with the file to open and,
 // in the issue file, the JSON path to go to.
@@ -26,32 +27,37 @@ export function shownPath(file: string): string {
 }
 const shown = shownPath;
 
+/** A report of this kind; its English title for the server's log (the browser shows its own words). */
+const report = (kind: ErrorKind, problems: ErrorProblem[]): ErrorReport => ({
+  kind,
+  title: en.error.titles[kind],
+  problems,
+});
+
 export function errorReport(err: unknown, ctx: ErrorContext): ErrorReport {
   const issueFile = shown(ctx.issueFile);
   if (err instanceof ImageError) {
-    return {
-      title: "Photo problem",
-      problems: err.problems.map((p) => ({
+    return report(
+      "photo",
+      err.problems.map((p) => ({
         file: issueFile,
         path: imagePath(ctx.data, p.articleId, p.src),
         message: `${p.src}: ${p.reason}`,
         article: p.articleId,
       })),
-    };
+    );
   }
   if (err instanceof NewsprintError) {
-    const title =
-      err instanceof IssueError
-        ? "The issue file is invalid"
-        : err instanceof FitError
-          ? "The material does not fit"
-          : "The pages could not be built";
-    return { title, problems: err.diagnostics.flatMap((d) => located(d, ctx)) };
+    const kind = err instanceof IssueError ? "issue" : err instanceof FitError ? "fit" : "build";
+    return report(
+      kind,
+      err.diagnostics.flatMap((d) => located(d, ctx)),
+    );
   }
   const message = err instanceof Error ? err.message : String(err);
   const template = brokenTemplate(ctx.templatesDir ?? TEMPLATES_DIR);
-  if (template) return { title: "A template does not compile", problems: [template] };
-  return { title: "The pages could not be built", problems: [{ file: "", path: "", message }] };
+  if (template) return report("template", [template]);
+  return report("build", [{ file: "", path: "", message }]);
 }
 
 /** A diagnostic as the overlay lists it: the file and JSON path to go to (an article's, when it

@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
+import Handlebars from "handlebars";
 import { CSP } from "../render/render";
 import type { Handler } from "../server/server";
 import { CLIENT_DIR } from "./mounts";
+import { languageOfHeader, wordsOf } from "./words";
 
 // The preview's own routes, tried before the server's mounts: a guard against other sites
 // reaching the loopback server through DNS rebinding, the editor's page, and the issue's pages
@@ -41,21 +43,26 @@ export function hostGuard(port: number, boundHost = "127.0.0.1"): Handler {
   };
 }
 
-/** "/" is the editor's page, carrying the session's edit token (none: the pages are read-only). */
+/** "/" is the editor's page, in the language the browser asks for (Accept-Language), carrying the
+ *  session's edit token (none: the pages are read-only). */
 export function shellRoute(editToken = ""): Handler {
+  let template: Promise<Handlebars.TemplateDelegate> | undefined;
+  const token = editToken.replace(/[^A-Za-z0-9_-]/g, "");
   return async (req, res) => {
     if (pathOf(req) !== "/") return false;
-    const page = await readFile(join(CLIENT_DIR, "index.html"), "utf8");
-    const body = page.replace(
-      '<meta name="npv-edit-token" content="">',
-      `<meta name="npv-edit-token" content="${editToken.replace(/[^A-Za-z0-9_-]/g, "")}">`,
+    template ??= readFile(join(CLIENT_DIR, "shell.hbs"), "utf8").then((page) =>
+      Handlebars.compile(page, { strict: true }),
     );
+    const language = languageOfHeader(req.headers["accept-language"]);
+    const body = (await template)({ language, w: wordsOf(language), token, traditional: language === "zh-Hant" });
     res
       .writeHead(200, {
         ...BASE_HEADERS,
         "Content-Type": "text/html; charset=utf-8",
         "Content-Security-Policy": SHELL_CSP,
         "Referrer-Policy": "no-referrer",
+        // The page's words depend on the browser's language.
+        Vary: "Accept-Language",
       })
       .end(req.method === "HEAD" ? undefined : body);
     return true;

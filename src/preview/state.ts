@@ -24,7 +24,12 @@ export interface ErrorProblem {
   article?: string;
 }
 
+/** What failed, for the overlay's heading in the editor's language. */
+export type ErrorKind = "photo" | "issue" | "fit" | "build" | "template" | "paged";
+
 export interface ErrorReport {
+  kind: ErrorKind;
+  /** The heading in English (the server's log). */
   title: string;
   problems: ErrorProblem[];
 }

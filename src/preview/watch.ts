@@ -13,8 +13,9 @@ export interface FolderWatch {
   close(): void;
 }
 
-// Swap, backup and probe files of common editors (vim writes "4913" to test the folder).
-const EDITOR_LITTER = /(^\.|~$|\.sw[a-p]$|\.tmp$|^4913$|^#.*#$)/;
+// Swap, backup and probe files of common editors (vim writes "4913" to test the folder), and the
+// lock a writer of issue.json holds beside it (src/file-lock.ts: the preview's edits, import --append).
+const EDITOR_LITTER = /(^\.|~$|\.sw[a-p]$|\.tmp$|^4913$|^#.*#$|\.lock$|\.lock\.[^/]*$)/;
 
 /** True for files whose change cannot alter the pages: editor litter, anything in a dot folder. */
 export function isLitter(relativePath: string): boolean {

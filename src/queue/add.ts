@@ -1,9 +1,12 @@
+import { stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { Queue } from "bullmq";
-import type { QueueConfig } from "../config/resolve";
-import { resolveIssuePath } from "../load/index";
+import type { PressConfig, QueueConfig } from "../config/resolve";
+import { loadIssue, resolveIssuePath } from "../load/index";
+import { checkPressOptions } from "../press/index";
 import { queueSetup } from "./claim";
 import { connectRedis, queueAddress } from "./connection";
+import { QueueOptionsError } from "./errors";
 import { type EditionJob, type EditionResult, editionJobId } from "./job-data";
 
 // `newsprint queue add`: one job per issue. The job id comes from the issue's content and the
@@ -18,13 +21,15 @@ export interface AddedEdition {
   outcome: AddOutcome;
 }
 
-/** Every issue path is checked (exists, has an issue.json) before any job is added. */
+/** Every issue path (exists, has an issue.json) and option is checked before any job is added. */
 export async function addEditions(
   issues: string[],
   job: Omit<EditionJob, "issueFile" | "setup">,
   settings: QueueConfig,
+  press: PressConfig,
 ): Promise<AddedEdition[]> {
   const files = await Promise.all(issues.map((issue) => resolveIssuePath(issue)));
+  await checkEditions(files, job, press);
   const opts = queueAddress(settings);
   const redis = await connectRedis(opts.redisUrl);
   const queue = new Queue<EditionJob, EditionResult>(opts.queueName, { connection: redis });
@@ -58,5 +63,26 @@ export async function addEditions(
   } finally {
     await queue.close();
     redis.disconnect();
+  }
+}
+
+/** What a worker would refuse for the options, found before anything is queued (exit 2): press
+ *  options wrong for an issue (numbers, PDF/X version, profile, file names), a hot folder that is
+ *  not there. */
+async function checkEditions(
+  files: string[],
+  job: Omit<EditionJob, "issueFile" | "setup">,
+  settings: PressConfig,
+): Promise<void> {
+  for (const target of job.send ?? []) {
+    if (!("folder" in target)) continue;
+    const info = await stat(target.folder).catch(() => undefined);
+    if (!info?.isDirectory()) throw new QueueOptionsError(`--send ${target.folder}: no such folder`);
+  }
+  if (!job.press) return;
+  for (const file of files) {
+    // An issue that does not load fails on the worker with build's message; its options are checked here.
+    const issue = await loadIssue(file).catch(() => undefined);
+    if (issue) await checkPressOptions(job.press, issue, job.outDir, settings);
   }
 }

@@ -11,6 +11,7 @@ import { buildIssue } from "../pipeline/build";
 import { writeBuild } from "../pipeline/write-build";
 import { checkPressOptions, makePressFiles } from "../press/index";
 import { deliverEdition } from "./deliver-edition";
+import { confineJob, parseJobData } from "./job-check";
 import type { EditionJob, EditionProgress, EditionResult } from "./job-data";
 import { openJobStaging } from "./job-staging";
 import { type Setup, setupDifferences } from "./setup";
@@ -28,13 +29,17 @@ export interface WorkerContext {
   name: string;
   /** The worker's configuration: its press and delivery settings serve every job. */
   config: ResolvedConfig;
+  /** The real paths of the folders it may read and write (--root). */
+  roots: string[];
 }
 
 export const workerName = (): string => `${hostname()}-${process.pid}`;
 
 export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: WorkerContext): Promise<EditionResult> {
   const started = performance.now();
-  const data = job.data;
+  // Whoever can write to Redis can queue a job: its data is checked before anything is read.
+  const data = parseJobData(job.data);
+  await confineJob(data, ctx.roots);
   const progress: EditionProgress = { stage: "queued", done: [] };
   let reporting = Promise.resolve();
   const stage = (name: string) => {

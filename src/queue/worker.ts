@@ -5,7 +5,8 @@ import { launchBrowser } from "../browser/browser";
 import type { QueueConfig, ResolvedConfig } from "../config/resolve";
 import { claimSetup } from "./claim";
 import { connectRedis, queueAddress, shownAddress } from "./connection";
-import { SetupMismatchError } from "./errors";
+import { QueueOptionsError, SetupMismatchError } from "./errors";
+import { realRoots } from "./job-check";
 import type { EditionJob, EditionResult } from "./job-data";
 import { processEdition, type WorkerContext, workerName } from "./process-edition";
 import { localSetup, type Setup, setupDifferences } from "./setup";
@@ -32,6 +33,13 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const opts = config.queue;
   queueAddress(opts);
+  if (opts.roots.length === 0)
+    throw new QueueOptionsError(
+      "a worker reads and writes only under the folders given with --root <dir> (repeatable): give at least one",
+    );
+  const roots = await realRoots(opts.roots).catch((err: NodeJS.ErrnoException) => {
+    throw new QueueOptionsError(`--root must name existing folders: ${err.code ?? err.message}`);
+  });
   const name = workerName();
   const redis = await connectRedis(opts.redisUrl);
   let browser: Promise<Browser> | undefined;
@@ -63,7 +71,7 @@ export async function startWorker(
     throw err;
   }
 
-  const ctx: WorkerContext = { browser: getBrowser, setup, name, config };
+  const ctx: WorkerContext = { browser: getBrowser, setup, name, config, roots };
   const worker = new Worker<EditionJob, EditionResult>(opts.queueName, (job) => processEdition(job, ctx), {
     connection: redis,
     name,

@@ -10,7 +10,7 @@ import { type TypesetModel, typesetArticle } from "../typeset/model";
 import { captionView, headView } from "../typeset/views";
 
 // Turns the make-up's rectangles into what the templates print: positions in pt, and for every
-// text column the exact paragraph parts (line ranges as Chromium measured them).
+// text column the exact paragraph parts (its share of the composed lines).
 
 /** An ad's artwork as the page shows it: a URL for the screen, its fit inside the booked box. */
 export interface AdArt {
@@ -117,7 +117,7 @@ function moduleView(input: PageViewInput, m: Module, topRow: number) {
       y: y(f, c.row),
       height: c.rows * f.linePitch,
       lines: c.end - c.start,
-      paragraphs: paragraphParts(typeset.paragraphs, measured.lineStarts, lines, c.start, c.end, measured.spacing),
+      paragraphs: paragraphParts(typeset.paragraphs, measured.lines, lines, c.start, c.end, !typeset.style.lang.latin),
       jumpLine:
         m.continuesOn !== undefined && c === lastColumn
           ? fillWords(typeset.style.lang.words.jumpTo, { n: m.continuesOn })

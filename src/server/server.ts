@@ -2,9 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { readStatic } from "./static";
 
-// The loopback HTTP server that both the build (Paged.js fetches stylesheets with XHR, which
-// fails on file:// pages) and the live preview use. It serves mounted folders read-only and
-// documents held in memory; it listens on 127.0.0.1 unless a host is given.
+// The pages' origin. The build's Chromium is served by `pageServer`, over the DevTools pipe
+// (src/browser/serve-pages.ts): no socket, no host name, so Chromium's network stack never runs
+// for our pages. The live preview's editor, a browser of the user's, is served over HTTP by
+// `startServer` on 127.0.0.1 unless a host is given. Both serve mounted folders read-only and
+// documents held in memory.
 
 export interface Mount {
   /** URL prefix, e.g. "/issue/" (leading and trailing slash). */
@@ -21,6 +23,13 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | P
 export type Method = "GET" | "HEAD" | "POST";
 const READ: readonly Method[] = ["GET", "HEAD"];
 
+/** A response from the documents and mounts. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
 export interface LoopbackServer {
   url: string;
   mounts: Mount[];
@@ -31,6 +40,8 @@ export interface LoopbackServer {
   /** Extra handlers tried before mounts (the preview's event stream, for one), in the order added,
    *  for the methods given (default GET and HEAD). */
   addHandler(handler: Handler, methods?: readonly Method[]): void;
+  /** The answer of the documents and mounts to a GET of `url` (a path, or a URL of this origin). */
+  answer(url: string): Promise<Answer>;
   close(): Promise<void>;
 }
 
@@ -39,13 +50,56 @@ const SECURITY_HEADERS = {
   "Cache-Control": "no-store",
 };
 
+/** The origin of the pages a build's Chromium is shown: served over DevTools, never resolved. */
+export const PAGE_ORIGIN = "http://newsprint.invalid";
+
+/** Documents and mounts, answered by path: what both kinds of server serve. */
+function contents(mounts: Mount[]) {
+  const documents = new Map<string, { body: string | Buffer; type: string }>();
+  const served = new Set<string>();
+  const answer = async (url: string): Promise<Answer> => {
+    const path = new URL(url, "http://localhost").pathname;
+    if (path === "/favicon.ico") return { status: 204, headers: { ...SECURITY_HEADERS }, body: "" };
+    const doc = documents.get(path);
+    if (doc) return { status: 200, headers: { ...SECURITY_HEADERS, "Content-Type": doc.type }, body: doc.body };
+    const mount = mounts.find((m) => path.startsWith(m.prefix));
+    const found = mount ? await readStatic(mount.root, path.slice(mount.prefix.length)) : null;
+    if (!found)
+      return { status: 404, headers: { ...SECURITY_HEADERS, "Content-Type": "text/plain" }, body: "not found" };
+    served.add(path);
+    const caching = mount?.immutable ? { "Cache-Control": "max-age=86400, immutable" } : {};
+    return { status: 200, headers: { ...SECURITY_HEADERS, ...caching, "Content-Type": found.type }, body: found.body };
+  };
+  const setDocument = (path: string, body: string | Buffer, type = "text/html; charset=utf-8") => {
+    documents.set(path, { body, type });
+  };
+  return { served, answer, setDocument };
+}
+
+/** The pages' server for a build's Chromium: nothing listens; `answer` serves what the work page
+ *  asks for (src/browser/serve-pages.ts). */
+export function pageServer(mounts: Mount[]): LoopbackServer {
+  const { served, answer, setDocument } = contents(mounts);
+  return {
+    url: PAGE_ORIGIN,
+    mounts,
+    served,
+    setDocument,
+    addHandler() {
+      throw new Error("the pages' server has no HTTP handlers");
+    },
+    answer,
+    close: async () => undefined,
+  };
+}
+
+/** An HTTP server on `host` (default 127.0.0.1): the live preview's, for the editor's browser. */
 export async function startServer(
   mounts: Mount[],
   opts: { host?: string; port?: number } = {},
 ): Promise<LoopbackServer> {
-  const documents = new Map<string, { body: string | Buffer; type: string }>();
+  const { served, answer, setDocument } = contents(mounts);
   const handlers: { handler: Handler; methods: readonly string[] }[] = [];
-  const served = new Set<string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? "GET";
@@ -54,25 +108,8 @@ export async function startServer(
       res.writeHead(405, { ...SECURITY_HEADERS, Allow: "GET, HEAD" }).end();
       return;
     }
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (path === "/favicon.ico") {
-      res.writeHead(204, SECURITY_HEADERS).end();
-      return;
-    }
-    const doc = documents.get(path);
-    if (doc) {
-      res.writeHead(200, { ...SECURITY_HEADERS, "Content-Type": doc.type }).end(doc.body);
-      return;
-    }
-    const mount = mounts.find((m) => path.startsWith(m.prefix));
-    const found = mount ? await readStatic(mount.root, path.slice(mount.prefix.length)) : null;
-    if (!found) {
-      res.writeHead(404, { ...SECURITY_HEADERS, "Content-Type": "text/plain" }).end("not found");
-      return;
-    }
-    served.add(path);
-    const caching = mount?.immutable ? { "Cache-Control": "max-age=86400, immutable" } : {};
-    res.writeHead(200, { ...SECURITY_HEADERS, ...caching, "Content-Type": found.type }).end(found.body);
+    const { status, headers, body } = await answer(req.url ?? "/");
+    res.writeHead(status, headers).end(body);
   };
 
   const server: Server = createServer((req, res) => {
@@ -92,12 +129,11 @@ export async function startServer(
     url: `http://${shownHost}:${port}`,
     mounts,
     served,
-    setDocument(path, body, type = "text/html; charset=utf-8") {
-      documents.set(path, { body, type });
-    },
+    setDocument,
     addHandler(handler, methods = READ) {
       handlers.push({ handler, methods });
     },
+    answer,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

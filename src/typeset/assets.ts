@@ -39,6 +39,7 @@ export const CONTENT_STYLESHEETS = [
   "/styles/page.css",
   "/styles/grid.css",
   "/styles/article.css",
+  "/styles/lines.css",
   "/styles/masthead.css",
   "/styles/ads.css",
 ];

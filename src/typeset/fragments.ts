@@ -1,29 +1,29 @@
 import type { BodyLine } from "../makeup/types";
-import { type Paragraph, paragraphText, type Run, sliceRuns } from "./content";
-import { SOFT_HYPHEN } from "./hyphenate";
+import type { Paragraph } from "./content";
+import { type ComposedLine, type LineView, lineViews } from "./printed-lines";
 
 // A text column holds body lines [start, end) of an article; these are the paragraph parts that
-// fill it, cut at the line starts Chromium measured. Greedy line breaking sets a part that starts
-// at a measured line start exactly as it was measured.
+// fill it: each part the paragraph's composed lines in that range, printed one line box each, so a
+// paragraph splits between columns and pages exactly between two composed lines (a line that ends
+// in a hyphen prints it).
 
 export interface ParagraphPart {
   kind: Paragraph["kind"];
-  runs: Run[];
-  /** The spacing the measure chose for the paragraph (Latin text kept free of loose lines). */
-  spacing?: string;
-  /** Begins mid-paragraph (no indent, no leading punctuation space). */
-  cont: boolean;
-  /** Ends mid-paragraph: its last line is justified like an inner line. */
-  broken: boolean;
+  /** CJK text (its lines are set without ligatures). */
+  cjk: boolean;
+  lines: LineView[];
 }
+
+/** Class of each run style tag the measure gave the composer (src/measure/body.ts: RUN_TAGS). */
+const RUN_CLASSES = [undefined, "np-dateline"] as const;
 
 export function paragraphParts(
   paragraphs: Paragraph[],
-  lineStarts: number[][],
+  composed: ComposedLine[][],
   lines: BodyLine[],
   start: number,
   end: number,
-  spacing: (string | undefined)[] = [],
+  cjk: boolean,
 ): ParagraphPart[] {
   const out: ParagraphPart[] = [];
   let i = start;
@@ -33,36 +33,12 @@ export function paragraphParts(
     const p = line.paragraph;
     let j = i;
     while (j + 1 < end && lines[j + 1]?.paragraph === p) j++;
-    const starts = lineStarts[p] ?? [0];
     const paragraph = paragraphs[p];
     if (!paragraph) break;
     const firstLine = i - lines.findIndex((l) => l.paragraph === p);
-    const lastLine = firstLine + (j - i);
-    const text = paragraphText(paragraph);
-    const from = starts[firstLine] ?? 0;
-    const to = starts[lastLine + 1] ?? text.length;
-    const broken = lastLine < starts.length - 1;
-    const runs = sliceRuns(paragraph, from, to);
-    const space = spacing[p];
-    out.push({
-      kind: paragraph.kind,
-      runs: broken ? hyphenAtBreak(runs, text[to]) : runs,
-      cont: firstLine > 0,
-      broken,
-      ...(space ? { spacing: space } : {}),
-    });
+    const set = (composed[p] ?? []).slice(firstLine, firstLine + (j - i) + 1);
+    out.push({ kind: paragraph.kind, cjk, lines: lineViews(set, RUN_CLASSES) });
     i = j + 1;
   }
   return out;
-}
-
-/** A part that ends at a soft hyphen (or before one) shows the hyphen Chromium set there when it
- *  measured the line: at the end of an element a soft hyphen shows nothing, a hard one does. */
-function hyphenAtBreak(runs: Run[], next: string | undefined): Run[] {
-  const last = runs.at(-1);
-  if (!last) return runs;
-  const ends = last.text.endsWith(SOFT_HYPHEN);
-  if (!ends && next !== SOFT_HYPHEN) return runs;
-  const text = `${ends ? last.text.slice(0, -1) : last.text}-`;
-  return [...runs.slice(0, -1), { ...last, text }];
 }

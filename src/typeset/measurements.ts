@@ -1,17 +1,15 @@
 import type { Diagnostic } from "../diagnostics";
 import type { ArticleMetrics } from "../makeup/types";
+import type { ComposedLine } from "./printed-lines";
 
-// What the measure stage finds out about the typeset text, as plain numbers: the make-up solves
-// from `metrics`, the render stage cuts paragraphs at `lineStarts`. Nothing here refers to a
-// browser, so a cache can hold it and a later build can reuse it.
+// What the measure stage finds out about the typeset text, as plain data: the make-up solves from
+// `metrics`, the render stage prints the composed `lines`, a column's share of them. Nothing here
+// refers to a browser, so a cache can hold it and a later build can reuse it.
 
 export interface ArticleMeasure {
   metrics: ArticleMetrics;
-  /** Per paragraph of the article's typeset text, the text offsets where its lines start. */
-  lineStarts: number[][];
-  /** Per paragraph, the word and letter spacing (CSS) the measure chose to keep a Latin paragraph
-   *  free of loose lines; absent: as the stylesheet sets it. */
-  spacing?: (string | undefined)[];
+  /** Per paragraph of the article's typeset text, its lines as the composer set them. */
+  lines: ComposedLine[][];
 }
 
 export interface Measurements {

@@ -1,4 +1,4 @@
-import type { HouseStyle, LangStyle } from "../config/house-style";
+import { cssString, type HouseStyle, type LangStyle } from "../config/house-style";
 import type { Lang } from "../config/style-schema";
 import { FONT_ROLES } from "../config/style-schema";
 import { type Face, faceStylesheet } from "../fonts/faces";
@@ -44,7 +44,7 @@ export function styleCss(style: HouseStyle, langs: Iterable<Lang>, fileUrl: (fil
   const faces = usedFaces(style, [style.lang, ...others]).filter((f) => f.kind === "file");
   const fontFaces = faces.map(
     (f) =>
-      `@font-face {\n  font-family: "${f.family}";\n  font-weight: ${f.weight};\n  font-style: normal;\n  src: url("${fileUrl(f.file)}");\n}\n`,
+      `@font-face {\n  font-family: ${cssString(f.family)};\n  font-weight: ${f.weight};\n  font-style: normal;\n  src: url(${cssString(fileUrl(f.file))});\n}\n`,
   );
   return [
     ...fontFaces,

@@ -90,9 +90,26 @@ describe("build --press checks every press option before any stage runs", () => 
   });
 
   it("--pdfx takes only the versions it can write", async () => {
-    const { code, stderr } = await newsprint(["build", SAMPLE, "--press", "--pdfx", "PDF/X-4", "-o", join(tmp, "x")]);
+    const { code, stderr } = await newsprint(["build", SAMPLE, "--press", "--pdfx", "PDF/X-5", "-o", join(tmp, "x")]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/Allowed choices are PDF\/X-1a:2001, PDF\/X-3:2002/);
+    expect(stderr).toMatch(/Allowed choices are PDF\/X-1a:2001, PDF\/X-3:2002, PDF\/X-4/);
+  });
+
+  it("--pdfx PDF/X-4 without Ghostscript in WebAssembly: exit 2 naming the package, nothing written", async () => {
+    const out = join(tmp, "x4");
+    const env = { ...process.env, NEWSPRINT_GS_WASM: join(tmp, "no-such-gs.js") };
+    const result = await run("node", [CLI, "build", SAMPLE, "--press", "--pdfx", "PDF/X-4", "-o", out], {
+      cwd: ROOT,
+      env,
+    }).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /--pdfx PDF\/X-4 needs Ghostscript 10\.06 in WebAssembly, which is not installed \(.*no-such-gs\.js\): npm install @okathira\/ghostpdl-wasm/,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });
 

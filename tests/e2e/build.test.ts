@@ -47,17 +47,29 @@ describe("build of the sample issue", () => {
     const text = pdfTextCompact(pdf);
     const missing = printedLines(result).filter((l) => !text.includes(l.text));
     expect(missing).toEqual([]);
+    const inContentOrder = pdfTextCompact(pdf, undefined, "raw");
     for (const page of result.issue.data.pages) {
-      for (const a of page.articles) if (a.headline) expect(text).toContain(compact(a.headline));
+      for (const a of page.articles) if (a.headline) expect(inContentOrder).toContain(compact(a.headline));
     }
   });
 
-  it("prints each body line exactly as often as the issue has it (no line lost or doubled)", () => {
+  it("prints each body line as often as the issue has it (no line lost or doubled)", () => {
     const text = pdfTextCompact(pdf);
     const lines = printedLines(result);
-    // The corpus repeats some text (credits, a passage two items share): count it in the source too.
+    // The corpus repeats some text (credits, a passage two items share): count it in the source too,
+    // at least as often as whole lines hold it and at most as often as whole paragraphs do (another
+    // story may break the same passage elsewhere, and a column break cuts it in the PDF's text).
     // Heads, captions and the index may repeat a line's words: there, at least as often.
-    const source = lines.map((l) => l.text).join("\n");
+    const inLines = lines.map((l) => l.text).join("\n");
+    const placed = new Set(result.layout.pages.flatMap((p) => p.modules.map((m) => m.articleId)));
+    const inParagraphs = [...result.measurements.articles.entries()]
+      .filter(([id]) => placed.has(id))
+      .flatMap(([id, m]) => {
+        const cut = new Set(result.layout.cuts.find((c) => c.articleId === id)?.paragraphs ?? []);
+        const text = (p: (typeof m.lines)[number]) => compact(p.flatMap((l) => l.runs.map((r) => r.text)).join(""));
+        return m.lines.filter((_, i) => !cut.has(i)).map(text);
+      })
+      .join("\n");
     const articles = result.issue.data.pages.flatMap((p) => p.articles);
     const other = compact(
       articles
@@ -72,9 +84,14 @@ describe("build of the sample issue", () => {
     );
     const wrong = lines
       .filter((l) => l.text.length >= 9)
-      .map((l) => ({ ...l, inPdf: occurrences(text, l.text), inIssue: occurrences(source, l.text) }))
-      .filter((l) => (other.includes(l.text) ? l.inPdf < l.inIssue : l.inPdf !== l.inIssue));
-    expect(wrong).toEqual([]);
+      .map((l) => ({
+        ...l,
+        inPdf: occurrences(text, l.text),
+        least: occurrences(inLines, l.text),
+        most: occurrences(inParagraphs, l.text),
+      }))
+      .filter((l) => l.inPdf < l.least || (!other.includes(l.text) && l.inPdf > l.most));
+    expect(wrong.map((w) => `${w.id} ${w.text}: ${w.inPdf} in the PDF, ${w.least}–${w.most} in the issue`)).toEqual([]);
   });
 
   it("says what the proof is in its metadata: paper, date, publisher, newsprint (not the measuring page)", () => {

@@ -80,8 +80,8 @@ describe("check-type on newsprint's own pages", () => {
     expect(build.code, build.stderr).toBe(0);
     const warnings = build.stderr.split("\n").filter((l) => /half-width/.test(l));
     expect(warnings).toEqual([
-      "warning: article lead: 4 half-width punctuation marks between Chinese characters (first: “写在这里;还有”); set them full-width: ，（）；：？！",
-      "warning: article second: 1 half-width punctuation mark between Chinese characters (first: “二条正文:今天开会”); set them full-width: ，（）；：？！",
+      "warning: article lead: 4 half-width punctuation marks between Chinese characters (first: “写在这里;还有”): set them full-width: ，（）；：？！",
+      "warning: article second: 1 half-width punctuation mark between Chinese characters (first: “二条正文:今天开会”): set them full-width: ，（）；：？！",
     ]);
     const check = await newsprint("check-type", join(out, "marks.pdf"), "--json");
     expect(check.code).toBe(4);

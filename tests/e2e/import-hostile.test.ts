@@ -67,7 +67,9 @@ describe("front matter is YAML only: no code runs", () => {
     const md = join(tmp, "tagged.md");
     writeFileSync(md, `---\nheadline: !!js/function "function () { return 1 }"\n---\n${STORY}`);
     const r = await refused([md], join(tmp, "tagged-out"));
-    expect(r.stderr).toMatch(/tagged\.md: line 1: the front matter is not valid YAML at line 2/);
+    expect(r.stderr).toMatch(
+      /tagged\.md: line 1: the front matter has an unknown tag at line 2: tag:yaml\.org,2002:js\/function/,
+    );
   });
 });
 

@@ -60,13 +60,12 @@ describe("jumps", () => {
       );
       const measured = result.measurements.articles.get(jump.articleId);
       expect(measured).toBeDefined();
-      result.model.articles.get(jump.articleId)?.paragraphs.forEach((p, i) => {
-        const full = paragraphText(p);
-        const starts = measured?.lineStarts[i] ?? [0];
-        starts.forEach((s, k) => {
+      for (const lines of measured?.lines ?? []) {
+        for (const composed of lines) {
           const line = compact(
-            full
-              .slice(s, starts[k + 1] ?? full.length)
+            composed.runs
+              .map((r) => r.text)
+              .join("")
               .split("\u3000")
               .pop() ?? "",
           );
@@ -76,8 +75,8 @@ describe("jumps", () => {
             expect(printed, line).toBeGreaterThanOrEqual(1);
             expect(printed, line).toBeLessThanOrEqual(occurrences(source, line));
           } else expect(text).toContain(line);
-        });
-      });
+        }
+      }
       const headline = result.issue.data.pages
         .flatMap((p) => p.articles)
         .find((a) => a.id === jump.articleId)?.headline;

@@ -8,6 +8,7 @@ import type { Browser, Frame, Page } from "puppeteer-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser/browser";
 import { resolveConfig } from "../../src/config/resolve";
+import { withFileLock } from "../../src/file-lock";
 import type { LayoutReport } from "../../src/pipeline/summary";
 import { type Preview, startPreview } from "../../src/preview/preview";
 import { keepForEye } from "../helpers/screens";
@@ -278,7 +279,8 @@ describe("making up pages by hand in the preview", () => {
 
   it("drags a module to another place: pinned there in issue.json and on the re-made page", async () => {
     const id = "daokoupu-xuexi-qiangguo-photo";
-    expect(await shownRect(id)).toMatchObject({ page: 4, column: 5, line: 1, origin: "make-up" });
+    const placed = await shownRect(id);
+    expect(placed).toMatchObject({ page: 4, column: 5, line: 1, origin: "make-up" });
     const before = await shownVersion();
     const box = await moduleBox(id);
     const step = await gridStep();
@@ -288,7 +290,9 @@ describe("making up pages by hand in the preview", () => {
     await page.mouse.move(from.x, from.y + 21 * step.line, { steps: 8 });
     // The ghost shows where it will go while dragging.
     const frame = await pagesFrame();
-    expect(await frame.$eval(".npv-ghost-label", (e) => e.textContent)).toBe("pin at columns 5–6, lines 22–46");
+    expect(await frame.$eval(".npv-ghost-label", (e) => e.textContent)).toBe(
+      `pin at columns 5–6, lines 22–${21 + placed.height}`,
+    );
     await keepForEye(page, "preview-edit-dragging.png");
     const frameSrc = await page.$eval("iframe:not(.npv-loading)", (f) => (f as HTMLIFrameElement).src);
     await page.mouse.up();
@@ -465,7 +469,8 @@ describe("making up pages by hand in the preview", () => {
 
   it("refuses a size the text no longer fits (Shift+arrows resize), naming the article", async () => {
     const id = "liuyuan-wenming-dashi";
-    expect(await shownRect(id)).toMatchObject({ column: 1, line: 1, span: 4, height: 46, origin: "pinned" });
+    const shown = await shownRect(id);
+    expect(shown).toMatchObject({ column: 1, line: 1, span: 4, origin: "pinned" });
     const box = await moduleBox(id);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     for (let i = 0; i < 36; i++) await page.keyboard.press("ArrowUp");
@@ -478,7 +483,9 @@ describe("making up pages by hand in the preview", () => {
     for (let i = 0; i < 36; i++) await page.keyboard.press("ArrowUp");
     await page.keyboard.up("Shift");
     const frame = await pagesFrame();
-    expect(await frame.$eval(".npv-ghost", (e) => (e as HTMLElement).style.getPropertyValue("--h"))).toBe("10");
+    expect(await frame.$eval(".npv-ghost", (e) => (e as HTMLElement).style.getPropertyValue("--h"))).toBe(
+      String(shown.height - 36),
+    );
     await page.keyboard.press("Enter");
     expect(await refused()).toContain(`The text no longer fits: article ${id}`);
     expect(fileText()).toBe(original);
@@ -658,5 +665,26 @@ describe("the edit endpoint", () => {
     expect(articleOf(fileText(), "huafu-xinyi-jifen")?.place).toEqual({ column: 1, line: 35, span: 6 });
     // Made on the same version again: the file has changed since.
     expect((await post(good, headers())).status).toBe(409);
+  });
+
+  it("checks and writes under issue.json's lock, as import --append does (issue 26.5)", async () => {
+    await preview.idle();
+    const edit = JSON.stringify({
+      issue: preview.state().issue.file,
+      base: preview.state().source,
+      edits: [{ kind: "unpin", article: "huafu-xinyi-jifen" }],
+    });
+    const before = fileText();
+    // An import holds the lock for its read, change and write: the edit waits, then finds the file changed.
+    const answer = await withFileLock(issueFile, async () => {
+      const pending = post(edit, headers());
+      await sleep(3000);
+      expect(fileText()).toBe(before);
+      writeFileSync(issueFile, `${before}\n`);
+      return pending;
+    });
+    expect(answer.status).toBe(409);
+    expect(fileText()).toBe(`${before}\n`);
+    expect(articleOf(fileText(), "huafu-xinyi-jifen")?.place).toEqual({ column: 1, line: 35, span: 6 });
   });
 });

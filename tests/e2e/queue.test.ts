@@ -1,5 +1,15 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -38,7 +48,7 @@ interface Worker {
 }
 
 function startWorker(extra: string[] = []): Worker {
-  const child = spawn("node", [CLI, "worker", "--redis", redis.url, ...LOCK, ...extra], {
+  const child = spawn("node", [CLI, "worker", "--redis", redis.url, "--root", tmp, ...LOCK, ...extra], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -215,6 +225,22 @@ describe("two workers and six editions", () => {
     const badSend = await newsprint(["queue", "add", join(tmp, "editions", "zone-2"), "--send", "sftp://plant/in"]);
     expect(badSend.code).toBe(2);
     expect(badSend.stderr).toContain("expected user@host");
+    // What a worker would refuse for the options is found first (issue 26.10), pipes not waited on.
+    const pipe = join(tmp, "profile.icc");
+    execFileSync("mkfifo", [pipe]);
+    const zone = join(tmp, "editions", "zone-2");
+    const refused: [string[], string][] = [
+      [["--press", "--ink-limit", "abc"], '--ink-limit needs a number (percent), not "abc"'],
+      [["--press", "--page-pattern", "../<page>.pdf"], "is not plain ASCII"],
+      [["--press", "--profile", "/etc/passwd"], "/etc/passwd is not an ICC profile"],
+      [["--press", "--profile", pipe], "a named pipe, not a file"],
+      [["--send", join(tmp, "no-hot-folder")], "no-hot-folder: no such folder"],
+    ];
+    for (const [options, said] of refused) {
+      const r = await newsprint(["queue", "add", zone, "-o", out, ...options]);
+      expect([r.code, r.stderr], options.join(" ")).toEqual([2, expect.stringContaining(said)]);
+      expect(r.stderr).not.toContain("root:");
+    }
     expect(await queue.getJobCountByTypes("completed", "failed", "waiting", "active")).toBe(7);
   });
 
@@ -283,6 +309,57 @@ describe("two workers and six editions", () => {
     expect(failed?.attemptsMade).toBe(1);
     expect(failed?.failedReason).toMatch(
       /queued for set-up \w+, but this worker's is \w+ \(chromium: .* here, HeadlessChrome\/1\.0 when queued/,
+    );
+  });
+
+  it("fail once, naming no file, a job outside the workers' --root folders (issue 27.2)", async () => {
+    // Whoever can write to Redis can queue this: the sample outside tmp, a symlink out of it, /etc.
+    const linked = join(tmp, "editions", "linked-out");
+    symlinkSync(SAMPLE, linked);
+    const cases = [
+      { id: "outside-issue", data: { issueFile: join(SAMPLE, "issue.json"), outDir: out } },
+      { id: "symlinked-issue", data: { issueFile: join(linked, "issue.json"), outDir: out } },
+      { id: "passwd", data: { issueFile: "/etc/passwd", outDir: "/etc" } },
+      {
+        id: "outside-send",
+        data: {
+          issueFile: join(tmp, "editions", "zone-1", "issue.json"),
+          outDir: join(tmp, "o2"),
+          send: [{ folder: "/root" }],
+        },
+      },
+    ];
+    for (const c of cases) await queue.add(c.id, c.data, { jobId: c.id, attempts: 3 });
+    const reasons: Record<string, string | undefined> = {};
+    for (const c of cases) {
+      const job = await until(`${c.id} to fail`, async () => {
+        const j = await queue.getJob(c.id);
+        return j && (await j.getState()) === "failed" ? j : undefined;
+      });
+      expect(job.attemptsMade, c.id).toBe(1);
+      reasons[c.id] = job.failedReason;
+    }
+    expect(reasons).toEqual({
+      "outside-issue": "refused: the job's issue folder, issue file are outside this worker's --root folders",
+      "symlinked-issue": "refused: the job's issue folder, issue file are outside this worker's --root folders",
+      passwd: "refused: the job's issue folder, issue file, output folder are outside this worker's --root folders",
+      "outside-send": "refused: the job's send folder is outside this worker's --root folders",
+    });
+    expect(existsSync(join(tmp, "o2"))).toBe(false);
+  });
+
+  it("fail once, with a clear reason, a job whose data is not what queue add writes (issue 26.10)", async () => {
+    await queue.add("junk", { issueFile: 42, press: { bleed: 3 } } as unknown as EditionJob, {
+      jobId: "junk",
+      attempts: 3,
+    });
+    const job = await until("junk to fail", async () => {
+      const j = await queue.getJob("junk");
+      return j && (await j.getState()) === "failed" ? j : undefined;
+    });
+    expect(job.attemptsMade).toBe(1);
+    expect(job.failedReason).toBe(
+      "job data is not what `newsprint queue add` writes (issueFile, outDir, press.bleed): add the edition again with queue add",
     );
   });
 

@@ -63,6 +63,7 @@ describe("newsprint send", () => {
       "iso_a4_210x297mm",
       "--duplex",
       "short",
+      "--no-preflight",
     ]);
     expect(result).toMatchObject({ code: 0, stdout: "" });
     expect(result.stderr).toMatch(/daily-0501-p01\.pdf: job \d+ completed/);
@@ -70,15 +71,32 @@ describe("newsprint send", () => {
   });
 
   it("exits 1 when the printer cannot be reached", async () => {
-    const result = await newsprint(["send", pdf, "--printer", `ipp://127.0.0.1:${await freePort()}/ipp/print`]);
+    const result = await newsprint([
+      "send",
+      pdf,
+      "--printer",
+      `ipp://127.0.0.1:${await freePort()}/ipp/print`,
+      "--no-preflight",
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^newsprint send: cannot reach printer .*connection refused/m);
   });
 
-  it("delivers into a hot folder", async () => {
-    const hot = join(root, "hot");
+  it("refuses a file that fails preflight: exit 2 naming it and its failed checks, nothing delivered", async () => {
+    const hot = join(root, "hot-refused");
     await mkdir(hot);
     const result = await newsprint(["send", pdf, "--folder", hot]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not sent: preflight failed/);
+    expect(result.stderr).toContain(`${pdf}: page-boxes:`);
+    expect(result.stderr).toContain(`${pdf}: pdfx:`);
+    expect(await readdir(hot)).toEqual([]);
+  });
+
+  it("delivers into a hot folder with --no-preflight", async () => {
+    const hot = join(root, "hot");
+    await mkdir(hot);
+    const result = await newsprint(["send", pdf, "--folder", hot, "--no-preflight"]);
     expect(result.code).toBe(0);
     expect((await readdir(hot)).sort()).toEqual(["daily-0501-p01.pdf", "daily-0501-p01.sha256"]);
     expect(result.stderr).toContain("wrote manifest daily-0501-p01.sha256");
@@ -87,7 +105,7 @@ describe("newsprint send", () => {
   it("delivers over SFTP with the key from NEWSPRINT_SFTP_KEY", async () => {
     const target = `${sftp.username}@127.0.0.1:${sftp.port}${sftp.hotDir}`;
     const env = { NEWSPRINT_SFTP_KEY: sftp.clientKeyPath, NEWSPRINT_SFTP_HOST_KEY: sftp.hostKeyFingerprint };
-    const result = await newsprint(["send", pdf, "--sftp", target], env);
+    const result = await newsprint(["send", pdf, "--sftp", target, "--no-preflight"], env);
     expect(result.code).toBe(0);
     expect(await readdir(sftp.hotDir)).toContain("daily-0501-p01.sha256");
   });
@@ -95,7 +113,7 @@ describe("newsprint send", () => {
   it("exits 1 without showing secrets when the SFTP upload fails", async () => {
     const target = `${sftp.username}@127.0.0.1:${sftp.failingWritePort}${sftp.hotDir}`;
     const env = { NEWSPRINT_SFTP_KEY: sftp.clientKeyPath, NEWSPRINT_SFTP_PASSWORD: "cli-secret-4b1d" };
-    const result = await newsprint(["send", pdf, "--sftp", target, "--retries", "2"], env);
+    const result = await newsprint(["send", pdf, "--sftp", target, "--retries", "2", "--no-preflight"], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/could not deliver daily-0501-p01\.pdf .*\(2 tries\)/);
     expect(result.stderr).not.toContain(sftp.clientKeyPath);
@@ -115,5 +133,6 @@ describe("newsprint send", () => {
     const result = await newsprint(args.map((arg) => (arg === "PDF" ? pdf : arg)));
     expect(result.code).toBe(2);
     expect(result.stderr).not.toBe("");
+    expect(result.stderr).not.toMatch(/preflight failed/);
   });
 });

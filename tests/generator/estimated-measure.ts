@@ -47,7 +47,7 @@ export function estimatedMeasure(model: TypesetModel, aspects: Map<string, numbe
       }),
     }));
     articles.set(id, {
-      lineStarts: [],
+      lines: [],
       metrics: {
         id,
         priority: t.priority,

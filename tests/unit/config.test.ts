@@ -64,6 +64,8 @@ describe("resolveConfig", () => {
       lockDurationMs: DEFAULTS.queueLockDurationMs,
       stalledIntervalMs: DEFAULTS.queueStalledIntervalMs,
       setupTtlMs: DEFAULTS.queueSetupTtlMs,
+      // A worker reads and writes only under the folders it is given: none unless given.
+      roots: [],
     });
     expect(c.preview).toEqual({ port: DEFAULTS.previewPort, host: DEFAULTS.previewHost });
   });
@@ -84,7 +86,7 @@ describe("resolveConfig", () => {
     const fromEnv = resolveConfig({ outDir: "/tmp/o", strict: true }, { data: { ppi: 300 } }, env);
     expect(fromEnv.cache.measure).toBe("/tmp/o/.cache/measure");
     expect(fromEnv.images).toMatchObject({ targetPpi: 300, strict: true });
-    expect(fromEnv.browser).toEqual({ executablePath: "/opt/chromium", launchTimeoutMs: 5000 });
+    expect(fromEnv.browser).toMatchObject({ executablePath: "/opt/chromium", launchTimeoutMs: 5000 });
     expect(fromEnv.press.gsIccDir).toBe("/opt/gs/icc");
     expect(fromEnv.queue.redisUrl).toBe("redis://queue:6379");
     expect(fromEnv.deliver.sftp).toEqual({

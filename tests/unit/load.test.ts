@@ -29,7 +29,7 @@ describe("issue loading", () => {
     expect(lines).toEqual([
       'issues/x/issue.json: paper.name: expected at least 1 character(s), found string ""',
       'issues/x/issue.json: issue.date: expected a date written YYYY-MM-DD, found string "2022/11/14"',
-      "issues/x/issue.json: issue.number: expected at least 0, found number -1",
+      "issues/x/issue.json: issue.number: expected more than 0, found number -1",
       'issues/x/issue.json: format: expected one of "tabloid", "broadsheet" or object, found string "a4"',
       'issues/x/issue.json: pages[0].articles[0].id: expected an id of letters, digits, - and _, found string "a b"',
       "issues/x/issue.json: pages[0].articles[0].headline: expected string, found number 3",

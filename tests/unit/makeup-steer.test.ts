@@ -131,11 +131,14 @@ describe("pins", () => {
     expect((thrown as MakeupError).diagnostics).toEqual([
       expect.objectContaining({ severity: "error", page: 1, articleId: "x" }),
     ]);
+    // What the pin ran into, typed: the editor says it in its own language.
+    expect((thrown as MakeupError).pinClash).toEqual({ kind: "overlaps", obstacle: { ad: "ad" } });
     const outside = {
       grid,
       pages: [page(1, [a("x", 0, 40)], { pins: [{ articleId: "x", col: 5, row: 0, span: 2 }] })],
     };
     expect(() => makeUp(outside)).toThrow(/leaves the 6 × 66 grid/);
+    expect(() => makeUp(outside)).toThrow(expect.objectContaining({ pinClash: { kind: "leaves-grid" } }));
     // Without a height, on a line an ad already takes: the ad is named, not the grid.
     const onAd = {
       grid,

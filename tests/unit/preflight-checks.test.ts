@@ -1,5 +1,6 @@
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
+import { setDocumentMetadata } from "../../src/pdf/metadata";
 import { checkBoxes } from "../../src/preflight/boxes-check";
 import { checkColourSpaces } from "../../src/preflight/colour-check";
 import { checkFonts } from "../../src/preflight/fonts-check";
@@ -160,5 +161,55 @@ describe("PDF/X identification", () => {
     const r = checkPdfx(doc);
     expect(r.status).toBe("pass");
     expect(r.message).toBe('PDF/X-1a:2001, output intent "CGATS TR 002"');
+  });
+});
+
+describe("PDF/X-4 rules", () => {
+  /** A page declared PDF/X-4 by newsprint's own metadata code, with an output intent. */
+  async function x4({ header = "1.6", profile = true }: { header?: string; profile?: boolean } = {}) {
+    const doc = await pageWith({ trim: true, bleedMm: 3 });
+    setDocumentMetadata(doc, { title: "t", date: new Date("2026-12-08T00:00:00Z"), pdfx: "PDF/X-4" });
+    const intent = doc.context.obj({
+      Type: "OutputIntent",
+      S: "GTS_PDFX",
+      OutputConditionIdentifier: PDFString.of("CGATS TR 002"),
+      ...(profile
+        ? { DestOutputProfile: doc.context.register(doc.context.flateStream(new Uint8Array(4), { N: 4 })) }
+        : {}),
+    });
+    doc.catalog.set(PDFName.of("OutputIntents"), doc.context.obj([intent]));
+    const bytes = await doc.save({ useObjectStreams: false });
+    Buffer.from(bytes.buffer, bytes.byteOffset, 8).write(`%PDF-${header}`, "latin1");
+    return PDFDocument.load(bytes, { updateMetadata: false });
+  }
+
+  it("passes PDF 1.6 with the version in the XMP and the profile embedded", async () => {
+    const r = checkPdfx(await x4());
+    expect(r.findings).toEqual([]);
+    expect(r.message).toBe('PDF/X-4, output intent "CGATS TR 002"');
+  });
+
+  it("reads the version from the XMP when the document information has none", async () => {
+    const doc = await x4();
+    const info = doc.context.lookup(doc.context.trailerInfo.Info) as unknown as { delete: (k: PDFName) => void };
+    info.delete(PDFName.of("GTS_PDFXVersion"));
+    expect(checkPdfx(doc).status).toBe("pass");
+  });
+
+  it("fails a PDF 1.3 header and a missing profile", async () => {
+    expect(checkPdfx(await x4({ header: "1.3" })).findings).toEqual([
+      { severity: "fail", message: "PDF/X-4 needs PDF 1.6 or later, the file is PDF 1.3" },
+    ]);
+    expect(checkPdfx(await x4({ profile: false })).findings).toEqual([
+      { severity: "fail", message: "PDF/X-4 needs the output intent's ICC profile embedded (DestOutputProfile)" },
+    ]);
+  });
+
+  it("fails a file declared X-4 whose XMP does not say so", async () => {
+    const doc = await x4();
+    doc.catalog.delete(PDFName.of("Metadata"));
+    expect(checkPdfx(doc).findings).toEqual([
+      { severity: "fail", message: "PDF/X-4 needs pdfxid:GTS_PDFXVersion in the XMP metadata" },
+    ]);
   });
 });

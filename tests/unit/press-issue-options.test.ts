@@ -60,12 +60,12 @@ describe("checkPressOptions", () => {
       pagePattern: "<paper>_<bogus>.pdf",
       inkLimit: "abc",
       bleed: "99",
-      pdfx: "PDF/X-4",
+      pdfx: "PDF/X-5",
       profile: notIcc,
     });
     expect(problems).toEqual([
       '--ink-limit needs a number (percent), not "abc"',
-      '--pdfx must be PDF/X-1a:2001 or PDF/X-3:2002, not "PDF/X-4"',
+      '--pdfx must be PDF/X-1a:2001 or PDF/X-3:2002 or PDF/X-4, not "PDF/X-5"',
       "bleed must be between 0 and 20 mm, not 99",
       `${notIcc} is not an ICC profile`,
       'unknown token <bogus> in file name pattern "<paper>_<bogus>.pdf"',
@@ -74,7 +74,7 @@ describe("checkPressOptions", () => {
 
   it("names an unreadable profile and an ink limit no shipped profile has", async () => {
     const problems = await problemsOf({ profile: join(root, "missing.icc") });
-    expect(problems).toEqual([expect.stringMatching(/^cannot read ICC profile .*missing\.icc: ENOENT/)]);
+    expect(problems).toEqual([expect.stringMatching(/^cannot read ICC profile .*missing\.icc: not found$/)]);
     expect(await problemsOf({ inkLimit: "180" })).toEqual([expect.stringMatching(/no shipped profile .* 180%/)]);
   });
 

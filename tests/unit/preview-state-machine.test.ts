@@ -39,6 +39,7 @@ function built(pages: string[], formatCss = "@page { size: A3 }"): BuiltPages {
 }
 
 const report = (message: string): ErrorReport => ({
+  kind: "issue",
   title: "The issue file is not valid",
   problems: [{ file: "issue.json", path: "", message }],
 });

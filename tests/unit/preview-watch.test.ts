@@ -10,6 +10,10 @@ describe("isLitter", () => {
       expect(isLitter(f), f).toBe(true);
     }
   });
+
+  it("ignores the lock a writer of issue.json holds beside it (src/file-lock.ts)", () => {
+    for (const f of ["issue.json.lock", "issue.json.lock.0b7c-4e.stale"]) expect(isLitter(f), f).toBe(true);
+  });
   it("keeps what makes the pages", () => {
     for (const f of ["issue.json", "photos/coffee.png", "partials/head.hbs", "article.css"]) {
       expect(isLitter(f), f).toBe(false);

@@ -110,7 +110,7 @@ describe("house style", () => {
 
   it("reports a style the issue names that is not there, at the issue's style field", () => {
     expect(problems(issueIn({}, { ...minimal, style: "no-such-paper" }))).toEqual([
-      expect.stringMatching(/^issue\.json: style: expected a style file.*no-such-paper\.json: no such file$/),
+      expect.stringMatching(/^issue\.json: style: expected a style file.*no-such-paper\.json: not found$/),
     ]);
   });
 

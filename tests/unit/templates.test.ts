@@ -2,8 +2,37 @@ import { describe, expect, it } from "vitest";
 import { parseIssue } from "../../src/load";
 import type { Layout } from "../../src/makeup/types";
 import { renderHtml } from "../../src/render/render";
+import { type Paragraph, sliceRuns } from "../../src/typeset/content";
 import type { Measurements } from "../../src/typeset/measurements";
-import { typesetIssue } from "../../src/typeset/model";
+import { type TypesetModel, typesetIssue } from "../../src/typeset/model";
+import type { ComposedLine } from "../../src/typeset/printed-lines";
+
+/** An article's paragraphs as lines starting at the given offsets (what the composer gives, its
+ *  spacing left out): the templates print them as they are. */
+function linesAt(model: TypesetModel, id: string, starts: number[][]): ComposedLine[][] {
+  const paragraphs: Paragraph[] = model.articles.get(id)?.paragraphs ?? [];
+  return paragraphs.map((p, i) => {
+    const at = starts[i] ?? [0];
+    const length = p.runs.reduce((n, r) => n + r.text.length, 0);
+    return at.map((start, k) => {
+      const end = at[k + 1] ?? length;
+      const runs = sliceRuns(p, start, end).map((r) => ({ text: r.text, style: r.style === "dateline" ? 1 : 0 }));
+      return {
+        start,
+        end,
+        runs,
+        hyphen: false,
+        width: 100,
+        left: 0,
+        natural: 100,
+        wordSpacing: 0,
+        letterSpacing: 0,
+        adjust: [],
+        printed: 100,
+      };
+    });
+  });
+}
 
 const issue = parseIssue(
   JSON.stringify({
@@ -50,8 +79,8 @@ const metrics = {
 const measurements: Measurements = {
   mastheadRows: 8,
   articles: new Map([
-    ["lead", { metrics, lineStarts: [[0, 11], [0], [0], [0]] }],
-    ["inner", { metrics: { ...metrics, id: "inner", lines: [] }, lineStarts: [] }],
+    ["lead", { metrics, lines: linesAt(model, "lead", [[0, 11], [0], [0], [0]]) }],
+    ["inner", { metrics: { ...metrics, id: "inner", lines: [] }, lines: [] }],
   ]),
 };
 const module = (columns: Layout["pages"][0]["modules"][0]["columns"], extra = {}) => ({
@@ -120,15 +149,17 @@ describe("templates", () => {
   it("sets the article anatomy: label, kicker, headline, dateline, subhead, credit", () => {
     expect(html).toMatch(/class="np-label"><span>教育快讯/);
     expect(html).toMatch(/class="np-kicker"><span class="np-head-line">闫寺街道<\/span><\/p>/);
-    expect(html).toMatch(/<b class="np-dateline">东昌府讯<\/b>/);
-    expect(html).toMatch(/np-p--subhead[^>]*>小标题/);
+    expect(html).toMatch(/<span class="np-dateline">东昌府讯<\/span>/);
+    expect(html).toMatch(/np-p--subhead"><span class="np-line">小标题/);
     expect(html).toContain("（融媒体 郭龙君）");
   });
 
-  it("splits a paragraph across columns at the measured line", () => {
-    // Line 0 of paragraph 0 in column one (broken: justified last line), line 1 in column two (cont).
-    expect(html).toMatch(/np-p np-p--text broken"><b class="np-dateline">东昌府讯<\/b>　第一段第一行/);
-    expect(html).toMatch(/np-p np-p--text cont">第二行。/);
+  it("splits a paragraph across columns between its composed lines, one line box each", () => {
+    // Line 0 of paragraph 0 in column one, line 1 in column two.
+    expect(html).toMatch(
+      /np-p np-p--text"><span class="np-line"><span class="np-dateline">东昌府讯<\/span>　第一段第一行<\/span><\/p>/,
+    );
+    expect(html).toMatch(/np-p np-p--text"><span class="np-line">第二行。<\/span><\/p>/);
   });
 
   it("gives each text column the number of lines the make-up planned (no helper shadows it)", () => {
@@ -202,7 +233,7 @@ describe("heads broken by the editor (标题转行, issue 22, 1)", () => {
                 { paragraph: 2, first: true, last: true, keepWithNext: false },
               ],
             },
-            lineStarts: [[0], [0, 8], [0]],
+            lines: linesAt(brokenModel, "lead", [[0], [0, 8], [0]]),
           },
         ],
       ]),
@@ -229,10 +260,12 @@ describe("heads broken by the editor (标题转行, issue 22, 1)", () => {
     );
   });
 
-  it("keeps the in-body subhead's break in its text, each line protected alone", () => {
+  it("keeps the in-body subhead's break in its text, each line protected alone and printed as a line", () => {
     const subhead = lead?.paragraphs[1];
     expect(subhead?.kind).toBe("subhead");
     expect(subhead?.runs[0]?.text).toBe("开展“三宣传”\n宣传疫情防控各项政策措施和一线先进典型");
-    expect(html).toContain('<p class="np-p np-p--subhead">开展“三宣传”\n宣传疫情防控各项政策措施和一线先进典型</p>');
+    expect(html).toContain(
+      '<p class="np-lines np-lines--cjk np-p np-p--subhead"><span class="np-line">开展“三宣传”\n</span><span class="np-line">宣传疫情防控各项政策措施和一线先进典型</span></p>',
+    );
   });
 });

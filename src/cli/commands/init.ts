@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { APP_ROOT, appFile } from "../../app-root";
 import { DEFAULTS } from "../../config/defaults";
+import { renderDiagnostic } from "../../diagnostics";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
@@ -23,7 +24,7 @@ export function registerInit(program: Command): void {
     .option("--date <yyyy-mm-dd>", "the issue's date (default today)")
     .option("--number <n>", "the issue's number (总第N期)")
     .option("--lang <lang>", "zh-Hans (default), zh-Hant or en: words, fonts, the placeholder story")
-    .option("--slug <name>", "ASCII name of the press files (paper.slug)")
+    .option("--slug <name>", "ASCII name of the press files (paper.slug; default: the --paper name's, if it has one)")
     .addHelpText(
       "after",
       "\nExample:\n  newsprint init issues/today --paper 东昌府新闻 --date 2023-07-20 --number 1234 && newsprint preview issues/today --open",
@@ -31,12 +32,13 @@ export function registerInit(program: Command): void {
     .action(async (dir: string, opts: InitFlags) => {
       try {
         const { initIssue } = await import("../../import/scaffold");
-        const files = await initIssue(dir, {
+        const { files, warnings } = await initIssue(dir, {
           ...opts,
           schemaFile: appFile("schema/issue.schema.json"),
           appRoot: APP_ROOT,
         });
         for (const f of files) console.log(`wrote ${f}`);
+        for (const w of warnings) console.warn(`warning: ${renderDiagnostic(w)}`);
         process.exitCode = EXIT.ok;
       } catch (err) {
         process.exitCode = reportError(err);

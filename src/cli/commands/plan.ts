@@ -34,10 +34,13 @@ Examples:
       // Chromium starts only when something is not measured yet (the build's measurements are
       // shared): a plan of an issue built before needs none.
       try {
-        const [{ planIssue }, { planSummary, planTable }] = await Promise.all([
+        const [{ planIssue }, { planSummary, planTable }, { checkOutputDir }] = await Promise.all([
           import("../../pipeline/plan-issue"),
           import("../plan-table"),
+          import("../../output-dir"),
         ]);
+        // The measurements are kept in -o: a folder that cannot be one is said first, as build does.
+        await checkOutputDir(opts.out);
         const { plan, timings, layout } = await planIssue(target, { chromium: opts.chromium, outDir: opts.out });
         const total = Math.round(performance.now() - started);
         if (opts.json) {

@@ -82,9 +82,9 @@ Example:
           import("../../config/resolve"),
         ]);
         const { resolve } = await import("node:path");
-        const queue = resolveConfig({
+        const { queue, press: pressSettings } = resolveConfig({
           queue: { redisUrl: opts.redis, queueName: opts.queue, attempts: opts.attempts },
-        }).queue;
+        });
         queueAddress(queue);
         const send = opts.send.map((value) => parseSendTarget(value));
         const press = opts.press
@@ -106,6 +106,7 @@ Example:
             ...(send.length ? { send } : {}),
           },
           queue,
+          pressSettings,
         );
         if (opts.json) console.log(JSON.stringify(added, null, 2));
         else for (const job of added) console.log(`${job.outcome}: ${job.id} ${job.issueFile}`);

@@ -1,17 +1,19 @@
-// `newsprint send`: delivers print-ready PDFs to an IPP printer, a hot folder or an SFTP hot folder.
-// Exit codes: 0 delivered, 1 delivery failed, 2 bad usage. Progress goes to stderr.
+// `newsprint send`: delivers print-ready PDFs to an IPP printer, a hot folder or an SFTP hot folder,
+// each preflighted first (a file that fails is refused and nothing is sent, unless --no-preflight).
+// Exit codes: 0 delivered, 1 delivery failed, 2 bad usage or a file refused. Progress goes to stderr.
 
 import { basename } from "node:path";
 import { type Command, type CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
-import { type DeliverConfig, resolveConfig } from "../../config/resolve";
-import type { Sides } from "../../deliver/index";
-import { EXIT, exitCodeOf } from "../../errors";
+import { type DeliverConfig, type PreflightConfig, resolveConfig } from "../../config/resolve";
+import type { PageDeliveryOptions, Sides } from "../../deliver/index";
+import type { Diagnostic } from "../../diagnostics";
+import { EXIT, exitCodeOf, InputError } from "../../errors";
 
 // The delivery code (ssh2, IPP) loads on use, so other commands start without it.
 const deliver = () => import("../../deliver/index");
 
-interface SendOptions {
+export interface SendOptions {
   printer?: string;
   folder?: string;
   sftp?: string;
@@ -24,11 +26,18 @@ interface SendOptions {
   hostKey?: string;
   retries?: number;
   manifest?: string;
+  /** False with --no-preflight: the files go as they are. */
+  preflight: boolean;
+  /** The issue whose signed-off pages to send, instead of files. */
+  issue?: string;
+  /** The build's output folder, with --issue. */
+  out?: string;
 }
 
 const PRINTER_ONLY = ["copies", "media", "duplex", "jobName", "timeout"] as const;
 const SFTP_ONLY = ["key", "hostKey"] as const;
 const HOT_FOLDER_ONLY = ["retries", "manifest"] as const;
+const ISSUE_ONLY = ["out"] as const;
 
 export function registerSend(program: Command): Command {
   return program
@@ -36,7 +45,9 @@ export function registerSend(program: Command): Command {
     .description(
       "deliver print-ready PDFs to an IPP printer, a hot folder, or a hot folder over SFTP; or an e-paper's site folder to a web server's folder",
     )
-    .argument("<pdf...>", "PDF files to deliver, or one folder (an e-paper site) to deliver whole")
+    .argument("[pdf...]", "PDF files to deliver, or one folder (an e-paper site) to deliver whole")
+    .option("--issue <dir>", "send the issue's signed-off pages not sent yet (see newsprint approve), not files")
+    .option("-o, --out <dir>", `with --issue: the build's output folder (default ${DEFAULTS.outDir})`)
     .option("--printer <uri>", "IPP printer, e.g. ipp://host:631/ipp/print")
     .option("--folder <dir>", "local or mounted hot folder")
     .option("--sftp <user@host[:port]/path>", "hot folder on an SFTP server")
@@ -61,9 +72,10 @@ export function registerSend(program: Command): Command {
     .option("--host-key <fingerprint>", "SFTP: expected host key, SHA256:… (default: $NEWSPRINT_SFTP_HOST_KEY)")
     .option("--retries <n>", `hot folders: tries per file (default ${DEFAULTS.deliverTries})`, positiveInteger)
     .option("--manifest <name>", "hot folders: checksum manifest name (default: <common stem>.sha256)")
+    .option("--no-preflight", "send the files without preflighting them first (on purpose: the plant may reject them)")
     .exitOverride(exitWithUsageCode)
     .action(async (pdfs: string[], options: SendOptions, command: Command) => {
-      checkOptionCombination(options, command);
+      checkOptionCombination(pdfs, options, command);
       try {
         const settings = resolveConfig({
           deliver: {
@@ -73,48 +85,74 @@ export function registerSend(program: Command): Command {
             sftpHostKey: options.hostKey,
           },
         }).deliver;
+        if (options.issue !== undefined) {
+          await checkDestination(options);
+          await (await import("./send-issue")).sendIssue(
+            options.issue,
+            options.out ?? DEFAULTS.outDir,
+            options,
+            settings,
+          );
+          return;
+        }
         const [first] = pdfs;
         if (first !== undefined && pdfs.length === 1 && (await (await deliver()).isSiteFolder(first))) {
           await sendFolder(first, options, settings);
           return;
         }
         for (const pdf of pdfs) await (await deliver()).assertPdfFile(pdf);
+        await checkDestination(options);
+        if (options.preflight) await refuseFailing(pdfs, resolveConfig().preflight);
         await send(pdfs, options, settings);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`newsprint send: ${message}\n`);
+        const heading = error instanceof PreflightRefusalError ? `${error.title}:\n` : "";
+        process.stderr.write(`newsprint send: ${heading}${heading ? message.replace(/^/gm, "  ") : message}\n`);
         process.exitCode = exitCodeOf(error);
       }
     });
 }
 
 async function send(pdfs: string[], options: SendOptions, settings: DeliverConfig): Promise<void> {
-  const progress = (line: string) => process.stderr.write(`${line}\n`);
   if (options.printer) {
-    for (const pdf of pdfs) {
-      const name = basename(pdf);
-      const { jobId } = await (await deliver()).submitPrintJob(pdf, {
-        printer: options.printer,
-        ...(options.copies !== undefined ? { copies: options.copies } : {}),
-        ...(options.media !== undefined ? { media: options.media } : {}),
-        ...(options.duplex ? { sides: duplexSides(options.duplex) } : {}),
-        ...(options.jobName !== undefined ? { jobName: options.jobName } : {}),
-        timeoutMs: settings.printTimeoutMs,
-        pollMs: settings.printPollMs,
-        onState: (state, detail) => {
-          const why = detail.reasons.length ? ` (${detail.reasons.join(", ")})` : "";
-          progress(`${name}: job ${detail.jobId} ${state}${why}`);
-        },
-      });
-      progress(`${name}: printed as job ${jobId} on ${options.printer}`);
-    }
+    for (const pdf of pdfs) await printOne(pdf, options.jobName ?? basename(pdf), options, settings);
     return;
   }
+  await deliverToHotFolder(pdfs, options, settings);
+}
+
+/** Prints one file and follows its job until it completes. */
+export async function printOne(pdf: string, jobName: string, options: SendOptions, settings: DeliverConfig) {
+  const printer = options.printer ?? "";
+  const { jobId } = await (await deliver()).submitPrintJob(pdf, {
+    printer,
+    ...(options.copies !== undefined ? { copies: options.copies } : {}),
+    ...(options.media !== undefined ? { media: options.media } : {}),
+    ...(options.duplex ? { sides: duplexSides(options.duplex) } : {}),
+    jobName,
+    timeoutMs: settings.printTimeoutMs,
+    pollMs: settings.printPollMs,
+    onState: (state, detail) => {
+      const why = detail.reasons.length ? ` (${detail.reasons.join(", ")})` : "";
+      progress(`${jobName}: job ${detail.jobId} ${state}${why}`);
+    },
+  });
+  progress(`${jobName}: printed as job ${jobId} on ${printer}`);
+}
+
+/** Delivers files to the --folder or --sftp hot folder; `pages` names and versions an issue's pages. */
+export async function deliverToHotFolder(
+  pdfs: readonly string[],
+  options: SendOptions,
+  settings: DeliverConfig,
+  pages: PageDeliveryOptions = {},
+): Promise<void> {
   const hotFolder = {
     onProgress: progress,
     tries: settings.tries,
     backoffMs: settings.backoffMs,
     ...(options.manifest !== undefined ? { manifestName: options.manifest } : {}),
+    ...pages,
   };
   if (options.folder) {
     await (await deliver()).deliverToFolder(pdfs, options.folder, hotFolder);
@@ -130,6 +168,8 @@ async function send(pdfs: string[], options: SendOptions, settings: DeliverConfi
     });
   }
 }
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
 
 /** A folder (an e-paper's site) goes whole, in its folders, to a folder or an SFTP folder. */
 async function sendFolder(folder: string, options: SendOptions, settings: DeliverConfig): Promise<void> {
@@ -151,12 +191,53 @@ async function sendFolder(folder: string, options: SendOptions, settings: Delive
     });
 }
 
+/** Refused by the preflight before anything was sent: the input's fault, exit 2. */
+export class PreflightRefusalError extends InputError {
+  override name = "PreflightRefusalError";
+  override readonly title = "not sent: preflight failed";
+  override readonly listsProblems = true;
+}
+
+/** Preflights every file and throws, naming each failing file and check, if any fails. */
+export async function refuseFailing(pdfs: readonly string[], settings: PreflightConfig): Promise<void> {
+  const { preflight } = await import("../../preflight/index");
+  const report = await preflight([...pdfs], settings);
+  if (report.ok) return;
+  const refused = report.files.flatMap((file): Diagnostic[] => {
+    if (!file.readable) return [{ severity: "error", file: file.file, message: file.error ?? "cannot be read" }];
+    return file.checks
+      .filter((check) => check.status === "fail")
+      .map((check) => ({
+        severity: "error",
+        file: file.file,
+        code: check.name,
+        message: `${check.name}: ${check.message}`,
+        problems: check.findings
+          .filter((f) => f.severity === "fail")
+          .map((f) => (f.page ? `page ${f.page}: ${f.message}` : f.message)),
+      }));
+  });
+  throw new PreflightRefusalError(refused);
+}
+
+/** A malformed destination is reported before the files are preflighted. */
+async function checkDestination(options: SendOptions): Promise<void> {
+  const { parsePrinterUri, parseSftpAddress } = await deliver();
+  if (options.printer !== undefined) parsePrinterUri(options.printer);
+  if (options.sftp !== undefined) parseSftpAddress(options.sftp);
+}
+
 function duplexSides(edge: "long" | "short"): Sides {
   return edge === "long" ? "two-sided-long-edge" : "two-sided-short-edge";
 }
 
-/** Exactly one destination, and only the options that apply to it. */
-function checkOptionCombination(options: SendOptions, command: Command): void {
+/** Files or --issue, exactly one destination, and only the options that apply to it. */
+function checkOptionCombination(pdfs: readonly string[], options: SendOptions, command: Command): void {
+  if (pdfs.length > 0 === (options.issue !== undefined)) {
+    command.error("error: give the PDF files to send or --issue <dir>, not both or neither", {
+      exitCode: EXIT.invalid,
+    });
+  }
   const destinations = (["printer", "folder", "sftp"] as const).filter((d) => options[d] !== undefined);
   if (destinations.length !== 1) {
     command.error(
@@ -178,6 +259,7 @@ function checkOptionCombination(options: SendOptions, command: Command): void {
   misplaced(PRINTER_ONLY, options.printer !== undefined, "--printer");
   misplaced(SFTP_ONLY, options.sftp !== undefined, "--sftp");
   misplaced(HOT_FOLDER_ONLY, options.printer === undefined, "--folder and --sftp");
+  misplaced(ISSUE_ONLY, options.issue !== undefined, "--issue");
 }
 
 function positiveInteger(value: string): number {

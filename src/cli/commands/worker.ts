@@ -11,6 +11,7 @@ interface WorkerFlags {
   chromium?: string;
   lockDuration: number;
   stalledInterval: number;
+  root: string[];
 }
 
 export function positiveInteger(value: string): number {
@@ -28,6 +29,12 @@ export function registerWorker(program: Command): void {
     .option("--concurrency <n>", "editions built at once by this worker", positiveInteger, DEFAULTS.queueConcurrency)
     .option("--redis <url>", `the queue's Redis (default: $NEWSPRINT_REDIS_URL or ${DEFAULTS.redisUrl})`)
     .option("--queue <name>", "queue name", DEFAULTS.queueName)
+    .option(
+      "--root <dir>",
+      "a folder whose issues this worker builds and where it writes and sends (repeatable; at least one)",
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .option("--chromium <path>", `Chromium binary (default: $NEWSPRINT_CHROMIUM or ${DEFAULTS.chromiumPaths[0]})`)
     .option(
       "--lock-duration <ms>",
@@ -45,11 +52,12 @@ export function registerWorker(program: Command): void {
       "after",
       `
 Runs until SIGTERM or Ctrl-C, which let the jobs under way finish (a second one stops at once;
-those jobs are then taken by another worker). Before taking jobs it checks that its Chromium,
+those jobs are then taken by another worker). It reads and writes only under the --root folders:
+a job naming an issue, output, send folder or profile elsewhere fails at once. Before taking jobs it checks that its Chromium,
 fonts, newsprint version, templates and styles are those of the queue's other workers.
 
 Example:
-  newsprint worker --redis redis://queue.example:6379 --concurrency 2`,
+  newsprint worker --redis rediss://:password@queue.example:6380 --root /mnt/editions --concurrency 2`,
     )
     .action(async (opts: WorkerFlags) => {
       try {
@@ -65,6 +73,7 @@ Example:
             concurrency: opts.concurrency,
             lockDurationMs: opts.lockDuration,
             stalledIntervalMs: opts.stalledInterval,
+            roots: opts.root,
           },
         });
         const worker = await startWorker(config);

@@ -2,7 +2,7 @@ import { type GridRect, inside, overlaps, rectLabel } from "../../grid";
 import { MakeupError } from "../errors";
 import type { FitCache } from "../module/fit-cache";
 import type { Grid, Pin } from "../types";
-import { obstacleName } from "./obstacles";
+import { obstacleName, obstacleOf } from "./obstacles";
 
 // Pinned articles of an automatic page keep the editor's place; the make-up fills the rest of the
 // page around them. A pin without a height gets the article's natural height at that width (as
@@ -38,8 +38,9 @@ export function placePins(
     const item = itemOf(pin.articleId);
     if (item < 0) throw new MakeupError(`${where} is not an article of this page`, at);
     // Its first line inside the grid (its height may not be known yet).
-    if (!inside({ ...pinned, rows: 1 }, grid))
-      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`, at);
+    const leaves = () =>
+      new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`, at, { kind: "leaves-grid" });
+    if (!inside({ ...pinned, rows: 1 }, grid)) throw leaves();
     const obstacles = [...taken, ...placed];
     const room = roomBelow(grid, pin.col, pin.row, pin.span, obstacles);
     let rows = pin.rows;
@@ -50,9 +51,13 @@ export function placePins(
     // No room at all below the pin: something already stands on its first line.
     const rect = { col: pin.col, row: pin.row, span: pin.span, rows: Math.max(rows, 1) };
     const clash = obstacles.find((o) => overlaps(rect, o));
-    if (!clash && !inside(rect, grid))
-      throw new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`, at);
-    if (clash) throw new MakeupError(`${where} overlaps ${obstacleName(clash)}`, at);
+    if (!clash && !inside(rect, grid)) throw leaves();
+    if (clash) {
+      throw new MakeupError(`${where} overlaps ${obstacleName(clash)}`, at, {
+        kind: "overlaps",
+        obstacle: obstacleOf(clash),
+      });
+    }
     placed.push({ ...rect, articleId: pin.articleId, item });
   }
   return placed;

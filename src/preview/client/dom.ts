@@ -29,3 +29,15 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 export const maybeById = (id: string): HTMLElement | null => document.getElementById(id);
+
+/**
+ * Draws the text under `root` again. Chromium can leave text painted before its web font's subset
+ * arrived as empty boxes when the system has no font with those characters (CJK words on a
+ * machine without CJK fonts); text nodes set anew once the fonts are in are drawn with them.
+ */
+export function redrawText(root: Node): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+  for (const node of nodes) if (node.data.trim()) node.replaceWith(document.createTextNode(node.data));
+}

@@ -1,6 +1,8 @@
-import type { Edit, EditResponse } from "../edit-vocabulary";
+import type { Edit, EditResponse, Refusal } from "../edit-vocabulary";
 import type { Mark } from "../state";
+import { refusalText } from "../words";
 import type { Stage } from "./stage";
+import { words } from "./words";
 
 // The editor's page side of editing: sends the pages' edits to the server (POST /edit with the
 // session's token, naming the version of the file they were made on), keeps undo and redo (each
@@ -65,7 +67,7 @@ export class EditClient {
   undo(): Promise<void> {
     const last = this.undoStack.at(-1);
     if (!last) {
-      this.hooks.status("nothing to undo");
+      this.hooks.status(words.status.nothingToUndo);
       return Promise.resolve();
     }
     return this.send(last, "undo");
@@ -74,7 +76,7 @@ export class EditClient {
   redo(): Promise<void> {
     const last = this.redoStack.at(-1);
     if (!last) {
-      this.hooks.status("nothing to redo");
+      this.hooks.status(words.status.nothingToRedo);
       return Promise.resolve();
     }
     return this.send(last, "redo");
@@ -99,14 +101,15 @@ export class EditClient {
     const base = this.sources.get(version);
     const issue = this.hooks.issue();
     if (!base || !issue) {
-      this.notice({ message: "the pages on screen are not built from the file as it is: wait for the new pages" });
+      this.notice({ message: refusalText(words, { code: "stale-pages" }) });
       return;
     }
     this.busy = true;
     this.stage.notices = [];
     this.stage.redrawMarks();
     this.hooks.changed();
-    this.hooks.status(via === "edit" ? "saving…" : `${via}…`, "building");
+    const busy = { edit: words.status.saving, undo: words.status.undoing, redo: words.status.redoing };
+    this.hooks.status(busy[via], "building");
     let answer: EditResponse;
     try {
       const res = await fetch("/edit", {
@@ -117,7 +120,8 @@ export class EditClient {
       });
       answer = (await res.json()) as EditResponse;
     } catch (err) {
-      answer = { ok: false, reason: "refused", message: `the preview server did not answer (${String(err)})` };
+      const refusal: Refusal = { code: "no-answer", detail: String(err) };
+      answer = { ok: false, reason: "refused", refusal, message: refusalText(words, refusal) };
     }
     if (answer.ok) {
       // The answer's inverse undoes what was just done: an undo's inverse is its redo.
@@ -127,12 +131,13 @@ export class EditClient {
       if (answer.undo.length) inverse.push(answer.undo);
       this.waitFor = answer.version;
       if ((this.stage.current?.version ?? 0) >= answer.version) this.busy = false;
-      if (answer.undo.length === 0 && via === "edit") this.hooks.status("nothing to change");
+      if (answer.undo.length === 0 && via === "edit") this.hooks.status(words.status.nothingToChange);
     } else {
       this.busy = false;
-      const what = answer.reason === "conflict" ? "edit refused" : "edit not made";
-      this.notice({ article: answer.article, page: answer.page, message: answer.message });
-      this.hooks.status(`${what}: ${answer.message}`, "error");
+      const message = refusalText(words, answer.refusal);
+      this.notice({ article: answer.article, page: answer.page, message });
+      const say = answer.reason === "conflict" ? words.status.editRefused : words.status.editNotMade;
+      this.hooks.status(say(message), "error");
     }
     this.hooks.changed();
   }

@@ -1,5 +1,6 @@
 import type { ErrorReport } from "../state";
 import { byId, h } from "./dom";
+import { words } from "./words";
 
 // The overlay naming what broke the latest rebuild: per problem the file and the JSON path in it.
 // The last good pages stay underneath; the overlay goes away by itself once a rebuild succeeds.
@@ -17,7 +18,7 @@ export function wireErrorOverlay(): void {
 
 export function showError(report: ErrorReport, key: string, onPick?: (article: string) => void): void {
   const overlay = byId("npv-error");
-  byId("npv-error-title").textContent = report.title;
+  byId("npv-error-title").textContent = words.error.titles[report.kind];
   byId("npv-error-list").replaceChildren(
     ...report.problems.map((p) => {
       const article = p.article;
@@ -28,11 +29,11 @@ export function showError(report: ErrorReport, key: string, onPick?: (article: s
           "div",
           { class: "npv-error-where" },
           p.file || "",
-          p.path ? h("span", {}, " at ", h("code", {}, p.path)) : undefined,
+          p.path ? h("span", {}, ` ${words.error.at} `, h("code", {}, p.path)) : undefined,
         ),
         h("div", { class: "npv-error-message" }, p.message),
         article && onPick
-          ? h("button", { type: "button", onclick: () => onPick(article) }, "Show on the pages")
+          ? h("button", { type: "button", onclick: () => onPick(article) }, words.error.showOnPages)
           : undefined,
       );
     }),

@@ -1,9 +1,10 @@
-import { type GridRect, type IssuePin, inside, overlaps, rectLabel, sameRect, toIssueRect } from "../../grid";
+import { type GridRect, type IssuePin, inside, overlaps, sameRect, toIssueRect } from "../../grid";
 import type { Edit } from "../edit-vocabulary";
 import type { PinListing } from "../state";
 import { type ModuleOrigin, placeBox, type ShownLayout, type ShownModule } from "./frame-layout";
 import { pageElements } from "./frame-overlays";
 import type { Editing, FrameToShell, KeyPress } from "./messages";
+import { words } from "./words";
 
 // Making up pages by hand, inside the pages' frame. Click selects a module (handles on its edges);
 // dragging it shows a ghost snapped to columns and lines and drops it there (pinned), on another
@@ -53,6 +54,8 @@ export interface EditorHost {
 const div = (cls: string) => {
   const el = document.createElement("div");
   el.className = cls;
+  // The editor's words, not the paper's: their language picks the right CJK glyphs.
+  el.lang = words.language;
   return el;
 };
 
@@ -78,6 +81,8 @@ export class FrameEditor {
     }
     this.ghost.append(this.ghostLabel);
     document.addEventListener("mousedown", (e) => this.down(e));
+    // Labels drawn before the font subsets with their characters arrived are drawn again (dom.ts).
+    document.fonts.addEventListener("loadingdone", () => this.draw());
     window.addEventListener("mousemove", (e) => this.move(e));
     window.addEventListener("mouseup", (e) => this.up(e));
     document.addEventListener("keydown", (e) => {
@@ -128,12 +133,12 @@ export class FrameEditor {
   }
 
   private lockOf(module: ShownModule): string | undefined {
-    if (!this.editing.enabled) return "read-only preview";
-    if (module.kind === "ad") return "ad: booked, locked";
+    if (!this.editing.enabled) return words.editor.readOnly;
+    if (module.kind === "ad") return words.editor.adLocked;
     const listed = this.editing.listing[module.page - 1];
     if (!listed || listed.articles.some((a) => a.id === module.id)) return undefined;
     const from = module.continuedFrom;
-    return from ? `continued from page ${from}: move it there` : "filler: set by the make-up where a page is short";
+    return from ? words.editor.continuedFrom(from) : words.editor.filler;
   }
 
   /** The element of a module on the pages shown. */
@@ -203,15 +208,15 @@ export class FrameEditor {
     const state =
       target.locked ??
       (this.editing.busy
-        ? "saving…"
+        ? words.editor.saving
         : target.origin === "make-up"
-          ? "placed by the make-up"
+          ? words.editor.placedByMakeup
           : target.origin === "fixed"
-            ? "placed by hand"
-            : "pinned");
-    this.selectionLabel.textContent = `${target.id} · ${state} · ${rectLabel(target.rect)}`;
+            ? words.editor.placedByHand
+            : words.editor.pinned);
+    this.selectionLabel.textContent = `${target.id} · ${state} · ${words.editor.rect(target.rect)}`;
     if (this.pending) {
-      this.showGhost(target.page, this.pending.rect, "Enter: pin here · Esc: cancel", target);
+      this.showGhost(target.page, this.pending.rect, words.editor.pinHere, target);
     } else if (!this.drag?.active) this.ghost.remove();
   }
 
@@ -228,8 +233,9 @@ export class FrameEditor {
     const outside = !this.layout || !inside(rect, this.layout.grid);
     this.ghost.classList.toggle("bad", Boolean(outside || overAd) && page === moving.page);
     this.ghost.classList.toggle("swap", swap);
-    const warning =
-      page !== moving.page ? "" : outside ? " · outside the grid" : overAd ? ` · over ad ${overAd.id}` : "";
+    const bad =
+      page !== moving.page ? undefined : outside ? words.editor.outsideGrid : overAd && words.editor.overAd(overAd.id);
+    const warning = bad ? ` · ${bad}` : "";
     this.ghostLabel.textContent = `${label}${warning}`;
   }
 
@@ -300,15 +306,15 @@ export class FrameEditor {
       d.swapWith = undefined;
       if (d.page !== d.target.page) {
         d.ghost = ghost;
-        this.showGhost(d.page, ghost, `to page ${d.page}: placed by the make-up`, d.target);
+        this.showGhost(d.page, ghost, words.editor.toPage(d.page), d.target);
         return;
       }
       const others = this.layout.onPage(d.page).filter((m) => m.id !== d.target.id);
       d.swapWith = e.altKey ? undefined : others.find((m) => m.rect.col === ghost.col && m.rect.row === ghost.row);
       d.ghost = ghost;
       if (d.swapWith) {
-        this.showGhost(d.page, d.swapWith.rect, `swap with ${d.swapWith.id}`, d.target, true);
-      } else this.showGhost(d.page, ghost, `pin at ${rectLabel(ghost)}`, d.target);
+        this.showGhost(d.page, d.swapWith.rect, words.editor.swapWith(d.swapWith.id), d.target, true);
+      } else this.showGhost(d.page, ghost, words.editor.pinAt(words.editor.rect(ghost)), d.target);
       return;
     }
     // Resizing: whole columns and lines, at least one of each.
@@ -329,7 +335,7 @@ export class FrameEditor {
     }
     d.ghost = r;
     d.page = d.target.page;
-    this.showGhost(d.page, r, `resize to ${r.span} × ${r.rows}`, d.target);
+    this.showGhost(d.page, r, words.editor.resizeTo(r.span, r.rows), d.target);
   }
 
   private up(e: MouseEvent): void {

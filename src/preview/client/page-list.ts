@@ -1,5 +1,6 @@
 import type { PageListing } from "../state";
 import { byId, h } from "./dom";
+import { words } from "./words";
 
 // The issue's page lists in the panel: every page's articles in the file's order, pinned ones
 // marked, ads locked. An article dragged onto another page (or another place in its page's list)
@@ -48,8 +49,8 @@ export class PageList {
           h(
             "h3",
             {},
-            `Page ${page.page}`,
-            page.explicit ? h("span", { class: "npv-pl-note" }, " · made up by hand") : "",
+            words.panel.page(page.page),
+            page.explicit ? h("span", { class: "npv-pl-note" }, ` · ${words.panel.madeUpByHand}`) : "",
           ),
           h(
             "ol",
@@ -60,13 +61,15 @@ export class PageList {
                 {
                   class: `npv-pl-article${a.pin ? " pinned" : ""}${a.id === this.selected ? " selected" : ""}`,
                   "data-article": a.id,
-                  title: a.pin ? "pinned" : "placed by the make-up",
+                  title: a.pin ? words.panel.pinned : words.panel.placedByMakeup,
                 },
                 h("span", { class: "npv-pl-head" }, a.headline ?? a.id),
-                h("span", { class: "npv-pl-id" }, a.pin ? `${a.id} · pinned` : a.id),
+                h("span", { class: "npv-pl-id" }, a.pin ? `${a.id} · ${words.panel.pinned}` : a.id),
               ),
             ),
-            ...page.ads.map((id) => h("li", { class: "npv-pl-ad", title: "booked: locked" }, `ad ${id} · locked`)),
+            ...page.ads.map((id) =>
+              h("li", { class: "npv-pl-ad", title: words.panel.adBooked }, words.panel.adLocked(id)),
+            ),
           ),
         ),
       ),

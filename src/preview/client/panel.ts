@@ -1,19 +1,10 @@
 import type { Flatplan } from "../../pipeline/flatplan";
-import type { Mark, MarkKind } from "../state";
+import type { Mark } from "../state";
 import { byId, h, maybeById } from "./dom";
+import { words } from "./words";
 
 // The warnings panel: every mark of the pages on screen, by page. Clicking one scrolls the pages
 // to it and makes its box flash.
-
-const KIND_NAMES: Record<MarkKind, string> = {
-  overflow: "overflow",
-  lines: "lines differ",
-  jump: "jump",
-  "low-resolution": "low resolution",
-  underfull: "too little material",
-  makeup: "make-up",
-  refused: "edit not made",
-};
 
 export function showMarks(marks: Mark[], onPick: (index: number) => void): void {
   const list = byId("npv-marks-list");
@@ -21,7 +12,7 @@ export function showMarks(marks: Mark[], onPick: (index: number) => void): void 
   count.textContent = String(marks.length);
   count.classList.toggle("some", marks.length > 0);
   if (marks.length === 0) {
-    list.replaceChildren(h("p", { class: "npv-none" }, "Nothing to report."));
+    list.replaceChildren(h("p", { class: "npv-none" }, words.panel.nothingToReport));
     return;
   }
   const pages = new Map<number, HTMLLIElement[]>();
@@ -34,7 +25,7 @@ export function showMarks(marks: Mark[], onPick: (index: number) => void): void 
         h(
           "button",
           { type: "button", class: `k-${mark.kind}`, "data-mark": index, onclick: () => onPick(index) },
-          h("span", { class: "npv-kind" }, KIND_NAMES[mark.kind] ?? mark.kind),
+          h("span", { class: "npv-kind" }, words.panel.kinds[mark.kind] ?? mark.kind),
           mark.article ? `${mark.article}: ${mark.message}` : mark.message,
         ),
       ),
@@ -43,7 +34,7 @@ export function showMarks(marks: Mark[], onPick: (index: number) => void): void 
   });
   const sections = [...pages.entries()]
     .sort(([a], [b]) => a - b)
-    .flatMap(([page, items]) => [h("h3", {}, `Page ${page}`), h("ul", {}, ...items)]);
+    .flatMap(([page, items]) => [h("h3", {}, words.panel.page(page)), h("ul", {}, ...items)]);
   list.replaceChildren(...sections);
 }
 
@@ -52,7 +43,7 @@ export function showPlan(plan: Flatplan | undefined): void {
   const panel = byId("npv-panel");
   let box = maybeById("npv-plan");
   if (!box) {
-    box = h("section", { id: "npv-plan", class: "npv-plan", "aria-label": "Plan" });
+    box = h("section", { id: "npv-plan", class: "npv-plan", "aria-label": words.panel.plan });
     panel.append(box);
   }
   if (!plan) {
@@ -63,11 +54,11 @@ export function showPlan(plan: Flatplan | undefined): void {
     const jumps = p.stories.filter((s) => s.continuesOn !== undefined).map((s) => `${s.article} → ${s.continuesOn}`);
     const pool = p.stories.filter((s) => s.from === "pool" && s.continuedFrom === undefined).length;
     const parts = [
-      `${p.stories.length} stories${pool ? ` (${pool} from the pool)` : ""}`,
-      ...(p.ads.length ? [`${p.ads.length} ad${p.ads.length > 1 ? "s" : ""}`] : []),
-      ...(jumps.length ? [`jumps ${jumps.join(", ")}`] : []),
+      words.panel.stories(p.stories.length, pool),
+      ...(p.ads.length ? [words.panel.ads(p.ads.length)] : []),
+      ...(jumps.length ? [words.panel.jumps(jumps.join(", "))] : []),
     ];
-    const title = p.stories.map((s) => `${s.article}: ${s.lines} lines, ${s.photos} photos`).join("\n");
+    const title = p.stories.map((s) => words.panel.story(s.article, s.lines, s.photos)).join("\n");
     return h(
       "li",
       { title },
@@ -75,7 +66,7 @@ export function showPlan(plan: Flatplan | undefined): void {
       ` ${(100 * p.fill).toFixed(1)}% · ${parts.join(" · ")}`,
     );
   });
-  box.replaceChildren(h("h2", {}, "Plan"), h("ol", { class: "npv-plan-pages" }, ...rows));
+  box.replaceChildren(h("h2", {}, words.panel.plan), h("ol", { class: "npv-plan-pages" }, ...rows));
 }
 
 export function wirePanelToggle(): void {

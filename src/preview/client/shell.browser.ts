@@ -1,10 +1,11 @@
 import type { ErrorReport, PreviewState } from "../state";
-import { byId, maybeById } from "./dom";
+import { byId, maybeById, redrawText } from "./dom";
 import { hideError, showError, wireErrorOverlay } from "./error-overlay";
 import { showMarks, showPlan, wirePanelToggle } from "./panel";
 import { wireEditing } from "./shell-editing";
 import { Stage } from "./stage";
 import { wireToolbar } from "./toolbar";
+import { words } from "./words";
 
 // The editor's page: listens to the server's event stream and keeps the newest pages on screen.
 // Every event carries the whole state (see src/preview/state.ts), so a reconnect needs nothing else.
@@ -23,16 +24,18 @@ const stage = new Stage({
     showMarks(stage.marks, (index) => stage.reveal(index));
     showPlan(state?.plan);
     editing.shown(entry.version);
-    const took = state?.buildMs !== undefined ? ` · ${(state.buildMs / 1000).toFixed(1)} s` : "";
-    if (state?.status === "ready") setStatus(`updated ${new Date().toLocaleTimeString([], { hour12: false })}${took}`);
+    const seconds = state?.buildMs !== undefined ? state.buildMs / 1000 : undefined;
+    const time = new Date().toLocaleTimeString([], { hour12: false });
+    if (state?.status === "ready") setStatus(words.status.updated(time, seconds));
   },
   onPosition(msg) {
     toolbar.position(msg);
   },
   onFailed(version, message) {
-    failure = { title: "Paged.js could not lay out the pages", problems: [{ file: "", path: "", message }] };
-    showError(failure, `paged:${version}:${message}`);
-    setStatus("error", "error");
+    const report: ErrorReport = { kind: "paged", title: "", problems: [{ file: "", path: "", message }] };
+    failure = report;
+    showError(report, `paged:${version}:${message}`);
+    setStatus(words.status.error, "error");
   },
 });
 const toolbar = wireToolbar(stage);
@@ -42,12 +45,19 @@ const editing = wireEditing(stage, {
 });
 wirePanelToggle();
 wireErrorOverlay();
+// The font subsets of the page's words, asked for at once; the words drawn again once they are in
+// and whenever more arrive (dom.ts, redrawText).
+const redraw = () => requestAnimationFrame(() => redrawText(document.body));
+document.fonts.addEventListener("loadingdone", redraw);
+void document.fonts
+  .load(`14px ${getComputedStyle(document.body).fontFamily}`, document.body.textContent ?? "")
+  .then(redraw);
 
 function onState(next: PreviewState): void {
   const previous = state;
   state = next;
   byId("npv-name").textContent = next.issue.name;
-  document.title = `${next.issue.name} · newsprint preview`;
+  document.title = words.shell.issueTitle(next.issue.name);
   // A restarted server counts its versions from 1 again.
   const restarted = previous !== undefined && previous.server !== next.server;
   const newer = next.version > stage.latest;
@@ -56,15 +66,15 @@ function onState(next: PreviewState): void {
     stage.view.bleedMm = next.bleedMm;
     stage.load(next.version, next.marks, restarted ? undefined : next.changes);
   }
-  if (next.version === 0 && next.status === "error") maybeById("npv-empty")?.replaceChildren("No pages yet.");
+  if (next.version === 0 && next.status === "error") maybeById("npv-empty")?.replaceChildren(words.shell.noPagesYet);
   // The latest error stays up while the fix rebuilds; a successful rebuild clears it.
   if (next.error) {
     showError(next.error, JSON.stringify(next.error), (article) => stage.reveal(-1, { article }));
     const building = next.status === "building";
-    setStatus(building ? "building…" : "not updated: error", building ? "building" : "error");
+    setStatus(building ? words.status.building : words.status.notUpdated, building ? "building" : "error");
   } else {
     if (!failure) hideError();
-    if (next.status === "building") setStatus("building…", "building");
+    if (next.status === "building") setStatus(words.status.building, "building");
   }
 }
 
@@ -73,4 +83,4 @@ events.addEventListener("state", (event) => {
   failure = undefined;
   onState(JSON.parse((event as MessageEvent<string>).data) as PreviewState);
 });
-events.addEventListener("error", () => setStatus("server unreachable: retrying…", "error"));
+events.addEventListener("error", () => setStatus(words.status.unreachable, "error"));

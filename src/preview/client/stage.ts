@@ -13,6 +13,7 @@ import {
   type ShellToFrame,
   type View,
 } from "./messages";
+import { words } from "./words";
 
 // The pages on screen, double-buffered: a new version loads in a hidden frame, paginates there,
 // is put at the page the editor was reading, and only then replaces the old frame. The editor never
@@ -76,7 +77,7 @@ export class Stage {
     const frame = h("iframe", {
       class: "npv-loading",
       src: `/pages/${version}.html`,
-      title: `Pages, version ${version}`,
+      title: words.shell.pagesVersion(version),
       "data-version": version,
     });
     this.loading = { frame, version, marks, started: performance.now() };

@@ -1,6 +1,7 @@
 import { byId } from "./dom";
 import type { Position, View, ViewLayers } from "./messages";
 import type { Stage } from "./stage";
+import { words } from "./words";
 
 // The toolbar: page steps, single or spread view, zoom, overlay toggles. The choices are kept in
 // localStorage so that a reload of the editor's page keeps them.
@@ -74,7 +75,8 @@ export function wireToolbar(stage: Stage): Toolbar {
       byId("npv-where").textContent = `${msg.page} / ${msg.of}`;
       const fitOption = zoomSelect.options[0];
       if (fitOption) {
-        fitOption.textContent = view.zoom === "fit" ? `Fit width (${Math.round(shownZoom * 100)} %)` : "Fit width";
+        const percent = Math.round(shownZoom * 100);
+        fitOption.textContent = view.zoom === "fit" ? words.shell.fitWidthAt(percent) : words.shell.fitWidth;
       }
     },
   };

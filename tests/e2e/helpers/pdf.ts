@@ -28,11 +28,15 @@ export function pdfFonts(file: string): FontRow[] {
     });
 }
 
-/** The PDF's text with all white space and invisible joiners removed, to compare with sources. */
-export function pdfTextCompact(file: string, pages?: [number, number]): string {
+/**
+ * The PDF's text with all white space and invisible joiners removed, to compare with sources.
+ * `raw` keeps content order: the default order interleaves a head's lines with the columns beside it.
+ */
+export function pdfTextCompact(file: string, pages?: [number, number], order: "layout" | "raw" = "layout"): string {
   const range = pages ? ["-f", String(pages[0]), "-l", String(pages[1])] : [];
+  const raw = order === "raw" ? ["-raw"] : [];
   return compact(
-    execFileSync("pdftotext", [...range, "-enc", "UTF-8", file, "-"], {
+    execFileSync("pdftotext", [...range, ...raw, "-enc", "UTF-8", file, "-"], {
       encoding: "utf8",
       maxBuffer: 64 << 20,
     }),

@@ -1,0 +1,153 @@
+import { rectLabel } from "../../grid";
+import type { PlaceProblem } from "../edit-vocabulary";
+import type { Words } from "./words";
+
+const handPage = (page: number) =>
+  `page ${page} is made up by hand (an explicit "layout" list): every module there keeps a placement`;
+
+const placeProblem = (p: PlaceProblem) => {
+  const where = `${p.path || "the file"}: expected ${p.expected}, found ${p.found}`;
+  return p.offGrid ? `${p.offGrid.field} ${p.offGrid.value} is off the grid (${where})` : where;
+};
+
+export const en: Words = {
+  language: "en",
+  shell: {
+    title: "newsprint preview",
+    issueTitle: (issue) => `${issue} · newsprint preview`,
+    toolbar: "Preview",
+    page: "Page",
+    previousPage: "Previous page (PageUp)",
+    nextPage: "Next page (PageDown)",
+    view: "View",
+    single: "Single",
+    spread: "Spread",
+    zoom: "Zoom",
+    zoomOut: "Zoom out (−)",
+    zoomIn: "Zoom in (+)",
+    fitWidth: "Fit width",
+    fitWidthAt: (percent) => `Fit width (${percent} %)`,
+    overlays: "Overlays",
+    columns: "Columns",
+    baselines: "Baselines",
+    trim: "Trim & bleed",
+    highlights: "Highlights",
+    warnings: "Warnings",
+    warningsByPage: "Warnings by page",
+    pages: "Pages",
+    pagesHint: "Drag an article onto another page to move it there.",
+    building: "Building the pages…",
+    noPagesYet: "No pages yet.",
+    pagesVersion: (version) => `Pages, version ${version}`,
+  },
+  status: {
+    connecting: "connecting…",
+    building: "building…",
+    updated: (time, seconds) => `updated ${time}${seconds !== undefined ? ` · ${seconds.toFixed(1)} s` : ""}`,
+    error: "error",
+    notUpdated: "not updated: error",
+    unreachable: "server unreachable: retrying…",
+    saving: "saving…",
+    undoing: "undo…",
+    redoing: "redo…",
+    nothingToUndo: "nothing to undo",
+    nothingToRedo: "nothing to redo",
+    nothingToChange: "nothing to change",
+    editRefused: (reason) => `edit refused: ${reason}`,
+    editNotMade: (reason) => `edit not made: ${reason}`,
+  },
+  panel: {
+    kinds: {
+      overflow: "overflow",
+      lines: "lines differ",
+      jump: "jump",
+      "low-resolution": "low resolution",
+      underfull: "too little material",
+      makeup: "make-up",
+      refused: "edit not made",
+    },
+    nothingToReport: "Nothing to report.",
+    page: (page) => `Page ${page}`,
+    plan: "Plan",
+    stories: (count, fromPool) => `${count} stories${fromPool ? ` (${fromPool} from the pool)` : ""}`,
+    ads: (count) => `${count} ad${count > 1 ? "s" : ""}`,
+    jumps: (list) => `jumps ${list}`,
+    story: (article, lines, photos) => `${article}: ${lines} lines, ${photos} photos`,
+    madeUpByHand: "made up by hand",
+    pinned: "pinned",
+    placedByMakeup: "placed by the make-up",
+    adLocked: (id) => `ad ${id} · locked`,
+    adBooked: "booked: locked",
+  },
+  error: {
+    titles: {
+      photo: "Photo problem",
+      issue: "The issue file is invalid",
+      fit: "The material does not fit",
+      build: "The pages could not be built",
+      template: "A template does not compile",
+      paged: "Paged.js could not lay out the pages",
+    },
+    title: "Error",
+    note: "The pages below are from the last version that built. Fix the file and save: the preview updates by itself.",
+    hide: "Hide",
+    at: "at",
+    showOnPages: "Show on the pages",
+  },
+  editor: {
+    readOnly: "read-only preview",
+    adLocked: "ad: booked, locked",
+    continuedFrom: (page) => `continued from page ${page}: move it there`,
+    filler: "filler: set by the make-up where a page is short",
+    saving: "saving…",
+    placedByMakeup: "placed by the make-up",
+    placedByHand: "placed by hand",
+    pinned: "pinned",
+    pinHere: "Enter: pin here · Esc: cancel",
+    outsideGrid: "outside the grid",
+    overAd: (id) => `over ad ${id}`,
+    toPage: (page) => `to page ${page}: placed by the make-up`,
+    swapWith: (id) => `swap with ${id}`,
+    pinAt: (rect) => `pin at ${rect}`,
+    resizeTo: (columns, lines) => `resize to ${columns} × ${lines}`,
+    rect: rectLabel,
+  },
+  refusal: {
+    "changed-on-disk": (r) =>
+      `${r.file} changed on disk after these pages were shown (saved in an editor or another tab): the pages are rebuilt from the file, and the edit was not made. Make it again on the new pages.`,
+    "not-built-from-file": (r) => `the pages shown are not built from ${r.file} as it is now: wait for the new pages`,
+    "changed-while-checked": (r) =>
+      `${r.file} changed on disk while the edit was checked: the pages are rebuilt from the file`,
+    "changed-while-made-up": (r) =>
+      `${r.file} changed on disk while the edit was being made up: the pages show the file`,
+    filler: (r) =>
+      `"${r.article}" is a filler: the make-up sets it where a page is short of material. Move it into a page's articles to place it by hand`,
+    "no-article": (r) => `no article "${r.article}" on the issue's pages`,
+    "hand-page-unpin": (r) => `${handPage(r.page)}; "${r.article}" cannot be made automatic`,
+    "hand-page-height": (r) => `${handPage(r.page)}: "${r.article}" needs a height in lines`,
+    "hand-page-move-from": (r) => `${handPage(r.page)}: change its layout list to move "${r.article}"`,
+    "hand-page-move-to": (r) =>
+      `page ${r.page} is made up by hand (an explicit "layout" list): add "${r.article}" there`,
+    "ad-locked": (r) => `ad "${r.ad}" is booked by the ad department and locked`,
+    "not-shown": (r) => `"${r.article}" is not on the pages shown`,
+    "no-page": (r) => `the issue has no page ${r.page}`,
+    "different-pages": (r) =>
+      `"${r.article}" and "${r.with}" are on different pages: drop a module on another page to move it there`,
+    "cannot-go-there": (r) => `Cannot go there: ${r.problems.map(placeProblem).join("; ")}`,
+    "does-not-fit": (r) =>
+      `The text no longer fits: ${r.unplaced.map((u) => `article ${u.article}: ${u.lines} lines do not fit (${u.reason})`).join("; ")}`,
+    "pin-clash": (r) => r.detail,
+    makeup: (r) => r.detail,
+    "rebuild-failed": (r) => `${en.error.titles[r.error ?? "build"]}: ${r.details.join("; ")}`,
+    "forbidden-host": () => "forbidden host",
+    "not-own-page": () => "edits come only from the preview's own page",
+    "no-token": () => "no valid edit token",
+    "not-json-type": () => "expected a JSON body",
+    "too-large": () => "edit too large",
+    "not-json": () => "the body is not JSON",
+    "not-an-edit": (r) => `not an edit${r.where ? ` at ${r.where}` : ""}: ${r.detail}`,
+    "other-issue": (r) => `this preview serves ${r.issue} only`,
+    "stale-pages": () => "the pages on screen are not built from the file as it is: wait for the new pages",
+    "no-answer": (r) => `the preview server did not answer (${r.detail})`,
+  },
+};
