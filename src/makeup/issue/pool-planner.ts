@@ -231,6 +231,11 @@ export class PoolPlanner {
         skipped.set(last.id, `page ${page.number} could not take it without losing text`);
         below = Math.min(below, leastCells(last, this.input.grid));
         current = current.slice(0, -1);
+        // Without it the page may be as it was: the next shorter story is tried in its place.
+        if (current.length === 0) {
+          const instead = this.next(search, [], below);
+          if (instead !== undefined) current = [instead];
+        }
         continue;
       }
       const next = o.full ? undefined : this.next(search, current, below);

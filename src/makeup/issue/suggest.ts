@@ -177,11 +177,16 @@ function edits(input: MakeupInput, result: MakeupResult): Edit[] {
     const story = input.pool?.find((s) => s.id === u.articleId);
     if (story && u.page === undefined) movable.push({ story });
   }
+  // The stories a page holds as made up (the pool's included), whose lead a move must not outrank.
+  const heldBy = (index: number) => {
+    const ids = new Set(result.layout.pages[index]?.modules.map((m) => m.articleId));
+    return all.filter((a) => ids.has(a.id));
+  };
   for (const { story, from } of movable) {
     for (const target of roomy) {
       const page = input.pages[target.index] as PageInput;
       if (page.number === from) continue;
-      if (usablePriority(story.priority) < usablePriority(leadOf(page.articles)?.priority)) continue;
+      if (usablePriority(story.priority) < usablePriority(leadOf(heldBy(target.index))?.priority)) continue;
       found.push({
         fix: {
           kind: "move",
@@ -406,11 +411,30 @@ export function adviseFixes(input: MakeupInput, result: MakeupResult, options: A
     if (size === 1) {
       // The edits that brought the issue closer to fitting are the ones worth combining.
       helpful = tried.filter((t) => t.lost < base).map((t) => t.edits[0] as Edit);
+      // An edit may place its story and push another off (a story moved onto a page with room
+      // leaves no room there for the next): that other story's own edits pair with it.
+      const followUps = tried.flatMap((t) => (t.fits ? [] : followUpEdits(input, t)));
+      const known = new Set(all.map((e) => JSON.stringify(e.fix)));
+      const fresh = followUps.filter((e) => !known.has(JSON.stringify(e.fix)) && known.add(JSON.stringify(e.fix)));
+      // Only while every pair can still be tried: a larger search would crowd out the edits found first.
+      if (combinationCount(all.length + fresh.length, 2) <= MAX_FIX_TRIES) {
+        all.push(...fresh.slice(0, FIX_BEAM));
+        all.sort((a, b) => a.rank - b.rank);
+      }
       if (helpful.length < 2) helpful = [...new Set([...helpful, ...all.slice(0, FIX_BEAM)])];
     }
     previous = tried;
   }
   return { overflows, combinations: found, tried: search.tried, complete: complete && found.length === 0 };
+}
+
+/** The edits of what a one-edit trial left unplaced, for stories that edit did not touch (so
+ *  that they apply to the issue as it is): never cuts, which come only from the issue itself. */
+function followUpEdits(input: MakeupInput, trial: Trial): Edit[] {
+  if (trial.result === undefined || trial.result.ok) return [];
+  const touched = new Set(trial.edits.map((e) => e.fix.articleId));
+  const changed = trial.edits.reduce((x, e) => e.apply(x), input);
+  return edits(changed, trial.result).filter((e) => e.fix.kind !== "cut" && !touched.has(e.fix.articleId));
 }
 
 function overflowsOf(input: MakeupInput, result: MakeupResult): Overflow[] {
