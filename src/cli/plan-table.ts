@@ -1,8 +1,10 @@
 import stringWidth from "string-width";
 import type { Flatplan, FlatplanStory } from "../pipeline/flatplan";
+import { ruleText } from "../pipeline/summary";
 
 // The flatplan as a table for the terminal: a row per story (and per ad) of each page, with
-// the page's section and fill on its first row; then what did not fit and what would.
+// the page's section and fill on its first row; then the editorial rules broken, what did not
+// fit and what would.
 
 const COLUMNS = ["page", "section", "fill", "story", "lines", "photos", ""] as const;
 /** Right-aligned columns. */
@@ -45,9 +47,12 @@ export function planTable(plan: Flatplan): string[] {
   const out = [format(COLUMNS), ...rows.map(format)];
   const moved = plan.steps.filter((s) => s.outcome === "moved-on");
   if (moved.length) out.push("", "moved on:", ...moved.map((s) => `  ${s.articleId}: ${s.reason}`));
-  if (plan.unplaced.length) {
+  const broken = plan.pages.flatMap((p) => p.rules.map((b) => `  ${ruleText(p.page, b)}`));
+  if (broken.length) out.push("", "rules broken:", ...broken);
+  if (plan.unplaced.length || plan.advice.length) {
     out.push("", "did not fit:");
     for (const u of plan.unplaced) out.push(`  ${u.articleId}: ${u.lines} lines (${u.reason})`);
+    for (const s of plan.strict) out.push(`  ${ruleText(s.page, s.broken)} (strict in the house style)`);
     out.push(...plan.advice.map((line) => `  ${line}`));
   }
   return out;

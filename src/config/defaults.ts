@@ -75,6 +75,11 @@ export const DEFAULTS = {
   queueStalledIntervalMs: 30_000,
   /** The queue's set-up (Chromium, fonts, styles…) stays claimed this long after its last live worker. */
   queueSetupTtlMs: 60_000,
+  /** A safety net only: the search for edits that make an issue fit is bounded by a count of
+   *  make-ups (MAX_FIX_TRIES in src/makeup/limits.ts), so the same issue gets the same advice on
+   *  any machine; this clock stops it only if something has gone badly wrong (a make-up that
+   *  takes seconds), far above what the 40 make-ups take on a loaded machine. */
+  adviceSafetyCapMs: 120_000,
   /** Widths in px of each page's image in the e-paper (数字报): a screen's and a zoomed one. */
   epaperPageWidths: [800, 1600],
   /** Widest photo of an e-paper story page, px (never upscaled). */
@@ -114,6 +119,22 @@ export const STYLE_DEFAULTS = {
   },
   /** The paper's name shrinks to this share of its size at most to stay on one line. */
   mastheadMinScale: 0.5,
+  /** The make-up's editorial rules (src/makeup/rules/), as a 版面编辑 signs pages off. The
+   *  photo-resolution rule's limit is the build's minimum photo resolution (DEFAULTS.minPpi)
+   *  unless the style sets its own. */
+  makeup: {
+    /** A story sets at least this many body lines before it jumps, and this many per column. */
+    jumpMinLines: 8,
+    jumpMinLinesPerColumn: 2,
+    /** No text column (leg) of a module shorter than this. */
+    minLegLines: 3,
+    /** No headline over this many lines where a wider module would set it in fewer. */
+    maxHeadLines: 3,
+    /** A page but its section's last leaves less than this share of its type area empty. */
+    maxEmptyShare: 0.03,
+    /** Rules whose breaking fails the build instead of being reported: none. */
+    strict: [] as readonly string[],
+  },
   /** Folder of the app holding shared style files: "style": "name" → styles/papers/name.json. */
   sharedStylesDir: "styles/papers",
 } as const;

@@ -8,6 +8,7 @@ import {
   type FontSpec,
   LANGS,
   type Lang,
+  type RuleKindName,
   type StyleFile,
   type WordsData,
 } from "./style-schema";
@@ -48,6 +49,16 @@ export interface HouseStyle {
   /** How Latin body lines are set: docs/composer.md. */
   text: TextSetting;
   masthead: { logo?: string; minScale: number };
+  /** The make-up's editorial rules; `minPhotoPpi` absent: the build's minimum photo resolution. */
+  makeup: {
+    jumpMinLines: number;
+    jumpMinLinesPerColumn: number;
+    minLegLines: number;
+    maxHeadLines: number;
+    minPhotoPpi?: number;
+    maxEmptyShare: number;
+    strict: RuleKindName[];
+  };
   /** The style file, when the paper has one. */
   file?: string;
 }
@@ -178,6 +189,11 @@ export function resolveStyle(source: StyleSource): HouseStyle {
       autospace: style?.text?.autospace ?? d.text.autospace,
     },
     masthead: { ...(logo ? { logo } : {}), minScale: style?.masthead?.minScale ?? d.mastheadMinScale },
+    makeup: {
+      ...d.makeup,
+      strict: [...(d.makeup.strict as RuleKindName[])],
+      ...stripUndefined(style?.makeup),
+    },
     ...(source.file ? { file: source.file } : {}),
   };
 }

@@ -195,6 +195,62 @@ export const mastheadSchema = z
   })
   .strict();
 
+/** The make-up's editorial rules (docs/house-style.md#make-up-rules). */
+export const RULE_KINDS = [
+  "jump-stub",
+  "lead-top",
+  "lead-largest",
+  "short-leg",
+  "tall-head",
+  "photo-resolution",
+  "page-fill",
+] as const;
+
+export const makeupSchema = z
+  .object({
+    jumpMinLines: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("body lines a story sets before it jumps (下转), at least"),
+    jumpMinLinesPerColumn: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe("body lines per text column a story sets before it jumps, at least"),
+    minLegLines: z.number().int().min(1).max(20).optional().describe("lines of a text column (leg), at least"),
+    maxHeadLines: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .optional()
+      .describe("headline lines at most, where a wider module would set it in fewer"),
+    minPhotoPpi: z
+      .number()
+      .positive()
+      .max(1200)
+      .optional()
+      .describe(
+        "a photo is not enlarged below this resolution where a narrower one fits (default: the build's 150 ppi)",
+      ),
+    maxEmptyShare: z
+      .number()
+      .min(0)
+      .max(0.5)
+      .optional()
+      .describe("share of a page left empty at which it is short; the section's last page may be"),
+    strict: z
+      .array(z.enum(RULE_KINDS))
+      .optional()
+      .describe("rules whose breaking fails the build (exit 3) instead of being reported"),
+  })
+  .strict();
+
 const langStyleSchema = z
   .object({ fonts: fontsSchema.optional(), words: wordsSchema.optional() })
   .strict()
@@ -211,6 +267,7 @@ export const styleSchema = z
     words: wordsSchema.optional(),
     text: textSchema.optional(),
     masthead: mastheadSchema.optional(),
+    makeup: makeupSchema.optional(),
     langs: z
       .object({
         "zh-Hans": langStyleSchema.optional(),
@@ -229,3 +286,4 @@ export type FaceData = z.output<typeof faceSchema>;
 export type WordsData = z.output<typeof wordsSchema>;
 export type SizesData = z.output<typeof sizesSchema>;
 export type ColorsData = z.output<typeof colorsSchema>;
+export type RuleKindName = (typeof RULE_KINDS)[number];

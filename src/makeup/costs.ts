@@ -33,6 +33,10 @@ export const SHALLOW_DEPTH = 6;
 export const SHALLOW_PER_LINE = 0.5;
 /** Leaving one more article off a page that cannot hold all of its own anyway. */
 export const DROP = 120;
+/** Breaking an editorial rule (rules/): a stub before a jump, a short leg, a headline over its
+ *  lines, a lead that is not the page's largest module. More than 6% of a page left empty, so a
+ *  page breaks a rule only where nothing else fills it. */
+export const RULE_BREAK = 100;
 /** A page area left without any module (not enough articles for a region). */
 export const UNCOVERED = 10_000;
 
@@ -51,10 +55,18 @@ export function shapeCost(span: number, lines: number): number {
 
 /** Cutting item (the page's lead if `lead`) after `placed` of its `total` remaining lines:
  *  cheap for low-priority long articles, dear for the lead; without a later page to take the
- *  rest the lines are lost, which costs `lostBase`. */
-export function cutCost(item: Item, lead: boolean, placed: number, total: number, lostBase: number): number {
+ *  rest the lines are lost, which costs `lostBase`; `stub`: too few lines before the jump
+ *  (rules/jump-stub.ts). */
+export function cutCost(
+  item: Item,
+  lead: boolean,
+  placed: number,
+  total: number,
+  lostBase: number,
+  stub: boolean,
+): number {
   const rest = total - placed;
-  const stubs = thinSides(placed, rest) * JUMP_STUB;
+  const stubs = thinSides(placed, rest) * JUMP_STUB + (stub ? RULE_BREAK : 0);
   if (!item.canJump) return lostBase + LOST_PER_LINE * rest + stubs;
   const priority = Math.min(priorityOfItem(item), 5);
   return (

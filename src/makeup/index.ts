@@ -16,5 +16,5 @@ export { MakeupError, type Obstacle, type PinClash } from "./errors";
 export { linesAfterCuts } from "./issue/copyfit";
 export { makeUp } from "./issue/make-up";
 export { PageMemo } from "./issue/page-memo";
-export { type Fix, type Overflow, suggestFixes } from "./issue/suggest";
+export { type Advice, type AdviceOptions, adviseFixes, type Fix, type Overflow } from "./issue/suggest";
 export type * from "./types";

@@ -22,9 +22,13 @@ export const MAX_SQUEEZE = 2;
 export const SQUEEZE_SHARE = 0.25;
 export const MAX_POOL_REPAIRS = 4;
 
-/** What would make an issue fit: whole make-ups tried at most, moves per overflow reported. */
-export const MAX_FIX_TRIES = 12;
-export const MAX_FIX_MOVES = 2;
+/** What would make an issue fit: whole make-ups tried at most (the budget that makes the advice
+ *  the same on every machine; the caller's clock is only a safety net), edits combined at most, the best smaller combinations extended by one more edit
+ *  when there are too many to try them all, and combinations reported. */
+export const MAX_FIX_TRIES = 40;
+export const MAX_FIX_EDITS = 3;
+export const FIX_BEAM = 5;
+export const MAX_ADVICE = 3;
 
 /** Page make-ups remembered between rebuilds (the preview's). */
 export const PAGE_MEMO_SIZE = 500;

@@ -23,6 +23,8 @@ export interface BodyLine {
 export interface ImageMetrics {
   /** Source pixel aspect ratio, width / height. */
   aspect: number;
+  /** The source's size in pixels, when known: how far it may be enlarged (rules/photo-resolution.ts). */
+  pixels?: { width: number; height: number };
   /** Caption block height in rows, index k-1 for a photo k columns wide (0 rows: no caption). */
   captionRows: number[];
 }
@@ -35,6 +37,8 @@ export interface ArticleMetrics {
   order: number;
   /** Head block (label, kicker, headline, subhead) height in rows, index k-1 for span k. */
   headRows: number[];
+  /** Lines of the headline itself at each span, index k-1 for span k (absent: not measured). */
+  headLines?: number[];
   /** Head block of a continuation ("（上接第N版）" + short headline) in rows, per span. */
   continuationHeadRows: number[];
   /** A vertical head (竖排标题): a column block at the module's right instead of a band on top,
@@ -111,8 +115,46 @@ export interface PoolStory extends ArticleMetrics {
   section?: string;
 }
 
+/** The editorial rules' limits, from the house style's `makeup` settings (rules/ has one file
+ *  per rule). */
+export interface MakeupRules {
+  /** Body lines a story sets before it jumps, at least, and at least this many per text column. */
+  jumpMinLines: number;
+  jumpMinLinesPerColumn: number;
+  /** Lines of a text column (a leg) of a module, at least. */
+  minLegLines: number;
+  /** Lines of a headline, at most, where a wider module would set it in fewer. */
+  maxHeadLines: number;
+  /** Effective resolution a photo is not enlarged below where a narrower one fits, ppi. */
+  minPhotoPpi: number;
+  /** Share of a page's free cells left empty at which it is short (not the section's last page). */
+  maxEmptyShare: number;
+  /** Rules whose breaking fails the build (exit 3) instead of being reported. */
+  strict: RuleKind[];
+}
+
+/** The editorial rules a finished page is checked against. */
+export type RuleKind =
+  | "jump-stub"
+  | "lead-top"
+  | "lead-largest"
+  | "short-leg"
+  | "tall-head"
+  | "photo-resolution"
+  | "page-fill";
+
+/** A rule a page breaks: which, about which article, by how much (`measure`) against its `limit`. */
+export interface RuleBreak {
+  rule: RuleKind;
+  article?: string;
+  measure: number;
+  limit: number;
+}
+
 export interface MakeupInput {
   grid: Grid;
+  /** The editorial rules' limits (absent: the house style's defaults). */
+  rules?: MakeupRules;
   pages: PageInput[];
   /** Stories without a page: planned onto the automatic pages of their section, in priority order. */
   pool?: PoolStory[];
@@ -192,6 +234,8 @@ export interface PageLayout {
   /** Fillers set on this page, by article id. */
   fillers: string[];
   tombstones: Tombstone[];
+  /** The editorial rules the finished page breaks. */
+  rules: RuleBreak[];
   /** Grid cells of the type area (outside reserved rectangles) holding no line, photo or head. */
   emptyCells: number;
   totalCells: number;

@@ -4,6 +4,8 @@
 export interface MeasuredBox {
   /** Head block height by `${span}` and, for the continuation head, `${span}c`. */
   heads: Record<string, number>;
+  /** Lines of the headline (主题) by `${span}`: the make-up's rule on tall heads counts them. */
+  headLines?: Record<string, number>;
   /** Caption height by `${image}:${span}`. */
   captions: Record<string, number>;
   /** The whole box's height (the masthead's). */
@@ -26,9 +28,12 @@ const height = (el: Element | null): number => el?.getBoundingClientRect().heigh
 
 function measureBox(box: HTMLElement): MeasuredBox {
   const heads: Record<string, number> = {};
+  const headLines: Record<string, number> = {};
   for (const h of box.querySelectorAll<HTMLElement>('[data-role="head"]')) {
-    const key = `${h.dataset.span}${h.querySelector(".np-head--continued") ? "c" : ""}`;
-    heads[key] = height(h.querySelector(".np-head"));
+    const continued = h.querySelector(".np-head--continued") !== null;
+    heads[`${h.dataset.span}${continued ? "c" : ""}`] = height(h.querySelector(".np-head"));
+    const headline = h.querySelector<HTMLElement>(".np-headline");
+    if (!continued && headline) headLines[`${h.dataset.span}`] = lineCount(headline);
   }
   const captions: Record<string, number> = {};
   for (const c of box.querySelectorAll<HTMLElement>('[data-role="caption"]')) {
@@ -36,7 +41,25 @@ function measureBox(box: HTMLElement): MeasuredBox {
   }
   const vertical = box.querySelector('[data-role="vhead"] .np-head');
   const rect = vertical?.getBoundingClientRect();
-  return { heads, captions, ...(rect ? { verticalHead: { width: rect.width, height: rect.height } } : {}) };
+  return {
+    heads,
+    headLines,
+    captions,
+    ...(rect ? { verticalHead: { width: rect.width, height: rect.height } } : {}),
+  };
+}
+
+/** Lines an element's text is set in: the distinct tops of its line boxes. */
+function lineCount(element: HTMLElement): number {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const tops: number[] = [];
+  for (const rect of range.getClientRects()) {
+    if (rect.width === 0 || rect.height === 0) continue;
+    // Runs of one line differ in top by less than half their height (mixed sizes, ruby).
+    if (!tops.some((top) => Math.abs(top - rect.top) < rect.height / 2)) tops.push(rect.top);
+  }
+  return tops.length;
 }
 
 /** Shrinks the paper's name until it fits its one line (it never wraps); undefined if it fits. */

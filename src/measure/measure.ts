@@ -160,6 +160,7 @@ function articleMeasure(
       order: typeset.order,
       // A vertical head is a block at the module's right, not a band on top.
       headRows: spans.map((s) => (side ? 0 : rows(box.heads[`${s}`] ?? 0))),
+      ...(box.headLines && !side ? { headLines: spans.map((s) => box.headLines?.[`${s}`] ?? 0) } : {}),
       ...(side ? { sideHead: side } : {}),
       continuationHeadRows: spans.map((s) => rows(box.heads[`${s}c`] ?? 0)),
       lines: bodyLines(

@@ -5,8 +5,8 @@ import type { Diagnostic } from "../diagnostics";
 import { FitError } from "../errors";
 import { type ImageWarning, imageWarningDiagnostic, type PreparedImage } from "../images";
 import type { Issue } from "../load";
-import { type PageMemo, suggestFixes } from "../makeup";
-import type { Layout, Unplaced } from "../makeup/types";
+import type { PageMemo } from "../makeup";
+import type { Layout, RuleBreak, Unplaced } from "../makeup/types";
 import type { MeasureCache } from "../measure/cache";
 import type { AdArt } from "../render/page-view";
 import { renderHtml } from "../render/render";
@@ -17,20 +17,32 @@ import { planPages } from "./plan-pages";
 import { punctuationWarnings } from "./punctuation-warnings";
 import { prepareLayoutImages } from "./stage-inputs";
 import { type Timer, untimed } from "./stage-timer";
-import { overflowAdvice } from "./suggestions";
-import { indexWarnings } from "./summary";
+import { type AdviceReport, advise, overflowAdvice } from "./suggestions";
+import { indexWarnings, type LayoutReport, layoutReport, ruleDiagnostic, strictBreaks } from "./summary";
 
 // From a loaded issue to the HTML of its pages: typeset → probe photos → measure → make-up →
 // prepare photos → render the HTML. Shared by the PDF build and the live preview.
 
+/** What a build that does not fit writes as layout.json: the make-up as far as it went, what
+ *  did not fit, the strict rules broken, and the advice as typed edits. */
+export interface FailedLayout extends LayoutReport {
+  ok: false;
+  unplaced: Unplaced[];
+  strict: { page: number; broken: RuleBreak }[];
+  advice: AdviceReport;
+}
+
 export class LayoutError extends FitError {
   override name = "LayoutError";
-  /** `advice`: what would make it fit, computed by the make-up (see suggestions.ts). */
+  /** `advice`: what would make it fit, computed by the make-up (see suggestions.ts); `report`:
+   *  the failed make-up for layout.json, with the issue's name. */
   constructor(
     readonly unplaced: Unplaced[],
     readonly advice: Diagnostic[] = [],
+    readonly report?: { issueName: string; layout: FailedLayout },
+    strict: Diagnostic[] = [],
   ) {
-    super([...unplaced.map(unplacedDiagnostic), ...advice]);
+    super([...unplaced.map(unplacedDiagnostic), ...strict, ...advice]);
   }
 }
 
@@ -78,8 +90,21 @@ export async function composeIssue(
   },
 ): Promise<Composition> {
   const time = opts.time ?? untimed;
-  const { model, measurements, input, result } = await planPages(issue, session, opts);
-  if (!result.ok) throw new LayoutError(result.unplaced, overflowAdvice(suggestFixes(input, result), model));
+  const { model, measurements, input, result, memo } = await planPages(issue, session, {
+    ...opts,
+    minPpi: opts.images.minPpi,
+  });
+  const strict = strictBreaks(result.layout, input.rules);
+  if (!result.ok || strict.length > 0) {
+    const unplaced = result.ok ? [] : result.unplaced;
+    const advice = await time("advice", () => advise(input, result, model, memo));
+    const failed: FailedLayout = { ...layoutReport(result.layout, model), ok: false, unplaced, strict, advice };
+    const strictBroken = strict.map((s): Diagnostic => {
+      const rule = ruleDiagnostic(s.page, s.broken);
+      return { ...rule, severity: "error", message: `${rule.message} (strict in the house style)` };
+    });
+    throw new LayoutError(unplaced, overflowAdvice(advice), { issueName: issue.name, layout: failed }, strictBroken);
+  }
   const layout = result.layout;
 
   const {

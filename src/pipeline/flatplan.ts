@@ -1,6 +1,7 @@
 import { renderDiagnostic } from "../diagnostics";
-import type { Layout, PoolPlanStep, Unplaced } from "../makeup/types";
+import type { Layout, PoolPlanStep, RuleBreak, Unplaced } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
+import type { AdviceReport } from "./suggestions";
 
 // The flatplan: the issue page by page as an editor balances it — each page's section, its
 // stories with the lines and photos they have there, how full it is, what jumps off it, its
@@ -30,20 +31,33 @@ export interface FlatplanPage {
   emptyLines: number;
   /** About the free lines the page had for the pool (pages the pool was planned onto). */
   room?: number;
+  /** The editorial rules the page breaks, with their measures and limits. */
+  rules: RuleBreak[];
   warnings: string[];
 }
 
 export interface Flatplan {
+  /** Everything fits and no rule the house style makes strict is broken. */
   ok: boolean;
   pages: FlatplanPage[];
-  /** What did not fit, and what would make it fit. */
+  /** What did not fit, and what would make it fit: as lines, and as typed edits of issue.json. */
   unplaced: Unplaced[];
   advice: string[];
+  fixes?: AdviceReport;
+  /** Rules the house style makes strict that pages break. */
+  strict: { page: number; broken: RuleBreak }[];
   /** Why each pool story is where it is. */
   steps: PoolPlanStep[];
 }
 
-export function flatplan(layout: Layout, model: TypesetModel, unplaced: Unplaced[] = [], advice: string[] = []) {
+export function flatplan(
+  layout: Layout,
+  model: TypesetModel,
+  unplaced: Unplaced[] = [],
+  advice: string[] = [],
+  fixes?: AdviceReport,
+  strict: { page: number; broken: RuleBreak }[] = [],
+) {
   const data = model.issue.data;
   const pool = new Set(data.articles.map((a) => a.id));
   const fillers = new Set(data.fillers.map((a) => a.id));
@@ -70,9 +84,18 @@ export function flatplan(layout: Layout, model: TypesetModel, unplaced: Unplaced
       fill: page.totalCells ? 1 - page.emptyCells / page.totalCells : 0,
       emptyLines: page.emptyCells,
       ...(room !== undefined ? { room } : {}),
+      rules: page.rules,
       warnings: page.warnings.map(renderDiagnostic),
     };
   });
-  const result: Flatplan = { ok: unplaced.length === 0, pages, unplaced, advice, steps: layout.plan?.steps ?? [] };
+  const result: Flatplan = {
+    ok: unplaced.length === 0 && strict.length === 0,
+    pages,
+    unplaced,
+    advice,
+    ...(fixes ? { fixes } : {}),
+    strict,
+    steps: layout.plan?.steps ?? [],
+  };
   return result;
 }

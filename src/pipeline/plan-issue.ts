@@ -3,13 +3,13 @@ import { forIssue, resolveConfig } from "../config/resolve";
 import { renderDiagnostic } from "../diagnostics";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
-import { suggestFixes } from "../makeup";
 import type { Layout } from "../makeup/types";
 import { folderCache } from "../measure/cache";
 import { type Flatplan, flatplan } from "./flatplan";
 import { openIssueSession, planPages } from "./plan-pages";
 import { stageTimer } from "./stage-timer";
-import { overflowAdvice } from "./suggestions";
+import { advise, overflowAdvice } from "./suggestions";
+import { strictBreaks } from "./summary";
 
 // The flatplan without the PDF: load → measure → make-up, and no photos prepared nor pages
 // rendered. Material that does not fit is part of the plan (with what would make it fit), not
@@ -44,14 +44,21 @@ export async function planIssue(target: string, opts: PlanOptions = {}): Promise
     const session = await time("session", () => sessionPromise);
     // The build's measurements serve the plan, and the plan's the build.
     const measureCache = folderCache(config.cache.measure);
-    const { model, measurements, input, result } = await planPages(issue, session, { measureCache, time });
+    const { model, measurements, input, result, memo } = await planPages(issue, session, {
+      measureCache,
+      time,
+      minPpi: config.images.minPpi,
+    });
     timings.measured = measurements.measured;
     await measureCache.save();
     await session.saveNotes();
-    const advice = result.ok ? [] : await time("advice", () => overflowAdvice(suggestFixes(input, result), model));
+    const strict = strictBreaks(result.layout, input.rules);
+    const fits = result.ok && strict.length === 0;
+    const report = fits ? undefined : await time("advice", () => advise(input, result, model, memo));
+    const unplaced = result.ok ? [] : result.unplaced;
     // The plan's advice is the text the build prints, a line each.
-    const lines = advice.flatMap((d) => renderDiagnostic(d).split("\n"));
-    const plan = flatplan(result.layout, model, result.ok ? [] : result.unplaced, lines);
+    const advice = report ? overflowAdvice(report).flatMap((d) => renderDiagnostic(d).split("\n")) : [];
+    const plan = flatplan(result.layout, model, unplaced, advice, report, strict);
     return { issue, layout: result.layout, plan, timings };
   } finally {
     const session = await sessionPromise.catch(() => undefined);

@@ -1,14 +1,15 @@
 import type { Browser } from "puppeteer-core";
 import { openSession, type Session } from "../browser/session";
+import { DEFAULTS } from "../config/defaults";
 import type { ResolvedConfig } from "../config/resolve";
 import type { Issue } from "../load";
-import { makeUp, type PageMemo } from "../makeup";
+import { makeUp, PageMemo } from "../makeup";
 import type { MakeupInput, MakeupResult } from "../makeup/types";
 import type { MeasureCache } from "../measure/cache";
 import { type MeasureResult, measure } from "../measure/measure";
 import { FORMAT_STYLESHEET, issueMounts } from "../typeset/assets";
 import { type TypesetModel, typesetIssue } from "../typeset/model";
-import { makeupInput, probeAspects } from "./stage-inputs";
+import { aspectsOf, makeupInput, probePhotos } from "./stage-inputs";
 import { type Timer, untimed } from "./stage-timer";
 
 // The pages planned: typeset → probe photos → measure → make-up, no photo prepared and nothing
@@ -50,16 +51,19 @@ export interface MadeUpPages {
   measurements: MeasureResult;
   input: MakeupInput;
   result: MakeupResult;
+  /** The page make-ups done, for the search of what would make the issue fit. */
+  memo: PageMemo;
 }
 
 /** Typeset, measure and make up: the pages planned, before any photo is prepared. */
 export async function planPages(
   issue: Issue,
   session: Session,
-  opts: { measureCache?: MeasureCache; makeupMemo?: PageMemo; time?: Timer },
+  opts: { measureCache?: MeasureCache; makeupMemo?: PageMemo; time?: Timer; minPpi?: number },
 ): Promise<MadeUpPages> {
   const time = opts.time ?? untimed;
-  const aspects = await time("probe", () => probeAspects(issue));
+  const sizes = await time("probe", () => probePhotos(issue));
+  const aspects = aspectsOf(sizes);
   const model = typesetIssue(issue);
   const serve = serveOn(session);
   serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
@@ -73,7 +77,8 @@ export async function planPages(
       cache: opts.measureCache,
     }),
   );
-  const input = makeupInput(model, measurements);
-  const result = await time("makeup", () => makeUp(input, opts.makeupMemo));
-  return { model, measurements, input, result };
+  const input = makeupInput(model, measurements, { sizes, minPpi: opts.minPpi ?? DEFAULTS.minPpi });
+  const memo = opts.makeupMemo ?? new PageMemo();
+  const result = await time("makeup", () => makeUp(input, memo));
+  return { model, measurements, input, result, memo };
 }

@@ -1,9 +1,10 @@
 import { basename } from "node:path";
+import { DEFAULTS } from "../config/defaults";
 import type { ResolvedConfig } from "../config/resolve";
 import { cellOf, fromIssuePin, fromIssueRect, gridOf, spanWidth } from "../grid";
 import { prepareImages, probeImage } from "../images";
 import { type Issue, ptToMm } from "../load";
-import type { Layout, MakeupInput } from "../makeup/types";
+import type { Layout, MakeupInput, MakeupRules } from "../makeup/types";
 import { adRows } from "../typeset/ads";
 import { IMAGES_URL_PREFIX } from "../typeset/assets";
 import type { Measurements } from "../typeset/measurements";
@@ -11,21 +12,42 @@ import type { TypesetModel } from "../typeset/model";
 
 // What one stage's output must become to be the next stage's input.
 
-export async function probeAspects(issue: Issue): Promise<Map<string, number[]>> {
-  const aspects = new Map<string, number[]>();
+/** Each article's photos' pixel sizes (only their headers are read), by article id. */
+export type PhotoSizes = Map<string, { width: number; height: number }[]>;
+
+export async function probePhotos(issue: Issue): Promise<PhotoSizes> {
+  const sizes: PhotoSizes = new Map();
   const { pages, articles: pool, fillers } = issue.data;
   const jobs = [...pages.flatMap((p) => p.articles), ...pool, ...fillers].map(async (a) => {
-    const sizes = await Promise.all(a.images.map((img) => probeImage(issue.dir, img.src, a.id)));
-    aspects.set(
-      a.id,
-      sizes.map((s) => s.width / s.height),
-    );
+    sizes.set(a.id, await Promise.all(a.images.map((img) => probeImage(issue.dir, img.src, a.id))));
   });
   await Promise.all(jobs);
-  return aspects;
+  return sizes;
 }
 
-export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
+/** The photos' aspect ratios, width / height, as the measure stage takes them. */
+export function aspectsOf(sizes: PhotoSizes): Map<string, number[]> {
+  return new Map([...sizes].map(([id, list]) => [id, list.map((s) => s.width / s.height)]));
+}
+
+export async function probeAspects(issue: Issue): Promise<Map<string, number[]>> {
+  return aspectsOf(await probePhotos(issue));
+}
+
+/** The editorial rules of the make-up: the house style's, the photo resolution's limit the
+ *  build's own minimum unless the style sets one. */
+export function makeupRules(model: TypesetModel, minPpi: number = DEFAULTS.minPpi): MakeupRules {
+  const { minPhotoPpi, ...rules } = model.style.makeup;
+  return { ...rules, strict: [...rules.strict], minPhotoPpi: minPhotoPpi ?? minPpi };
+}
+
+/** What the make-up takes: the measured articles with their photos' pixel sizes (`photos`, when
+ *  probed), the grid, the pages' ads and pins, the pool, the fillers and the rules. */
+export function makeupInput(
+  model: TypesetModel,
+  m: Measurements,
+  photos?: { sizes: PhotoSizes; minPpi: number },
+): MakeupInput {
   const { issue, ear } = model;
   const f = issue.format;
   const metrics = (id: string) => {
@@ -36,10 +58,16 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
     const markable = paragraphs.flatMap((p, i) =>
       p.kind === "text" && p.source !== undefined && p.runs.every((r) => r.style !== "dateline") ? [i] : [],
     );
-    return { ...measured.metrics, markable };
+    const sizes = photos?.sizes.get(id);
+    const images = measured.metrics.images.map((image, i) => {
+      const pixels = sizes?.[i];
+      return pixels ? { ...image, pixels: { width: pixels.width, height: pixels.height } } : image;
+    });
+    return { ...measured.metrics, images, markable };
   };
   return {
     grid: gridOf(f),
+    rules: makeupRules(model, photos?.minPpi),
     pages: issue.data.pages.map((page, p) => {
       const front = p === 0;
       const earSide = front ? ear : undefined;

@@ -1,6 +1,6 @@
 import { type Diagnostic, renderDiagnostic, warning } from "../diagnostics";
 import { toIssueRect } from "../grid";
-import type { Layout, PageLayout } from "../makeup/types";
+import type { Layout, MakeupRules, PageLayout, RuleBreak } from "../makeup/types";
 import type { TypesetModel } from "../typeset/model";
 
 // What the build reports about the make-up: a line per page for the terminal, and layout.json,
@@ -24,6 +24,47 @@ export function cutLines(layout: Layout, model: TypesetModel): string[] {
   });
 }
 
+const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
+
+/** A rule a page breaks: what, how far, and the rule's limit. */
+export function ruleDiagnostic(page: number, b: RuleBreak): Diagnostic {
+  const what = (() => {
+    switch (b.rule) {
+      case "jump-stub":
+        return `${b.article} sets ${b.measure} lines before it jumps (at least ${b.limit})`;
+      case "lead-top":
+        return `the lead ${b.article} starts on line ${b.measure} under another story (the top is line ${b.limit})`;
+      case "lead-largest":
+        return `the lead ${b.article} takes ${b.measure} cells, another story as wide ${b.limit}`;
+      case "short-leg":
+        return `${b.article} has a leg of ${b.measure} line${b.measure === 1 ? "" : "s"} (at least ${b.limit})`;
+      case "tall-head":
+        return `${b.article}'s headline is set in ${b.measure} lines where a wider module would take at most ${b.limit}`;
+      case "photo-resolution":
+        return `a photo of ${b.article} prints at ${b.measure} ppi where a narrower one would reach ${b.limit}`;
+      case "page-fill":
+        return `${percent(b.measure)} of the page is empty (under ${percent(b.limit)} but on its section's last page)`;
+    }
+  })();
+  return warning(`rule ${b.rule}: ${what}`, { page, code: b.rule, ...(b.article ? { articleId: b.article } : {}) });
+}
+
+/** A rule a page breaks, for people, on one line. */
+export const ruleText = (page: number, b: RuleBreak): string => renderDiagnostic(ruleDiagnostic(page, b));
+
+/** One line per rule broken, page by page. */
+export function ruleLines(layout: Layout): string[] {
+  return layout.pages.flatMap((p) => p.rules.map((b) => ruleText(p.number, b)));
+}
+
+/** The rules broken that the house style makes strict: the build fails on them. */
+export function strictBreaks(layout: Layout, rules: MakeupRules | undefined): { page: number; broken: RuleBreak }[] {
+  const strict = new Set(rules?.strict ?? []);
+  return layout.pages.flatMap((p) =>
+    p.rules.filter((b) => strict.has(b.rule)).map((broken) => ({ page: p.number, broken })),
+  );
+}
+
 export function layoutSummary(layout: Layout): string[] {
   return layout.pages.map((p) => {
     const out = layout.jumps.filter((j) => j.fromPage === p.number).map((j) => `${j.articleId} → p${j.toPage}`);
@@ -37,6 +78,7 @@ export function layoutSummary(layout: Layout): string[] {
     if (cuts) parts.push(`${cuts} paragraph${cuts > 1 ? "s" : ""} cut`);
     if (p.fillers.length) parts.push(`fillers ${p.fillers.join(", ")}`);
     if (p.tombstones.length) parts.push(`${p.tombstones.length} tombstone${p.tombstones.length > 1 ? "s" : ""}`);
+    if (p.rules.length) parts.push(`${p.rules.length} rule${p.rules.length > 1 ? "s" : ""} broken`);
     if (p.warnings.length) parts.push(p.warnings.map(renderDiagnostic).join("; "));
     return parts.join(", ");
   });
@@ -56,6 +98,8 @@ export function layoutReport(layout: Layout, model?: TypesetModel) {
       cutParagraphs: layout.cuts.filter((c) => c.page === p.number).reduce((n, c) => n + c.paragraphs.length, 0),
       fillers: p.fillers,
       tombstones: p.tombstones,
+      // The editorial rules the page breaks, each with its measure and the rule's limit.
+      rules: p.rules,
       warnings: p.warnings,
       modules: [
         ...p.boxes.map((b) => ({ ad: b.id, placed: "booked" as const, ...toIssueRect(b) })),

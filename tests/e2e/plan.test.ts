@@ -120,11 +120,20 @@ describe("an issue whose stories are all in the pool", () => {
     }
   });
 
-  it("fills every page (< 3% of the type area empty, measured on the PDF)", async () => {
+  // The last page of a section may run out of its section's stories: the make-up then says so
+  // ("not enough material") rather than stretch photos past their resolution or break a rule.
+  const shortOfMaterial = (page: number) =>
+    result.warnings.some(
+      (w) => w.page === page && w.code === "underfull" && w.message.startsWith("not enough material"),
+    );
+
+  it("fills every page (< 3% of the type area empty, measured on the PDF; < 5% on one page said to be short of material)", async () => {
     const reserved = new Map([[1, result.measurements.mastheadRows]]);
     const fills = await measureFill(pdf, result.issue.format, result.layout, reserved);
     expect(fills).toHaveLength(8);
-    for (const fill of fills) expect(fill.emptyShare, `page ${fill.page}`).toBeLessThan(0.03);
+    expect(fills.filter((fill) => shortOfMaterial(fill.page)).length).toBeLessThanOrEqual(1);
+    for (const fill of fills)
+      expect(fill.emptyShare, `page ${fill.page}`).toBeLessThan(shortOfMaterial(fill.page) ? 0.05 : 0.03);
   });
 
   it("prints every character of every story (pdftotext -raw), no line more often than the issue has it", () => {
@@ -173,13 +182,14 @@ describe("an issue whose stories are all in the pool", () => {
         [...p.modules].sort((a, b) => a.row - b.row || a.col - b.col).map((m) => m.articleId),
       ),
     );
-    for (const page of plan.pages) expect(page.fill).toBeGreaterThan(0.97);
+    for (const page of plan.pages) expect(page.fill).toBeGreaterThan(shortOfMaterial(page.page) ? 0.95 : 0.97);
     expect(plan.timings.measured).toBeGreaterThan(0);
     const { stdout: table } = await run("node", [CLI, "plan", join(dir, "pooled"), "-o", join(dir, "fresh")], {
       timeout: 120_000,
     });
     expect(table).toMatch(/^page\s+section\s+fill\s+story\s+lines\s+photos/);
-    expect(table).toMatch(/8 pages, 8 full \(under 3% empty\)/);
+    const full = 8 - result.layout.pages.filter((p) => shortOfMaterial(p.number)).length;
+    expect(table).toMatch(new RegExp(`8 pages, ${full} full \\(under 3% empty\\)`));
     expect(table).toMatch(/measured in [\d.]+ s \(all from the cache, no browser\), made up in [\d.]+ s/);
   }, 240_000);
 
@@ -193,7 +203,9 @@ describe("an issue whose stories are all in the pool", () => {
     const { stdout } = await run("node", [CLI, "plan", join(dir, "pooled"), "-o", out, "--chromium", broken], {
       timeout: 60_000,
     });
-    expect(stdout).toMatch(/8 pages, 8 full \(under 3% empty\), \d+ jumps?; measured in [\d.]+ s \(all from the cache/);
+    expect(stdout).toMatch(
+      /8 pages, [78] full \(under 3% empty\), \d+ jumps?; measured in [\d.]+ s \(all from the cache/,
+    );
   }, 120_000);
 });
 

@@ -46,9 +46,18 @@ const PAPER: Record<Lang, { name: string; publisher: string }> = {
   "zh-Hant": { name: "港島社區報", publisher: "港島社區報有限公司" },
   en: { name: "The Millbrook Courier", publisher: "Millbrook Media" },
 };
-/** Type-area cells (columns × lines) of a page, for aiming the material at the pages. */
-const CELLS = { tabloid: 6 * 66, broadsheet: 8 * 96 } as const;
-const CHARS_PER_CELL = { tabloid: 11, broadsheet: 13 } as const;
+type Format = "tabloid" | "broadsheet";
+/** Type-area cells (columns × lines) of a page, for aiming the material at the pages; the cells
+ *  the front page's masthead takes; the millimetres of a line (an ad's height in lines). */
+const CELLS = { tabloid: 6 * 66, broadsheet: 8 * 103 } as const;
+const MASTHEAD_CELLS = { tabloid: 6 * 12, broadsheet: 8 * 14 } as const;
+const MM_PER_LINE = { tabloid: 5.29, broadsheet: 4.76 } as const;
+/** Characters of a body line (a cell) as measured (a column of 11 or 13 characters loses some
+ *  to punctuation kept off line starts), and cells of a photo and its caption, and of a head, at
+ *  three columns, as the make-up mostly sets them. */
+const CHARS_PER_CELL = { tabloid: 10.2, broadsheet: 12 } as const;
+const PHOTO_CELLS = { tabloid: 3 * 18, broadsheet: 3 * 20 } as const;
+const HEAD_CELLS = { tabloid: 3 * 5, broadsheet: 3 * 6 } as const;
 
 export async function generateIssue(seed: number, dir: string, opts: GeneratorOptions = {}): Promise<GeneratedIssue> {
   const r = new Random(seed);
@@ -66,55 +75,98 @@ export async function generateIssue(seed: number, dir: string, opts: GeneratorOp
   await mkdir(join(dir, "photos"), { recursive: true });
   await mkdir(join(dir, "ads"), { recursive: true });
   const counts = { photos: 0, ads: 0, pins: 0 };
-
-  const capacity = pageCount * CELLS[format] * CHARS_PER_CELL[format];
-  const target = capacity * (opts.fill ?? 0.8 + r.next() * 0.45);
-  const stories: ArticleData[] = [];
-  let material = 0;
-  for (let n = 0; material < target && n < 400; n++) {
-    const story = await articleOf(r, bank, `${lang === "en" ? "story" : "gao"}-${n + 1}`, dir, opts, counts);
-    stories.push(story);
-    material += weight(story, lang);
-  }
-
-  // Some stories fixed on pages by the editor, the rest in the pool; each section's lead is priority 1.
-  const mode = r.pick(["pool", "pool", "mixed", "fixed"] as const);
   const pages = pageSections.map((section) => ({ section, articles: [] as ArticleData[], ads: [] as AdData[] }));
-  const pool: PoolArticleData[] = [];
-  const leads = new Set<string>();
-  stories.forEach((story, i) => {
-    const page =
-      mode === "fixed" || (mode === "mixed" && r.chance(0.4)) ? Math.floor((i * pageCount) / stories.length) : -1;
-    const section = page >= 0 ? pageSections[page] : r.chance(0.85) ? r.pick(sections) : undefined;
-    const leadKey = `${page >= 0 ? `p${page}` : "pool"}:${section ?? ""}`;
-    if (!leads.has(leadKey)) {
-      leads.add(leadKey);
-      story.priority = 1;
-    } else if (r.chance(0.6)) story.priority = r.int(2, 5);
-    if (page >= 0) pages[page]?.articles.push(story);
-    else pool.push({ ...story, ...(section ? { section } : {}) });
-  });
 
-  // Booked ads: most issues have a few, of the sizes an ad department sells.
+  // Booked ads first, as the ad department books them before editorial plans the pages.
   for (const [p, page] of pages.entries()) {
     if (!r.chance(p === 0 ? 0.35 : 0.3)) continue;
     page.ads.push(await adOf(r, dir, format, p, counts, lang));
     if (r.chance(0.2)) page.ads.push(await adOf(r, dir, format, p, counts, lang, "top"));
   }
-  // A pin: the editor fixes one story's place on a page of fixed stories.
-  const pinnable = pages.filter((p) => p.articles.length > 1 && p.ads.length === 0);
+
+  // The material, as an editor assigns it: each page (in "fixed" mode) or each section's run of
+  // pages (in the pool) gets about what it holds, up to 5% more rather than less, so that every
+  // page is full; the issue's last page may be short (the fillers' page) or over (then the issue
+  // does not fit and newsprint must say what to do).
+  const mode = r.pick(["pool", "pool", "mixed", "fixed"] as const);
+  const fill = opts.fill;
+  const share = (last: boolean) => fill ?? (last ? 0.6 + r.next() * 0.4 : 1.0 + r.next() * 0.05);
+  let next = 0;
+  // Each story of the bank once, in a random order, before any comes again: a paper prints a
+  // story once.
+  let deck: BankStory[] = [];
+  const draw = () => {
+    if (deck.length === 0) deck = r.shuffle(bank);
+    return deck.pop() as BankStory;
+  };
+  // Stories until the target is reached, passing over one that would overshoot it by more than
+  // a few percent (an editor assigns a brief there, not another feature).
+  const write = async (target: number): Promise<ArticleData[]> => {
+    const written: ArticleData[] = [];
+    let passed = 0;
+    for (let material = 0; material < target && next < 400; next++) {
+      const id = `${lang === "en" ? "story" : "gao"}-${next + 1}`;
+      const story = await articleOf(r, bank, draw(), id, dir, opts, counts);
+      const cells = weight(story, lang, format);
+      if (written.length > 0 && material + cells > target * 1.04 && passed++ < 4) continue;
+      written.push(story);
+      material += cells;
+    }
+    return written;
+  };
+  const roomOf = (page: (typeof pages)[number], p: number) => {
+    const ads = page.ads.reduce((n, ad) => n + ad.span * ((ad.height as number) / MM_PER_LINE[format]), 0);
+    const masthead = p === 0 ? MASTHEAD_CELLS[format] : 0;
+    return Math.max(0, CELLS[format] - ads - masthead);
+  };
+  const pool: PoolArticleData[] = [];
+  if (mode === "fixed") {
+    for (const [p, page] of pages.entries())
+      page.articles.push(...leadFirst(r, await write(roomOf(page, p) * share(p === pageCount - 1)), lang, format));
+  } else {
+    for (const section of sections) {
+      const run = pages.flatMap((page, p) => (page.section === section ? [p] : []));
+      const room = run.reduce((n, p) => n + roomOf(pages[p] as (typeof pages)[number], p), 0);
+      const last = run.includes(pageCount - 1);
+      // The last page's share of a short last section is what may be short.
+      const target = last ? room - CELLS[format] * (1 - share(true)) : room * share(false);
+      const stories = leadFirst(r, await write(target), lang, format);
+      for (const [i, story] of stories.entries()) {
+        // In "mixed" mode the editor fixes some stories on the section's pages, in order.
+        const page =
+          mode === "mixed" && r.chance(0.35) ? run[Math.floor((i * run.length) / stories.length)] : undefined;
+        if (page !== undefined) pages[page]?.articles.push(story);
+        else pool.push({ ...story, ...(r.chance(0.9) ? { section } : {}) });
+      }
+    }
+    // A section's lead is its first page's lead: fixed there, or the pool's priority 1.
+    for (const page of pages) {
+      const [first, ...rest] = page.articles;
+      if (first && rest.every((a) => a.priority !== 1) && first.priority !== 1) first.priority = 2;
+    }
+  }
+
+  // A pin where an editor pins: a page's lead across the top of a page inside the issue, or a
+  // picture story in the top corner at the outer edge.
+  const pinnable = pages.filter((p, i) => i > 0 && p.articles.length > 1 && p.ads.every((ad) => ad.position !== "top"));
   if (pinnable.length > 0 && r.chance(0.4)) {
     const page = r.pick(pinnable);
-    const story = page.articles[page.articles.length - 1] as ArticleData;
+    const index = pages.indexOf(page);
     const columns = format === "tabloid" ? 6 : 8;
-    const span = r.int(2, Math.min(4, columns));
-    story.place = { column: r.int(1, columns - span + 1), line: r.int(20, 40), span };
+    const pictured = page.articles.slice(1).find((a) => a.images.length > 0);
+    if (pictured && r.chance(0.5)) {
+      // The outer edge: the right on odd pages, the left on even ones.
+      const span = 2;
+      pictured.place = { column: index % 2 === 0 ? columns - span + 1 : 1, line: 1, span };
+    } else {
+      (page.articles[0] as ArticleData).place = { column: 1, line: 1, span: columns - 2 };
+    }
     counts.pins++;
   }
   const fillers: ArticleData[] = [];
   if (r.chance(0.5))
     for (let i = 0; i < r.int(1, 3); i++) {
-      const short = await articleOf(r, bank, `filler-${i + 1}`, dir, { ...opts, fill: 0 }, counts, 2);
+      const short = await articleOf(r, bank, draw(), `filler-${i + 1}`, dir, { ...opts, fill: 0 }, counts, 2);
       delete short.priority;
       fillers.push(short);
     }
@@ -143,23 +195,42 @@ export async function generateIssue(seed: number, dir: string, opts: GeneratorOp
   };
 }
 
-/** Cells a story takes, roughly: its text at a column's characters per line, photos as a block. */
-function weight(a: ArticleData, lang: Lang): number {
-  const text = a.body.map((b) => (typeof b === "string" ? b : "text" in b ? b.text : b.subhead)).join("");
-  // An English word of ~5.5 characters takes about as much of a line as one CJK character... per 5.5.
-  return (text.length / (lang === "en" ? 5.5 : 1)) * 1.15 + a.images.length * 900 + 300;
+/** Stories in the order an editor ranks them: the weightiest (the longest, a photo counting) is
+ *  the lead, priority 1, listed first; some of the rest get a priority. */
+function leadFirst(r: Random, stories: ArticleData[], lang: Lang, format: Format): ArticleData[] {
+  if (stories.length === 0) return stories;
+  const size = (a: ArticleData) => weight(a, lang, format) * (a.images.length > 0 ? 1.3 : 1);
+  const lead = stories.reduce((a, b) => (size(b) > size(a) ? b : a));
+  // Editors give the weightier stories the higher priority, not strictly.
+  const bySize = [...stories].sort((a, b) => size(b) - size(a));
+  for (const story of stories) {
+    const rank = bySize.indexOf(story) / stories.length;
+    if (story === lead) story.priority = 1;
+    else if (r.chance(0.6)) story.priority = Math.min(5, Math.max(2, 2 + Math.floor(rank * 3 + r.next() * 1.5)));
+  }
+  return [lead, ...stories.filter((s) => s !== lead)];
+}
+
+/** Cells a story takes, roughly: its lines at a column's characters per line (paragraph ends
+ *  leave part of a line), its photos and its head. */
+function weight(a: ArticleData, lang: Lang, format: Format): number {
+  const texts = a.body.map((b) => (typeof b === "string" ? b : "text" in b ? b.text : b.subhead));
+  // A line of English holds about twice the characters of a CJK one.
+  const perLine = CHARS_PER_CELL[format] * (lang === "en" ? 2 : 1);
+  const lines = texts.reduce((n, t) => n + Math.ceil(t.length / perLine), 0);
+  return lines + a.images.length * PHOTO_CELLS[format] + HEAD_CELLS[format];
 }
 
 async function articleOf(
   r: Random,
   bank: BankStory[],
+  base: BankStory,
   id: string,
   dir: string,
   opts: GeneratorOptions,
   counts: { photos: number },
   maxParagraphs?: number,
 ): Promise<ArticleData> {
-  const base = r.pick(bank);
   let body: BodyItem[] = [...base.body];
   // Length: cut short, kept, or run on with paragraphs of other stories (the same beat's follow-up).
   const roll = r.next();

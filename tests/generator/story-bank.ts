@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as OpenCC from "opencc-js";
+import { missingGlyphs } from "../../src/fonts/coverage";
 import { type ArticleData, type BodyItem, type IssueData, issueSchema } from "../../src/load/schema";
 import { REPO_ROOT } from "../helpers/paths";
 
@@ -63,11 +64,20 @@ function mapStory(s: BankStory, convert: (t: string) => string): BankStory {
   return JSON.parse(JSON.stringify(s), (_key, value) => (typeof value === "string" ? convert(value) : value));
 }
 
+/** The Traditional fonts' coverage: a paper would not print what they cannot draw. */
+const TRADITIONAL_FONTS = ["noto-serif-tc", "noto-sans-tc"];
+
 function traditionalStories(): BankStory[] {
   const hk = OpenCC.Converter({ from: "cn", to: "hk" });
   const quotes: Record<string, string> = { "“": "「", "”": "」", "‘": "『", "’": "』" };
   const toHk = (t: string) => hk(t).replace(/[“”‘’]/g, (q) => quotes[q] ?? q);
-  return chineseStories().map((s) => mapStory(s, toHk));
+  const drawable = (t: string) => missingGlyphs(t, TRADITIONAL_FONTS).length === 0;
+  const textOf = (b: BodyItem) => (typeof b === "string" ? b : "text" in b ? b.text : b.subhead);
+  // Conversion makes a few characters the fonts lack (饸饹 → 餄餎): their paragraphs go.
+  return chineseStories()
+    .map((s) => mapStory(s, toHk))
+    .map((s) => ({ ...s, body: s.body.filter((b) => drawable(textOf(b))) }))
+    .filter((s) => s.body.length > 0 && drawable(JSON.stringify({ ...s, body: [] })));
 }
 
 /** Paragraphs of a plain-text file: lines rejoined; headings, rules and short lines dropped. */

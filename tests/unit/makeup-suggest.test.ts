@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { makeUp, suggestFixes } from "../../src/makeup/index";
+import { adviseFixes, type Fix, makeUp } from "../../src/makeup/index";
 import type { ArticleMetrics, Grid, MakeupInput, PageInput } from "../../src/makeup/types";
 import { article, TABLOID } from "./makeup-fixtures";
 
 // When the editor's pages do not fit: what the make-up says would make them fit is tried, and
 // doing it makes the issue fit.
+
+/** The single edits advised (combinations of one). */
+const singles = (input: MakeupInput) => {
+  const advice = adviseFixes(input, makeUp(input));
+  return advice.combinations.filter((c) => c.length === 1).map((c) => c[0] as Fix);
+};
 
 const grid: Grid = { columns: 4, rows: 60, ...TABLOID };
 const a = (id: string, order: number, lines: number, extra: Partial<ArticleMetrics> = {}) =>
@@ -32,12 +38,13 @@ describe("suggested fixes", () => {
     const input = overLastPage();
     const result = makeUp(input);
     expect(result.ok).toBe(false);
-    const [overflow, ...others] = suggestFixes(input, result);
+    const advice = adviseFixes(input, result);
+    const [overflow, ...others] = advice.overflows;
     expect(others).toEqual([]);
     expect(overflow?.page).toBe(2);
     expect(overflow?.lines).toBeGreaterThan(0);
     expect(overflow?.roomiest?.page).toBe(1);
-    const move = overflow?.fixes.find((f) => f.kind === "move");
+    const move = singles(input).find((f) => f.kind === "move");
     expect(move).toMatchObject({ kind: "move", from: 2, to: 1 });
     // Doing what it says: the story at the end of page 1's list.
     if (move?.kind !== "move") throw new Error("expected a move");
@@ -56,12 +63,12 @@ describe("suggested fixes", () => {
   });
 
   it("names the paragraphs to mark cuttable, and marking them makes it fit", () => {
-    const input = overLastPage();
-    const over = input.pages[1]?.articles[3] as ArticleMetrics;
+    // One page, over: nothing can move or jump; only a cut makes it fit.
+    const input: MakeupInput = { grid, pages: [overLastPage().pages[1] as PageInput] };
+    const over = input.pages[0]?.articles[3] as ArticleMetrics;
     const paragraphs = [...new Set(over.lines.map((l) => l.paragraph))];
     over.markable = paragraphs.slice(1);
-    const result = makeUp(input);
-    const cut = suggestFixes(input, result)[0]?.fixes.find((f) => f.kind === "cut");
+    const cut = singles(input).find((f) => f.kind === "cut");
     expect(cut).toMatchObject({ kind: "cut", articleId: "over" });
     if (cut?.kind !== "cut") throw new Error("expected a cut");
     expect(cut.paragraphs.every((p) => over.markable?.includes(p))).toBe(true);
@@ -76,14 +83,16 @@ describe("suggested fixes", () => {
     };
     const result = makeUp(input);
     expect(result.ok).toBe(false);
-    const fixes = suggestFixes(input, result)[0]?.fixes ?? [];
-    expect(fixes).toContainEqual({ kind: "jump", articleId: "nojump", page: 1, change: "jump" });
+    expect(singles(input)).toContainEqual({ kind: "jump", articleId: "nojump", page: 1, change: "jump" });
   });
 
   it("says nothing helps when the material is far more than the pages", () => {
     const input: MakeupInput = { grid, pages: [page(1, [a("huge", 0, 900), a("more", 1, 400)])] };
     const result = makeUp(input);
     expect(result.ok).toBe(false);
-    expect(suggestFixes(input, result)[0]?.fixes).toEqual([]);
+    const advice = adviseFixes(input, result);
+    expect(advice.combinations).toEqual([]);
+    // Few edits to try: every combination of up to three was, so "none fits" is true.
+    expect(advice.complete).toBe(true);
   });
 });

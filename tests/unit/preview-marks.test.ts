@@ -26,7 +26,7 @@ function module(articleId: string, images: number[] = []): Module {
   };
 }
 
-const empty = { boxes: [], fillers: [], tombstones: [], emptyCells: 0, warnings: [] };
+const empty = { boxes: [], fillers: [], tombstones: [], rules: [], emptyCells: 0, warnings: [] };
 const layout: Layout = {
   grid: { columns: 8, rows: 100, columnWidth: 117, gutter: 9, linePitch: 13.5 },
   pages: [

@@ -101,6 +101,7 @@ const page = (modules: ReturnType<typeof module>[], number = 1) => ({
   boxes: [],
   fillers: [],
   tombstones: [],
+  rules: [],
   emptyCells: 0,
   totalCells: 0,
   warnings: [],

@@ -65,14 +65,19 @@ Examples:
       const config = resolveConfig({ outDir: opts.out, chromium: opts.chromium, strict: opts.strict });
       const browser = launchEarly(config.browser);
       // Loaded on use: `newsprint --help` need not load sharp, pdf-lib and the rest.
-      const [{ buildIssue }, { stderrProgress }, { cutLines, layoutSummary }, { writeBuild }, { writeAtomic }] =
-        await Promise.all([
-          import("../../pipeline/build"),
-          import("../progress"),
-          import("../../pipeline/summary"),
-          import("../../pipeline/write-build"),
-          import("../../write-atomic"),
-        ]);
+      const [
+        { buildIssue },
+        { stderrProgress },
+        { cutLines, layoutSummary, ruleLines },
+        { writeBuild },
+        { writeAtomic },
+      ] = await Promise.all([
+        import("../../pipeline/build"),
+        import("../progress"),
+        import("../../pipeline/summary"),
+        import("../../pipeline/write-build"),
+        import("../../write-atomic"),
+      ]);
       const progress = opts.quiet ? undefined : stderrProgress();
       const started = performance.now();
       try {
@@ -113,6 +118,7 @@ Examples:
         if (!opts.quiet) {
           for (const line of layoutSummary(result.layout)) console.log(line);
           for (const line of cutLines(result.layout, result.model)) console.log(line);
+          for (const line of ruleLines(result.layout)) console.log(line);
           for (const w of result.warnings) console.warn(`warning: ${renderDiagnostic(w)}`);
           const secs = ((performance.now() - started) / 1000).toFixed(1);
           console.log(`wrote ${files.pdf} (${result.layout.pages.length} pages, ${secs} s)`);
@@ -124,11 +130,22 @@ Examples:
         process.exitCode = EXIT.ok;
       } catch (err) {
         progress?.done();
+        await writeFailedLayout(err, opts.out);
         process.exitCode = reportError(err);
       } finally {
         await browser.close();
       }
     });
+}
+
+/** A build whose material does not fit writes its layout.json all the same: the make-up as far
+ *  as it went, what did not fit, and the advice as typed edits (the PDF is not written). */
+async function writeFailedLayout(err: unknown, outDir: string): Promise<void> {
+  const { LayoutError } = await import("../../pipeline/compose");
+  if (!(err instanceof LayoutError) || err.report === undefined) return;
+  const [{ join }, { writeAtomic }] = await Promise.all([import("node:path"), import("../../write-atomic")]);
+  const file = join(outDir, err.report.issueName, "layout.json");
+  await writeAtomic(file, `${JSON.stringify(err.report.layout, null, 2)}\n`);
 }
 
 /** The e-paper's site folder and base URL, checked before any stage runs. */

@@ -3,7 +3,7 @@ import { headRowsAt, type Item, imagesOf, isContinuation, lineCount } from "../i
 import { FitCache } from "../module/fit-cache";
 import type { ModuleFit } from "../module/module-fit";
 import { imageRows } from "../photos/photo-rows";
-import type { ArticleMetrics, Grid, PoolStory } from "../types";
+import type { ArticleMetrics, Grid, MakeupRules, PoolStory } from "../types";
 
 // About the cells a story takes on a page before the page is made up: what the pool's planner
 // tries on a page, where a jumped rest goes, and where the fixes of an overflow find room. A story
@@ -24,17 +24,23 @@ export function jumpSpan(grid: Grid): number {
   return Math.min(2, grid.columns);
 }
 
-// The same stories are estimated on every page: their photo cells are kept per grid, article and width.
-const photoCache = new WeakMap<Grid, WeakMap<ArticleMetrics, Map<number, number>>>();
+// The same stories are estimated on every page: their photo cells are kept per grid, rules,
+// article and width.
+const photoCache = new WeakMap<Grid, WeakMap<MakeupRules, WeakMap<ArticleMetrics, Map<number, number>>>>();
 
 /** Cells of an article's photos and captions in the cheapest module the make-up finds for it
  *  `span` columns wide. */
-function photoCells(article: ArticleMetrics, grid: Grid, span: number): number {
+function photoCells(article: ArticleMetrics, grid: Grid, rules: MakeupRules, span: number): number {
   if (article.images.length === 0) return 0;
-  let byArticle = photoCache.get(grid);
+  let byRules = photoCache.get(grid);
+  if (byRules === undefined) {
+    byRules = new WeakMap();
+    photoCache.set(grid, byRules);
+  }
+  let byArticle = byRules.get(rules);
   if (byArticle === undefined) {
     byArticle = new WeakMap();
-    photoCache.set(grid, byArticle);
+    byRules.set(rules, byArticle);
   }
   let bySpan = byArticle.get(article);
   if (bySpan === undefined) {
@@ -44,7 +50,7 @@ function photoCells(article: ArticleMetrics, grid: Grid, span: number): number {
   const known = bySpan.get(span);
   if (known !== undefined) return known;
   const prices = { emptyCost: emptyCellCost(grid.columns * grid.rows), lostCost: LOST_BASE };
-  const fits = new FitCache([{ article, start: 0, canJump: false }], { grid, hints: false, ...prices });
+  const fits = new FitCache([{ article, start: 0, canJump: false }], { grid, rules, hints: false, ...prices });
   let cheapest: ModuleFit | undefined;
   for (const fit of fits.variants(0, span)) if (cheapest === undefined || fit.cost < cheapest.cost) cheapest = fit;
   // No module holds it whole at that width (a vertical head as wide): its photos across it, uncropped.
@@ -60,18 +66,25 @@ function photoCells(article: ArticleMetrics, grid: Grid, span: number): number {
 
 /** About the cells an item takes on a page `span` columns wide: its lines, its head and its
  *  photos with captions. */
-export function itemCells(item: Item, grid: Grid, span = poolSpan(grid)): number {
-  const photos = isContinuation(item) ? 0 : photoCells(item.article, grid, span);
+export function itemCells(item: Item, grid: Grid, rules: MakeupRules, span = poolSpan(grid)): number {
+  const photos = isContinuation(item) ? 0 : photoCells(item.article, grid, rules, span);
   return lineCount(item) + headRowsAt(item, span) * span + photos;
 }
 
-export function storyCells(story: ArticleMetrics, grid: Grid, span = poolSpan(grid)): number {
-  return itemCells({ article: story, start: 0, canJump: false }, grid, span);
+export function storyCells(story: ArticleMetrics, grid: Grid, rules: MakeupRules, span = poolSpan(grid)): number {
+  return itemCells({ article: story, start: 0, canJump: false }, grid, rules, span);
 }
 
 /** About the cells the last `lines` of an article take on a later page, under its continuation head. */
-export function restCells(article: ArticleMetrics, lines: number, grid: Grid, span = poolSpan(grid)): number {
-  return itemCells({ article, start: article.lines.length - lines, continuedFrom: 0, canJump: false }, grid, span);
+export function restCells(
+  article: ArticleMetrics,
+  lines: number,
+  grid: Grid,
+  rules: MakeupRules,
+  span = poolSpan(grid),
+): number {
+  const rest: Item = { article, start: article.lines.length - lines, continuedFrom: 0, canJump: false };
+  return itemCells(rest, grid, rules, span);
 }
 
 /** The fewest cells a story can take: its lines, its head at the width where it is smallest,

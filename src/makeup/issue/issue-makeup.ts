@@ -1,14 +1,19 @@
 import { warning } from "../../diagnostics";
 import { MakeupError } from "../errors";
 import { type Item, isContinuation, lineCount } from "../items";
-import { MAX_GRID_COLUMNS, MAX_GRID_ROWS, MAX_PAGE_ATTEMPTS } from "../limits";
+import { MAX_GRID_COLUMNS, MAX_GRID_ROWS, MAX_PAGE_ATTEMPTS, MAX_POOL_REPAIRS } from "../limits";
 import { buildModule } from "../module/build-module";
 import type { ModuleFit } from "../module/module-fit";
 import { emptyOf, makeUpPage, type PageResult } from "../page/page-makeup";
 import { emptyCells } from "../page/page-stats";
-import { readingOrder } from "../rules/lead";
+import { tallHeads } from "../rules/head-lines";
+import { jumpStubs } from "../rules/jump-stub";
+import { leadBreaks, readingOrder } from "../rules/lead";
+import { shortLegs } from "../rules/legs";
 import { maxJumpsOf } from "../rules/max-jumps";
-import { emptyWarnings, isFull } from "../rules/page-fill";
+import { emptyWarnings, isFull, pageFill } from "../rules/page-fill";
+import { enlargedPhotos } from "../rules/photo-resolution";
+import { rulesOf } from "../rules/settings";
 import { tombstones } from "../rules/tombstones";
 import type {
   ArticleMetrics,
@@ -17,6 +22,7 @@ import type {
   Layout,
   MakeupInput,
   MakeupResult,
+  MakeupRules,
   Module,
   PageInput,
   PageLayout,
@@ -24,7 +30,7 @@ import type {
 } from "../types";
 import { nextCut, withCuts } from "./copyfit";
 import { JumpTargets } from "./jump-targets";
-import type { PageMemo } from "./page-memo";
+import { PageMemo } from "./page-memo";
 
 // The issue, page by page: each page gets its own articles plus the rests jumped to it. On each
 // page the make-up first tries the page as it is; then, where the editor allowed it, drops
@@ -82,12 +88,19 @@ export class IssueMakeup {
   readonly fillers: ArticleMetrics[];
   /** Pages with a module cut for lack of room. */
   readonly cutPages = new Set<number>();
+  /** The lead of each committed page, by index: the article its rules are checked for. */
+  private readonly leads = new Map<number, string>();
+  private readonly rules: MakeupRules;
 
+  /** `kept`: "page:article" — stories that may not jump off that page (a repair of an earlier
+   *  make-up whose rest pushed another page's text off it). */
   constructor(
     private readonly input: MakeupInput,
     private readonly memo?: PageMemo,
+    private readonly kept: ReadonlySet<string> = new Set(),
   ) {
-    this.targets = new JumpTargets(input.pages, input.grid);
+    this.rules = rulesOf(input);
+    this.targets = new JumpTargets(input.pages, input.grid, this.rules);
     this.incoming = input.pages.map(() => []);
     const articles = [...input.pages.flatMap((p) => p.articles), ...(input.pool ?? [])];
     this.originals = new Map(articles.map((a) => [a.id, a]));
@@ -112,13 +125,14 @@ export class IssueMakeup {
     );
     const items = readingOrder([...own, ...waiting]);
     for (const item of items) item.canJump = this.mayJump(index, item, choices);
-    if (!this.memo) return makeUpPage(this.input.grid, page, items, this.issueIds);
+    const { grid } = this.input;
+    if (!this.memo) return makeUpPage(grid, this.rules, page, items, this.issueIds);
     // The same page with the same material comes out the same: an earlier make-up's is reused.
     const { articles: _, ...frame } = page;
-    const key = JSON.stringify([this.input.grid, frame, items]);
+    const key = JSON.stringify([grid, this.rules, frame, items]);
     const known = this.memo.get(key);
     if (known) return known;
-    const result = makeUpPage(this.input.grid, page, items, this.issueIds);
+    const result = makeUpPage(grid, this.rules, page, items, this.issueIds);
     this.memo.set(key, result);
     return result;
   }
@@ -131,7 +145,8 @@ export class IssueMakeup {
 
   /** The page with the editor's allowances used where they help: cuts, fewer jumps, fillers. */
   private solve(index: number, page: PageInput, withFillers = true): SolvedPage {
-    const choices: PageChoices = { cuts: new Map(), noJump: new Set(), fillers: [], uncut: new Set() };
+    const kept = page.articles.filter((a) => this.kept.has(`${page.number}:${a.id}`)).map((a) => a.id);
+    const choices: PageChoices = { cuts: new Map(), noJump: new Set(kept), fillers: [], uncut: new Set() };
     let result = this.attempt(index, page, choices);
     for (let n = 0; n < MAX_PAGE_ATTEMPTS; n++) {
       const changed = this.cutParagraph(result, choices) || this.limitJumps(page, result, choices);
@@ -190,7 +205,7 @@ export class IssueMakeup {
     let best = result;
     for (const filler of this.fillers) {
       if (cutsOf(best).length > 0 || best.dropped.length > 0) break;
-      if (isFull(emptyOf(best), best.freeCells)) break;
+      if (isFull(emptyOf(best), best.freeCells, this.rules.maxEmptyShare)) break;
       choices.fillers.push(filler);
       const next = this.attempt(index, page, choices);
       if (cutsOf(next).length === 0 && next.dropped.length === 0 && emptyOf(next) < emptyOf(best)) {
@@ -219,15 +234,19 @@ export class IssueMakeup {
       boxes: [...result.boxes],
       fillers: [],
       tombstones: [],
+      rules: [],
       emptyCells: 0,
       totalCells: result.freeCells,
       warnings: [...result.warnings],
     };
     this.layouts.push(layout);
+    const lead = result.items[0];
+    if (lead !== undefined && !isContinuation(lead)) this.leads.set(index, lead.article.id);
     for (const { item: at, rect, fit } of result.placements) {
       const item = result.items[at];
       if (item === undefined) continue;
-      const module = buildModule(item, rect, fit, result.pinned.has(at) ? (page.fixed ? "fixed" : "pinned") : "auto");
+      const origin = result.pinned.has(at) ? (page.fixed ? "fixed" : "pinned") : "auto";
+      const module = buildModule(item, rect, fit, this.rules.minLegLines, origin);
       layout.modules.push(module);
       if (item.article.filler) layout.fillers.push(item.article.id);
       if (fit.cut) this.jumpOn(index, item, module, fit);
@@ -308,16 +327,29 @@ export class IssueMakeup {
     return lineCount(origin.item) - 1;
   }
 
-  /** Empty cells and their warnings, once every jump is settled. */
+  /** Empty cells and their warnings, and the editorial rules each page breaks, once every jump
+   *  is settled. */
   private finish(): void {
-    this.input.pages.forEach((page, index) => {
+    const { grid, pages } = this.input;
+    const articles = new Map([...this.originals, ...(this.input.fillers ?? []).map((f) => [f.id, f] as const)]);
+    pages.forEach((page, index) => {
       const layout = this.layouts[index];
       if (layout === undefined) return;
       const taken = [...page.reserved, ...layout.boxes];
-      const { empty, outside } = emptyCells(this.input.grid, taken, layout.modules);
+      const { empty, outside } = emptyCells(grid, taken, layout.modules);
       layout.emptyCells = empty;
       const cut = this.cutPages.has(index);
-      layout.warnings.push(...emptyWarnings(page.number, empty, outside, layout.totalCells, cut));
+      const share = this.rules.maxEmptyShare;
+      layout.warnings.push(...emptyWarnings(page.number, empty, outside, layout.totalCells, cut, share));
+      const { modules } = layout;
+      layout.rules = [
+        ...leadBreaks(modules, this.leads.get(index), taken),
+        ...jumpStubs(modules, this.rules),
+        ...shortLegs(modules, this.rules),
+        ...tallHeads(modules, articles, grid.columns, this.rules),
+        ...enlargedPhotos(modules, articles, grid, this.rules),
+        ...pageFill(pages, index, empty, layout.totalCells, this.rules),
+      ];
     });
   }
 
@@ -340,11 +372,37 @@ export class IssueMakeup {
   }
 }
 
-/** Make up every page of the issue with the articles the editor put on it (no pool). Throws
- *  MakeupError for impossible ads, pins or explicit make-up. */
+/** Make up every page of the issue with the articles the editor put on it (no pool). Where a
+ *  story's jumped rest made a later page lose text, the issue is made up again with that story
+ *  kept on its own page, as long as that loses fewer lines. Throws MakeupError for impossible
+ *  ads, pins or explicit make-up. */
 export function makeUpPages(input: MakeupInput, memo?: PageMemo): MakeupResult {
   checkGrid(input);
-  const issue = new IssueMakeup(input, memo);
-  for (const [index, page] of input.pages.entries()) issue.page(index, page);
-  return issue.result();
+  // A repair makes the pages before the first story kept the same again: they are remembered.
+  let pages = memo;
+  const run = (kept: ReadonlySet<string>) => {
+    const issue = new IssueMakeup(input, pages, kept);
+    for (const [index, page] of input.pages.entries()) issue.page(index, page);
+    return issue.result();
+  };
+  let kept = new Set<string>();
+  let best = run(kept);
+  for (let round = 0; round < MAX_POOL_REPAIRS && !best.ok; round++) {
+    const next = new Set(kept);
+    for (const lost of best.unplaced)
+      for (const jump of best.layout.jumps)
+        if (jump.toPage === lost.page) next.add(`${jump.fromPage}:${jump.articleId}`);
+    if (next.size === kept.size) break;
+    pages ??= new PageMemo();
+    const tried = run(next);
+    if (lostLines(tried) >= lostLines(best)) break;
+    best = tried;
+    kept = next;
+  }
+  return best;
+}
+
+/** Lines a make-up could not place. */
+export function lostLines(result: MakeupResult): number {
+  return result.ok ? 0 : result.unplaced.reduce((n, u) => n + Math.max(1, u.lines), 0);
 }

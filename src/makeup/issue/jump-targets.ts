@@ -1,5 +1,5 @@
 import { freeCellCount } from "../page/regions";
-import type { ArticleMetrics, Grid, PageInput } from "../types";
+import type { ArticleMetrics, Grid, MakeupRules, PageInput } from "../types";
 import { jumpSpan, restCells, storyCells } from "./estimate";
 
 // Where the rest of a cut article goes: the first later page with room to spare (estimated
@@ -12,9 +12,10 @@ export class JumpTargets {
   constructor(
     private readonly pages: PageInput[],
     private readonly grid: Grid,
+    private readonly rules: MakeupRules,
   ) {
     this.spare = pages.map((page) => {
-      const material = page.articles.reduce((sum, a) => sum + storyCells(a, grid, jumpSpan(grid)), 0);
+      const material = page.articles.reduce((sum, a) => sum + storyCells(a, grid, rules, jumpSpan(grid)), 0);
       const booked = (page.booked ?? []).reduce((sum, b) => sum + b.span * b.rows, 0);
       return freeCellCount(grid, page.reserved) - booked - material;
     });
@@ -43,7 +44,7 @@ export class JumpTargets {
 
   /** Index of the page to jump to, or undefined; books the room taken there. */
   choose(from: number, article: ArticleMetrics, lines: number, exclude?: number): number | undefined {
-    const need = restCells(article, lines, this.grid, jumpSpan(this.grid));
+    const need = restCells(article, lines, this.grid, this.rules, jumpSpan(this.grid));
     // Later pages of the same section first: a story jumps within its section where it can.
     const section = this.pages[from]?.section;
     const later = this.candidates(from, article.id, article.jumpTo).filter((i) => i !== exclude);

@@ -1,6 +1,6 @@
 import { MAX_POOL_REPAIRS } from "../limits";
 import type { MakeupInput, MakeupResult } from "../types";
-import { checkGrid, makeUpPages } from "./issue-makeup";
+import { checkGrid, lostLines, makeUpPages } from "./issue-makeup";
 import type { PageMemo } from "./page-memo";
 import { PoolPlanner } from "./pool-planner";
 import { noRules, type PoolRules, repairRules } from "./pool-repair";
@@ -34,8 +34,4 @@ function planPool(input: MakeupInput, rules: PoolRules, memo?: PageMemo): Makeup
   const planner = new PoolPlanner(input, rules, memo);
   for (const [index, page] of input.pages.entries()) planner.plan(index, page);
   return planner.finish();
-}
-
-function lostLines(result: MakeupResult): number {
-  return result.ok ? 0 : result.unplaced.reduce((n, u) => n + Math.max(1, u.lines), 0);
 }

@@ -3,10 +3,12 @@ import { MAX_POOL_TRIALS, MAX_SQUEEZE, SQUEEZE_SHARE } from "../limits";
 import { emptyOf } from "../page/page-makeup";
 import { isStub } from "../rules/jump-stub";
 import { isFull } from "../rules/page-fill";
+import { rulesOf } from "../rules/settings";
 import type {
   ArticleMetrics,
   MakeupInput,
   MakeupResult,
+  MakeupRules,
   PageInput,
   PoolPlanPage,
   PoolPlanStep,
@@ -43,7 +45,11 @@ interface Outcome {
   full: boolean;
 }
 
-function outcome(chosen: PoolStory[], solved: SolvedPage): Omit<Outcome, "articles" | "first" | "lastChance"> {
+function outcome(
+  chosen: PoolStory[],
+  solved: SolvedPage,
+  rules: MakeupRules,
+): Omit<Outcome, "articles" | "first" | "lastChance"> {
   const { result } = solved;
   const ids = new Set(chosen.map((s) => s.id));
   const own = (item: Item) => ids.has(item.article.id) && !isContinuation(item);
@@ -59,7 +65,7 @@ function outcome(chosen: PoolStory[], solved: SolvedPage): Omit<Outcome, "articl
     else trouble += lineCount(item) - p.fit.lines;
   }
   const empty = emptyOf(result);
-  return { chosen, solved, dropped, trouble, jumps, empty, full: isFull(empty, result.freeCells) };
+  return { chosen, solved, dropped, trouble, jumps, empty, full: isFull(empty, result.freeCells, rules.maxEmptyShare) };
 }
 
 /** Less trouble; more of the stories that have no later page; then a full page; among full
@@ -73,6 +79,24 @@ function better(a: Outcome, b: Outcome | undefined): boolean {
   if (a.full && a.chosen.length !== b.chosen.length) return a.chosen.length > b.chosen.length;
   if (a.full && a.jumps !== b.jumps) return a.jumps < b.jumps;
   return a.empty !== b.empty ? a.empty < b.empty : a.jumps < b.jumps;
+}
+
+/** The pool stories of a page, the largest of those as important as the page's most important
+ *  story first among them when none of the page's own is as important: it is the page's lead,
+ *  and the lead is the page's largest module (rules/lead.ts). */
+function leadStory(page: PageInput, pool: PoolStory[]): PoolStory[] {
+  const best = Math.min(...pool.map((s) => usablePriority(s.priority)));
+  if (pool.length < 2 || page.articles.some((a) => usablePriority(a.priority) <= best)) return pool;
+  const peers = pool.filter((s) => usablePriority(s.priority) === best);
+  const lead = peers.reduce((a, b) =>
+    b.lines.length + 20 * b.images.length > a.lines.length + 20 * a.images.length ? b : a,
+  );
+  const first = Math.min(...peers.map((s) => s.order));
+  if (lead.order === first) return pool;
+  // The lead takes the first order of its peers, the one that had it takes the lead's.
+  return pool.map((s) =>
+    s === lead ? { ...s, order: first } : s.order === first && peers.includes(s) ? { ...s, order: lead.order } : s,
+  );
 }
 
 /** What the search of one page knows: the page, its candidates, the page without any pool
@@ -98,6 +122,7 @@ export class PoolPlanner {
   readonly steps: PoolPlanStep[] = [];
   /** Sections whose lead has a page. */
   private readonly leads = new Set<string>();
+  private readonly editorial: MakeupRules;
   trials = 0;
 
   constructor(
@@ -105,8 +130,9 @@ export class PoolPlanner {
     private readonly rules: PoolRules,
     memo?: PageMemo,
   ) {
+    this.editorial = rulesOf(input);
     // The pages as the pool is expected to fill them, so that a rest jumps where room is left.
-    const expected = provisionalPages(input.pages, input.pool ?? [], input.grid);
+    const expected = provisionalPages(input.pages, input.pool ?? [], input.grid, this.editorial);
     this.issue = new IssueMakeup({ ...input, pages: expected }, memo);
     this.remaining = poolOrder(input.pool ?? []);
   }
@@ -120,10 +146,11 @@ export class PoolPlanner {
     if (known) return known;
     this.trials++;
     const { index, page } = search;
-    const pool = first ? chosen.map((s, k) => ({ ...s, order: -chosen.length + k })) : chosen;
+    const pool = leadStory(page, first ? chosen.map((s, k) => ({ ...s, order: -chosen.length + k })) : chosen);
     const articles = [...page.articles, ...pool];
     const lastChance = chosen.filter((s) => !this.laterPage(index, s)).length;
-    const tried = { ...outcome(chosen, this.issue.trial(index, { ...page, articles })), articles, first, lastChance };
+    const solved = this.issue.trial(index, { ...page, articles });
+    const tried = { ...outcome(chosen, solved, this.editorial), articles, first, lastChance };
     search.tried.set(key, tried);
     return tried;
   }
@@ -144,8 +171,8 @@ export class PoolPlanner {
     const tried = new Map<string, Outcome>();
     const base = this.trial({ index, page, tried } as PageSearch, []);
     const { grid } = this.input;
-    const incoming = this.issue.incomingItems(index).reduce((n, item) => n + itemCells(item, grid), 0);
-    const room = Math.max(base.empty, estimatedRoom(page, grid) - incoming);
+    const incoming = this.issue.incomingItems(index).reduce((n, item) => n + itemCells(item, grid, this.editorial), 0);
+    const room = Math.max(base.empty, estimatedRoom(page, grid, this.editorial) - incoming);
     const search: PageSearch = { index, page, candidates, base, room, skipped: new Map(), tried };
     let best = this.repair(search, this.byEstimate(search, []));
     // Where the pool is more than the pages hold at ease, every page takes what it can (a
@@ -160,12 +187,12 @@ export class PoolPlanner {
   private byEstimate(search: PageSearch, taken: PoolStory[]): PoolStory[] {
     const chosen = [...taken];
     const { result } = search.base.solved;
-    let left = search.room - taken.reduce((n, s) => n + storyCells(s, this.input.grid), 0);
+    let left = search.room - taken.reduce((n, s) => n + storyCells(s, this.input.grid, this.editorial), 0);
     for (const story of search.candidates) {
-      if (isFull(left, result.freeCells)) break;
+      if (isFull(left, result.freeCells, this.editorial.maxEmptyShare)) break;
       if (chosen.includes(story) || search.skipped.has(story.id)) continue;
       chosen.push(story);
-      left -= storyCells(story, this.input.grid);
+      left -= storyCells(story, this.input.grid, this.editorial);
     }
     return chosen;
   }
@@ -204,6 +231,11 @@ export class PoolPlanner {
         skipped.set(last.id, `page ${page.number} could not take it without losing text`);
         below = Math.min(below, leastCells(last, this.input.grid));
         current = current.slice(0, -1);
+        // Without it the page may be as it was: the next shorter story is tried in its place.
+        if (current.length === 0) {
+          const instead = this.next(search, [], below);
+          if (instead !== undefined) current = [instead];
+        }
         continue;
       }
       const next = o.full ? undefined : this.next(search, current, below);
@@ -243,7 +275,7 @@ export class PoolPlanner {
    *  where shorter stories fill this one. */
   private noStubs(search: PageSearch, best: Outcome): Outcome {
     const stub = this.jumpers(best).find(
-      (j) => isStub(j.lines, j.story.lines.length) && this.laterPage(search.index, j.story),
+      (j) => isStub(j.lines, j.story.lines.length, this.editorial) && this.laterPage(search.index, j.story),
     );
     if (stub === undefined) return best;
     const reason = `it would have started on page ${search.page.number} with ${stub.lines} lines and jumped the rest`;
@@ -270,8 +302,10 @@ export class PoolPlanner {
    *  later ones hold at the widths the make-up likes to give: this page must take more. */
   private tight(index: number, page: PageInput, room: number): boolean {
     const later = this.input.pages.slice(index + 1);
-    const cells = (stories: PoolStory[]) => stories.reduce((n, s) => n + storyCells(s, this.input.grid), 0);
-    const capacity = (pages: PageInput[]) => room + pages.reduce((n, p) => n + estimatedRoom(p, this.input.grid), 0);
+    const cells = (stories: PoolStory[]) =>
+      stories.reduce((n, s) => n + storyCells(s, this.input.grid, this.editorial), 0);
+    const capacity = (pages: PageInput[]) =>
+      room + pages.reduce((n, p) => n + estimatedRoom(p, this.input.grid, this.editorial), 0);
     if (cells(this.remaining) > capacity(later)) return true;
     if (page.section === undefined) return false;
     const own = this.remaining.filter((s) => s.section === page.section);
@@ -285,7 +319,7 @@ export class PoolPlanner {
     const { freeCells } = search.base.solved.result;
     // Only stories small enough that smaller photos and narrower heads could make room for them.
     const small = search.candidates.filter(
-      (s) => !search.skipped.has(s.id) && storyCells(s, this.input.grid) <= SQUEEZE_SHARE * freeCells,
+      (s) => !search.skipped.has(s.id) && storyCells(s, this.input.grid, this.editorial) <= SQUEEZE_SHARE * freeCells,
     );
     for (const next of small.filter((s) => !full.chosen.includes(s)).slice(0, MAX_SQUEEZE)) {
       const o = this.trial(search, [...best.chosen, next], best.first);

@@ -1,4 +1,5 @@
 import { isFull } from "../rules/page-fill";
+import { rulesOf } from "../rules/settings";
 import type { MakeupInput, MakeupResult } from "../types";
 import { storyCells } from "./estimate";
 import { candidatesFor } from "./pool";
@@ -31,7 +32,7 @@ export function repairRules(input: MakeupInput, result: MakeupResult, rules: Poo
   const { layout } = result;
   const left = result.unplaced.reduce((n, u) => {
     const story = pool.get(u.articleId);
-    return n + (story && u.page === undefined ? storyCells(story, input.grid) : u.lines);
+    return n + (story && u.page === undefined ? storyCells(story, input.grid, rulesOf(input)) : u.lines);
   }, 0);
   const automatic = new Set(input.pages.filter((p) => p.fixed === undefined).map((p) => p.number));
   const empty = layout.pages.reduce((n, p) => n + (automatic.has(p.number) ? p.emptyCells : 0), 0);
@@ -56,7 +57,7 @@ export function repairRules(input: MakeupInput, result: MakeupResult, rules: Poo
       const open = eligible.filter((n) => !next.banned.has(bannedKey(n, story.id)));
       const short = open.filter((n) => {
         const page = layout.pages.find((p) => p.number === n);
-        return page !== undefined && !isFull(page.emptyCells, page.totalCells);
+        return page !== undefined && !isFull(page.emptyCells, page.totalCells, rulesOf(input).maxEmptyShare);
       });
       // Rests of other sections' stories jumped onto its pages start elsewhere.
       for (const jump of layout.jumps) {

@@ -1,6 +1,6 @@
 import { usablePriority } from "../items";
 import { freeCellCount } from "../page/regions";
-import type { Grid, PageInput, PoolStory } from "../types";
+import type { Grid, MakeupRules, PageInput, PoolStory } from "../types";
 import { storyCells } from "./estimate";
 
 // The story pool before it is planned: which stories may go on a page, in which order, and about
@@ -24,10 +24,10 @@ export function candidatesFor(page: PageInput, remaining: PoolStory[]): PoolStor
 
 /** About the free cells a page has for the pool before it is made up: its type area less
  *  reserved rectangles, ads and its own stories. */
-export function estimatedRoom(page: PageInput, grid: Grid): number {
+export function estimatedRoom(page: PageInput, grid: Grid, rules: MakeupRules): number {
   if (page.fixed !== undefined) return 0;
   const booked = (page.booked ?? []).reduce((sum, b) => sum + b.span * b.rows, 0);
-  const own = page.articles.reduce((sum, a) => sum + storyCells(a, grid), 0);
+  const own = page.articles.reduce((sum, a) => sum + storyCells(a, grid, rules), 0);
   return Math.max(0, freeCellCount(grid, page.reserved) - booked - own);
 }
 
@@ -35,17 +35,17 @@ export function estimatedRoom(page: PageInput, grid: Grid): number {
  *  them until it is full (a section's last page takes all its section has left): where the
  *  issue's make-up expects material when it chooses the page a rest jumps to. Stories of no
  *  section give way wherever a rest lands. */
-export function provisionalPages(pages: PageInput[], pool: PoolStory[], grid: Grid): PageInput[] {
+export function provisionalPages(pages: PageInput[], pool: PoolStory[], grid: Grid, rules: MakeupRules): PageInput[] {
   let remaining = poolOrder(pool).filter((s) => s.section !== undefined);
   return pages.map((page, index) => {
     const taken: PoolStory[] = [];
-    let room = estimatedRoom(page, grid);
+    let room = estimatedRoom(page, grid, rules);
     const later = pages.slice(index + 1);
     for (const story of candidatesFor(page, remaining)) {
       const last = story.section !== undefined && !later.some((p) => candidatesFor(p, [story]).length > 0);
       if (room <= 0 && !last) continue;
       taken.push(story);
-      room -= storyCells(story, grid);
+      room -= storyCells(story, grid, rules);
     }
     remaining = remaining.filter((s) => !taken.includes(s));
     return { ...page, articles: [...page.articles, ...taken] };

@@ -5,13 +5,19 @@ import { columnCounts, type ModuleFit } from "./module-fit";
 import { columnOffsets } from "./module-space";
 
 /** The render stage's view of one placed module (continuesOn is set once the jump target is
- *  known). */
-export function buildModule(item: Item, rect: GridRect, fit: ModuleFit, origin: ModuleOrigin = "auto"): Module {
+ *  known); its text columns split with legs of at least `minLeg` lines where they can be. */
+export function buildModule(
+  item: Item,
+  rect: GridRect,
+  fit: ModuleFit,
+  minLeg: number,
+  origin: ModuleOrigin = "auto",
+): Module {
   const images: PlacedImage[] = fit.photo.spots.map((spot) => ({ ...spot, row: fit.head + spot.row }));
   const columns: TextColumn[] = [];
   const offsets = columnOffsets(fit.span - fit.side, fit.photo);
   let line = item.start;
-  columnCounts(item, fit).forEach((count, col) => {
+  columnCounts(item, fit, minLeg).forEach((count, col) => {
     if (count === 0) return;
     const offset = offsets[col] ?? 0;
     const row = fit.head + offset;

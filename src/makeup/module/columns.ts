@@ -1,17 +1,19 @@
-import { HARD_BREAK } from "../costs";
+import { RULE_BREAK } from "../costs";
 import { breakPenalty } from "../rules/column-breaks";
+import { legCost } from "../rules/legs";
 import type { BodyLine } from "../types";
 
 // Breaking an article's lines into the text columns of one module: balanced (columns end on
 // the same row, or one apart) and avoiding orphans, widows and lone subheads at the breaks
-// (rules/column-breaks.ts).
+// (rules/column-breaks.ts) and legs shorter than `minLeg` lines (rules/legs.ts).
 
 export interface ColumnSplit {
   /** Lines per text column, left to right. */
   counts: number[];
   /** Body row (below the head) where the text ends, jump line included. */
   end: number;
-  /** Sum of break penalties (HARD_BREAK for a column ending on a keepWithNext line). */
+  /** Sum of break penalties (HARD_BREAK for a column ending on a keepWithNext line) and of
+   *  short legs (RULE_BREAK each). */
   penalty: number;
 }
 
@@ -60,6 +62,7 @@ function splitAt(
   end: number,
   slack: number,
   jump: boolean,
+  minLeg: number,
 ): ColumnSplit | null {
   const k = offsets.length;
   const hi = offsets.map((_, c) => capacity(offsets, c, end, jump));
@@ -98,7 +101,8 @@ function splitAt(
         const at = pos + count;
         // Ties go to fuller early columns: text fills left to right, the last column is short.
         const short = (cHi - count) * (k - c) * 1e-6;
-        const cost = base + short + (count > 0 && at < n ? breakPenalty(lines, start + at) : 0);
+        const cost =
+          base + short + (count > 0 && at < n ? breakPenalty(lines, start + at) : 0) + legCost(count, n, minLeg);
         if (cost < (costs[row + at] ?? Number.POSITIVE_INFINITY)) {
           costs[row + at] = cost;
           parents[row + at] = pos;
@@ -116,6 +120,7 @@ function splitAt(
     const prev = parents[c * width + pos] ?? 0;
     counts[c - 1] = pos - prev;
     if (pos > prev && pos < n) penalty += breakPenalty(lines, start + pos);
+    penalty += legCost(pos - prev, n, minLeg);
     pos = prev;
   }
   return { counts, end: textEnd(offsets, counts, jump), penalty };
@@ -133,8 +138,8 @@ function textEnd(offsets: number[], counts: number[], jump: boolean): number {
 /**
  * Set n lines from `start` into columns whose text starts at `offsets` (rows below the head),
  * at most `maxRows` deep. With `jump`, the last column keeps a row for the jump line.
- * Balanced first; if that forces a column to end on a keepWithNext line, columns may differ
- * by two lines or the text may run one row deeper.
+ * Balanced first; if that forces a column to end on a keepWithNext line or leaves a leg shorter
+ * than `minLeg`, columns may differ by two lines or the text may run a row or two deeper.
  */
 export function splitColumns(
   lines: BodyLine[],
@@ -143,19 +148,21 @@ export function splitColumns(
   offsets: number[],
   maxRows: number,
   jump: boolean,
+  minLeg: number,
 ): ColumnSplit | null {
   const end = minimalEnd(offsets, n, maxRows, jump);
   if (end < 0) return null;
-  let split = splitAt(lines, start, n, offsets, end, 1, jump);
-  if (split !== null && split.penalty < HARD_BREAK) return split;
+  let split = splitAt(lines, start, n, offsets, end, 1, jump, minLeg);
+  if (split !== null && split.penalty < RULE_BREAK) return split;
   for (const [tryEnd, slack] of [
     [end, 2],
     [end + 1, 2],
+    [end + 2, 3],
   ] as const) {
     if (tryEnd > maxRows) continue;
-    const other = splitAt(lines, start, n, offsets, tryEnd, slack, jump);
+    const other = splitAt(lines, start, n, offsets, tryEnd, slack, jump, minLeg);
     if (other !== null && (split === null || other.penalty < split.penalty)) split = other;
-    if (split !== null && split.penalty < HARD_BREAK) break;
+    if (split !== null && split.penalty < RULE_BREAK) break;
   }
   return split;
 }

@@ -1,11 +1,14 @@
+import { RULE_BREAK } from "../costs";
 import { headRowsAt, type Item, imagesOf, isContinuation, lineCount } from "../items";
 import { type PhotoChoice, photoLayouts } from "../photos/photo-layouts";
+import { tallHead } from "../rules/head-lines";
 import type { Grid, SideHead } from "../types";
 import { type FitPrices, fitLeaf, type ModuleFit, naturalFits } from "./module-fit";
 
 // The fits of one page's items, cached: the packer asks for the same ones many times. An item with a
 // vertical head (竖排) is fitted in the columns left of its head and widened by the head's columns;
-// its module is at least as tall as the head.
+// its module is at least as tall as the head. A module too narrow for its headline's lines pays
+// for it (rules/head-lines.ts).
 
 export interface FitOptions extends FitPrices {
   grid: Grid;
@@ -43,7 +46,18 @@ export class FitCache {
   }
 
   private layouts(item: Item, span: number): PhotoChoice[][] {
-    return photoLayouts(imagesOf(item), span, this.options.grid);
+    return photoLayouts(imagesOf(item), span, this.options.grid, this.options.rules);
+  }
+
+  /** What a module `span` wide pays for a headline over its lines there (not a continuation's). */
+  private headCost(item: Item, span: number): number {
+    if (isContinuation(item)) return 0;
+    return tallHead(item.article, span, this.options.grid.columns, this.options.rules) ? RULE_BREAK : 0;
+  }
+
+  private withHeadCost(fit: ModuleFit, item: Item): ModuleFit {
+    const cost = this.headCost(item, fit.span);
+    return cost === 0 ? fit : { ...fit, cost: fit.cost + cost };
   }
 
   /** The vertical head of an item (a continuation has the ordinary continuation head). */
@@ -98,6 +112,7 @@ export class FitCache {
           this.minRows(item),
           this.layouts(item, span),
         );
+      if (item !== undefined) fits = fits.map((fit) => this.withHeadCost(fit, item));
       this.variantCache.set(key, fits);
     }
     return fits;
@@ -121,6 +136,7 @@ export class FitCache {
       const head = headRowsAt(item, span);
       if (rows >= head) fit = fitLeaf(this.options, item, i === 0, span, rows, head, this.layouts(item, span));
     }
+    if (fit !== null && item !== undefined) fit = this.withHeadCost(fit, item);
     this.leafCache.set(key, fit);
     return fit;
   }

@@ -1,10 +1,12 @@
-import { cutCost, HARD_BREAK, shapeCost } from "../costs";
-import { type Item, lineCount } from "../items";
+import { cutCost, RULE_BREAK, shapeCost } from "../costs";
+import { type Item, isContinuation, lineCount } from "../items";
 import { MAX_VARIANTS } from "../limits";
 import type { PhotoChoice } from "../photos/photo-layouts";
 import { breakPenalty } from "../rules/column-breaks";
-import { JUMP_SIDE_LINES } from "../rules/jump-stub";
-import { splitColumns } from "./columns";
+import { JUMP_SIDE_LINES, linesBeforeJump } from "../rules/jump-stub";
+import { crampedColumns } from "../rules/legs";
+import type { MakeupRules } from "../types";
+import { minimalEnd, splitColumns } from "./columns";
 import { capacityAt, columnOffsets, countsPenalty, fullColumns, naturalEnd, photoBlock } from "./module-space";
 
 // How one item fills a module of a given span: at its natural height (modules with more
@@ -32,10 +34,12 @@ export interface ModuleFit {
   cost: number;
 }
 
-/** What a fit costs per empty cell and for text cut with no later page to take it. */
+/** What a fit costs per empty cell and for text cut with no later page to take it, and the
+ *  editorial rules it is held to. */
 export interface FitPrices {
   emptyCost: number;
   lostCost: number;
+  rules: MakeupRules;
 }
 
 function contentCost(prices: FitPrices, span: number, lines: number, empty: number, choice: PhotoChoice): number {
@@ -43,10 +47,10 @@ function contentCost(prices: FitPrices, span: number, lines: number, empty: numb
 }
 
 /** Lines per column of a fit, planned now if the search left it open. */
-export function columnCounts(item: Item, fit: ModuleFit): number[] {
+export function columnCounts(item: Item, fit: ModuleFit, minLeg: number): number[] {
   if (fit.counts !== null) return fit.counts;
   const offsets = columnOffsets(fit.span - fit.side, fit.photo);
-  const split = splitColumns(item.article.lines, item.start, fit.lines, offsets, fit.rows - fit.head, fit.jump);
+  const split = splitColumns(item.article.lines, item.start, fit.lines, offsets, fit.rows - fit.head, fit.jump, minLeg);
   if (split === null) throw new Error(`no column split for ${item.article.id}`);
   fit.counts = split.counts;
   return split.counts;
@@ -80,9 +84,13 @@ export function fitAll(
     cost,
   };
   // With room to spare the columns can shift a line to dodge a bad break; a tight fit may
-  // not, so split it now and count its breaks.
-  if (capacity - n < span) {
-    const split = splitColumns(item.article.lines, item.start, n, columnOffsets(span, choice), rows - head, false);
+  // not, nor one whose photos leave a column room for only a short leg: split it now and count
+  // its breaks and legs.
+  const offsets = columnOffsets(span, choice);
+  const minLeg = prices.rules.minLegLines;
+  const cramped = () => crampedColumns(offsets, minimalEnd(offsets, n, rows - head, false), n, minLeg) > 0;
+  if (capacity - n < span || cramped()) {
+    const split = splitColumns(item.article.lines, item.start, n, offsets, rows - head, false, minLeg);
     if (split === null) return null;
     fit.counts = split.counts;
     fit.cost += split.penalty;
@@ -106,24 +114,27 @@ export function fitCut(
   const body = rows - head;
   const capacity = capacityAt(span, choice, body) - (jump ? 1 : 0);
   const lines = item.article.lines;
+  const minLeg = prices.rules.minLegLines;
   let best: ModuleFit | null = null;
   for (let m = Math.min(capacity, n - 1); m >= Math.max(1, capacity - 2); m--) {
     let counts = m === capacity ? fullColumns(span, choice, body, jump) : null;
-    let penalty = counts === null ? 0 : countsPenalty(lines, item.start, counts);
+    let penalty = counts === null ? 0 : countsPenalty(lines, item.start, counts, minLeg);
     if (counts === null) {
-      const split = splitColumns(lines, item.start, m, columnOffsets(span, choice), body, jump);
+      const split = splitColumns(lines, item.start, m, columnOffsets(span, choice), body, jump, minLeg);
       if (split === null) continue;
       counts = split.counts;
       penalty = split.penalty;
     }
     penalty += breakPenalty(lines, item.start + m);
     const empty = span * body - choice.cells - m - (jump ? 1 : 0);
-    const cost = contentCost(prices, span, m, empty, choice) + penalty + cutCost(item, lead, m, n, prices.lostCost);
+    const stub = jump && !isContinuation(item) && m < linesBeforeJump(prices.rules, span);
+    const cost =
+      contentCost(prices, span, m, empty, choice) + penalty + cutCost(item, lead, m, n, prices.lostCost, stub);
     if (best === null || cost < best.cost) {
       best = { span, rows, head, side: 0, photo: choice, lines: m, cut: true, jump, counts, empty, cost };
     }
-    // Good enough: no bad break and enough lines on each side.
-    if (penalty < HARD_BREAK && m >= JUMP_SIDE_LINES && n - m >= JUMP_SIDE_LINES) break;
+    // Good enough: no bad break or short leg, and enough lines on each side.
+    if (penalty < RULE_BREAK && m >= JUMP_SIDE_LINES && n - m >= JUMP_SIDE_LINES) break;
   }
   return best;
 }
@@ -201,7 +212,16 @@ export function naturalFits(
     if (fit === null) continue;
     // Natural modules are few: split their columns now, so widows count in the choice.
     if (fit.counts === null) {
-      const split = splitColumns(item.article.lines, item.start, n, columnOffsets(span, choice), rows - head, false);
+      const offsets = columnOffsets(span, choice);
+      const split = splitColumns(
+        item.article.lines,
+        item.start,
+        n,
+        offsets,
+        rows - head,
+        false,
+        prices.rules.minLegLines,
+      );
       if (split === null) continue;
       fit.counts = split.counts;
       fit.cost += split.penalty;

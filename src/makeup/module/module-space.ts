@@ -1,5 +1,6 @@
 import type { PhotoChoice } from "../photos/photo-layouts";
 import { breakPenalty } from "../rules/column-breaks";
+import { legCost } from "../rules/legs";
 import type { BodyLine } from "../types";
 
 // The space for text in a module below its head: columns under photos start below the photos
@@ -55,14 +56,16 @@ export function fullColumns(span: number, choice: PhotoChoice, body: number, jum
   return counts;
 }
 
-/** Break penalties of given column counts. */
-export function countsPenalty(lines: BodyLine[], start: number, counts: number[]): number {
+/** Break and short-leg penalties of given column counts. */
+export function countsPenalty(lines: BodyLine[], start: number, counts: number[], minLeg: number): number {
   let penalty = 0;
   let at = start;
-  const end = start + counts.reduce((a, b) => a + b, 0);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const end = start + total;
   for (const count of counts) {
     at += count;
     if (count > 0 && at < end) penalty += breakPenalty(lines, at);
+    penalty += legCost(count, total, minLeg);
   }
   return penalty;
 }

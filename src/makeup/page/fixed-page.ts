@@ -4,7 +4,7 @@ import { LOST_BASE } from "../costs";
 import { MakeupError, type MakeupSubject } from "../errors";
 import type { Item } from "../items";
 import { FitCache } from "../module/fit-cache";
-import type { FixedRect, Grid, PageInput } from "../types";
+import type { FixedRect, Grid, MakeupRules, PageInput } from "../types";
 import { obstacleName } from "./obstacles";
 import type { PlacedItem } from "./packer";
 
@@ -71,10 +71,11 @@ export function checkFixed(
 export function fillFixed(
   page: PageInput,
   grid: Grid,
+  rules: MakeupRules,
   items: Item[],
   emptyCost: number,
 ): { placements: PlacedItem[]; warnings: Diagnostic[] } {
-  const fits = new FitCache(items, { grid, emptyCost, hints: false, lostCost: LOST_BASE });
+  const fits = new FitCache(items, { grid, rules, emptyCost, hints: false, lostCost: LOST_BASE });
   const placements: PlacedItem[] = [];
   const warnings: Diagnostic[] = [];
   for (const p of page.fixed ?? []) {

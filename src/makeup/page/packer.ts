@@ -50,11 +50,14 @@ export class GuillotinePacker {
   /** The lead is exactly leadSpan wide (false: a packing without the page's lead, e.g. it is pinned). */
   private exactLead = true;
 
+  /** `areaCap`: the most cells a module other than the lead's may take (rules/lead.ts), fixed
+   *  for the packer's life (its tables hold costs under it). */
   constructor(
     private readonly fits: FitCache,
     private readonly maxColumns: number,
     private readonly maxRows: number,
     minAreas: number[],
+    private readonly areaCap = Number.POSITIVE_INFINITY,
   ) {
     this.count = minAreas.length;
     // Dense, so lookups stay fast: caps up to 2 × columns, runs, widths.
@@ -68,6 +71,16 @@ export class GuillotinePacker {
   setLeadSpan(span: number, exact = true): void {
     this.leadSpan = span;
     this.exactLead = exact;
+  }
+
+  /** The lead's span hint, if honoured. */
+  hintedLeadSpan(): number | undefined {
+    return this.fits.hintedSpan(0);
+  }
+
+  /** Whether a module of item i this size stays within the cap on other modules than the lead. */
+  private small(i: number, fit: ModuleFit): boolean {
+    return i === 0 || fit.span * fit.rows <= this.areaCap;
   }
 
   private allowed(i: number, span: number): boolean {
@@ -109,11 +122,12 @@ export class GuillotinePacker {
     let choice: Choice | null = null;
     if (to === from + 1) {
       const fit = this.allowed(from, width) ? this.fits.leaf(from, width, rows) : null;
-      return fit === null ? NONE : { cost: fit.cost, choice: { kind: "leaf", fit } };
+      return fit === null || !this.small(from, fit) ? NONE : { cost: fit.cost, choice: { kind: "leaf", fit } };
     }
     if (this.allowed(from, width)) {
       for (const fit of this.fits.tops(from, width)) {
         if (fit.rows >= rows) break;
+        if (!this.small(from, fit)) continue;
         const cost = fit.cost + this.cost(width, rows - fit.rows, from + 1, to);
         if (cost < best) {
           best = cost;
@@ -125,6 +139,7 @@ export class GuillotinePacker {
     if (this.allowed(last, width)) {
       for (const fit of this.fits.variants(last, width)) {
         if (fit.rows >= rows) break;
+        if (!this.small(last, fit)) continue;
         const cost = this.cost(width, rows - fit.rows, from, last) + fit.cost;
         if (cost < best) {
           best = cost;

@@ -3,7 +3,7 @@ import type { GridRect } from "../../grid";
 import { emptyCellCost, LOST_BASE } from "../costs";
 import type { Item } from "../items";
 import { FitCache } from "../module/fit-cache";
-import type { BoxModule, Grid, PageInput } from "../types";
+import type { BoxModule, Grid, MakeupRules, PageInput } from "../types";
 import { placeBoxes } from "./booked-boxes";
 import { checkFixed, fillFixed } from "./fixed-page";
 import type { PlacedItem } from "./packer";
@@ -35,7 +35,13 @@ export function emptyOf(result: PageResult): number {
   return result.freeCells - used;
 }
 
-export function makeUpPage(grid: Grid, page: PageInput, items: Item[], issueIds: Set<string>): PageResult {
+export function makeUpPage(
+  grid: Grid,
+  rules: MakeupRules,
+  page: PageInput,
+  items: Item[],
+  issueIds: Set<string>,
+): PageResult {
   const boxes = placeBoxes(grid, page.number, page.booked ?? [], page.reserved);
   const taken: GridRect[] = [...page.reserved, ...boxes];
   const freeCells = freeCellCount(grid, taken);
@@ -44,12 +50,12 @@ export function makeUpPage(grid: Grid, page: PageInput, items: Item[], issueIds:
     checkFixed(page, grid, items, taken, issueIds);
     const placed = new Set(page.fixed.map((p) => p.articleId));
     const dropped = items.filter((item) => !placed.has(item.article.id));
-    const { placements, warnings } = fillFixed(page, grid, items, cost);
+    const { placements, warnings } = fillFixed(page, grid, rules, items, cost);
     const pinned = new Set(placements.map((p) => p.item));
     return { placements, items, dropped, boxes, pinned, warnings, freeCells };
   }
 
-  const fits = new FitCache(items, { grid, emptyCost: cost, hints: false, lostCost: LOST_BASE });
+  const fits = new FitCache(items, { grid, rules, emptyCost: cost, hints: false, lostCost: LOST_BASE });
   const pins = placePins(
     page.number,
     grid,
@@ -69,7 +75,7 @@ export function makeUpPage(grid: Grid, page: PageInput, items: Item[], issueIds:
   const rest = items.filter((_, i) => !pinnedItems.has(i));
   // The page's lead is items[0]; pinned, the rest of the page has no lead of its own.
   const leadPinned = pinnedItems.has(0);
-  const packing = packPage(rest, grid, freeRegionCuts(grid, [...taken, ...pins]), cost, !leadPinned);
+  const packing = packPage(rest, grid, rules, freeRegionCuts(grid, [...taken, ...pins]), cost, !leadPinned);
   for (const p of packing.placements) {
     const item = packing.items[p.item];
     if (item !== undefined) placements.push({ ...p, item: items.indexOf(item) });

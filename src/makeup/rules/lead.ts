@@ -1,10 +1,16 @@
+import type { GridRect } from "../../grid";
 import { type Item, isContinuation, priorityOfItem, usablePriority } from "../items";
-import type { ArticleMetrics } from "../types";
+import type { ArticleMetrics, Module, RuleBreak } from "../types";
 
 // Rule: the page's lead is its most important story (priority, then the editor's order). It opens
-// the page top left and no module is wider (the editor's `columns` hint apart); the pool's lead of
-// a section opens the section's first page; a story moved to fix an overflow never becomes the
-// lead of the page it goes to.
+// the page on the top row — no story above it — no module is wider (the editor's `columns` hint
+// apart), and no story module as wide is larger (the rests continued from earlier pages and
+// pictures without body text apart): a reader takes the widest head on top for the lead, so a
+// long feature narrower than the lead further down the page does not outweigh it, as on any
+// page of a district paper; the pool's lead of a section opens the section's first page; a story moved to fix an
+// overflow never becomes the lead of the page it goes to. The packer puts the lead top left of
+// the first region and pays RULE_BREAK for a packing that breaks the rule (page/packing.ts); a
+// lead the editor pinned is where the editor wants it.
 
 /** Own articles by priority then the editor's order; continuations after them, oldest first.
  *  The first item is the page's lead. */
@@ -30,4 +36,56 @@ export function leadOf(articles: ArticleMetrics[]): ArticleMetrics | undefined {
  *  exactly that (when `exact`: the page's own lead is packed), every other module at most. */
 export function spanAllowed(index: number, span: number, leadSpan: number, exact: boolean): boolean {
   return index === 0 && exact ? span === leadSpan : span <= leadSpan;
+}
+
+const sharesColumns = (a: GridRect, b: GridRect) => a.col < b.col + b.span && b.col < a.col + a.span;
+
+/** The lead's module against the other stories' modules of its page (continuations and pinned
+ *  modules not among them): what stands above it, and the largest of those at least as wide. */
+export function leadStanding(
+  lead: GridRect,
+  others: GridRect[],
+  asWide = true,
+): { above: GridRect[]; largest: number } {
+  return {
+    above: others.filter((o) => sharesColumns(o, lead) && o.row + o.rows <= lead.row),
+    largest: others
+      .filter((o) => !asWide || o.span >= lead.span)
+      .reduce((most, o) => Math.max(most, o.span * o.rows), 0),
+  };
+}
+
+/** What the packer aims at: the lead on the top row (none of `others` above it) and the largest
+ *  of the `stories` outright (the others with body text: a picture alone may outweigh it). More
+ *  than the rule asks, so that a bigger lead wins where it costs nothing; the rule's check is
+ *  leadBreaks. */
+export function leadHolds(lead: GridRect, others: GridRect[], stories: GridRect[] = others): boolean {
+  const { above } = leadStanding(lead, others);
+  return above.length === 0 && lead.span * lead.rows >= leadStanding(lead, stories, false).largest;
+}
+
+/** The rule over a finished page whose lead is `leadId`: its first line (1-based) against the
+ *  first line it could have had, its cells against the largest other story's as wide. */
+export function leadBreaks(modules: Module[], leadId: string | undefined, taken: GridRect[]): RuleBreak[] {
+  const lead = modules.find((m) => m.articleId === leadId && m.continuedFrom === undefined);
+  if (lead === undefined || lead.origin !== "auto") return [];
+  const others = modules.filter((m) => m !== lead && m.continuedFrom === undefined && m.origin === "auto");
+  const { above } = leadStanding(lead, others);
+  // Largest among the stories: a picture with only its caption is no story to outweigh the lead.
+  const { largest } = leadStanding(
+    lead,
+    others.filter((m) => m.columns.some((c) => c.end > c.start)),
+  );
+  const breaks: RuleBreak[] = [];
+  // The top of its columns: below the masthead, the ads and the editor's pins above it. A lead
+  // already there is on top, whatever shares one of its columns above a pin.
+  const fixed = [...taken, ...modules.filter((m) => m.origin !== "auto")];
+  const top = fixed
+    .filter((t) => sharesColumns(t, lead) && t.row + t.rows <= lead.row)
+    .reduce((row, t) => Math.max(row, t.row + t.rows), 0);
+  if (above.length > 0 && lead.row > top)
+    breaks.push({ rule: "lead-top", article: lead.articleId, measure: lead.row + 1, limit: top + 1 });
+  const cells = lead.span * lead.rows;
+  if (cells < largest) breaks.push({ rule: "lead-largest", article: lead.articleId, measure: cells, limit: largest });
+  return breaks;
 }

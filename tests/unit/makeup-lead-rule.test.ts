@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { leadBreaks } from "../../src/makeup/rules/lead";
+import type { Module, ModuleOrigin } from "../../src/makeup/types";
+
+// The lead rules over a finished page: a lead under another story breaks lead-top with the line
+// it starts on against the top of its columns; a lead already at that top (under a pin) does not,
+// though a story beside the pin shares one of its columns above it. lead-largest weighs the lead
+// against the other stories as wide: a narrower feature or a picture with no body text may be larger.
+
+/** A module with one text column of ten body lines, or none (`text` false: a picture alone). */
+const mod = (
+  articleId: string,
+  col: number,
+  row: number,
+  span: number,
+  rows: number,
+  origin: ModuleOrigin = "auto",
+  text = true,
+) =>
+  ({
+    articleId,
+    origin,
+    col,
+    row,
+    span,
+    rows,
+    headRows: 3,
+    images: [],
+    columns: text ? [{ col: 0, row: 3, rows: rows - 3, start: 0, end: 10 }] : [],
+  }) satisfies Module;
+
+describe("leadBreaks", () => {
+  it("reports a lead under another story, with its first line and the top of its columns", () => {
+    const modules = [mod("other", 0, 0, 6, 20), mod("lead", 0, 20, 6, 40)];
+    expect(leadBreaks(modules, "lead", [])).toEqual([{ rule: "lead-top", article: "lead", measure: 21, limit: 1 }]);
+  });
+
+  it("keeps a lead at the top of its columns under a pin", () => {
+    const modules = [mod("pin", 0, 0, 4, 10, "pinned"), mod("side", 4, 0, 2, 10), mod("lead", 0, 10, 6, 40)];
+    expect(leadBreaks(modules, "lead", [])).toEqual([]);
+  });
+
+  it("reports a lead smaller than another story's module", () => {
+    const modules = [mod("lead", 0, 0, 3, 30), mod("other", 3, 0, 3, 60)];
+    expect(leadBreaks(modules, "lead", [])).toEqual([
+      { rule: "lead-largest", article: "lead", measure: 90, limit: 180 },
+    ]);
+  });
+
+  it("lets a narrower story below be larger than the lead (a long feature down the page)", () => {
+    const modules = [mod("lead", 0, 0, 4, 20), mod("feature", 0, 20, 3, 60), mod("side", 4, 0, 2, 20)];
+    expect(leadBreaks(modules, "lead", [])).toEqual([]);
+  });
+
+  it("lets a picture without body text be larger than the lead", () => {
+    const modules = [mod("lead", 0, 0, 3, 30), mod("picture", 3, 0, 3, 60, "auto", false)];
+    expect(leadBreaks(modules, "lead", [])).toEqual([]);
+  });
+});
