@@ -35,7 +35,7 @@ export function ruleDiagnostic(page: number, b: RuleBreak): Diagnostic {
       case "lead-top":
         return `the lead ${b.article} starts on line ${b.measure} under another story (the top is line ${b.limit})`;
       case "lead-largest":
-        return `the lead ${b.article} takes ${b.measure} cells, another story as wide ${b.limit}`;
+        return `the lead ${b.article} takes ${b.measure} cells, another story ${b.limit}`;
       case "short-leg":
         return `${b.article} has a leg of ${b.measure} line${b.measure === 1 ? "" : "s"} (at least ${b.limit})`;
       case "tall-head":

@@ -5,7 +5,7 @@ import type { Module, ModuleOrigin } from "../../src/makeup/types";
 // The lead rules over a finished page: a lead under another story breaks lead-top with the line
 // it starts on against the top of its columns; a lead already at that top (under a pin) does not,
 // though a story beside the pin shares one of its columns above it. lead-largest weighs the lead
-// against the other stories as wide: a narrower feature or a picture with no body text may be larger.
+// against the other stories: a picture with no body text may be larger.
 
 /** A module with one text column of ten body lines, or none (`text` false: a picture alone). */
 const mod = (
@@ -45,11 +45,6 @@ describe("leadBreaks", () => {
     expect(leadBreaks(modules, "lead", [])).toEqual([
       { rule: "lead-largest", article: "lead", measure: 90, limit: 180 },
     ]);
-  });
-
-  it("lets a narrower story below be larger than the lead (a long feature down the page)", () => {
-    const modules = [mod("lead", 0, 0, 4, 20), mod("feature", 0, 20, 3, 60), mod("side", 4, 0, 2, 20)];
-    expect(leadBreaks(modules, "lead", [])).toEqual([]);
   });
 
   it("lets a picture without body text be larger than the lead", () => {

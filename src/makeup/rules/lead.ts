@@ -3,11 +3,9 @@ import { type Item, isContinuation, priorityOfItem, usablePriority } from "../it
 import type { ArticleMetrics, Module, RuleBreak } from "../types";
 
 // Rule: the page's lead is its most important story (priority, then the editor's order). It opens
-// the page on the top row — no story above it — no module is wider (the editor's `columns` hint
-// apart), and no story module as wide is larger (the rests continued from earlier pages and
-// pictures without body text apart): a reader takes the widest head on top for the lead, so a
-// long feature narrower than the lead further down the page does not outweigh it, as on any
-// page of a district paper; the pool's lead of a section opens the section's first page; a story moved to fix an
+// the page on the top row — no story above it — and its module is the page's largest story
+// module (the rests continued from earlier pages and pictures without body text apart), and no module is wider (the editor's `columns` hint
+// apart); the pool's lead of a section opens the section's first page; a story moved to fix an
 // overflow never becomes the lead of the page it goes to. The packer puts the lead top left of
 // the first region and pays RULE_BREAK for a packing that breaks the rule (page/packing.ts); a
 // lead the editor pinned is where the editor wants it.
@@ -41,31 +39,22 @@ export function spanAllowed(index: number, span: number, leadSpan: number, exact
 const sharesColumns = (a: GridRect, b: GridRect) => a.col < b.col + b.span && b.col < a.col + a.span;
 
 /** The lead's module against the other stories' modules of its page (continuations and pinned
- *  modules not among them): what stands above it, and the largest of those at least as wide. */
-export function leadStanding(
-  lead: GridRect,
-  others: GridRect[],
-  asWide = true,
-): { above: GridRect[]; largest: number } {
+ *  modules not among them): what stands above it, and the largest of them. */
+export function leadStanding(lead: GridRect, others: GridRect[]): { above: GridRect[]; largest: number } {
   return {
     above: others.filter((o) => sharesColumns(o, lead) && o.row + o.rows <= lead.row),
-    largest: others
-      .filter((o) => !asWide || o.span >= lead.span)
-      .reduce((most, o) => Math.max(most, o.span * o.rows), 0),
+    largest: others.reduce((most, o) => Math.max(most, o.span * o.rows), 0),
   };
 }
 
-/** What the packer aims at: the lead on the top row (none of `others` above it) and the largest
- *  of the `stories` outright (the others with body text: a picture alone may outweigh it). More
- *  than the rule asks, so that a bigger lead wins where it costs nothing; the rule's check is
- *  leadBreaks. */
+/** Whether the lead is on the top row (none of `others` above it) and the largest of the
+ *  `stories` (the others with body text: a picture alone may outweigh it). */
 export function leadHolds(lead: GridRect, others: GridRect[], stories: GridRect[] = others): boolean {
-  const { above } = leadStanding(lead, others);
-  return above.length === 0 && lead.span * lead.rows >= leadStanding(lead, stories, false).largest;
+  return leadStanding(lead, others).above.length === 0 && lead.span * lead.rows >= leadStanding(lead, stories).largest;
 }
 
 /** The rule over a finished page whose lead is `leadId`: its first line (1-based) against the
- *  first line it could have had, its cells against the largest other story's as wide. */
+ *  first line it could have had, its cells against the largest other story's. */
 export function leadBreaks(modules: Module[], leadId: string | undefined, taken: GridRect[]): RuleBreak[] {
   const lead = modules.find((m) => m.articleId === leadId && m.continuedFrom === undefined);
   if (lead === undefined || lead.origin !== "auto") return [];
