@@ -31,8 +31,9 @@ export interface Diagnostic {
 export function renderDiagnostic(d: Diagnostic): string {
   const where: string[] = [];
   if (d.file !== undefined) where.push(d.file);
-  // The path says where to edit, the id which story that is.
-  if (d.path !== undefined) where.push(`${d.path || "(file)"}${d.articleId ? ` (article ${d.articleId})` : ""}`);
+  // The path says where to edit, the id which story or ad that is.
+  const id = d.articleId ? ` (article ${d.articleId})` : d.adId ? ` (ad ${d.adId})` : "";
+  if (d.path !== undefined) where.push(`${d.path || "(file)"}${id}`);
   else if (d.page !== undefined) where.push(`page ${d.page}`);
   const head = [...where, d.hint ? `${d.message}: ${d.hint}` : d.message].join(": ");
   return [head, ...(d.problems ?? []).map((item) => `  ${item}`)].join("\n");

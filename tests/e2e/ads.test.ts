@@ -203,7 +203,10 @@ describe("ads that cannot be printed as booked", () => {
     const outA = join(overlap, "out");
     const a = cli(overlap, outA);
     expect(a.status, a.stderr).toBe(2);
-    expect(a.stderr).toMatch(/ad "extra" overlaps ad "gongyi-wenming"/);
+    // Named in the ad department's file by the inspection, as validate names it (issue 26).
+    expect(a.stderr).toMatch(
+      /ads\.json: 3\[2\] \(ad extra\): expected an ad clear of the page's other ads, found columns \d–\d, lines 50–\d+, over ad "gongyi-wenming"/,
+    );
     expect(existsSync(outA)).toBe(false);
 
     const broken = withAds(() => undefined);
@@ -213,7 +216,7 @@ describe("ads that cannot be printed as booked", () => {
     expect(b.status, b.stderr).toBe(2);
     // Named in the ad department's file, where the ad is booked, before any stage runs.
     expect(b.stderr).toMatch(
-      /ads\.json: 2\[0\]\.file: expected the artwork of ad "tonglan-jiadian" in the issue folder, found ads\/tonglan-jiadian\.pdf: PDF artwork that is damaged/,
+      /ads\.json: 2\[0\]\.file \(ad tonglan-jiadian\): expected the artwork of ad "tonglan-jiadian" in the issue folder, found ads\/tonglan-jiadian\.pdf: PDF artwork that is damaged/,
     );
     expect(existsSync(join(outB, "ads.pdf"))).toBe(false);
   });
