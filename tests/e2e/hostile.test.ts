@@ -200,6 +200,19 @@ describe("hostile input through the command line (issue 11)", () => {
     expect(listed(built.stderr).lines).toEqual(listed(checked.stderr).lines);
   });
 
+  it("issue 26, 7: a terminal escape in a file name reaches stderr escaped", async () => {
+    const hostile = join(work, "red\u001b[31m");
+    for (const args of [
+      ["check-type", `${hostile}.pdf`],
+      ["validate", hostile],
+    ]) {
+      const ran = await newsprint(args);
+      expect(ran.code, ran.stderr).toBe(2);
+      expect(ran.stderr).not.toContain("\u001b");
+      expect(ran.stderr).toContain("red\\u{1B}[31m");
+    }
+  });
+
   it("16, 19: a GBK-encoded issue is named as such by validate and build", async () => {
     // Written by hand: Node has no GB18030 encoder. 东昌府新闻 and 要闻 in GBK.
     const json = Buffer.from(
