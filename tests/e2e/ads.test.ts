@@ -221,6 +221,26 @@ describe("ads that cannot be printed as booked", () => {
     expect(existsSync(join(outB, "ads.pdf"))).toBe(false);
   });
 
+  it("places an agency's PDF with an owner password (issue 26, 9), from Ghostscript's copy, still vector", async () => {
+    const dir = withAds(() => undefined);
+    const art = join(dir, "ads/tonglan-jiadian.pdf");
+    const locked = join(dir, "ads/locked.pdf");
+    execFileSync("gs", [
+      ...["-q", "-o", locked, "-sDEVICE=pdfwrite", "-sOwnerPassword=agency", "-dEncryptionR=3"],
+      ...["-dKeyLength=128", "-dPermissions=-3904", art],
+    ]);
+    cpSync(locked, art);
+    expect(readFileSync(art, "latin1")).toContain("/Encrypt");
+    const out = join(dir, "out");
+    const built = cli(dir, out);
+    expect(built.status, built.stderr).toBe(0);
+    const pdf = /^wrote (\S+\.pdf) /m.exec(built.stdout)?.[1] ?? "";
+    // Placed as vector, as the other PDF artwork: its fonts embedded, the file not encrypted.
+    // (Ghostscript 10.00's rewrite keeps the look, pixel for pixel, not the text's Unicode mapping.)
+    expect(pdfFonts(pdf).some((f) => /NotoSerifSC.*-Black/.test(f.name) && f.embedded)).toBe(true);
+    expect(readFileSync(pdf, "latin1")).not.toContain("/Encrypt");
+  });
+
   it("fits artwork of another aspect inside its box, never distorted, and names the ad", async () => {
     const dir = withAds((ads) => {
       const half = ads["3"]?.[0] as { height: number };
