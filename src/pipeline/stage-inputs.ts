@@ -4,7 +4,7 @@ import { cellOf, fromIssuePin, fromIssueRect, gridOf, spanWidth } from "../grid"
 import { prepareImages, probeImage } from "../images";
 import { type Issue, ptToMm } from "../load";
 import type { Layout, MakeupInput } from "../makeup/types";
-import { adRows, earRect, mastheadRect } from "../typeset/ads";
+import { adRows } from "../typeset/ads";
 import { IMAGES_URL_PREFIX } from "../typeset/assets";
 import type { Measurements } from "../typeset/measurements";
 import type { TypesetModel } from "../typeset/model";
@@ -43,11 +43,13 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
     pages: issue.data.pages.map((page, p) => {
       const front = p === 0;
       const earSide = front ? ear : undefined;
+      const mastheadSpan = f.columns - (earSide?.span ?? 0);
+      const mastheadCol = earSide?.side === "left" ? earSide.span : 0;
       return {
         number: p + 1,
         ...(page.section !== undefined ? { section: page.section } : {}),
         articles: page.articles.map((a) => metrics(a.id)),
-        reserved: front ? [mastheadRect(f, earSide, m.mastheadRows)] : [],
+        reserved: front ? [{ col: mastheadCol, row: 0, span: mastheadSpan, rows: m.mastheadRows }] : [],
         fixed: Array.isArray(page.layout)
           ? page.layout.map((pl) => ({ articleId: pl.article, ...fromIssueRect(pl) }))
           : undefined,
@@ -63,7 +65,8 @@ export function makeupInput(model: TypesetModel, m: Measurements): MakeupInput {
           if (a.place === "ear") {
             const side = earSide?.id === a.id ? earSide : undefined;
             if (!side) return [];
-            return [{ articleId: a.id, ...earRect(f, side, m.mastheadRows) }];
+            const col = side.side === "left" ? 0 : f.columns - side.span;
+            return [{ articleId: a.id, col, row: 0, span: side.span, rows: m.mastheadRows }];
           }
           return [{ articleId: a.id, ...fromIssuePin(a.place) }];
         }),
