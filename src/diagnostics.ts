@@ -31,11 +31,13 @@ export interface Diagnostic {
 export function renderDiagnostic(d: Diagnostic): string {
   const where: string[] = [];
   if (d.file !== undefined) where.push(d.file);
-  // The path says where to edit, the id which story that is.
-  if (d.path !== undefined) where.push(`${d.path || "(file)"}${d.articleId ? ` (article ${d.articleId})` : ""}`);
+  // The path says where to edit, the id which story or ad that is.
+  const id = d.articleId ? ` (article ${d.articleId})` : d.adId ? ` (ad ${d.adId})` : "";
+  if (d.path !== undefined) where.push(`${d.path || "(file)"}${id}`);
   else if (d.page !== undefined) where.push(`page ${d.page}`);
   const head = [...where, d.hint ? `${d.message}: ${d.hint}` : d.message].join(": ");
-  return [head, ...(d.problems ?? []).map((item) => `  ${item}`)].join("\n");
+  // Names and text from users' files reach the terminal escaped, whoever built the diagnostic.
+  return printableLines([head, ...(d.problems ?? []).map((item) => `  ${item}`)].join("\n"));
 }
 
 export function renderDiagnostics(list: readonly Diagnostic[]): string {
@@ -59,4 +61,9 @@ export function printable(text: string): string {
     /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
     (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`,
   );
+}
+
+/** `printable` line by line: the line breaks a message is written with stay. */
+export function printableLines(text: string): string {
+  return text.split("\n").map(printable).join("\n");
 }

@@ -1,4 +1,4 @@
-import { renderDiagnostics } from "../diagnostics";
+import { printableLines, renderDiagnostics } from "../diagnostics";
 import { EXIT, exitCodeOf, NewsprintError } from "../errors";
 
 // The error's class chooses the exit code (exitCodeOf) and its heading; its diagnostics are the
@@ -17,7 +17,7 @@ export function reportError(err: unknown, stream: NodeJS.WritableStream = proces
   const write = (s: string) => stream.write(`${s}\n`);
   const code = exitCodeOf(err);
   if (!(err instanceof NewsprintError)) {
-    write(`newsprint: ${err instanceof Error ? err.message : String(err)}`);
+    write(`newsprint: ${printableLines(err instanceof Error ? err.message : String(err))}`);
     return code;
   }
   const text = renderDiagnostics(err.diagnostics);

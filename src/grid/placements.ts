@@ -1,4 +1,4 @@
-import { type GridRect, type GridSize, inside, intersection } from "./rect";
+import { type GridRect, type GridSize, inside, intersection, overlaps } from "./rect";
 
 // The one check of a page made up by hand: every module inside the grid, one per article, none
 // over another. Load runs it on the issue file (its messages name JSON paths), the make-up on its
@@ -31,4 +31,18 @@ export function placementClashes(placements: readonly PlacedRect[], size: GridSi
     });
   });
   return clashes;
+}
+
+/** Why a module cannot stand at `rect` among `obstacles` (the first it covers), or undefined: the
+ *  one check of a pinned article, the make-up's on its measured rectangle, the inspection's on
+ *  what the issue file fixes of it (its first line, or its height when given). */
+export function standClash<T extends GridRect>(
+  rect: GridRect,
+  size: GridSize,
+  obstacles: readonly T[],
+): { kind: "leaves-grid" } | { kind: "overlaps"; obstacle: T } | undefined {
+  if (!inside({ ...rect, rows: 1 }, size)) return { kind: "leaves-grid" };
+  const obstacle = obstacles.find((o) => overlaps(rect, o));
+  if (obstacle) return { kind: "overlaps", obstacle };
+  return inside(rect, size) ? undefined : { kind: "leaves-grid" };
 }

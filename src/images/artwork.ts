@@ -1,4 +1,6 @@
+import { DEFAULTS } from "../config/defaults";
 import { firstPageSize, looksLikePdf, UnreadablePdfError } from "../pdf/open-pdf";
+import { withUnlockedPdf } from "../pdf/unlock";
 import { ImageError } from "./errors";
 import { type ProbeOptions, probeImage } from "./probe";
 import { resolveSource } from "./source-path";
@@ -8,7 +10,7 @@ import { resolveSource } from "./source-path";
 // input error naming the ad, before any stage runs.
 
 export interface Artwork {
-  /** Real path inside the issue folder. */
+  /** Real path inside the issue folder; with a cache, a PDF's copy without encryption there. */
   file: string;
   kind: "pdf" | "raster";
   /** Page size in pt (PDF) or pixels (raster): what the aspect is taken from. */
@@ -20,15 +22,21 @@ export async function probeArtwork(
   issueDir: string,
   src: string,
   adId: string,
-  opts: Pick<ProbeOptions, "decode" | "maxPixels"> = {},
+  opts: Pick<ProbeOptions, "decode" | "maxPixels"> & { cacheDir?: string } = {},
 ): Promise<Artwork> {
   const file = await resolveSource(issueDir, src, adId, "ad");
   if (await looksLikePdf(file)) {
-    const size = await firstPageSize(file).catch((err: unknown) => {
+    // An owner password (against edits) is taken off by Ghostscript: the copy is what is placed.
+    const unlocked = withUnlockedPdf(
+      file,
+      { cacheDir: opts.cacheDir, gsCommand: DEFAULTS.gsCommand },
+      async (copy) => ({ copy, size: await firstPageSize(copy) }),
+    );
+    const { copy, size } = await unlocked.catch((err: unknown) => {
       if (err instanceof UnreadablePdfError) throw ImageError.of(adId, src, `PDF artwork that ${err.reason}`, "ad");
       throw err;
     });
-    return { file, kind: "pdf", ...size };
+    return { file: opts.cacheDir ? copy : file, kind: "pdf", ...size };
   }
   return { file, kind: "raster", ...(await probeImage(issueDir, src, adId, { ...opts, owner: "ad" })) };
 }

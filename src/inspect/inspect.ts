@@ -2,11 +2,13 @@ import { dirname } from "node:path";
 import type { ImagesConfig } from "../config/resolve";
 import { ImageError, probeArtwork, probeImage, probeLogo, probeLogoFile } from "../images";
 import { adOrigin, examineIssue, type Issue, IssueError, type IssueProblem, readIssueFile } from "../load";
+import { geometryProblems } from "./geometry";
 
 // Every problem of an issue that can be known without a browser, at once: the file's own
-// (encoding, syntax, schema, characters, format, placements) and its photos' and logo's (in the
-// issue folder, readable, a supported format). `validate` runs this and nothing else; `build` and
-// the preview run it before any stage, so an issue that validates is one the stages accept.
+// (encoding, syntax, schema, characters, format, placements), its ads' and pins' geometry
+// (geometry.ts), and its photos' and logo's (in the issue folder, readable, a supported format).
+// `validate` runs this and nothing else; `build` and the preview run it before any stage, so an
+// issue that validates is one the stages accept.
 
 /** `images`: the resolved configuration's limit on a photo's pixels. */
 export async function inspectIssue(target: string, images: Pick<ImagesConfig, "maxPixels">): Promise<Issue> {
@@ -22,7 +24,7 @@ export async function inspectIssue(target: string, images: Pick<ImagesConfig, "m
       ...adRefs(examined.issue, shown, images.maxPixels),
       ...styleLogoRef(examined.issue, images.maxPixels),
     ];
-    problems.push(...(await fileProblems(refs, shown)));
+    problems.push(...geometryProblems(examined.issue, shown), ...(await fileProblems(refs, shown)));
   }
   if (problems.length > 0 || !examined.issue) throw new IssueError(problems);
   return examined.issue;

@@ -8,6 +8,7 @@ import { confinedFileSync, FileProblem, readRegularFileSync } from "../files";
 import { decodeIssueBytes } from "./decode";
 import type { IssueProblem } from "./errors";
 import { parseJson } from "./json-text";
+import { styleWordProblems } from "./text-rules";
 import { toProblem } from "./zod-problems";
 
 // The paper's style file: `style.json` beside the issue, or the one the issue names with "style":
@@ -102,10 +103,14 @@ export function examineStyle(
     }
   }
   if (problems.length > 0) return { problems };
+  let style: HouseStyle;
   try {
-    return { style: resolveStyle({ lang, style: parsed.data, file, dir }), problems };
+    style = resolveStyle({ lang, style: parsed.data, file, dir });
   } catch (err) {
     if (!(err instanceof StyleResolveError)) throw err;
     return { problems: err.problems.map((p) => ({ file: shown, ...p })) };
   }
+  // The style's words are printed as the issue's text is: the same checks of their characters.
+  const words = styleWordProblems(json.value, style).map((p) => ({ file: shown, ...p }));
+  return words.length > 0 ? { problems: words } : { style, problems };
 }

@@ -139,57 +139,89 @@ export function normaliseHeadBreaks(raw: unknown): void {
 }
 
 export function textProblems(raw: unknown, style?: HouseStyle): JsonProblem[] {
+  return [...strings(raw)].flatMap(([text, path]) =>
+    stringProblems(text, path, isPrinted(path) ? { fonts: fontsAt(raw, path, style), visible: true } : undefined),
+  );
+}
+
+/**
+ * The house style's words (folio, labels, "continued" lines, dates…) as every printed field of the
+ * issue: no control, bidirectional or hidden format characters, and glyphs in the fonts of their
+ * language (`words` in its own, `langs.<lang>.words` in that one's). A word may be blank ("" for no
+ * subhead lead, an ideographic space after the dateline); the PDF's title words need no glyphs.
+ */
+export function styleWordProblems(styleFile: unknown, style: HouseStyle): JsonProblem[] {
+  const fontsOf = (lang: Lang) => ({
+    sources: style.langs[lang].coverage,
+    names: [...new Set(Object.values(style.langs[lang].fonts).map((f) => f.face.family))].join(", "),
+  });
+  const file = (styleFile ?? {}) as { words?: unknown; langs?: Record<string, { words?: unknown } | undefined> };
+  const words: [unknown, Path, Lang][] = [
+    [file.words, ["words"], style.lang],
+    ...LANGS.map((lang): [unknown, Path, Lang] => [file.langs?.[lang]?.words, ["langs", lang, "words"], lang]),
+  ];
+  return words.flatMap(([value, at, lang]) =>
+    [...strings(value, at)].flatMap(([text, path]) => {
+      const inTitle = String(path[at.length]).startsWith("title");
+      return stringProblems(text, path, inTitle ? undefined : { fonts: fontsOf(lang), visible: false });
+    }),
+  );
+}
+
+/** What is wrong with one string of a file; `printed`: it is set in `fonts`, and must show (`visible`). */
+function stringProblems(
+  text: string,
+  path: Path,
+  printed: { fonts: { sources?: string[]; names: string }; visible: boolean } | undefined,
+): JsonProblem[] {
   const problems: JsonProblem[] = [];
-  for (const [text, path] of strings(raw)) {
-    const at = jsonPath(path);
-    const add = (expected: string, found: string) => problems.push({ path: at, expected, found });
-    const head = isHead(path);
-    // In a head "\n" is a forced break ("\r\n" was read as one: normaliseHeadBreaks); a lone "\r" is not.
-    const controls = findChars(text, (c) => isControl(c.codePointAt(0) ?? 0) && !(head && c === "\n"));
-    if (controls.length) {
-      const breaks = controls.some((c) => isBreak(c.char));
-      const paragraph = breaks && path.at(-2) === "body";
-      const hint = paragraph
-        ? "; make each paragraph its own string in body"
-        : !breaks
-          ? ""
-          : head
-            ? '; write a forced break (标题转行) as "\\n"'
-            : "; a line break is a forced break in heads only (kicker, headline, subhead, in-body subhead)";
-      add(
-        paragraph ? "one paragraph per string, without line breaks" : "text without control characters",
-        `${listed(controls)}${hint}`,
-      );
-    }
-    if (head) {
-      const misplaced = misplacedBreak(text);
-      if (misplaced) add("a line break (标题转行) only between two lines of the head that have text", misplaced);
-    }
-    const bidi = findChars(text, (c) => BIDI.test(c));
-    if (bidi.length) add("text without bidirectional control characters", listed(bidi));
-    const hidden = findChars(text, (c) => FORMAT.test(c) && !BIDI.test(c) && !LINE_BREAKING.has(c));
-    if (hidden.length) add("text without invisible format characters", listed(hidden));
-    const damaged = findChars(text, (c) => c === "\ufffd");
-    if (damaged.length)
-      add("text without U+FFFD, which stands for characters lost to a wrong encoding", listed(damaged));
-    const wellFormed = !LONE_SURROGATE.test(text);
-    if (!wellFormed) add("well-formed Unicode text", "an unpaired surrogate (a broken \\uD8xx escape)");
-    if (!isPrinted(path)) continue;
-    if (INVISIBLE.test(text)) {
+  const at = jsonPath(path);
+  const add = (expected: string, found: string) => problems.push({ path: at, expected, found });
+  const head = isHead(path);
+  // In a head "\n" is a forced break ("\r\n" was read as one: normaliseHeadBreaks); a lone "\r" is not.
+  const controls = findChars(text, (c) => isControl(c.codePointAt(0) ?? 0) && !(head && c === "\n"));
+  if (controls.length) {
+    const breaks = controls.some((c) => isBreak(c.char));
+    const paragraph = breaks && path.at(-2) === "body";
+    const hint = paragraph
+      ? "; make each paragraph its own string in body"
+      : !breaks
+        ? ""
+        : head
+          ? '; write a forced break (标题转行) as "\\n"'
+          : "; a line break is a forced break in heads only (kicker, headline, subhead, in-body subhead)";
+    add(
+      paragraph ? "one paragraph per string, without line breaks" : "text without control characters",
+      `${listed(controls)}${hint}`,
+    );
+  }
+  if (head) {
+    const misplaced = misplacedBreak(text);
+    if (misplaced) add("a line break (标题转行) only between two lines of the head that have text", misplaced);
+  }
+  const bidi = findChars(text, (c) => BIDI.test(c));
+  if (bidi.length) add("text without bidirectional control characters", listed(bidi));
+  const hidden = findChars(text, (c) => FORMAT.test(c) && !BIDI.test(c) && !LINE_BREAKING.has(c));
+  if (hidden.length) add("text without invisible format characters", listed(hidden));
+  const damaged = findChars(text, (c) => c === "\ufffd");
+  if (damaged.length) add("text without U+FFFD, which stands for characters lost to a wrong encoding", listed(damaged));
+  const wellFormed = !LONE_SURROGATE.test(text);
+  if (!wellFormed) add("well-formed Unicode text", "an unpaired surrogate (a broken \\uD8xx escape)");
+  if (!printed) return problems;
+  if (INVISIBLE.test(text)) {
+    if (printed.visible)
       add(
         "visible text (or leave the field out)",
         text === "" ? "an empty string" : `nothing visible ${describe(text)}`,
       );
-      continue;
-    }
-    const fonts = fontsAt(raw, path, style);
-    const missing = wellFormed ? missingGlyphs(text, fonts.sources) : [];
-    if (missing.length) {
-      add(
-        `characters the bundled fonts (${fonts.names}) have`,
-        `no glyph for ${missing.map((c) => `${c} (${codePoint(c)})`).join(", ")}`,
-      );
-    }
+    return problems;
+  }
+  const missing = wellFormed ? missingGlyphs(text, printed.fonts.sources) : [];
+  if (missing.length) {
+    add(
+      `characters the bundled fonts (${printed.fonts.names}) have`,
+      `no glyph for ${missing.map((c) => `${c} (${codePoint(c)})`).join(", ")}`,
+    );
   }
   return problems;
 }

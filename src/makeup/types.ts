@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics";
-import type { Grid, GridPin, GridRect } from "../grid";
+import type { BookedBox, Grid, GridPin, GridRect } from "../grid";
 
 // Data in and out of the make-up stage. Pure numbers: the measure stage fills MakeupInput from
 // Chromium, the render stage walks the Layout. Grid units throughout (src/grid, 0-based): a
@@ -73,18 +73,7 @@ export interface FixedRect extends GridRect {
   articleId: string;
 }
 
-/** Where a booked box goes: a page edge, the front page's ear beside the masthead, or a cell. */
-export type BoxPosition = "bottom" | "top" | "ear-left" | "ear-right" | { col: number; row: number };
-
-/** A box booked on a page before any editorial (an ad, a fixed box): its size is exact. */
-export interface BookedBox {
-  id: string;
-  /** Basic columns, gutters included between them. */
-  span: number;
-  /** Whole grid lines the module takes (the artwork and its label). */
-  rows: number;
-  position: BoxPosition;
-}
+export type { BookedBox, BoxPosition } from "../grid";
 
 /** An article the editor pinned on an automatic page. Without `rows` the make-up sizes the module
  *  (the article's natural height at that width). */

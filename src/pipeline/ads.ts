@@ -42,7 +42,7 @@ export async function prepareAds(
     for (const box of page.boxes) {
       const ad = data?.ads.find((a) => a.id === box.id);
       if (!ad) throw new Error(`layout names unknown ad ${box.id}`);
-      const artwork = await probeArtwork(issue.dir, ad.file, ad.id);
+      const artwork = await probeArtwork(issue.dir, ad.file, ad.id, { cacheDir });
       const booked = adBoxInModule(f, ad, box.rows);
       const fit = fitInside(booked, artwork);
       if (fit.difference > ASPECT_TOLERANCE) {

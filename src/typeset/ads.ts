@@ -1,4 +1,4 @@
-import { spanWidth } from "../grid";
+import { type GridRect, spanWidth } from "../grid";
 import type { AdData, IssueData, PageFormat } from "../load";
 import { mmToPt } from "../units";
 
@@ -57,4 +57,13 @@ export function mastheadBox(f: PageFormat, ear: Ear | undefined): { left: number
   if (!ear) return { left: 0, width: f.areaWidth };
   const taken = spanWidth(f, ear.span) + f.gutter;
   return { left: ear.side === "left" ? taken : 0, width: f.areaWidth - taken };
+}
+
+/** The front page's masthead on the grid, `rows` lines high (measured; at least its first line),
+ *  and the ear's rectangle beside it. */
+export function mastheadRect(f: PageFormat, ear: Ear | undefined, rows: number): GridRect {
+  return { col: ear?.side === "left" ? ear.span : 0, row: 0, span: f.columns - (ear?.span ?? 0), rows };
+}
+export function earRect(f: PageFormat, ear: Ear, rows: number): GridRect {
+  return { col: ear.side === "left" ? 0 : f.columns - ear.span, row: 0, span: ear.span, rows };
 }

@@ -203,7 +203,10 @@ describe("ads that cannot be printed as booked", () => {
     const outA = join(overlap, "out");
     const a = cli(overlap, outA);
     expect(a.status, a.stderr).toBe(2);
-    expect(a.stderr).toMatch(/ad "extra" overlaps ad "gongyi-wenming"/);
+    // Named in the ad department's file by the inspection, as validate names it (issue 26).
+    expect(a.stderr).toMatch(
+      /ads\.json: 3\[2\] \(ad extra\): expected an ad clear of the page's other ads, found columns \d–\d, lines 50–\d+, over ad "gongyi-wenming"/,
+    );
     expect(existsSync(outA)).toBe(false);
 
     const broken = withAds(() => undefined);
@@ -213,9 +216,29 @@ describe("ads that cannot be printed as booked", () => {
     expect(b.status, b.stderr).toBe(2);
     // Named in the ad department's file, where the ad is booked, before any stage runs.
     expect(b.stderr).toMatch(
-      /ads\.json: 2\[0\]\.file: expected the artwork of ad "tonglan-jiadian" in the issue folder, found ads\/tonglan-jiadian\.pdf: PDF artwork that is damaged/,
+      /ads\.json: 2\[0\]\.file \(ad tonglan-jiadian\): expected the artwork of ad "tonglan-jiadian" in the issue folder, found ads\/tonglan-jiadian\.pdf: PDF artwork that is damaged/,
     );
     expect(existsSync(join(outB, "ads.pdf"))).toBe(false);
+  });
+
+  it("places an agency's PDF with an owner password (issue 26, 9), from Ghostscript's copy, still vector", async () => {
+    const dir = withAds(() => undefined);
+    const art = join(dir, "ads/tonglan-jiadian.pdf");
+    const locked = join(dir, "ads/locked.pdf");
+    execFileSync("gs", [
+      ...["-q", "-o", locked, "-sDEVICE=pdfwrite", "-sOwnerPassword=agency", "-dEncryptionR=3"],
+      ...["-dKeyLength=128", "-dPermissions=-3904", art],
+    ]);
+    cpSync(locked, art);
+    expect(readFileSync(art, "latin1")).toContain("/Encrypt");
+    const out = join(dir, "out");
+    const built = cli(dir, out);
+    expect(built.status, built.stderr).toBe(0);
+    const pdf = /^wrote (\S+\.pdf) /m.exec(built.stdout)?.[1] ?? "";
+    // Placed as vector, as the other PDF artwork: its fonts embedded, the file not encrypted.
+    // (Ghostscript 10.00's rewrite keeps the look, pixel for pixel, not the text's Unicode mapping.)
+    expect(pdfFonts(pdf).some((f) => /NotoSerifSC.*-Black/.test(f.name) && f.embedded)).toBe(true);
+    expect(readFileSync(pdf, "latin1")).not.toContain("/Encrypt");
   });
 
   it("fits artwork of another aspect inside its box, never distorted, and names the ad", async () => {

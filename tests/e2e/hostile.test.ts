@@ -178,6 +178,41 @@ describe("hostile input through the command line (issue 11)", () => {
     }
   });
 
+  it("issue 26, 6: validate refuses an ad over the masthead as build does, in the same words", async () => {
+    const dir = issueCopy((i) => {
+      const ad = {
+        id: "over-masthead",
+        file: "photos/coffee.png",
+        span: 2,
+        height: 30,
+        position: { column: 1, line: 1 },
+      };
+      i.pages[0].ads = [...(i.pages[0].ads ?? []), ad];
+    });
+    const checked = await newsprint(["validate", dir]);
+    const out = join(work, "out-ad-geometry");
+    const built = await newsprint(["build", dir, "-o", out]);
+    expect([checked.code, built.code]).toEqual([2, 2]);
+    expect(existsSync(out)).toBe(false);
+    const problem =
+      /pages\[0\]\.ads\[\d+\] \(ad over-masthead\): expected an ad clear of the masthead, found columns 1–2, lines 1–\d+, over the masthead/;
+    expect(listed(checked.stderr).lines).toEqual([expect.stringMatching(problem)]);
+    expect(listed(built.stderr).lines).toEqual(listed(checked.stderr).lines);
+  });
+
+  it("issue 26, 7: a terminal escape in a file name reaches stderr escaped", async () => {
+    const hostile = join(work, "red\u001b[31m");
+    for (const args of [
+      ["check-type", `${hostile}.pdf`],
+      ["validate", hostile],
+    ]) {
+      const ran = await newsprint(args);
+      expect(ran.code, ran.stderr).toBe(2);
+      expect(ran.stderr).not.toContain("\u001b");
+      expect(ran.stderr).toContain("red\\u{1B}[31m");
+    }
+  });
+
   it("16, 19: a GBK-encoded issue is named as such by validate and build", async () => {
     // Written by hand: Node has no GB18030 encoder. 东昌府新闻 and 要闻 in GBK.
     const json = Buffer.from(

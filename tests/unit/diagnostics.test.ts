@@ -157,3 +157,35 @@ describe("the photo path error", () => {
     );
   });
 });
+
+// Issue 26, 7: a file name with a terminal escape in it reaches the terminal escaped, whichever
+// command's message quotes it (renderDiagnostic, reportError, check-type's own lines).
+describe("terminal escapes in file names", () => {
+  const hostile = join(work, "red\u001b[31m.pdf");
+  const shown = `${join(work, "red")}\\u{1B}[31m.pdf`;
+
+  it("are escaped in every diagnostic, whoever built it, keeping its line breaks", () => {
+    const text = renderDiagnostic({ severity: "error", file: hostile, message: "a\u202eb", problems: ["one"] });
+    expect(text).toBe(`${shown}: a\\u{202E}b\n  one`);
+  });
+
+  it("are escaped in an error that is not one of newsprint's", () => {
+    const { text } = reported(new Error(`ENOENT: no such file or directory, open '${hostile}'`));
+    expect(text).not.toContain("\u001b");
+    expect(text).toContain(shown);
+  });
+
+  it("are escaped on check-type's stderr for a PDF that is not there", async () => {
+    const { runCheckType } = await import("../../src/cli/commands/check-type");
+    const err: string[] = [];
+    const code = await runCheckType(
+      [hostile],
+      {},
+      () => {},
+      (t) => err.push(t),
+    );
+    expect(code).toBe(EXIT.invalid);
+    expect(err.join("\n")).not.toContain("\u001b");
+    expect(err.join("\n")).toContain(shown);
+  });
+});

@@ -36,6 +36,7 @@ const READERS: Record<string, string> = {
   "pdf/open-pdf.ts": "PDFs named on the command line (checkPdfPath: a regular file) and ad artwork after resolveSource",
   "pdf/ink.ts": "Ghostscript's output in a staging folder",
   "pdf/raster.ts": "Ghostscript's output in a staging folder",
+  "pdf/unlock.ts": "ad artwork after resolveSource (probeArtwork), and Ghostscript's copy of it in the cache",
   "press/make-press-files.ts": "the build's own PDF and Ghostscript's output",
   "epaper/manifest.ts": "the e-paper site's own manifest",
   "epaper/photos.ts": "photos of the built issue, after resolveSource",

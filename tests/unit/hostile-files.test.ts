@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULTS } from "../../src/config/defaults";
 import { cssString } from "../../src/config/house-style";
@@ -9,6 +9,8 @@ import { fillWords } from "../../src/config/langs";
 import { ImageError, probeArtwork } from "../../src/images";
 import { inspectIssue } from "../../src/inspect/inspect";
 import { IssueError, parseIssue } from "../../src/load";
+import { loadPdf } from "../../src/pdf/open-pdf";
+import { isEncryptedPdf } from "../../src/pdf/unlock";
 import { expandPattern } from "../../src/press/naming";
 
 // Issue 26.2 and 26.4: every file an issue names — the style file, the fonts and logo it names,
@@ -212,23 +214,39 @@ describe("logos within the photos' pixel limit, pictures only (issues 26.4, 26.6
 });
 
 describe("an agency's PDF ad with an owner password only (issue 26.9)", () => {
-  it("is refused saying plainly that it is encrypted and what to do, in no library's words", async () => {
-    const dir = issueDir({});
-    // Ghostscript writes it as agencies do: no password to open, an owner password against edits.
+  /** A PDF as Ghostscript writes it encrypted: an owner password against edits, and `open`, a
+   *  password to open it, when given. */
+  const encryptedPdf = (file: string, open?: string) =>
     execFileSync("gs", [
-      ...["-q", "-o", join(dir, "ad.pdf"), "-sDEVICE=pdfwrite", "-sOwnerPassword=agency"],
+      ...["-q", "-o", file, "-sDEVICE=pdfwrite", "-sOwnerPassword=agency", ...(open ? [`-sUserPassword=${open}`] : [])],
       ...["-dEncryptionR=3", "-dKeyLength=128", "-dPermissions=-3904"],
       ...["-c", "<</PageSize [200 100]>> setpagedevice showpage"],
     ]);
+
+  it("is placed from a copy Ghostscript writes without encryption; validate's probe keeps none", async () => {
+    const dir = issueDir({});
+    encryptedPdf(join(dir, "ad.pdf"));
+    expect(await isEncryptedPdf(join(dir, "ad.pdf"))).toBe(true);
+    const probed = await probeArtwork(dir, "ad.pdf", "agency-ad");
+    expect(probed).toMatchObject({ kind: "pdf", width: 200, height: 100, file: realpathSync(join(dir, "ad.pdf")) });
+    const cacheDir = join(dir, "cache");
+    const placed = await probeArtwork(dir, "ad.pdf", "agency-ad", { cacheDir });
+    expect(placed).toMatchObject({ kind: "pdf", width: 200, height: 100 });
+    expect(dirname(placed.file)).toBe(cacheDir);
+    expect(await isEncryptedPdf(placed.file)).toBe(false);
+    expect((await loadPdf(placed.file)).getPageCount()).toBe(1);
+  });
+
+  it("is refused in plain words when it needs a password to open, in no library's words", async () => {
+    const dir = issueDir({});
+    encryptedPdf(join(dir, "ad.pdf"), "secret");
     const error = await probeArtwork(dir, "ad.pdf", "agency-ad").then(
       () => undefined,
       (err: unknown) => err,
     );
     expect(error).toBeInstanceOf(ImageError);
     const reason = (error as ImageError).problems[0]?.reason;
-    expect(reason).toMatch(
-      /^PDF artwork that is encrypted \(a password protects it from changes; PDF\/X forbids encryption\).*qpdf --decrypt/,
-    );
+    expect(reason).toMatch(/^PDF artwork that is encrypted with a password to open it, so it cannot be placed: ask/);
     expect(reason).not.toMatch(/PDFDocument|ignoreEncryption|damaged/);
   });
 });

@@ -178,3 +178,46 @@ describe("house style", () => {
     expect(css).toMatch(/\[lang="en"\] \{[^}]*--font-body: "Libre Caslon Text"/);
   });
 });
+
+// Issue 26, 6: the style's words get the checks of the issue's printed fields (src/load/text-rules.ts).
+describe("the house style's words, checked as printed text", () => {
+  const wordLines = (words: Record<string, unknown>, issue: unknown = minimal) =>
+    problems(issueIn({ "style.json": words }, issue)).filter((l) => l.includes("style.json: "));
+
+  it("refuses a bidirectional override, which would print the folio reversed", () => {
+    expect(wordLines({ words: { folio: "Page \u202e{n}" } })).toEqual([
+      expect.stringMatching(
+        /style\.json: words\.folio: expected text without bidirectional control characters, found U\+202E \(right-to-left override\) at character 6$/,
+      ),
+    ]);
+  });
+
+  it("refuses a control character (BEL) in a continued line and a line break in a weekday", () => {
+    const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri\nday", "Sat"];
+    expect(wordLines({ words: { jumpTo: "Continued on Page {n}\u0007", weekdays } })).toEqual([
+      expect.stringMatching(/style\.json: words\.jumpTo: expected text without control characters, found U\+0007/),
+      expect.stringMatching(
+        /style\.json: words\.weekdays\[5\]: expected text without control characters, found U\+000A/,
+      ),
+    ]);
+  });
+
+  it("refuses characters the paper's fonts lack, in the words of the language that sets them", () => {
+    const lines = wordLines({ words: { ad: "广告😀" }, langs: { en: { words: { folio: "Page {n} 𠀀" } } } });
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /style\.json: words\.ad: expected characters the bundled fonts \(.*\) have, found no glyph for 😀/,
+      ),
+      expect.stringMatching(
+        /style\.json: langs\.en\.words\.folio: expected characters the bundled fonts \(.*\) have, found no glyph for 𠀀/,
+      ),
+    ]);
+  });
+
+  it("accepts blank words where the style allows them, and title words without glyph checks", () => {
+    const dir = issueIn({
+      "style.json": { words: { subheadLead: "", datelineAfter: "\u3000", titleSeparator: " · " } },
+    });
+    expect(load(dir).style.langs["zh-Hans"].words.datelineAfter).toBe("\u3000");
+  });
+});

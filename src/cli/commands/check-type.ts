@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import type { TypoReport } from "../../check-type/check";
 import { STYLE_DEFAULTS } from "../../config/defaults";
-import type { Diagnostic } from "../../diagnostics";
+import { type Diagnostic, printableLines } from "../../diagnostics";
 import { EXIT, exitCodeOf, PdfFaultError } from "../../errors";
 import { exitOnSignals } from "../../exit-cleanup";
 
@@ -49,10 +49,10 @@ export async function runCheckType(
     try {
       const report = await checkTypography(pdf, { pages: opts.pages, maxWordSpace: opts.maxWordSpace });
       reports.push(report);
-      if (!opts.json) out(formatText(report));
+      if (!opts.json) out(printableLines(formatText(report)));
     } catch (e) {
       unreadable = true;
-      err(`check-type: ${(e as Error).message}`);
+      err(printableLines(`check-type: ${(e as Error).message}`));
     }
   }
   if (opts.json) out(formatJson(reports));

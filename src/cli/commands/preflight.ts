@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { DEFAULTS } from "../../config/defaults";
 import { type PreflightConfig, resolveConfig } from "../../config/resolve";
+import { printableLines } from "../../diagnostics";
 import { EXIT, exitCodeOf } from "../../errors";
 import { exitOnSignals } from "../../exit-cleanup";
 import type { PreflightReport } from "../../preflight/index";
@@ -55,10 +56,10 @@ export async function runPreflight(
     report = await preflight([...files], settings);
   } catch (e) {
     // A tool missing or out of time: no verdict on the files.
-    err(`preflight: ${(e as Error).message}`);
+    err(printableLines(`preflight: ${(e as Error).message}`));
     return exitCodeOf(e);
   }
-  out(json ? JSON.stringify(report, null, 2) : formatReport(report));
+  out(json ? JSON.stringify(report, null, 2) : printableLines(formatReport(report)));
   try {
     assertPreflightPassed(report);
     return EXIT.ok;

@@ -7,7 +7,7 @@ import { type Command, type CommanderError, InvalidArgumentError, Option } from 
 import { DEFAULTS } from "../../config/defaults";
 import { type DeliverConfig, type PreflightConfig, resolveConfig } from "../../config/resolve";
 import type { PageDeliveryOptions, Sides } from "../../deliver/index";
-import type { Diagnostic } from "../../diagnostics";
+import { type Diagnostic, printableLines } from "../../diagnostics";
 import { EXIT, exitCodeOf, InputError } from "../../errors";
 
 // The delivery code (ssh2, IPP) loads on use, so other commands start without it.
@@ -107,7 +107,8 @@ export function registerSend(program: Command): Command {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const heading = error instanceof PreflightRefusalError ? `${error.title}:\n` : "";
-        process.stderr.write(`newsprint send: ${heading}${heading ? message.replace(/^/gm, "  ") : message}\n`);
+        const text = `newsprint send: ${heading}${heading ? message.replace(/^/gm, "  ") : message}`;
+        process.stderr.write(`${printableLines(text)}\n`);
         process.exitCode = exitCodeOf(error);
       }
     });

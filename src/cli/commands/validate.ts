@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { printable } from "../../diagnostics";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
 
@@ -17,7 +18,7 @@ export function registerValidate(program: Command): void {
         const issue = await inspectIssue(target, resolveConfig().images);
         const articles = issue.data.pages.reduce((n, p) => n + p.articles.length, 0);
         console.log(
-          `${issue.file}: valid (${issue.data.pages.length} pages, ${articles} articles, ${issue.format.name})`,
+          `${printable(issue.file)}: valid (${issue.data.pages.length} pages, ${articles} articles, ${issue.format.name})`,
         );
         process.exitCode = EXIT.ok;
       } catch (err) {

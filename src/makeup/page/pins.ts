@@ -1,4 +1,4 @@
-import { type GridRect, inside, overlaps, rectLabel } from "../../grid";
+import { type GridRect, overlaps, rectLabel, standClash } from "../../grid";
 import { MakeupError } from "../errors";
 import type { FitCache } from "../module/fit-cache";
 import type { Grid, Pin } from "../types";
@@ -40,7 +40,7 @@ export function placePins(
     // Its first line inside the grid (its height may not be known yet).
     const leaves = () =>
       new MakeupError(`${where} leaves the ${grid.columns} × ${grid.rows} grid`, at, { kind: "leaves-grid" });
-    if (!inside({ ...pinned, rows: 1 }, grid)) throw leaves();
+    if (standClash({ ...pinned, rows: 1 }, grid, []) !== undefined) throw leaves();
     const obstacles = [...taken, ...placed];
     const room = roomBelow(grid, pin.col, pin.row, pin.span, obstacles);
     let rows = pin.rows;
@@ -50,12 +50,12 @@ export function placePins(
     }
     // No room at all below the pin: something already stands on its first line.
     const rect = { col: pin.col, row: pin.row, span: pin.span, rows: Math.max(rows, 1) };
-    const clash = obstacles.find((o) => overlaps(rect, o));
-    if (!clash && !inside(rect, grid)) throw leaves();
+    const clash = standClash(rect, grid, obstacles);
+    if (clash?.kind === "leaves-grid") throw leaves();
     if (clash) {
-      throw new MakeupError(`${where} overlaps ${obstacleName(clash)}`, at, {
+      throw new MakeupError(`${where} overlaps ${obstacleName(clash.obstacle)}`, at, {
         kind: "overlaps",
-        obstacle: obstacleOf(clash),
+        obstacle: obstacleOf(clash.obstacle),
       });
     }
     placed.push({ ...rect, articleId: pin.articleId, item });
