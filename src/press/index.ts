@@ -13,9 +13,9 @@ export {
   pressFilesOfIssue,
   pressOptionsForIssue,
 } from "./issue-options";
-export { makePressFiles, PressError } from "./make-press-files";
+export { makeEditionPressFiles, makePressFiles, PressError } from "./make-press-files";
 export { NamingError } from "./naming";
 export type { PressMetadata, PressOptions } from "./options";
 export { defaultProfileFor, PressOptionsError } from "./options";
 export type { OutputIntent } from "./pdfx-def";
-export type { PressPage, PressResult } from "./types";
+export type { EditionPressResult, PressPage, PressResult } from "./types";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { PressConfig } from "../config/resolve";
-import type { Issue } from "../load";
+import { type EditionData, editionIssueData, type Issue, replacedPageNumbers } from "../load";
 import { PDFX_VERSIONS, type PdfxVersion } from "../pdf/metadata";
 import { gsWasmMissing, resolveGsWasm } from "./ghostscript-wasm";
 import { assertCmykOutputProfile, readIccProfile } from "./icc";
@@ -82,6 +82,24 @@ export function pressOptionsForIssue(issue: Issue, outDir: string, opts: PressSt
   return { options, warnings };
 }
 
+/** The press options of a zoned edition's own pages: the issue's, for the pages it replaces, the
+ *  files named with its id. The proof they take holds those pages only, in page order. */
+export function editionPressOptions(issue: Issue, edition: EditionData, press: PressOptions): PressOptions {
+  const whole = editionIssueData(issue.data, edition);
+  const numbers = replacedPageNumbers(edition);
+  const mono = numbers.filter((n) => (whole.pages[n - 1]?.color ?? whole.color) === "mono");
+  return {
+    ...press,
+    metadata: {
+      ...press.metadata,
+      edition: edition.id,
+      pageNumbers: numbers,
+      sections: numbers.map((n) => whole.pages[n - 1]?.section),
+    },
+    monoPages: mono,
+  };
+}
+
 /**
  * Checks every press option against the issue — numbers, PDF/X version, profile (readable, CMYK
  * output), file names (pattern, slugs, date) — and throws one PressOptionsError listing all
@@ -131,6 +149,11 @@ export async function checkPressOptions(
     problems.push(gsWasmMissing(resolved.gsWasmModule));
   try {
     planFiles(resolved, issue.data.pages.length);
+    for (const edition of issue.data.editions) {
+      const options = editionPressOptions(issue, edition, press.options);
+      const named = { ...resolved, metadata: options.metadata, monoPages: options.monoPages ?? [] };
+      planFiles(named, replacedPageNumbers(edition).length);
+    }
   } catch (err) {
     problems.push((err as Error).message);
   }
