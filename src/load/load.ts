@@ -26,6 +26,9 @@ export interface Issue {
   format: PageFormat;
   /** The paper's house style, resolved with the defaults (src/config/house-style.ts). */
   style: HouseStyle;
+  /** Set on a zoned edition's whole issue: the edition, and the base issue whose front page (its
+   *  masthead and index) it shares. */
+  edition?: { id: string; name: string; base: IssueData };
 }
 
 /** Accepts an issue folder or an issue.json path. */

@@ -1,9 +1,11 @@
 // Public face of the press step; see make-press-files.ts for the pipeline.
 
 export { PDFX_VERSIONS, type PdfxVersion } from "../pdf/metadata";
+export { type EditionProof, makeEditionsPressFiles } from "./edition-press";
 export { ProfileError } from "./icc";
 export {
   checkPressOptions,
+  editionPressOptions,
   FALLBACK_SLUG,
   type IssuePress,
   type IssuePressFile,
