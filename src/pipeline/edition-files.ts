@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { padPage } from "../press/naming";
 import { writeAtomic } from "../write-atomic";
 import type { BuildResult } from "./build";
@@ -28,6 +28,16 @@ export interface EditionsReport {
 export interface EditionPressNames {
   base: Map<number, string>;
   editions: Map<string, Map<number, string>>;
+}
+
+/** The press files `build --press` made, by page: the base's and each edition's own. */
+export function editionPressNames(
+  base: { pageNumber: number; file: string }[],
+  editions: Map<string, { pages: { pageNumber: number; file: string }[] }>,
+): EditionPressNames {
+  const named = (pages: { pageNumber: number; file: string }[]) =>
+    new Map(pages.map((p) => [p.pageNumber, `press/${basename(p.file)}`]));
+  return { base: named(base), editions: new Map([...editions].map(([id, e]) => [id, named(e.pages)])) };
 }
 
 export function editionsReport(result: BuildResult, press?: EditionPressNames): EditionsReport {

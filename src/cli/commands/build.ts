@@ -1,4 +1,3 @@
-import { basename } from "node:path";
 import { type Command, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
 import type { PressConfig } from "../../config/resolve";
@@ -73,7 +72,7 @@ Examples:
         { cutLines, layoutSummary },
         { writeBuild },
         { writeAtomic },
-        { writeEditions },
+        { writeEditions, editionPressNames },
       ] = await Promise.all([
         import("../../pipeline/build"),
         import("../progress"),
@@ -111,12 +110,7 @@ Examples:
           result.timings.press = Math.round(performance.now() - t);
           const editionPages = [...editions.values()].flatMap((e) => e.pages);
           pressFiles = [...made.pages.map((p) => p.file), made.issueFile, ...editionPages.map((p) => p.file)];
-          const named = (pages: { pageNumber: number; file: string }[]) =>
-            new Map(pages.map((p) => [p.pageNumber, `press/${basename(p.file)}`]));
-          editionPress = {
-            base: named(made.pages),
-            editions: new Map([...editions].map(([id, e]) => [id, named(e.pages)])),
-          };
+          editionPress = editionPressNames(made.pages, editions);
           result.warnings.push(...press.warnings.map((w) => warning(w)));
         }
         const editionFiles = await writeEditions(result, opts.out, editionPress);
