@@ -165,15 +165,29 @@ export async function checkPressOptions(
 /** A page of the issue and the press file a build with the default file names gives it. */
 export interface IssuePressFile {
   pageNumber: number;
+  /** A zoned edition's own page: that edition's id. */
+  edition?: string;
   /** Absolute path of the page's press file (it may not exist yet). */
   file: string;
 }
 
-/** The press file of every page, as `build --press` names it with the issue's own settings. */
+/** The press file of every page, as `build --press` names it with the issue's own settings; then
+ *  each zoned edition's own pages (`edition` set). */
 export function pressFilesOfIssue(issue: Issue, outDir: string, settings: PressConfig): IssuePressFile[] {
-  const resolved = resolvePressOptions(pressOptionsForIssue(issue, outDir, {}).options, settings);
-  return planFiles(resolved, issue.data.pages.length).pages.map((p) => ({
+  const options = pressOptionsForIssue(issue, outDir, {}).options;
+  const resolved = resolvePressOptions(options, settings);
+  const base = planFiles(resolved, issue.data.pages.length).pages.map((p) => ({
     pageNumber: p.pageNumber,
     file: join(resolved.outDir, p.fileName),
   }));
+  const editions = issue.data.editions.flatMap((edition) => {
+    const own = editionPressOptions(issue, edition, options);
+    const named = { ...resolved, metadata: own.metadata, monoPages: own.monoPages ?? [] };
+    return planFiles(named, replacedPageNumbers(edition).length).pages.map((p) => ({
+      pageNumber: p.pageNumber,
+      edition: edition.id,
+      file: join(resolved.outDir, p.fileName),
+    }));
+  });
+  return [...base, ...editions];
 }
