@@ -77,7 +77,7 @@ export async function buildEditions(
     const { page, ...composed } = await opts.time(`edition ${edition.id}`, () =>
       composeIssue(whole, session, { ...opts, time: undefined }),
     );
-    const crossing = crossingJumps(edition, replaced, composed.layout.jumps);
+    const crossing = crossingJumps(edition, replaced, [...base.layout.jumps, ...composed.layout.jumps]);
     if (crossing.length > 0) throw new EditionError(crossing);
     const rendered = await printIssue(page, {
       model: composed.model,
@@ -106,9 +106,13 @@ export async function buildEditions(
   return built;
 }
 
-/** Jumps the make-up set between a replaced and a shared page: the shared page would differ. */
+/** Jumps the make-up set between a replaced and a shared page: the shared page would differ. Give
+ *  the base's jumps with the edition's: a base story leaving a replaced page for a shared one would
+ *  leave its rest there without its start. */
 export function crossingJumps(edition: EditionData, replaced: number[], jumps: Jump[]): Diagnostic[] {
-  return jumps.flatMap((jump) => {
+  const same = (a: Jump, b: Jump) => a.articleId === b.articleId && a.fromPage === b.fromPage && a.toPage === b.toPage;
+  const unique = jumps.filter((jump, i) => jumps.findIndex((other) => same(jump, other)) === i);
+  return unique.flatMap((jump) => {
     const from = replaced.includes(jump.fromPage);
     if (from === replaced.includes(jump.toPage)) return [];
     const [own, shared] = from ? [jump.fromPage, jump.toPage] : [jump.toPage, jump.fromPage];

@@ -66,7 +66,7 @@ export async function planIssue(target: string, opts: PlanOptions = {}): Promise
       const planned = await planPages(editionIssue(issue, edition), session, { measureCache, makeupMemo });
       const whole = flatplan(planned.result.layout, planned.model, planned.result.ok ? [] : planned.result.unplaced);
       const own = { ...whole, pages: whole.pages.filter((p) => replaced.includes(p.page)) };
-      const crossing = crossingJumps(edition, replaced, planned.result.layout.jumps);
+      const crossing = crossingJumps(edition, replaced, [...result.layout.jumps, ...planned.result.layout.jumps]);
       editions.push({
         id: edition.id,
         name: edition.name,
