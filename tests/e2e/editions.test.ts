@@ -113,7 +113,7 @@ describe("zoned editions", () => {
       proofPage: 1,
       press: "press/dcf_20221230_01.pdf",
     });
-  }, 80_000);
+  }, 120_000);
 
   it("refuses a story of a shared page that would jump onto the replaced page, naming both pages", async () => {
     // Page 8 replaced: the base's story from page 7 jumps onto it.
