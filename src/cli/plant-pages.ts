@@ -27,17 +27,26 @@ export async function plantPages(target: string, outDir: string): Promise<PlantP
   const issue = await loadIssue(target);
   const files = pressFilesOfIssue(issue, outDir, resolveConfig().press);
   const madeUp = await layoutPages(join(outDir, issue.name, "layout.json"));
-  const proofed = (await stat(join(outDir, `${issue.name}.pdf`)).catch(() => undefined))?.isFile() ?? false;
+  const isFile = async (file: string) => (await stat(file).catch(() => undefined))?.isFile() ?? false;
+  const proofed = await isFile(join(outDir, `${issue.name}.pdf`));
+  // A zoned edition's own pages are made up and proofed with its proof (editions/<id>.pdf).
+  const editionProofed = new Map<string, boolean>();
+  for (const e of issue.data.editions)
+    editionProofed.set(e.id, await isFile(join(outDir, issue.name, "editions", `${e.id}.pdf`)));
   return {
     issueName: issue.name,
-    pages: files.map((f) => ({
-      pageNumber: f.pageNumber,
-      pressFile: f.file,
-      madeUp: madeUp.has(f.pageNumber),
-      proofed,
-    })),
+    pages: files.map((f) => {
+      const done = f.edition === undefined ? proofed : (editionProofed.get(f.edition) ?? false);
+      return {
+        pageNumber: f.pageNumber,
+        ...(f.edition !== undefined ? { edition: f.edition } : {}),
+        pressFile: f.file,
+        madeUp: f.edition === undefined ? madeUp.has(f.pageNumber) : done,
+        proofed: done,
+      };
+    }),
     recordFile: join(outDir, issue.name, SIGNOFF_FILE),
-    manifestName: defaultManifestName(files.map((f) => basename(f.file))),
+    manifestName: defaultManifestName(files.filter((f) => f.edition === undefined).map((f) => basename(f.file))),
   };
 }
 

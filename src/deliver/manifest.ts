@@ -12,6 +12,9 @@ export interface ManifestEntry {
   page?: number;
   /** Its version at this destination: 1, then 2 for a corrected page sent again… */
   version?: number;
+  /** The zoned edition whose own page it is (none: the base issue's page, which every edition
+   *  that shares it prints). */
+  edition?: string;
 }
 
 /** One `sha256sum` line. Names with a backslash or line break are escaped the way GNU coreutils does. */
@@ -31,29 +34,50 @@ export function manifestText(entries: readonly ManifestEntry[]): string {
 /** The versions manifest (`<stem>.json`) of an issue's pages: every version of every page with
  *  its checksum, the highest version marked current. */
 export interface VersionsManifest {
-  pages: {
-    page: number;
-    current: string;
-    versions: { version: number; name: string; sha256: string; current: boolean }[];
-  }[];
+  pages: PageVersions[];
+  /** Zoned editions: each page it prints, with the current file — its own for the pages it
+   *  replaces, the base's for those it shares. Absent when no edition page was delivered. */
+  editions?: { id: string; pages: { page: number; current: string; edition: boolean }[] }[];
+}
+
+interface PageVersions {
+  page: number;
+  current: string;
+  versions: { version: number; name: string; sha256: string; current: boolean }[];
 }
 
 export function versionsManifest(entries: readonly ManifestEntry[]): VersionsManifest {
+  const base = pageVersions(entries.filter((e) => e.edition === undefined));
+  const ids = [...new Set(entries.flatMap((e) => (e.edition === undefined ? [] : [e.edition])))].sort();
+  if (ids.length === 0) return { pages: base };
+  const editions = ids.map((id) => {
+    const own = pageVersions(entries.filter((e) => e.edition === id));
+    const numbers = [...new Set([...base, ...own].map((p) => p.page))].sort((a, b) => a - b);
+    return {
+      id,
+      pages: numbers.map((page) => {
+        const mine = own.find((p) => p.page === page);
+        return { page, current: (mine ?? base.find((p) => p.page === page))?.current ?? "", edition: !!mine };
+      }),
+    };
+  });
+  return { pages: base, editions };
+}
+
+function pageVersions(entries: readonly ManifestEntry[]): PageVersions[] {
   const pages = [...new Set(entries.flatMap((e) => (e.page === undefined ? [] : [e.page])))].sort((a, b) => a - b);
-  return {
-    pages: pages.map((page) => {
-      const versions = entries
-        .filter((e) => e.page === page)
-        .map((e) => ({ version: e.version ?? 1, name: e.name, sha256: e.sha256 }))
-        .sort((a, b) => a.version - b.version);
-      const top = versions.at(-1);
-      return {
-        page,
-        current: top?.name ?? "",
-        versions: versions.map((v) => ({ ...v, current: v === top })),
-      };
-    }),
-  };
+  return pages.map((page) => {
+    const versions = entries
+      .filter((e) => e.page === page)
+      .map((e) => ({ version: e.version ?? 1, name: e.name, sha256: e.sha256 }))
+      .sort((a, b) => a.version - b.version);
+    const top = versions.at(-1);
+    return {
+      page,
+      current: top?.name ?? "",
+      versions: versions.map((v) => ({ ...v, current: v === top })),
+    };
+  });
 }
 
 const separators = /[-_. ]+$/;

@@ -49,7 +49,7 @@ export interface StagedDeliveryOptions extends Pick<DeliverConfig, "tries" | "ba
 /** What delivering an issue's pages adds: names, versions, the manifest of every version. */
 export interface PageDeliveryOptions {
   /** Each file's name at the destination, with its page and version (default: its own name). */
-  as?: readonly { name: string; page?: number; version?: number }[];
+  as?: readonly { name: string; page?: number; version?: number; edition?: string }[];
   /** Files delivered before and still there: the manifests list them before this delivery's. */
   earlier?: readonly ManifestEntry[];
   /** Called once each file has arrived whole under its name, before the next is sent; a caller
@@ -115,12 +115,13 @@ export async function deliverStaged(
       say(`sending ${name} (${index + 1}/${files.length}) to ${target.label}`);
       const { sha256, bytes } = await deliverOne(name, () => createReadStream(file));
       say(`delivered ${name} (${bytes} bytes, sha256 ${sha256.slice(0, 12)}…)`);
-      const { page, version } = options.as?.[index] ?? {};
+      const { page, version, edition } = options.as?.[index] ?? {};
       const entry: ManifestEntry = {
         name,
         sha256,
         ...(page !== undefined ? { page } : {}),
         ...(version ? { version } : {}),
+        ...(edition !== undefined ? { edition } : {}),
       };
       entries.push(entry);
       await options.onDelivered?.({ ...entry, file });

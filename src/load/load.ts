@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { HouseStyle } from "../config/house-style";
 import { mergeAdsFile } from "./ads-file";
 import { decodeIssueBytes } from "./decode";
+import { editionProblems } from "./editions";
 import { IssueError, type IssueProblem } from "./errors";
 import { FormatError, type PageFormat, resolveFormat } from "./format";
 import { type JsonProblem, parseJson } from "./json-text";
@@ -25,6 +26,9 @@ export interface Issue {
   format: PageFormat;
   /** The paper's house style, resolved with the defaults (src/config/house-style.ts). */
   style: HouseStyle;
+  /** Set on a zoned edition's whole issue: the edition, and the base issue whose front page (its
+   *  masthead and index) it shares. */
+  edition?: { id: string; name: string; base: IssueData };
 }
 
 /** Accepts an issue folder or an issue.json path. */
@@ -109,6 +113,12 @@ export function examineIssue(input: string | Uint8Array, file: string, shown = f
       ...mergeAdsFile(parsed.data, dirname(file), shown),
       ...checkConsistency(shown, parsed.data),
       ...checkMakeupRules(shown, parsed.data),
+      ...editionProblems(
+        shown,
+        parsed.data,
+        (whole) => [...checkConsistency(shown, whole), ...checkMakeupRules(shown, whole)],
+        format.grid,
+      ),
     );
   }
   const grid = format.grid;
@@ -125,7 +135,9 @@ export function examineIssue(input: string | Uint8Array, file: string, shown = f
   const name = dir.split(/[\\/]/).pop() || "issue";
   const style = house.style;
   // An ad that names no label gets the paper's word for one.
-  for (const ad of parsed.data.pages.flatMap((p) => p.ads)) ad.label ??= style.langs[style.lang].words.ad;
+  const editionPages = parsed.data.editions.flatMap((e) => Object.values(e.pages));
+  for (const ad of [...parsed.data.pages, ...editionPages].flatMap((p) => p.ads))
+    ad.label ??= style.langs[style.lang].words.ad;
   return { issue: { data: parsed.data, file, dir, name, format: format.grid, style }, raw, problems };
 }
 

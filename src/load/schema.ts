@@ -172,6 +172,20 @@ export const pageSchema = z
   })
   .strict();
 
+/** A zoned edition (分版): the base issue with some pages replaced (src/load/editions.ts). */
+export const editionSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case ASCII letters, digits and - (it names the edition's files)")
+      .describe("the edition's name in file names, e.g. north"),
+    name: z.string().min(1).describe("the edition's name as people say it, e.g. 北部版"),
+    pages: z
+      .record(z.string(), pageSchema)
+      .describe('the pages it replaces, keyed by printed page number: { "2": { …a page… } }'),
+  })
+  .strict();
+
 /** The ad department's file beside the issue: ads by page number. */
 export const adsFileSchema = z
   .object({ $schema: z.string().optional() })
@@ -256,12 +270,17 @@ export const issueSchema = z
       .array(articleSchema)
       .default([])
       .describe("short news, house ads, photos: used in order where a page is short of material"),
+    editions: z
+      .array(editionSchema)
+      .default([])
+      .describe("zoned editions: each prints the issue with some pages of its own (docs/issue-format.md)"),
   })
   .strict();
 
 export type IssueInput = z.input<typeof issueSchema>;
 export type IssueData = z.output<typeof issueSchema>;
 export type PageData = z.output<typeof pageSchema>;
+export type EditionData = z.output<typeof editionSchema>;
 export type ArticleData = z.output<typeof articleSchema>;
 export type PoolArticleData = z.output<typeof poolArticleSchema>;
 export type ImageData = z.output<typeof imageSchema>;

@@ -2,11 +2,13 @@ import type { Browser } from "puppeteer-core";
 import { forIssue, resolveConfig } from "../config/resolve";
 import { inspectIssue } from "../inspect/inspect";
 import type { Issue } from "../load";
+import { PageMemo } from "../makeup";
 import { folderCache } from "../measure/cache";
 import { folderPageCache } from "../render/page-cache";
 import { printIssue, type RenderTimings } from "../render/render";
 import type { Mount } from "../server/server";
 import { type Composition, composeIssue, openIssueSession, serveOn } from "./compose";
+import { buildEditions, type EditionBuild } from "./editions";
 import { stageTimer } from "./stage-timer";
 
 export { LayoutError } from "./compose";
@@ -35,6 +37,8 @@ export interface BuildResult extends Omit<Composition, "page"> {
   /** What the page loaded from the server, for a self-contained HTML copy. */
   assets: { served: Set<string>; mounts: Mount[]; formatCss: string };
   timings: Record<string, number>;
+  /** The zoned editions, each with only its own pages printed (editions.ts). */
+  editions: EditionBuild[];
 }
 
 export async function buildIssue(target: string, opts: BuildOptions): Promise<BuildResult> {
@@ -50,12 +54,10 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
     const session = await time("launch", () => sessionPromise);
     const measureCache = folderCache(config.cache.measure);
     const pageCache = folderPageCache(config.cache.pages);
-    const { page, ...composed } = await composeIssue(issue, session, {
-      cacheDir: config.cache.images,
-      images: config.images,
-      measureCache,
-      time,
-    });
+    // Shared by the base and its editions: an edition's shared pages are not made up again.
+    const makeupMemo = new PageMemo();
+    const stages = { cacheDir: config.cache.images, images: config.images, measureCache, makeupMemo };
+    const { page, ...composed } = await composeIssue(issue, session, { ...stages, time });
     const rendered = await time("render", () =>
       printIssue(page, {
         model: composed.model,
@@ -76,10 +78,16 @@ export async function buildIssue(target: string, opts: BuildOptions): Promise<Bu
       mounts: session.server.mounts,
       formatCss: composed.model.formatCss,
     };
+    const editions = await buildEditions(
+      issue,
+      session,
+      { pdf: rendered.pdf, keys: rendered.keys, layout: composed.layout },
+      { ...stages, time },
+    );
     await measureCache.save();
     await pageCache.save();
     await session.saveNotes();
-    return { ...composed, issue, pdf: rendered.pdf, pageKeys: rendered.keys, assets, timings };
+    return { ...composed, issue, pdf: rendered.pdf, pageKeys: rendered.keys, assets, timings, editions };
   } finally {
     const session = await sessionPromise.catch(() => undefined);
     await session?.close();

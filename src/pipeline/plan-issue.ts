@@ -2,9 +2,10 @@ import type { Browser } from "puppeteer-core";
 import { forIssue, resolveConfig } from "../config/resolve";
 import { renderDiagnostic } from "../diagnostics";
 import { inspectIssue } from "../inspect/inspect";
-import type { Issue } from "../load";
+import { type Issue, replacedPageNumbers } from "../load";
 import type { Layout } from "../makeup/types";
 import { folderCache } from "../measure/cache";
+import { crossingJumps, editionIssue } from "./editions";
 import { type Flatplan, flatplan } from "./flatplan";
 import { openIssueSession, planPages } from "./plan-pages";
 import { stageTimer } from "./stage-timer";
@@ -22,6 +23,18 @@ export interface PlanResult {
   /** Milliseconds per stage: load, session, measure (Chromium's launch included when it had to
    *  measure), makeup, advice when it does not fit; `measured`: boxes set in the browser. */
   timings: Record<string, number>;
+  /** Each zoned edition's own pages, planned as the build makes them up. */
+  editions: EditionPlan[];
+}
+
+export interface EditionPlan {
+  id: string;
+  name: string;
+  replaced: number[];
+  /** The flatplan of the pages it replaces only. */
+  plan: Flatplan;
+  /** Jumps between a page it replaces and one it shares: the build refuses them. */
+  problems: string[];
 }
 
 export interface PlanOptions {
@@ -50,6 +63,25 @@ export async function planIssue(target: string, opts: PlanOptions = {}): Promise
       minPpi: config.images.minPpi,
     });
     timings.measured = measurements.measured;
+    const editions: EditionPlan[] = [];
+    for (const edition of issue.data.editions) {
+      const replaced = replacedPageNumbers(edition);
+      const planned = await planPages(editionIssue(issue, edition), session, {
+        measureCache,
+        makeupMemo: memo,
+        minPpi: config.images.minPpi,
+      });
+      const whole = flatplan(planned.result.layout, planned.model, planned.result.ok ? [] : planned.result.unplaced);
+      const own = { ...whole, pages: whole.pages.filter((p) => replaced.includes(p.page)) };
+      const crossing = crossingJumps(edition, replaced, [...result.layout.jumps, ...planned.result.layout.jumps]);
+      editions.push({
+        id: edition.id,
+        name: edition.name,
+        replaced,
+        plan: own,
+        problems: crossing.map((d) => d.message),
+      });
+    }
     await measureCache.save();
     await session.saveNotes();
     const strict = strictBreaks(result.layout, input.rules);
@@ -59,7 +91,7 @@ export async function planIssue(target: string, opts: PlanOptions = {}): Promise
     // The plan's advice is the text the build prints, a line each.
     const advice = report ? overflowAdvice(report).flatMap((d) => renderDiagnostic(d).split("\n")) : [];
     const plan = flatplan(result.layout, model, unplaced, advice, report, strict);
-    return { issue, layout: result.layout, plan, timings };
+    return { issue, layout: result.layout, plan, timings, editions };
   } finally {
     const session = await sessionPromise.catch(() => undefined);
     await session?.close();

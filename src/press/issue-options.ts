@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { PressConfig } from "../config/resolve";
-import type { Issue } from "../load";
+import { type EditionData, editionIssueData, type Issue, replacedPageNumbers } from "../load";
 import { PDFX_VERSIONS, type PdfxVersion } from "../pdf/metadata";
 import { gsWasmMissing, resolveGsWasm } from "./ghostscript-wasm";
 import { assertCmykOutputProfile, readIccProfile } from "./icc";
@@ -82,6 +82,24 @@ export function pressOptionsForIssue(issue: Issue, outDir: string, opts: PressSt
   return { options, warnings };
 }
 
+/** The press options of a zoned edition's own pages: the issue's, for the pages it replaces, the
+ *  files named with its id. The proof they take holds those pages only, in page order. */
+export function editionPressOptions(issue: Issue, edition: EditionData, press: PressOptions): PressOptions {
+  const whole = editionIssueData(issue.data, edition);
+  const numbers = replacedPageNumbers(edition);
+  const mono = numbers.filter((n) => (whole.pages[n - 1]?.color ?? whole.color) === "mono");
+  return {
+    ...press,
+    metadata: {
+      ...press.metadata,
+      edition: edition.id,
+      pageNumbers: numbers,
+      sections: numbers.map((n) => whole.pages[n - 1]?.section),
+    },
+    monoPages: mono,
+  };
+}
+
 /**
  * Checks every press option against the issue — numbers, PDF/X version, profile (readable, CMYK
  * output), file names (pattern, slugs, date) — and throws one PressOptionsError listing all
@@ -131,6 +149,11 @@ export async function checkPressOptions(
     problems.push(gsWasmMissing(resolved.gsWasmModule));
   try {
     planFiles(resolved, issue.data.pages.length);
+    for (const edition of issue.data.editions) {
+      const options = editionPressOptions(issue, edition, press.options);
+      const named = { ...resolved, metadata: options.metadata, monoPages: options.monoPages ?? [] };
+      planFiles(named, replacedPageNumbers(edition).length);
+    }
   } catch (err) {
     problems.push((err as Error).message);
   }
@@ -142,15 +165,29 @@ export async function checkPressOptions(
 /** A page of the issue and the press file a build with the default file names gives it. */
 export interface IssuePressFile {
   pageNumber: number;
+  /** A zoned edition's own page: that edition's id. */
+  edition?: string;
   /** Absolute path of the page's press file (it may not exist yet). */
   file: string;
 }
 
-/** The press file of every page, as `build --press` names it with the issue's own settings. */
+/** The press file of every page, as `build --press` names it with the issue's own settings; then
+ *  each zoned edition's own pages (`edition` set). */
 export function pressFilesOfIssue(issue: Issue, outDir: string, settings: PressConfig): IssuePressFile[] {
-  const resolved = resolvePressOptions(pressOptionsForIssue(issue, outDir, {}).options, settings);
-  return planFiles(resolved, issue.data.pages.length).pages.map((p) => ({
+  const options = pressOptionsForIssue(issue, outDir, {}).options;
+  const resolved = resolvePressOptions(options, settings);
+  const base = planFiles(resolved, issue.data.pages.length).pages.map((p) => ({
     pageNumber: p.pageNumber,
     file: join(resolved.outDir, p.fileName),
   }));
+  const editions = issue.data.editions.flatMap((edition) => {
+    const own = editionPressOptions(issue, edition, options);
+    const named = { ...resolved, metadata: own.metadata, monoPages: own.monoPages ?? [] };
+    return planFiles(named, replacedPageNumbers(edition).length).pages.map((p) => ({
+      pageNumber: p.pageNumber,
+      edition: edition.id,
+      file: join(resolved.outDir, p.fileName),
+    }));
+  });
+  return [...base, ...editions];
 }

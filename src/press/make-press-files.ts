@@ -18,7 +18,7 @@ import { neutraliseDocument } from "./neutralise-document";
 import { type PressOptions, PressOptionsError, resolvePressOptions } from "./options";
 import { planFiles } from "./plan";
 import { openStaging } from "./staging";
-import type { PressPage, PressResult } from "./types";
+import type { EditionPressResult, PressPage, PressResult } from "./types";
 
 // The press step: proof PDF (RGB, trim-size pages) → one PDF/X file per page plus the issue as a
 // press proof. Per page: neutral RGB → DeviceGray (neutralise-document.ts), centred on a sheet
@@ -38,6 +38,26 @@ export async function makePressFiles(
   options: PressOptions,
   settings: PressConfig,
 ): Promise<PressResult> {
+  const { issueFile, ...made } = await writePressFiles(proofPdf, { ...options, issueFile: true }, settings);
+  if (issueFile === undefined) throw new PressError("the whole issue's press proof was not written");
+  return { ...made, issueFile };
+}
+
+/** A zoned edition's own pages (`proofPdf` holds only those; options.metadata.edition names them):
+ *  a press file per page, no whole-issue proof. */
+export function makeEditionPressFiles(
+  proofPdf: string,
+  options: PressOptions,
+  settings: PressConfig,
+): Promise<EditionPressResult> {
+  return writePressFiles(proofPdf, { ...options, issueFile: false }, settings);
+}
+
+async function writePressFiles(
+  proofPdf: string,
+  options: PressOptions,
+  settings: PressConfig,
+): Promise<EditionPressResult & { issueFile?: string }> {
   const started = performance.now();
   const opts = resolvePressOptions(options, settings);
   const icc = await readIccProfile(opts.profile);
@@ -125,22 +145,24 @@ export async function makePressFiles(
     );
 
     opts.signal?.throwIfAborted();
-    const issue = await mergePressPages(pageBytes);
-    setBoxes(issue, geometry);
-    setDocumentMetadata(issue, {
-      ...common,
-      title,
-      subject: `印刷校样 全${pages.length}版 (${opts.pdfx})`,
-      keywords: [paperName, issueDate, "印刷校样"],
-    });
-    await writeFile(join(staging.dir, plan.issueFileName), await saveWithContentId(issue, opts.pdfx));
+    if (opts.issueFile) {
+      const issue = await mergePressPages(pageBytes);
+      setBoxes(issue, geometry);
+      setDocumentMetadata(issue, {
+        ...common,
+        title,
+        subject: `印刷校样 全${pages.length}版 (${opts.pdfx})`,
+        keywords: [paperName, issueDate, "印刷校样"],
+      });
+      await writeFile(join(staging.dir, plan.issueFileName), await saveWithContentId(issue, opts.pdfx));
+    }
     opts.signal?.throwIfAborted();
-    await staging.commit([...plan.pages.map((p) => p.fileName), plan.issueFileName]);
+    await staging.commit([...plan.pages.map((p) => p.fileName), ...(opts.issueFile ? [plan.issueFileName] : [])]);
 
     const totalMs = Math.round(performance.now() - started);
     return {
       pages,
-      issueFile: join(opts.outDir, plan.issueFileName),
+      ...(opts.issueFile ? { issueFile: join(opts.outDir, plan.issueFileName) } : {}),
       profile: opts.profile,
       outputIntent: intent,
       pdfx: opts.pdfx,

@@ -31,6 +31,8 @@ export interface NameFields {
   /** Page number, already formatted (zero-padded) or a word such as "press". */
   page?: string;
   section?: string;
+  /** A zoned edition's id (north), for the <edition> token. */
+  edition?: string;
 }
 
 export function parseIssueDate(date: string): { yyyy: string; mm: string; dd: string } {
@@ -49,7 +51,7 @@ export function padPage(page: number, pageCount: number): string {
 
 /**
  * Expands a pattern such as "<paper>_<yyyymmdd>_<page>.pdf". Tokens: <paper>, <yyyymmdd>,
- * <yyyy>, <mm>, <dd>, <page>, <section>. The result must be a plain ASCII file name.
+ * <yyyy>, <mm>, <dd>, <page>, <section>, <edition>. The result must be a plain ASCII file name.
  */
 export function expandPattern(pattern: string, fields: NameFields): string {
   const { yyyy, mm, dd } = parseIssueDate(fields.date);
@@ -61,6 +63,7 @@ export function expandPattern(pattern: string, fields: NameFields): string {
     dd,
     page: fields.page,
     section: fields.section,
+    edition: fields.edition,
   };
   const name = pattern.replace(/<([a-z]+)>/g, (token, key: string) => {
     if (!Object.hasOwn(values, key)) throw new NamingError(`unknown token ${token} in file name pattern "${pattern}"`);
@@ -72,4 +75,12 @@ export function expandPattern(pattern: string, fields: NameFields): string {
     throw new NamingError(`file name "${name}" from pattern "${pattern}" is not plain ASCII (A-Z a-z 0-9 . _ -)`);
   }
   return name;
+}
+
+/** The page pattern of a zoned edition's own pages: the edition's id before the page number
+ *  (dcf_20221230_north_02.pdf), unless the pattern places <edition> itself. */
+export function editionPattern(pattern: string): string {
+  if (pattern.includes("<edition>")) return pattern;
+  if (pattern.includes("<page>")) return pattern.replace("<page>", "<edition>_<page>");
+  return pattern.replace(/(\.pdf)?$/i, "_<edition>$1");
 }

@@ -30,6 +30,8 @@ export interface PressMetadata {
   sections?: (string | undefined)[];
   /** ASCII section names for the <section> token, where the sections cannot be transliterated. */
   sectionSlugs?: (string | undefined)[];
+  /** A zoned edition's id: its pages are named with it (naming.ts, editionPattern). */
+  edition?: string;
 }
 
 export interface PressOptions {
@@ -42,6 +44,9 @@ export interface PressOptions {
   pagePattern?: string;
   /** The whole issue as one press proof; default the configuration's, "<paper>_<yyyymmdd>_press.pdf". */
   issuePattern?: string;
+  /** Write the whole issue as one press proof too (default true; a zoned edition's own pages alone
+   *  are not an issue). */
+  issueFile?: boolean;
   metadata: PressMetadata;
   /** Page numbers (as in metadata.pageNumbers) printed in black only: converted to DeviceGray. */
   monoPages?: number[];
@@ -157,6 +162,7 @@ export function resolveCollecting(
     outDir: isAbsolute(opts.outDir) ? opts.outDir : resolve(opts.outDir),
     pagePattern: opts.pagePattern ?? settings.pagePattern,
     issuePattern: opts.issuePattern ?? settings.issuePattern,
+    issueFile: opts.issueFile ?? true,
     metadata: opts.metadata,
     monoPages: opts.monoPages ?? [],
     inkLimit,

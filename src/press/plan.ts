@@ -1,4 +1,4 @@
-import { expandPattern, NamingError, padPage, slugFor } from "./naming";
+import { editionPattern, expandPattern, NamingError, padPage, slugFor } from "./naming";
 import type { ResolvedPressOptions } from "./options";
 
 // Which proof page becomes which press file: page numbers, sections, grey or colour, and the
@@ -31,7 +31,9 @@ export function planFiles(opts: ResolvedPressOptions, pageCount: number): FilePl
   if (unknownMono.length > 0) throw new NamingError(`mono pages not in the issue: ${unknownMono.join(", ")}`);
   const paper = slugFor("paper name", meta.paperName, meta.paperSlug);
   const maxPage = Math.max(...numbers);
-  const usesSection = opts.pagePattern.includes("<section>");
+  const edition = meta.edition;
+  const pagePattern = edition === undefined ? opts.pagePattern : editionPattern(opts.pagePattern);
+  const usesSection = pagePattern.includes("<section>");
   const pages = numbers.map((pageNumber, i): PageFile => {
     const section = meta.sections?.[i];
     const sectionSlug =
@@ -40,15 +42,17 @@ export function planFiles(opts: ResolvedPressOptions, pageCount: number): FilePl
       pageNumber,
       section,
       mono: opts.monoPages.includes(pageNumber),
-      fileName: expandPattern(opts.pagePattern, {
+      fileName: expandPattern(pagePattern, {
         paper,
         date: meta.issueDate,
         page: padPage(pageNumber, maxPage),
         section: sectionSlug,
+        edition,
       }),
     };
   });
-  const issueFileName = expandPattern(opts.issuePattern, { paper, date: meta.issueDate, page: "press" });
+  const issuePattern = edition === undefined ? opts.issuePattern : editionPattern(opts.issuePattern);
+  const issueFileName = expandPattern(issuePattern, { paper, date: meta.issueDate, page: "press", edition });
   const all = [...pages.map((p) => p.fileName), issueFileName];
   const duplicate = all.find((n, i) => all.indexOf(n) !== i);
   if (duplicate) throw new NamingError(`file name pattern gives "${duplicate}" twice: add <page> to it`);

@@ -16,6 +16,9 @@ export interface PressPage {
   totalMs: number;
 }
 
+/** A zoned edition's own pages: no whole-issue press proof of its own. */
+export type EditionPressResult = Omit<PressResult, "issueFile">;
+
 export interface PressResult {
   pages: PressPage[];
   /** The whole issue as one press proof PDF. */

@@ -40,6 +40,9 @@ export interface PreviewOptions {
   /** Output folder whose .cache/images holds the prepared photos (shared with build). */
   outDir?: string;
   chromium?: string;
+  /** Show this zoned edition (the base with its pages in place), read-only: the editor's edits are
+   *  written to the base's pages of issue.json. */
+  edition?: string;
   /** Reuse a running browser for the measure stage (tests). */
   browser?: Browser;
   /** Quiet time after the last file event before rebuilding. */
@@ -94,8 +97,9 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 
   const host = config.preview.host;
   const port = Number(new URL(server.url).port);
-  // Edits only on loopback: with --host, whoever reaches the page would get its token.
-  const editToken = isLoopback(host) ? randomBytes(24).toString("base64url") : "";
+  // Edits only on loopback: with --host, whoever reaches the page would get its token. None for an
+  // edition: an edit is written to the base's pages.
+  const editToken = isLoopback(host) && opts.edition === undefined ? randomBytes(24).toString("base64url") : "";
   if (isLoopback(host)) server.addHandler(hostGuard(port, host), ["GET", "HEAD", "POST"]);
   const exposed = isLoopback(host) ? undefined : new ExposedFiles();
   if (exposed) server.addHandler(exposed.handler());
@@ -157,7 +161,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const queue = new RebuildQueue(async () => {
     dispatch({ type: "rebuild-started" });
     const before = fileHash();
-    const result = await rebuildPages(issueFile, session, config, measureCache, makeupMemo);
+    const result = await rebuildPages(issueFile, session, config, measureCache, makeupMemo, opts.edition);
     dispatch({ type: "rebuild-finished", source: before === fileHash() ? before : undefined, result });
   }, opts.quietMs);
   const watcher = watchFolders(

@@ -1,13 +1,14 @@
 import { basename, resolve } from "node:path";
 import type { Session } from "../browser/session";
 import { forIssue, type ResolvedConfig } from "../config/resolve";
-import { FitError } from "../errors";
+import { FitError, InputError } from "../errors";
 import { inspectIssue } from "../inspect/inspect";
-import type { IssueData } from "../load";
+import type { Issue, IssueData } from "../load";
 import type { PageMemo } from "../makeup";
 import type { Layout } from "../makeup/types";
 import type { MeasureCache } from "../measure/cache";
 import { composeIssue } from "../pipeline/compose";
+import { editionIssue } from "../pipeline/editions";
 import { type Flatplan, flatplan } from "../pipeline/flatplan";
 import { stageTimer } from "../pipeline/stage-timer";
 import { IMAGES_URL_PREFIX, issueFileUrl } from "../typeset/assets";
@@ -49,13 +50,16 @@ export async function rebuildPages(
   config: ResolvedConfig,
   measureCache?: MeasureCache,
   makeupMemo?: PageMemo,
+  /** A zoned edition's id: its pages are shown (the base's with its own in place). */
+  edition?: string,
 ): Promise<RebuildResult> {
   const started = performance.now();
   const stageMs: Record<string, number> = {};
   const time = stageTimer(stageMs);
   let data: IssueData | undefined;
   try {
-    const issue = await time("load", () => inspectIssue(issueFile, config.images));
+    const loaded = await time("load", () => inspectIssue(issueFile, config.images));
+    const issue = edition === undefined ? loaded : editionOf(loaded, edition);
     data = issue.data;
     const composed = await composeIssue(issue, session, {
       cacheDir: resolve(config.cache.images),
@@ -88,6 +92,14 @@ export async function rebuildPages(
   } catch (err) {
     return { ok: false, error: errorReport(err, { issueFile, data }), fit: err instanceof FitError };
   }
+}
+
+/** The edition's whole issue; an input error when the issue has no such edition. */
+function editionOf(issue: Issue, id: string): Issue {
+  const edition = issue.data.editions.find((e) => e.id === id);
+  if (edition) return editionIssue(issue, edition);
+  const known = issue.data.editions.map((e) => e.id).join(", ") || "none";
+  throw new InputError(`the issue has no edition "${id}" (its editions: ${known})`);
 }
 
 /** The terminal's line about a rebuild. */

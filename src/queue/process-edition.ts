@@ -8,8 +8,9 @@ import { EXIT, exitCodeOf, NewsprintError } from "../errors";
 import { loadIssue } from "../load/index";
 import { checkOutputDir } from "../output-dir";
 import { buildIssue } from "../pipeline/build";
+import { type EditionPressNames, editionPressNames, writeEditions } from "../pipeline/edition-files";
 import { writeBuild } from "../pipeline/write-build";
-import { checkPressOptions, makePressFiles } from "../press/index";
+import { checkPressOptions, makeEditionsPressFiles, makePressFiles } from "../press/index";
 import { deliverEdition } from "./deliver-edition";
 import { confineJob, parseJobData } from "./job-check";
 import type { EditionJob, EditionProgress, EditionResult } from "./job-data";
@@ -76,10 +77,15 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
       stage("write");
       const written = await writeBuild(result, staging.dir);
       const warnings = [...result.warnings.map(renderDiagnostic), ...(press?.warnings ?? [])];
+      let editionPress: EditionPressNames | undefined;
       if (press) {
         stage("press");
-        await makePressFiles(written.pdf, press.options, ctx.config.press);
+        const made = await makePressFiles(written.pdf, press.options, ctx.config.press);
+        const editions = await makeEditionsPressFiles(result.issue, result.editions, press.options, ctx.config.press);
+        editionPress = editionPressNames(made.pages, editions);
       }
+      // Zoned editions: their proofs and editions.json, committed with the rest.
+      await writeEditions(result, staging.dir, editionPress);
       stage("commit");
       const files = await staging.commit();
       const pressFiles = files.filter((f) => f.includes("/press/"));

@@ -7,6 +7,7 @@ export {
   type PageOnDisk,
   type PageState,
   type PageStatus,
+  pageKey,
   pageStatuses,
   sha256OfFile,
 } from "./page-status";

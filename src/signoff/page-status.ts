@@ -9,6 +9,8 @@ import type { Delivery, PlantRecord, SignOff } from "./state-file";
 /** A page as the build left it; the caller (the command line) finds these from the issue. */
 export interface PageOnDisk {
   pageNumber: number;
+  /** A zoned edition's own page: that edition's id. */
+  edition?: string;
   /** Absolute path of the page's press file, whether or not it exists. */
   pressFile: string;
   /** layout.json lists the page. */
@@ -29,6 +31,10 @@ export type PageState =
 
 export interface PageStatus {
   page: number;
+  /** A zoned edition's own page: that edition's id. */
+  edition?: string;
+  /** How people name it: "2", or "north:2" for an edition's own page. */
+  key: string;
   state: PageState;
   madeUp: boolean;
   proofed: boolean;
@@ -56,8 +62,14 @@ async function pressFileOf(path: string): Promise<PageStatus["pressFile"]> {
   }
 }
 
-const latest = <T extends { page: number }>(items: readonly T[], page: number): T | undefined =>
-  items.filter((item) => item.page === page).at(-1);
+/** "2", or "north:2" for edition north's own page 2. */
+export const pageKey = (page: number, edition?: string): string =>
+  edition === undefined ? String(page) : `${edition}:${page}`;
+
+type Keyed = { page: number; edition?: string };
+const samePage = (a: Keyed, b: Keyed) => a.page === b.page && a.edition === b.edition;
+const latest = <T extends Keyed>(items: readonly T[], page: Keyed): T | undefined =>
+  items.filter((item) => samePage(item, page)).at(-1);
 
 /** Every page's status; with `to`, "sent" means sent to that destination. */
 export async function pageStatuses(
@@ -69,9 +81,10 @@ export async function pageStatuses(
   return Promise.all(
     pages.map(async (p): Promise<PageStatus> => {
       const pressFile = await pressFileOf(p.pressFile);
-      const signedOff = latest(record.signoffs, p.pageNumber);
+      const at: Keyed = { page: p.pageNumber, ...(p.edition !== undefined ? { edition: p.edition } : {}) };
+      const signedOff = latest(record.signoffs, at);
       const changedSinceSignoff = signedOff !== undefined && signedOff.sha256 !== pressFile?.sha256;
-      const sentNow = deliveries.find((d) => d.page === p.pageNumber && d.sha256 === pressFile?.sha256);
+      const sentNow = deliveries.find((d) => samePage(d, at) && d.sha256 === pressFile?.sha256);
       const state: PageState = !pressFile
         ? p.madeUp
           ? p.proofed
@@ -85,9 +98,10 @@ export async function pageStatuses(
             : sentNow
               ? "sent"
               : "signed off";
-      const sent = latest(deliveries, p.pageNumber);
+      const sent = latest(deliveries, at);
       return {
-        page: p.pageNumber,
+        ...at,
+        key: pageKey(p.pageNumber, p.edition),
         state,
         madeUp: p.madeUp,
         proofed: p.proofed,
@@ -107,5 +121,5 @@ export function describeStatus(s: PageStatus): string {
   if (s.sent) details.push(`sent v${s.sent.version} as ${s.sent.name} at ${s.sent.at} to ${s.sent.to}`);
   if (s.changedSinceSignoff) details.push("the press file changed since: sign it off again");
   else if (s.state === "press file ready" && s.pressFile) details.push(s.pressFile.name);
-  return `page ${s.page}: ${s.state}${details.length ? ` (${details.join("; ")})` : ""}`;
+  return `page ${s.key}: ${s.state}${details.length ? ` (${details.join("; ")})` : ""}`;
 }

@@ -8,6 +8,8 @@ import type { Delivery, PlantRecord } from "./state-file";
 
 export interface PlannedDelivery {
   page: number;
+  /** A zoned edition's own page: that edition's id. */
+  edition?: string;
   /** Absolute path of the press file. */
   path: string;
   /** The press file's name. */
@@ -37,9 +39,11 @@ export function planSend(statuses: readonly PageStatus[], record: PlantRecord, t
   const earlier = record.deliveries.filter((d) => d.to === to);
   const send = statuses.flatMap((s): PlannedDelivery[] => {
     if (s.state !== "signed off" || !s.pressFile) return [];
-    const version = Math.max(0, ...earlier.filter((d) => d.page === s.page).map((d) => d.version)) + 1;
+    const same = earlier.filter((d) => d.page === s.page && d.edition === s.edition);
+    const version = Math.max(0, ...same.map((d) => d.version)) + 1;
     const { path, name: file, sha256 } = s.pressFile;
-    return [{ page: s.page, path, file, name: versionedName(file, version), version, sha256 }];
+    const edition = s.edition !== undefined ? { edition: s.edition } : {};
+    return [{ page: s.page, ...edition, path, file, name: versionedName(file, version), version, sha256 }];
   });
   return { send, held: statuses.filter((s) => s.state === "changed since sign-off"), earlier };
 }

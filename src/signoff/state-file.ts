@@ -15,9 +15,15 @@ export const SIGNOFF_FILE = "signoff.json";
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a lower-case hex SHA-256");
 const instant = z.iso.datetime({ offset: true });
 const page = z.number().int().positive();
+/** A zoned edition's own page; absent for the base issue's. */
+const edition = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "an edition id")
+  .optional();
 
 const SignOffSchema = z.strictObject({
   page,
+  edition,
   by: z.string().trim().min(1),
   at: instant,
   /** The press file's name when it was signed off. */
@@ -27,6 +33,7 @@ const SignOffSchema = z.strictObject({
 
 const DeliverySchema = z.strictObject({
   page,
+  edition,
   /** 1 for the first delivery of the page to this destination, then 2, 3… */
   version: z.number().int().positive(),
   /** The press file's name. */

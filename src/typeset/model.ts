@@ -93,7 +93,15 @@ export function typesetIssue(issue: Issue, templates: Templates = loadTemplates(
     style,
     htmlLang: paper.htmlLang,
     date,
-    masthead: mastheadView(data, date, mastheadBox(issue.format, ear), paper.words, logo, ear !== undefined),
+    // A zoned edition shares the base's front page: the index lists the base's stories.
+    masthead: mastheadView(
+      issue.edition?.base ?? data,
+      date,
+      mastheadBox(issue.format, ear),
+      paper.words,
+      logo,
+      ear !== undefined,
+    ),
     ear,
     formatCss: formatCss(issue.format) + styleCss(style, used, (file) => styleFileUrl(file, issue.dir)),
     fontStylesheets: fontStylesheets(style, used),

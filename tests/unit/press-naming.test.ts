@@ -97,3 +97,39 @@ describe("file plan", () => {
     expect(() => planFiles(opts({ monoPages: [9] }), 2)).toThrow(/mono pages not in the issue: 9/);
   });
 });
+
+describe("zoned editions' file names", () => {
+  const options = (pagePattern?: string) =>
+    resolvePressOptions(
+      {
+        trim: { widthMm: 275, heightMm: 390 },
+        outDir: "/tmp/press",
+        pagePattern,
+        metadata: {
+          paperName: "东昌府报",
+          paperSlug: "dcf",
+          words: LANG_DEFAULTS["zh-Hans"].words,
+          issueDate: "2022-12-30",
+          pageNumbers: [2, 5],
+          edition: "north",
+        },
+      },
+      PRESS,
+    );
+
+  it("names an edition's own pages with its id before the page number", () => {
+    const plan = planFiles(options(), 2);
+    expect(plan.pages.map((p) => p.fileName)).toEqual(["dcf_20221230_north_02.pdf", "dcf_20221230_north_05.pdf"]);
+  });
+
+  it("keeps a pattern that places <edition> itself", () => {
+    const plan = planFiles(options("<edition>-<paper>-<page>.pdf"), 2);
+    expect(plan.pages.map((p) => p.fileName)).toEqual(["north-dcf-02.pdf", "north-dcf-05.pdf"]);
+  });
+
+  it("refuses <edition> in the pattern of an issue without one", () => {
+    expect(() => expandPattern("<paper>_<edition>_<page>.pdf", { paper: "p", date: "2022-12-30", page: "01" })).toThrow(
+      NamingError,
+    );
+  });
+});

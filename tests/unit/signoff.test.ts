@@ -146,3 +146,50 @@ describe("the plant record", () => {
     await expect(readPlantRecord(file, "t")).rejects.toThrow(message);
   });
 });
+
+describe("zoned editions' own pages", () => {
+  const withEdition = (): PageOnDisk[] => [
+    ...pages,
+    { pageNumber: 2, edition: "north", pressFile: join(dir, "p_north_02.pdf"), madeUp: true, proofed: true },
+  ];
+
+  it("are rows of their own, signed off and sent apart from the base's page of the same number", async () => {
+    await writeFile(join(dir, "p_north_02.pdf"), "north page two");
+    const record = empty();
+    const statuses = await pageStatuses(withEdition(), record);
+    expect(statuses.map((s) => s.key)).toEqual(["1", "2", "3", "north:2"]);
+    record.signoffs.push(...signOff(statuses, [2], "王", at, "north"));
+    expect(record.signoffs[0]).toMatchObject({ page: 2, edition: "north", file: "p_north_02.pdf" });
+    const after = await pageStatuses(withEdition(), record);
+    expect(after.map((s) => s.state)).toEqual(["press file ready", "press file ready", "made up", "signed off"]);
+    const plan = planSend(after, record, "/plant");
+    expect(plan.send).toEqual([expect.objectContaining({ page: 2, edition: "north", name: "p_north_02.pdf" })]);
+  });
+
+  it("refuses a page the edition does not replace and an edition the issue does not have", async () => {
+    const statuses = await pageStatuses(withEdition(), empty());
+    expect(() => signOff(statuses, [1], "王", at, "north")).toThrow(
+      /edition north does not replace page 1 \(its own: 2\)/,
+    );
+    expect(() => signOff(statuses, [2], "王", at, "south")).toThrow(/the issue has no edition "south" \(north\)/);
+  });
+
+  it("are listed per edition in the versions manifest, shared pages pointing to the base's files", () => {
+    const sha = (c: string) => c.repeat(64);
+    const manifest = versionsManifest([
+      { name: "p_01.pdf", sha256: sha("a"), page: 1, version: 1 },
+      { name: "p_02.pdf", sha256: sha("b"), page: 2, version: 1 },
+      { name: "p_north_02.pdf", sha256: sha("c"), page: 2, version: 1, edition: "north" },
+    ]);
+    expect(manifest.pages.map((p) => p.current)).toEqual(["p_01.pdf", "p_02.pdf"]);
+    expect(manifest.editions).toEqual([
+      {
+        id: "north",
+        pages: [
+          { page: 1, current: "p_01.pdf", edition: false },
+          { page: 2, current: "p_north_02.pdf", edition: true },
+        ],
+      },
+    ]);
+  });
+});

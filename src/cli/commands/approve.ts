@@ -15,21 +15,30 @@ export function registerApprove(program: Command): void {
     .argument("<issue>", "issue folder or issue.json")
     .requiredOption("--page <n>", "page to sign off; repeat it, or list them: --page 1,3", pageList)
     .requiredOption("--by <name>", "who signs off")
+    .option("--edition <id>", "the pages are that zoned edition's own (its shared pages are the base's)")
     .option("-o, --out <dir>", "output folder of the build", DEFAULTS.outDir)
-    .addHelpText("after", "\nExample:\n  newsprint approve issues/today --page 1 --page 2 --by 王编辑")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  newsprint approve issues/today --page 1 --page 2 --by 王编辑\n  newsprint approve issues/today --edition north --page 2 --by 王编辑",
+    )
     .exitOverride((err) => process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.invalid))
-    .action(async (target: string, opts: { page: number[]; by: string; out: string }) => {
+    .action(async (target: string, opts: { page: number[]; by: string; out: string; edition?: string }) => {
       try {
-        const { pageStatuses, readPlantRecord, signOff, updatePlantRecord } = await import("../../signoff/index");
+        const { pageKey, pageStatuses, readPlantRecord, signOff, updatePlantRecord } = await import(
+          "../../signoff/index"
+        );
         const plant = await plantPages(target, opts.out);
         const record = await readPlantRecord(plant.recordFile, plant.issueName);
-        const signoffs = signOff(await pageStatuses(plant.pages, record), opts.page, opts.by, new Date());
+        const statuses = await pageStatuses(plant.pages, record);
+        const signoffs = signOff(statuses, opts.page, opts.by, new Date(), opts.edition);
         await updatePlantRecord(plant.recordFile, plant.issueName, (r) => ({
           ...r,
           signoffs: [...r.signoffs, ...signoffs],
         }));
         for (const s of signoffs) {
-          console.log(`signed off page ${s.page} (${s.file}, sha256 ${s.sha256.slice(0, 12)}…) by ${s.by} at ${s.at}`);
+          console.log(
+            `signed off page ${pageKey(s.page, s.edition)} (${s.file}, sha256 ${s.sha256.slice(0, 12)}…) by ${s.by} at ${s.at}`,
+          );
         }
         console.log(`recorded in ${plant.recordFile}`);
         process.exitCode = EXIT.ok;

@@ -4,6 +4,7 @@ import type { PressConfig } from "../../config/resolve";
 import { renderDiagnostic, warning } from "../../diagnostics";
 import { exitOnSignals } from "../../exit-cleanup";
 import { PDFX_VERSIONS } from "../../pdf/pdfx";
+import type { EditionPressNames } from "../../pipeline/edition-files";
 import type { PressFlags } from "../../press/issue-options";
 import { EXIT } from "../exit-codes";
 import { reportError } from "../report-error";
@@ -71,12 +72,14 @@ Examples:
         { cutLines, layoutSummary, ruleLines },
         { writeBuild },
         { writeAtomic },
+        { writeEditions, editionPressNames },
       ] = await Promise.all([
         import("../../pipeline/build"),
         import("../progress"),
         import("../../pipeline/summary"),
         import("../../pipeline/write-build"),
         import("../../write-atomic"),
+        import("../../pipeline/edition-files"),
       ]);
       const progress = opts.quiet ? undefined : stderrProgress();
       const started = performance.now();
@@ -97,15 +100,20 @@ Examples:
         });
         const files = await writeBuild(result, opts.out, { html: opts.html });
         let pressFiles: string[] = [];
+        let editionPress: EditionPressNames | undefined;
         if (press) {
           progress?.stage("press");
           const t = performance.now();
-          const { makePressFiles } = await import("../../press/index");
+          const { makePressFiles, makeEditionsPressFiles } = await import("../../press/index");
           const made = await makePressFiles(files.pdf, press.options, config.press);
+          const editions = await makeEditionsPressFiles(result.issue, result.editions, press.options, config.press);
           result.timings.press = Math.round(performance.now() - t);
-          pressFiles = [...made.pages.map((p) => p.file), made.issueFile];
+          const editionPages = [...editions.values()].flatMap((e) => e.pages);
+          pressFiles = [...made.pages.map((p) => p.file), made.issueFile, ...editionPages.map((p) => p.file)];
+          editionPress = editionPressNames(made.pages, editions);
           result.warnings.push(...press.warnings.map((w) => warning(w)));
         }
+        const editionFiles = await writeEditions(result, opts.out, editionPress);
         const epaperLines = epaper
           ? await (await import("./epaper")).writeEpaper(result, files.pdf, epaper.site, epaper.baseUrl, progress)
           : [];
@@ -123,6 +131,13 @@ Examples:
           const secs = ((performance.now() - started) / 1000).toFixed(1);
           console.log(`wrote ${files.pdf} (${result.layout.pages.length} pages, ${secs} s)`);
           if (files.html) console.log(`wrote ${files.html}/index.html`);
+          for (const e of result.editions)
+            console.log(
+              `edition ${e.id} (${e.name}): pages ${e.replaced.join(", ")} its own, ${e.printed} printed, ` +
+                `the others the base's`,
+            );
+          const report = editionFiles.at(-1);
+          if (report) console.log(`wrote ${report}`);
           if (pressFiles.length)
             console.log(`wrote ${pressFiles.length} press files in ${pressFiles[0]?.replace(/\/[^/]*$/, "")}`);
           for (const line of epaperLines) console.log(line);

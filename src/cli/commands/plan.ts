@@ -41,17 +41,28 @@ Examples:
         ]);
         // The measurements are kept in -o: a folder that cannot be one is said first, as build does.
         await checkOutputDir(opts.out);
-        const { plan, timings, layout } = await planIssue(target, { chromium: opts.chromium, outDir: opts.out });
+        const planned = await planIssue(target, { chromium: opts.chromium, outDir: opts.out });
+        const { plan, timings, layout, editions } = planned;
         const total = Math.round(performance.now() - started);
         if (opts.json) {
-          console.log(JSON.stringify({ ...plan, timings: { ...timings, total } }, null, 2));
+          const json = { ...plan, ...(editions.length ? { editions } : {}), timings: { ...timings, total } };
+          console.log(JSON.stringify(json, null, 2));
         } else {
           for (const line of planTable(plan)) console.log(line);
+          for (const edition of editions) {
+            console.log("");
+            console.log(`edition ${edition.id} (${edition.name}): pages ${edition.replaced.join(", ")} its own`);
+            for (const line of planTable(edition.plan)) console.log(line);
+            for (const problem of edition.problems) console.log(`error: ${problem}`);
+          }
           console.log("");
           console.log(planSummary(plan, timings, layout.plan?.trials));
           console.log(`plan ready in ${(total / 1000).toFixed(1)} s`);
         }
-        process.exitCode = plan.ok ? EXIT.ok : EXIT.layout;
+        // A jump across an edition's pages is the issue file's fault, as build says (exit 2).
+        const crossing = editions.some((e) => e.problems.length > 0);
+        const fits = plan.ok && editions.every((e) => e.plan.ok);
+        process.exitCode = crossing ? EXIT.invalid : fits ? EXIT.ok : EXIT.layout;
       } catch (err) {
         process.exitCode = reportError(err);
       }

@@ -42,6 +42,7 @@ export function registerPreview(program: Command): void {
     .option("-p, --port <n>", `port (default ${DEFAULTS.previewPort}, or a free one if that is taken)`, parsePort)
     .option("--host <host>", `address to listen on (default ${DEFAULTS.previewHost}: this machine only)`)
     .option("--open", "open the preview in the default browser")
+    .option("--edition <id>", "show that zoned edition's pages (read-only)")
     .option("-o, --out <dir>", "output folder whose .cache/images keeps the prepared photos", DEFAULTS.outDir)
     .option(
       "--chromium <path>",
@@ -61,7 +62,7 @@ Examples:
     .action(
       async (
         target: string,
-        opts: { port?: number; host?: string; open?: boolean; out: string; chromium?: string },
+        opts: { port?: number; host?: string; open?: boolean; out: string; chromium?: string; edition?: string },
       ) => {
         const stop = stopOnSignals();
         const [{ startPreview, isLoopback }, { openInBrowser }] = await Promise.all([
@@ -76,6 +77,7 @@ Examples:
             port: opts.port,
             outDir: opts.out,
             chromium: opts.chromium,
+            edition: opts.edition,
             log: (line) => console.error(`[${new Date().toLocaleTimeString()}] ${line}`),
             signal: stop.signal,
           });

@@ -11,7 +11,7 @@ import { deliverToHotFolder, printOne, refuseFailing, type SendOptions } from ".
 // (`…_01_v2.pdf`) beside the first; a page changed since its sign-off is held back.
 
 export async function sendIssue(target: string, outDir: string, options: SendOptions, settings: DeliverConfig) {
-  const { describeStatus, pageStatuses, planSend, readPlantRecord, updatePlantRecord } = await import(
+  const { describeStatus, pageKey, pageStatuses, planSend, readPlantRecord, updatePlantRecord } = await import(
     "../../signoff/index"
   );
   const plant = await plantPages(target, outDir);
@@ -35,7 +35,16 @@ export async function sendIssue(target: string, outDir: string, options: SendOpt
       ...r,
       deliveries: [
         ...r.deliveries,
-        { page: p.page, version: p.version, file: p.file, name: p.name, sha256, at: new Date().toISOString(), to },
+        {
+          page: p.page,
+          ...(p.edition !== undefined ? { edition: p.edition } : {}),
+          version: p.version,
+          file: p.file,
+          name: p.name,
+          sha256,
+          at: new Date().toISOString(),
+          to,
+        },
       ],
     }));
   if (options.printer) {
@@ -45,8 +54,14 @@ export async function sendIssue(target: string, outDir: string, options: SendOpt
     }
   } else {
     await deliverToHotFolder(paths, { ...options, manifest: options.manifest ?? plant.manifestName }, settings, {
-      as: plan.send.map((p) => ({ name: p.name, page: p.page, version: p.version })),
-      earlier: plan.earlier.map((d) => ({ name: d.name, sha256: d.sha256, page: d.page, version: d.version })),
+      as: plan.send.map((p) => ({ name: p.name, page: p.page, version: p.version, edition: p.edition })),
+      earlier: plan.earlier.map((d) => ({
+        name: d.name,
+        sha256: d.sha256,
+        page: d.page,
+        version: d.version,
+        ...(d.edition !== undefined ? { edition: d.edition } : {}),
+      })),
       onDelivered: async (entry) => {
         const planned = plan.send.find((p) => p.name === entry.name);
         // The bytes that arrived are what is recorded, even if the file changed since the plan.
@@ -54,7 +69,8 @@ export async function sendIssue(target: string, outDir: string, options: SendOpt
       },
     });
   }
-  for (const p of plan.send) console.log(`sent page ${p.page} as ${p.name} (version ${p.version}) to ${to}`);
+  for (const p of plan.send)
+    console.log(`sent page ${pageKey(p.page, p.edition)} as ${p.name} (version ${p.version}) to ${to}`);
 }
 
 /** How the plant record names a destination: no secret is part of any of these. */
