@@ -10,6 +10,7 @@ import { checkOutputDir } from "../output-dir";
 import { buildIssue } from "../pipeline/build";
 import { type EditionPressNames, editionPressNames, writeEditions } from "../pipeline/edition-files";
 import { writeBuild } from "../pipeline/write-build";
+import { refuseFailing } from "../preflight/refuse";
 import { checkPressOptions, makeEditionsPressFiles, makePressFiles } from "../press/index";
 import { deliverEdition } from "./deliver-edition";
 import { confineJob, parseJobData } from "./job-check";
@@ -93,7 +94,11 @@ export async function processEdition(job: Job<EditionJob, EditionResult>, ctx: W
       if (data.send?.length) {
         stage("send");
         const pdf = files[files.length - 1] as string;
-        delivered = await deliverEdition(pressFiles.length ? pressFiles : [pdf], data.send, ctx.config.deliver, log);
+        const sending = pressFiles.length ? pressFiles : [pdf];
+        // As `newsprint send`: nothing reaches the plant that fails preflight (a proof without
+        // --press does); the job fails for good, naming the files and checks.
+        await refuseFailing(sending, ctx.config.preflight);
+        delivered = await deliverEdition(sending, data.send, ctx.config.deliver, log);
       }
       stage("done");
       await reporting;

@@ -295,6 +295,18 @@ describe("two workers and six editions", () => {
     expect(delivered.filter((f) => f.endsWith(".sha256"))).toHaveLength(1);
   });
 
+  it("send nothing that fails preflight: a proof without --press fails the job for good", async () => {
+    const dir = edition("proof-zone", "东昌府新闻", "2024-04-03", 1);
+    const hot = join(tmp, "hot-proof");
+    mkdirSync(hot);
+    const added = await newsprint(["queue", "add", dir, "-o", join(tmp, "out-proof"), "--send", hot, "--json"]);
+    const id = (JSON.parse(added.stdout) as { id: string }[])[0]!.id;
+    const job = await finished(id);
+    expect(job.error).toMatch(/^invalid input \(exit 2\): .*proof-zone\.pdf/);
+    expect(job.error).toMatch(/no TrimBox/);
+    expect(readdirSync(hot)).toEqual([]);
+  });
+
   it("fail, untried, a job queued for another set-up", async () => {
     const foreign = foreignSetup();
     const dir = edition("old-setup", "东昌府新闻", "2024-05-01", 1);
@@ -334,7 +346,8 @@ describe("two workers and six editions", () => {
     for (const c of cases) {
       const job = await until(`${c.id} to fail`, async () => {
         const j = await queue.getJob(c.id);
-        return j && (await j.getState()) === "failed" ? j : undefined;
+        // The failed state and the count of attempts are read in two calls: wait for both.
+        return j && (await j.getState()) === "failed" && j.attemptsMade > 0 ? j : undefined;
       });
       expect(job.attemptsMade, c.id).toBe(1);
       reasons[c.id] = job.failedReason;

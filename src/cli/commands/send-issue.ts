@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 import type { DeliverConfig } from "../../config/resolve";
 import { resolveConfig } from "../../config/resolve";
+import { refuseFailing } from "../../preflight/refuse";
 import type { PlannedDelivery } from "../../signoff/index";
 import { plantPages } from "../plant-pages";
-import { deliverToHotFolder, printOne, refuseFailing, type SendOptions } from "./send";
+import { deliverToHotFolder, printOne, type SendOptions } from "./send";
 
 // `newsprint send --issue <dir>`: the issue's signed-off pages not yet sent to this destination,
 // each preflighted, each recorded in the plant record as soon as it has arrived (a crash leaves no

@@ -5,10 +5,11 @@
 import { basename } from "node:path";
 import { type Command, type CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULTS } from "../../config/defaults";
-import { type DeliverConfig, type PreflightConfig, resolveConfig } from "../../config/resolve";
+import { type DeliverConfig, resolveConfig } from "../../config/resolve";
 import type { PageDeliveryOptions, Sides } from "../../deliver/index";
-import { type Diagnostic, printableLines } from "../../diagnostics";
-import { EXIT, exitCodeOf, InputError } from "../../errors";
+import { printableLines } from "../../diagnostics";
+import { EXIT, exitCodeOf } from "../../errors";
+import { PreflightRefusalError, refuseFailing } from "../../preflight/refuse";
 
 // The delivery code (ssh2, IPP) loads on use, so other commands start without it.
 const deliver = () => import("../../deliver/index");
@@ -190,35 +191,6 @@ async function sendFolder(folder: string, options: SendOptions, settings: Delive
       secrets: settings.sftp,
       connectTimeoutMs: settings.sftpConnectTimeoutMs,
     });
-}
-
-/** Refused by the preflight before anything was sent: the input's fault, exit 2. */
-export class PreflightRefusalError extends InputError {
-  override name = "PreflightRefusalError";
-  override readonly title = "not sent: preflight failed";
-  override readonly listsProblems = true;
-}
-
-/** Preflights every file and throws, naming each failing file and check, if any fails. */
-export async function refuseFailing(pdfs: readonly string[], settings: PreflightConfig): Promise<void> {
-  const { preflight } = await import("../../preflight/index");
-  const report = await preflight([...pdfs], settings);
-  if (report.ok) return;
-  const refused = report.files.flatMap((file): Diagnostic[] => {
-    if (!file.readable) return [{ severity: "error", file: file.file, message: file.error ?? "cannot be read" }];
-    return file.checks
-      .filter((check) => check.status === "fail")
-      .map((check) => ({
-        severity: "error",
-        file: file.file,
-        code: check.name,
-        message: `${check.name}: ${check.message}`,
-        problems: check.findings
-          .filter((f) => f.severity === "fail")
-          .map((f) => (f.page ? `page ${f.page}: ${f.message}` : f.message)),
-      }));
-  });
-  throw new PreflightRefusalError(refused);
 }
 
 /** A malformed destination is reported before the files are preflighted. */
