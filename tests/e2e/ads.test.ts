@@ -155,7 +155,13 @@ describe("ads", () => {
     expect(pinned.find((m) => m.articleId === "liuyuan-wenming-dashi")).toMatchObject({ col: 0, row: 0, span: 4 });
     expect(p4?.fillers.length).toBeGreaterThan(0);
     expect(result.layout.cuts.map((c) => c.articleId)).toEqual(["kangyi-jiceng-fangxian"]);
-    for (const page of result.layout.pages) expect(page.emptyCells / page.totalCells).toBeLessThan(0.03);
+    // The front pages are filled first; a shortage of copy (the photos are no longer enlarged
+    // below their resolution to fill) sits on the section's last page, and is said.
+    const pages = result.layout.pages;
+    for (const page of pages.slice(0, -1)) expect(page.emptyCells / page.totalCells).toBeLessThan(0.03);
+    const last = pages.at(-1);
+    const short = (last?.emptyCells ?? 0) / (last?.totalCells ?? 1) >= 0.03;
+    expect(last?.warnings.some((w) => w.code === "underfull")).toBe(short);
   });
 
   it("makes press files that still pass preflight with the ads on them", async () => {
