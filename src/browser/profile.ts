@@ -52,8 +52,9 @@ export async function openProfile(): Promise<ChromiumProfile> {
   let chromium: ChildProcess | undefined;
   const removeNow = () => rmSync(root, { recursive: true, force: true, maxRetries: 3 });
   const cancel = onExit(() => {
-    // Exiting: Chromium is killed first, so that nothing writes into the folder as it goes.
-    if (chromium && chromium.exitCode === null && chromium.signalCode === null) chromium.kill("SIGKILL");
+    // Exiting: Chromium is killed first, its helpers with it (puppeteer starts it as the leader of
+    // its own process group), so that nothing writes into the folder as it goes.
+    if (chromium && chromium.exitCode === null && chromium.signalCode === null) killGroup(chromium);
     removeNow();
   });
   try {
@@ -72,9 +73,10 @@ export async function openProfile(): Promise<ChromiumProfile> {
     args: [`--gaia-config=${gaiaConfig}`],
     own(browser) {
       chromium = browser.process() ?? undefined;
+      // The exit hook stays until the folder is gone: a command that exits while the removal runs
+      // (Ctrl-C right after the browser closed) still removes it.
       const removeLater = () => {
-        cancel();
-        void rm(root, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+        void rm(root, { recursive: true, force: true, maxRetries: 3 }).then(cancel, () => undefined);
       };
       browser.once("disconnected", () => {
         if (!chromium || chromium.exitCode !== null || chromium.signalCode !== null) removeLater();
@@ -86,4 +88,12 @@ export async function openProfile(): Promise<ChromiumProfile> {
       removeNow();
     },
   };
+}
+
+function killGroup(chromium: ChildProcess): void {
+  try {
+    if (chromium.pid !== undefined) process.kill(-chromium.pid, "SIGKILL");
+  } catch {
+    chromium.kill("SIGKILL");
+  }
 }
