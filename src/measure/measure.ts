@@ -51,8 +51,8 @@ export interface MeasureInput {
 }
 
 export interface MeasureResult extends Measurements {
-  /** Articles whose heads and captions were set this time, in Node or in the browser (the rest
-   *  came from the cache). */
+  /** Articles set this time (body, heads or captions), in Node or in the browser: the rest came
+   *  from the cache. */
   measured: number;
   /** Boxes measured in Chromium this time (vertical heads, the masthead): 0 when it was not needed. */
   inBrowser: number;
@@ -72,11 +72,11 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
   };
   const setStarted = performance.now();
-  const { found, inBrowser, setCount } = await setInNode(model, fonts, cache);
+  const { found, inBrowser, setIds } = await setInNode(model, fonts, cache);
   const composeHeadsMs = performance.now() - setStarted;
   const browser = await measureInBrowser(input, fonts, inBrowser, found);
   const composeStarted = performance.now();
-  const bodies = await composeBodies(model, fonts, cache);
+  const { bodies, composed } = await composeBodies(model, fonts, cache);
   const composeMs = Math.round(performance.now() - composeStarted + composeHeadsMs);
   const articles = new Map<string, ArticleMeasure>();
   const warnings: Diagnostic[] = [];
@@ -95,7 +95,7 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     mastheadRows,
     ...name,
     warnings: [...(name.warnings ?? []), ...warnings],
-    measured: setCount + browser.articles,
+    measured: new Set([...setIds, ...composed]).size + browser.articles,
     inBrowser: browser.boxes,
     composeMs,
   };
@@ -109,13 +109,13 @@ async function setInNode(model: TypesetModel, fonts: ModelFonts, cache: MeasureC
   const found = new Map<string, CachedBox>();
   const inBrowser: TypesetArticle[] = [];
   await loadComposer(usedFaces(model.style, [...LANGS]));
-  let setCount = 0;
+  const setIds: string[] = [];
   for (const [id, t] of model.articles) {
     if (t.article.headOrientation === "vertical") {
       inBrowser.push(t);
       continue;
     }
-    const key = boxKey(environment, { ...boxView(model, t), heads: "node" });
+    const key = boxKey(environment, nodeBoxView(model, t));
     const hit = cache?.get(key);
     if (hit && "box" in hit) {
       found.set(id, hit);
@@ -129,12 +129,25 @@ async function setInNode(model: TypesetModel, fonts: ModelFonts, cache: MeasureC
     const value = { pitchPx, box };
     found.set(id, value);
     cache?.set(key, value);
-    setCount++;
+    setIds.push(id);
   }
   // The masthead (without a logo) too: its height depends on the issue's index and date.
   const masthead = mastheadBox(model.masthead, model.style, model.issue.format);
   if (masthead) found.set(MASTHEAD, { pitchPx, box: masthead });
-  return { found, inBrowser, setCount };
+  return { found, inBrowser, setIds };
+}
+
+/** What decides an article's heads and captions set in Node: the measuring page's view without the
+ *  body (its own cache key), the head's fields kept. */
+function nodeBoxView(model: TypesetModel, t: TypesetArticle) {
+  const view = boxView(model, t);
+  const { label, kicker, headline, subhead } = t.article;
+  return {
+    ...view,
+    heads: view.heads.map(({ article: _, ...head }) => head),
+    fields: { label, kicker, headline, subhead },
+    code: "node",
+  };
 }
 
 /** The masthead and the given articles measured in Chromium where the cache has not got them;
@@ -197,6 +210,7 @@ async function composeBodies(model: TypesetModel, fonts: ModelFonts, cache: Meas
   const environment = environmentKey(model.formatCss, "composer", fonts, appFiles("src/measure"));
   const { maxWordSpace, text } = model.style;
   const bodies = new Map<string, CachedBody>();
+  const composed: string[] = [];
   for (const [id, t] of model.articles) {
     const key = boxKey(environment, { id, paragraphs: t.paragraphs, lang: t.style.lang, maxWordSpace, text });
     const hit = cache?.get(key);
@@ -207,8 +221,9 @@ async function composeBodies(model: TypesetModel, fonts: ModelFonts, cache: Meas
     const body = composeBody(id, t.paragraphs, t.style.lang, model.style, model.issue.format);
     bodies.set(id, body);
     cache?.set(key, body);
+    composed.push(id);
   }
-  return bodies;
+  return { bodies, composed };
 }
 
 const rowsOf = (pitchPx: number) => (px: number) => Math.ceil(px / pitchPx - 0.02);
