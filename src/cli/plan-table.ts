@@ -66,6 +66,12 @@ export function planSummary(plan: Flatplan, timings: Record<string, number>, tri
   const tried = trials !== undefined ? ` (${trials} page make-ups tried for the pool)` : "";
   return [
     `${plan.pages.length} pages, ${full} full (under 3% empty), ${jumps} jump${jumps === 1 ? "" : "s"}`,
-    `measured in ${secs(timings.measure)}${timings.measured ? "" : " (all from the cache, no browser)"}, made up in ${secs(timings.makeup)}${tried}`,
+    `measured in ${secs(timings.measure)}${measuredHow(timings)}, made up in ${secs(timings.makeup)}${tried}`,
   ].join("; ");
+}
+
+/** Where the measurements came from: the cache, Node alone, or Chromium too. */
+function measuredHow(timings: Record<string, number | undefined>): string {
+  if (!timings.measured && !timings.inBrowser) return " (all from the cache, no browser)";
+  return timings.inBrowser ? "" : " (no browser)";
 }

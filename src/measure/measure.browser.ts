@@ -1,5 +1,7 @@
 // Runs inside Chromium on the measuring page. Reads how tall heads, captions and the masthead are
-// (body lines are the composer's, in Node). Returns CSS px; the Node side turns them into lines.
+// where Node does not set them (a vertical head, a logo, text heads.ts is not sure of), and for the
+// test that holds Node's numbers to these (tests/e2e/heads-node.test.ts). Returns CSS px; the Node
+// side turns them into lines.
 
 export interface MeasuredBox {
   /** Head block height by `${span}` and, for the continuation head, `${span}c`. */

@@ -23,20 +23,25 @@ import {
   type ModelFonts,
 } from "./cache";
 import { loadComposer } from "./composer/fonts";
+import { setHeadsAndCaptions } from "./heads";
+import { mastheadBox } from "./masthead";
 import type * as MeasurePage from "./measure.browser";
 import type { MeasuredBox } from "./measure.browser";
 
 // One measuring pass per build: every article's body composed in Node at the column width (the
-// composer decides each line; body.ts), its head and captions at every span and the masthead set in
-// Chromium. The make-up then solves from these numbers without asking the browser again.
+// composer decides each line; body.ts), its heads and captions at every span counted in Node as
+// Chromium breaks them (heads.ts); vertical heads and the masthead set in Chromium, which starts
+// only when one of them is not in the cache. The make-up then solves from these numbers without
+// asking the browser again.
 
 export interface MeasureInput {
   model: TypesetModel;
   /** The page to measure in, opened when something is not in the cache; the render stage later
    *  prints in it (its fonts are decoded). */
   page: () => Promise<WorkPage>;
-  /** Chromium's version: part of what decides a line break. */
-  browserVersion: string;
+  /** Chromium's version: part of what decides a line break. Asked only when something is measured
+   *  there (a vertical head, the masthead): it may start the browser. */
+  browserVersion: () => Promise<string>;
   /** Serves the measuring document on the loopback server, returns its URL. */
   serve: (path: string, html: string) => string;
   /** Source aspect ratio (width / height) of each article's photos. */
@@ -46,8 +51,11 @@ export interface MeasureInput {
 }
 
 export interface MeasureResult extends Measurements {
-  /** Boxes set in the browser this time (the rest came from the cache). */
+  /** Articles set this time (body, heads or captions), in Node or in the browser: the rest came
+   *  from the cache. */
   measured: number;
+  /** Boxes measured in Chromium this time (vertical heads, the masthead): 0 when it was not needed. */
+  inBrowser: number;
   /** Milliseconds the composer took to set every body (fonts opened included). */
   composeMs: number;
 }
@@ -59,39 +67,17 @@ const MASTHEAD = ":masthead";
 
 export async function measure(input: MeasureInput): Promise<MeasureResult> {
   const { model, cache } = input;
-  const views = new Map([...model.articles.values()].map((t) => [t.article.id, boxView(model, t)]));
   const fonts = {
     stylesheets: model.fontStylesheets,
     files: usedFaces(model.style, [...LANGS]).flatMap((f) => (f.kind === "file" ? [f.file] : [])),
   };
-  const environment = environmentKey(model.formatCss, input.browserVersion, fonts, appFiles(MEASURE_SCRIPT.entry));
-  const keys = new Map([...views].map(([id, view]) => [id, boxKey(environment, { ...view, id: undefined })]));
-  keys.set(MASTHEAD, boxKey(environment, model.masthead));
-  const found = new Map<string, CachedBox>();
-  for (const [id, key] of keys) {
-    const hit = cache?.get(key);
-    if (hit && "box" in hit) found.set(id, hit);
-  }
-  const missing = [...views.values()].filter((v) => !found.has(v.id));
-  if (missing.length > 0 || !found.has(MASTHEAD)) {
-    const html = measuringDocument(model, missing, !found.has(MASTHEAD));
-    const url = input.serve("/measure.html", html);
-    const page = await input.page();
-    await page.show(url, measuringDocumentKey(model.formatCss), bodyOf(html));
-    const raw = await page.call(MEASURE_SCRIPT, "measureAll");
-    if (page.errors.length) throw new Error(`measuring page failed: ${page.errors.join("; ")}`);
-    const fresh: [string, MeasuredBox][] = Object.entries(raw.articles);
-    if (raw.masthead) fresh.push([MASTHEAD, raw.masthead]);
-    for (const [id, box] of fresh) {
-      const value = { pitchPx: raw.pitchPx, box };
-      found.set(id, value);
-      const key = keys.get(id);
-      if (key) cache?.set(key, value);
-    }
-  }
+  const setStarted = performance.now();
+  const { found, inBrowser, setIds } = await setInNode(model, fonts, cache);
+  const composeHeadsMs = performance.now() - setStarted;
+  const browser = await measureInBrowser(input, fonts, inBrowser, found);
   const composeStarted = performance.now();
-  const bodies = await composeBodies(model, fonts, cache);
-  const composeMs = Math.round(performance.now() - composeStarted);
+  const { bodies, composed } = await composeBodies(model, fonts, cache);
+  const composeMs = Math.round(performance.now() - composeStarted + composeHeadsMs);
   const articles = new Map<string, ArticleMeasure>();
   const warnings: Diagnostic[] = [];
   for (const [id, typeset] of model.articles) {
@@ -109,9 +95,112 @@ export async function measure(input: MeasureInput): Promise<MeasureResult> {
     mastheadRows,
     ...name,
     warnings: [...(name.warnings ?? []), ...warnings],
-    measured: missing.length,
+    measured: new Set([...setIds, ...composed]).size + browser.articles,
+    inBrowser: browser.boxes,
     composeMs,
   };
+}
+
+/** Heads and captions of every article without a vertical head, set in Node (heads.ts) or found
+ *  in the cache, and the masthead without a logo (masthead.ts); the articles left are Chromium's. */
+async function setInNode(model: TypesetModel, fonts: ModelFonts, cache: MeasureCache | undefined) {
+  const environment = environmentKey(model.formatCss, "composer", fonts, appFiles("src/measure"));
+  const pitchPx = (model.issue.format.linePitch * 4) / 3;
+  const found = new Map<string, CachedBox>();
+  const inBrowser: TypesetArticle[] = [];
+  await loadComposer(usedFaces(model.style, [...LANGS]));
+  const setIds: string[] = [];
+  for (const [id, t] of model.articles) {
+    if (t.article.headOrientation === "vertical") {
+      inBrowser.push(t);
+      continue;
+    }
+    const key = boxKey(environment, nodeBoxView(model, t));
+    const hit = cache?.get(key);
+    if (hit && "box" in hit) {
+      found.set(id, hit);
+      continue;
+    }
+    const box = setHeadsAndCaptions(t, model.issue.format);
+    if (!box) {
+      inBrowser.push(t);
+      continue;
+    }
+    const value = { pitchPx, box };
+    found.set(id, value);
+    cache?.set(key, value);
+    setIds.push(id);
+  }
+  // The masthead (without a logo) too: its height depends on the issue's index and date.
+  const masthead = mastheadBox(model.masthead, model.style, model.issue.format);
+  if (masthead) found.set(MASTHEAD, { pitchPx, box: masthead });
+  return { found, inBrowser, setIds };
+}
+
+/** What decides an article's heads and captions set in Node: the measuring page's view without the
+ *  body (its own cache key), the head's fields kept. */
+function nodeBoxView(model: TypesetModel, t: TypesetArticle) {
+  const view = boxView(model, t);
+  const { label, kicker, headline, subhead } = t.article;
+  return {
+    ...view,
+    heads: view.heads.map(({ article: _, ...head }) => head),
+    fields: { label, kicker, headline, subhead },
+    code: "node",
+  };
+}
+
+/** The masthead and the given articles measured in Chromium where the cache has not got them;
+ *  Chromium (and its version) is asked for only then. Says how many articles and boxes it measured. */
+async function measureInBrowser(
+  input: MeasureInput,
+  fonts: ModelFonts,
+  articles: TypesetArticle[],
+  found: Map<string, CachedBox>,
+): Promise<{ articles: number; boxes: number }> {
+  const { model, cache } = input;
+  if (articles.length === 0 && found.has(MASTHEAD)) return { articles: 0, boxes: 0 };
+  const environment = environmentKey(
+    model.formatCss,
+    await input.browserVersion(),
+    fonts,
+    appFiles(MEASURE_SCRIPT.entry),
+  );
+  const views = articles.map((t) => boxView(model, t));
+  const keys = new Map(views.map((view) => [view.id, boxKey(environment, { ...view, id: undefined })]));
+  if (!found.has(MASTHEAD)) keys.set(MASTHEAD, boxKey(environment, model.masthead));
+  for (const [id, key] of keys) {
+    const hit = cache?.get(key);
+    if (hit && "box" in hit) found.set(id, hit);
+  }
+  const missing = views.filter((v) => !found.has(v.id));
+  if (missing.length === 0 && found.has(MASTHEAD)) return { articles: 0, boxes: 0 };
+  const raw = await measureInChromium(input, missing, !found.has(MASTHEAD));
+  const fresh: [string, MeasuredBox][] = Object.entries(raw.articles);
+  if (raw.masthead) fresh.push([MASTHEAD, raw.masthead]);
+  for (const [id, box] of fresh) {
+    const value = { pitchPx: raw.pitchPx, box };
+    found.set(id, value);
+    const key = keys.get(id);
+    if (key) cache?.set(key, value);
+  }
+  return { articles: missing.length, boxes: missing.length + (raw.masthead ? 1 : 0) };
+}
+
+/** Heads, captions and (if asked) the masthead of these articles as Chromium sets them on the
+ *  measuring page: the build's way for vertical heads and logos, the tests' reference for the rest. */
+export async function measureInChromium(
+  input: Pick<MeasureInput, "model" | "page" | "serve">,
+  views: ReturnType<typeof boxView>[],
+  masthead: boolean,
+): Promise<MeasurePage.PageMeasurements> {
+  const html = measuringDocument(input.model, views, masthead);
+  const url = input.serve("/measure.html", html);
+  const page = await input.page();
+  await page.show(url, measuringDocumentKey(input.model.formatCss), bodyOf(html));
+  const raw = await page.call(MEASURE_SCRIPT, "measureAll");
+  if (page.errors.length) throw new Error(`measuring page failed: ${page.errors.join("; ")}`);
+  return raw;
 }
 
 /** Every article's body from the cache or, where it misses, set by the composer. The key holds the
@@ -121,7 +210,7 @@ async function composeBodies(model: TypesetModel, fonts: ModelFonts, cache: Meas
   const environment = environmentKey(model.formatCss, "composer", fonts, appFiles("src/measure"));
   const { maxWordSpace, text } = model.style;
   const bodies = new Map<string, CachedBody>();
-  let loaded = false;
+  const composed: string[] = [];
   for (const [id, t] of model.articles) {
     const key = boxKey(environment, { id, paragraphs: t.paragraphs, lang: t.style.lang, maxWordSpace, text });
     const hit = cache?.get(key);
@@ -129,13 +218,12 @@ async function composeBodies(model: TypesetModel, fonts: ModelFonts, cache: Meas
       bodies.set(id, hit);
       continue;
     }
-    if (!loaded) await loadComposer(usedFaces(model.style, [...LANGS]));
-    loaded = true;
     const body = composeBody(id, t.paragraphs, t.style.lang, model.style, model.issue.format);
     bodies.set(id, body);
     cache?.set(key, body);
+    composed.push(id);
   }
-  return bodies;
+  return { bodies, composed };
 }
 
 const rowsOf = (pitchPx: number) => (px: number) => Math.ceil(px / pitchPx - 0.02);
@@ -184,7 +272,7 @@ function articleMeasure(
 const spansOf = (model: TypesetModel) => Array.from({ length: model.issue.format.columns }, (_, i) => i + 1);
 
 /** What the measuring template sets for one article: its body, its head and captions at every span. */
-function boxView(model: TypesetModel, t: TypesetArticle) {
+export function boxView(model: TypesetModel, t: TypesetArticle) {
   const f = model.issue.format;
   const spans = spansOf(model);
   return {

@@ -21,7 +21,8 @@ export interface PlanResult {
   layout: Layout;
   plan: Flatplan;
   /** Milliseconds per stage: load, session, measure (Chromium's launch included when it had to
-   *  measure), makeup, advice when it does not fit; `measured`: boxes set in the browser. */
+   *  measure), makeup, advice when it does not fit; `measured`: articles whose heads and captions
+   *  were set (not from the cache); `inBrowser`: boxes Chromium measured (0: it was not started). */
   timings: Record<string, number>;
   /** Each zoned edition's own pages, planned as the build makes them up. */
   editions: EditionPlan[];
@@ -63,6 +64,7 @@ export async function planIssue(target: string, opts: PlanOptions = {}): Promise
       minPpi: config.images.minPpi,
     });
     timings.measured = measurements.measured;
+    timings.inBrowser = measurements.inBrowser;
     const editions: EditionPlan[] = [];
     for (const edition of issue.data.editions) {
       const replaced = replacedPageNumbers(edition);

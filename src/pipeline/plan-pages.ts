@@ -71,7 +71,7 @@ export async function planPages(
     measure({
       model,
       page: () => session.workPage(),
-      browserVersion: await session.browserVersion(),
+      browserVersion: () => session.browserVersion(),
       serve,
       aspects,
       cache: opts.measureCache,

@@ -36,7 +36,7 @@ async function run(target: Issue, cacheDir: string) {
   serve(FORMAT_STYLESHEET, model.formatCss, "text/css; charset=utf-8");
   const cache = folderCache(cacheDir);
   const page = () => session.workPage();
-  const browserVersion = await session.browserVersion();
+  const browserVersion = () => session.browserVersion();
   const result = await measure({ model, page, browserVersion, serve, aspects: await probeAspects(target), cache });
   await cache.save();
   return result;

@@ -207,6 +207,44 @@ describe("an issue whose stories are all in the pool", () => {
       /8 pages, [78] full \(under 3% empty\), \d+ jumps?; measured in [\d.]+ s \(all from the cache/,
     );
   }, 120_000);
+
+  it("plans an issue never built without starting Chromium: heads, captions and masthead set in Node", async () => {
+    // Nothing measured before (a new output folder) and a "Chromium" that cannot start: the plan
+    // succeeds only if every head, caption and the masthead is set in Node.
+    const broken = join(dir, "broken-chromium");
+    writeFileSync(broken, "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+    const never = join(dir, "never-built");
+    const { stdout } = await run(
+      "node",
+      [CLI, "plan", join(dir, "pooled"), "--json", "-o", never, "--chromium", broken],
+      {
+        timeout: 60_000,
+      },
+    );
+    const plan = JSON.parse(stdout) as Flatplan & { timings: Record<string, number> };
+    expect(plan.ok).toBe(true);
+    expect(plan.timings.inBrowser).toBe(0);
+    expect(plan.timings.measured).toBeGreaterThan(0);
+    // The same pages as the build that measured in Chromium made.
+    expect(plan.pages.map((p) => p.stories.map((s) => s.article))).toEqual(
+      result.layout.pages.map((p) =>
+        [...p.modules].sort((a, b) => a.row - b.row || a.col - b.col).map((m) => m.articleId),
+      ),
+    );
+  }, 120_000);
+
+  it("starts Chromium for a vertical head only: a never-built issue with one fails without it", async () => {
+    const broken = join(dir, "broken-chromium");
+    writeFileSync(broken, "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+    const planned = run(
+      "node",
+      [CLI, "plan", join(root, "issues", "hongkong"), "-o", join(dir, "hk"), "--chromium", broken],
+      {
+        timeout: 60_000,
+      },
+    );
+    await expect(planned).rejects.toThrow(/chromium|browser/i);
+  }, 120_000);
 });
 
 describe("a fixed-page issue that is over", () => {

@@ -1,4 +1,5 @@
 import { isCjkLang } from "./breaks";
+import { firstFit } from "./first-fit";
 import { LIGATURES_OFF } from "./fonts";
 import type { GapModel } from "./gap-model";
 import { cjkItems, snap } from "./items-cjk";
@@ -70,6 +71,7 @@ function setAt(p: Prepared, options: ComposeOptions, unligated: ShapeFont[]): Co
         ragged,
         raggedStretch,
         halfWidthLineEnd: options.halfWidthLineEnd ?? false,
+        fullWidthMarks: options.fullWidthMarks ?? false,
         trimLineStart: options.trimLineStart ?? true,
         tracking,
         autospace,
@@ -94,8 +96,8 @@ function setAt(p: Prepared, options: ComposeOptions, unligated: ShapeFont[]): Co
   // Latin: ratio 1 is the style's widest space, the second pass goes to the hard limit.
   const hard = (hardMax - 1) / Math.max(0.1, maxSpace - 1);
   const tolerances = cjk ? [2, 8] : ragged ? [4] : [1, hard];
-  let breaks = undefined as ReturnType<typeof breakLines>;
-  for (const tolerance of tolerances) {
+  let breaks = options.breaking === "first-fit" ? firstFit(model.items, options.width) : undefined;
+  for (const tolerance of breaks ? [] : tolerances) {
     breaks = breakLines(model.items, { ...base, tolerance });
     if (breaks) break;
   }

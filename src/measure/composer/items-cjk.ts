@@ -23,6 +23,8 @@ export interface CjkOptions {
   tracking: number;
   /** px between an ideograph and a Latin letter or digit (text-autospace), 0 for none. */
   autospace: number;
+  /** Every mark at its full width, none compressed nor trimmed (text-spacing-trim: space-all). */
+  fullWidthMarks?: boolean;
 }
 
 const isSpace = (code: number) => code === 0x20 || code === 0xa0 || code === 0x3000;
@@ -57,7 +59,7 @@ export function cjkItems(p: Prepared, o: CjkOptions): GapModel {
   for (let k = 0; k < count; k++) {
     const i = charAt[k] as number;
     const half = snap((advances[i] as number) / 2);
-    const c = classOf[k];
+    const c = o.fullWidthMarks ? 0 : classOf[k];
     const prev = k > 0 ? classOf[k - 1] : 0;
     const next = k + 1 < count ? classOf[k + 1] : 0;
     if (c === OPEN) {

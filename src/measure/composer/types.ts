@@ -53,4 +53,10 @@ export interface ComposeOptions {
   autospace?: number;
   /** Straight quotes become curly ones (Latin). */
   curlyQuotes?: boolean;
+  /** `first-fit`: each line as full as it goes at natural spacing, as Chromium breaks text it sets
+   *  itself (heads, captions); default `total-fit` (Knuth–Plass). */
+  breaking?: "total-fit" | "first-fit";
+  /** CJK: every mark at its full width, none compressed nor trimmed at a line's edge, as Chromium
+   *  sets heads and captions (text-spacing-trim: space-all in article.css). */
+  fullWidthMarks?: boolean;
 }
