@@ -102,26 +102,49 @@ export function readRegularFileSync(path: string, maxBytes: number): Buffer {
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/** How a confinement problem is worded for the kind of file at hand. */
+export interface ConfinementWords {
+  absolute: string;
+  url: string;
+  outside: string;
+  symlinkOut: string;
+  /** The problem for a path that does not resolve; `lexical` is where it was looked for. */
+  unresolved?: (err: unknown, lexical: string) => string;
+}
+
+/** Words for a file named in another file (a picture in a Markdown story). */
+const NAMED_FILE_WORDS: ConfinementWords = {
+  absolute: "an absolute path: write it relative to the file that names it",
+  url: "not a local file: save it beside the file that names it",
+  outside: "outside the folder of the file that names it",
+  symlinkOut: "a symlink to outside the folder of the file that names it",
+};
+
 /**
  * The real path of a file named by a source, inside the source's folder `root`: no absolute path,
- * no URL, nothing that leaves the folder by `..` or through a symlink.
+ * no URL, nothing that leaves the folder by `..` or through a symlink. `words` says each problem
+ * as the caller's users know the file.
  */
-export async function confinedPath(root: string, name: string): Promise<string> {
+export async function confinedPath(
+  root: string,
+  name: string,
+  words: ConfinementWords = NAMED_FILE_WORDS,
+): Promise<string> {
   if (name.includes("\0")) throw new FileProblem("the path holds a NUL character");
-  if (isAbsolute(name) || win32.isAbsolute(name))
-    throw new FileProblem("an absolute path: write it relative to the file that names it");
-  if (URL_SCHEME.test(name)) throw new FileProblem("not a local file: save it beside the file that names it");
+  // Absolute first: "C:\\x.jpg" would otherwise read as a URL with scheme "c".
+  if (isAbsolute(name) || win32.isAbsolute(name)) throw new FileProblem(words.absolute);
+  if (URL_SCHEME.test(name)) throw new FileProblem(words.url);
   const lexical = resolve(root, name);
-  if (!isInside(resolve(root), lexical)) throw new FileProblem("outside the folder of the file that names it");
+  if (!isInside(resolve(root), lexical)) throw new FileProblem(words.outside);
   let realRoot: string;
   let real: string;
   try {
     realRoot = await realpath(root);
     real = await realpath(lexical);
   } catch (err) {
-    throw new FileProblem(errnoReason(err));
+    throw new FileProblem(words.unresolved ? words.unresolved(err, lexical) : errnoReason(err));
   }
-  if (!isInside(realRoot, real)) throw new FileProblem("a symlink to outside the folder of the file that names it");
+  if (!isInside(realRoot, real)) throw new FileProblem(words.symlinkOut);
   return real;
 }
 
