@@ -15,6 +15,20 @@ export function replacedPageNumbers(edition: EditionData): number[] {
     .sort((a, b) => a - b);
 }
 
+/**
+ * Each page's zone: the ids of the editions that replace it ("" for a page every edition shares).
+ * A story jumps only between pages of one zone, so no edition prints half of it.
+ */
+export function pageZones(data: IssueData): string[] {
+  return data.pages.map((_, i) =>
+    data.editions
+      .filter((e) => e.pages[String(i + 1)] !== undefined)
+      .map((e) => e.id)
+      .sort()
+      .join(" "),
+  );
+}
+
 /** The edition's whole issue: the base with the edition's pages in place, no editions of its own. */
 export function editionIssueData(data: IssueData, edition: EditionData): IssueData {
   const pages = data.pages.map((page, i): PageData => edition.pages[String(i + 1)] ?? page);

@@ -1,5 +1,5 @@
 export { adOrigin } from "./ads-file";
-export { editionIssueData, replacedPageNumbers } from "./editions";
+export { editionIssueData, pageZones, replacedPageNumbers } from "./editions";
 export { IssueError, type IssueProblem, problemDiagnostic } from "./errors";
 export { mmToPt, type PageFormat, ptToMm, resolveFormat } from "./format";
 export {

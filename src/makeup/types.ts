@@ -97,6 +97,8 @@ export interface PageInput {
   pins?: Pin[];
   /** Most articles jumping off this page (default 2). */
   maxJumps?: number;
+  /** Zoned editions: the editions that replace this page; a story jumps only within its zone. */
+  zone?: string;
 }
 
 /** A story of the pool: the make-up chooses its page, among its section's when it has one. */

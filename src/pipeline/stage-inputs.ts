@@ -3,7 +3,7 @@ import { DEFAULTS } from "../config/defaults";
 import type { ResolvedConfig } from "../config/resolve";
 import { cellOf, fromIssuePin, fromIssueRect, gridOf, spanWidth } from "../grid";
 import { prepareImages, probeImage } from "../images";
-import { type Issue, ptToMm } from "../load";
+import { type Issue, pageZones, ptToMm } from "../load";
 import type { Layout, MakeupInput, MakeupRules } from "../makeup/types";
 import { adRows } from "../typeset/ads";
 import { IMAGES_URL_PREFIX } from "../typeset/assets";
@@ -65,6 +65,7 @@ export function makeupInput(
     });
     return { ...measured.metrics, images, markable };
   };
+  const zones = pageZones(issue.edition?.base ?? issue.data);
   return {
     grid: gridOf(f),
     rules: makeupRules(model, photos?.minPpi),
@@ -99,6 +100,7 @@ export function makeupInput(
           return [{ articleId: a.id, ...fromIssuePin(a.place) }];
         }),
         ...(page.maxJumps !== undefined ? { maxJumps: page.maxJumps } : {}),
+        ...(zones[p] ? { zone: zones[p] } : {}),
       };
     }),
     pool: issue.data.articles.map((a) => ({

@@ -7,14 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Zoned editions built as a person builds them: the sample issue with a north edition that replaces
 // page 6 (its stories under ids of their own, one headline changed). The edition's page is printed
-// and pressed once, named with its id; its shared pages are the base's files, not made again; a
-// story of a shared page that would jump onto the replaced page is refused naming both pages.
+// and pressed once, named with its id; its shared pages are the base's files, not made again; the
+// make-up jumps no story between a shared page and a replaced one, and refuses an editor's jumpTo
+// across them naming both pages.
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "bin", "newsprint.js");
 const SAMPLE = join(ROOT, "issues", "dongchangfu");
-/** The sample page the edition replaces: no story jumps onto it or off it in the base. */
+/** The sample page the edition replaces. */
 const REPLACED = 6;
 const MARK = "北部专稿";
 let tmp: string;
@@ -115,16 +116,27 @@ describe("zoned editions", () => {
     });
   }, 120_000);
 
-  it("refuses a story of a shared page that would jump onto the replaced page, naming both pages", async () => {
-    // Page 8 replaced: the base's story from page 7 jumps onto it.
+  it("keeps the shared pages' stories off the replaced page, and refuses a jumpTo onto it naming both pages", async () => {
+    // Page 8 replaced: in the base, page 7's stories jumped onto it.
     const issue = sampleWithEdition("jump", 8, (articles) => articles);
-    // The first build's output folder: its measurements are cached there.
-    const out = join(tmp, "out");
+    const out = join(tmp, "out-jump");
     const built = await newsprint(["build", issue, "-o", out]);
-    expect(built.code).toBe(2);
-    expect(built.stderr).toMatch(
-      /edition north: article (\S+) jumps from page 7 to page 8, across page 8 that the edition replaces and page 7 that it shares/,
-    );
-    expect(existsSync(join(out, "jump.pdf"))).toBe(false);
-  }, 60_000);
+    expect(built.code, built.stderr).toBe(0);
+    const layout = JSON.parse(readFileSync(join(out, "jump", "layout.json"), "utf8")) as {
+      jumps: { articleId: string; fromPage: number; toPage: number }[];
+    };
+    // Every jump stays within the pages every edition prints (1–7): none lands on page 8.
+    expect(layout.jumps.length).toBeGreaterThan(0);
+    expect(layout.jumps.filter((j) => j.toPage === 8)).toEqual([]);
+
+    // The editor's own jumpTo across the zones is refused, naming both pages, nothing written.
+    const data = JSON.parse(readFileSync(join(issue, "issue.json"), "utf8"));
+    data.pages[6].articles[0].jumpTo = 8;
+    writeFileSync(join(issue, "issue.json"), JSON.stringify(data, null, 2));
+    const forced = join(tmp, "out-forced");
+    const refused = await newsprint(["build", issue, "-o", forced]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/jumps from page 7 to page 8 \(edition north replaces page 8, shares page 7\)/);
+    expect(existsSync(join(forced, "jump.pdf"))).toBe(false);
+  }, 90_000);
 });

@@ -368,7 +368,8 @@ describe("two workers and six editions", () => {
     });
     const job = await until("junk to fail", async () => {
       const j = await queue.getJob("junk");
-      return j && (await j.getState()) === "failed" ? j : undefined;
+      // The failed state and the count of attempts are read in two calls: wait for both.
+      return j && (await j.getState()) === "failed" && j.attemptsMade > 0 ? j : undefined;
     });
     expect(job.attemptsMade).toBe(1);
     expect(job.failedReason).toBe(

@@ -4,7 +4,8 @@ import { jumpSpan, restCells, storyCells } from "./estimate";
 
 // Where the rest of a cut article goes: the first later page with room to spare (estimated
 // from its own material, estimate.ts), those of the same section first, else the later page with
-// most room; pages made up by hand only take articles they have a rectangle for.
+// most room; pages made up by hand only take articles they have a rectangle for; a page of a
+// zoned edition only takes stories of its zone.
 
 export class JumpTargets {
   private readonly spare: number[];
@@ -21,7 +22,9 @@ export class JumpTargets {
     });
   }
 
-  private canLand(index: number, articleId: string): boolean {
+  private canLand(from: number, index: number, articleId: string): boolean {
+    // Not across zoned editions: the page it lands on must be printed with the page it leaves.
+    if ((this.pages[index]?.zone ?? "") !== (this.pages[from]?.zone ?? "")) return false;
     const fixed = this.pages[index]?.fixed;
     return fixed === undefined || fixed.some((p) => p.articleId === articleId);
   }
@@ -32,7 +35,7 @@ export class JumpTargets {
     const result: number[] = [];
     for (let i = from + 1; i < this.pages.length; i++) {
       const n = this.pages[i]?.number ?? 0;
-      if (n > number && (jumpTo === undefined || n === jumpTo) && this.canLand(i, articleId)) result.push(i);
+      if (n > number && (jumpTo === undefined || n === jumpTo) && this.canLand(from, i, articleId)) result.push(i);
     }
     return result;
   }
