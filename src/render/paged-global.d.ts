@@ -1,8 +1,14 @@
 // The part of Paged.js (pagedjs 0.4, loaded as a classic script: window.Paged) that newsprint uses.
 
+interface PagedPage {
+  /** Stops watching the page's size (its ResizeObserver) for overflow and underflow. */
+  removeListeners(): void;
+}
+
 interface PagedFlow {
   total: number;
   performance: number;
+  pages: PagedPage[];
 }
 
 interface PagedPreviewer {

@@ -46,6 +46,9 @@ export async function paginate(stylesheets: string[], contents?: Record<string, 
   const previewer = new Paged.Previewer();
   const flow = await previewer.preview(undefined, stylesheets, undefined);
   const t1 = performance.now();
+  // Framing done: Paged.js stops watching page sizes, or the content moving in (and a font
+  // loading late) reads to it as an underflow, and it re-flows pages it holds no content for.
+  for (const framed of flow.pages) framed.removeListeners();
   for (const page of document.querySelectorAll<HTMLElement>(".pagedjs_pages .np-page")) {
     const key = page.dataset.page ?? "";
     const content = held.get(key);

@@ -32,8 +32,9 @@ const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "bin", "newsprint.js");
 const SAMPLE = join(ROOT, "issues", "broadsheet");
-// Short enough that a killed worker's job is free again within seconds.
-const LOCK = ["--lock-duration", "3000", "--stalled-interval", "1000"];
+// Short enough that a killed worker's job is free again within seconds; long enough that a live
+// worker busy measuring on a loaded machine (two workers, two cores) keeps its lock.
+const LOCK = ["--lock-duration", "10000", "--stalled-interval", "1000"];
 
 let redis: RedisServer;
 let tmp: string;
