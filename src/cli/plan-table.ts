@@ -3,8 +3,8 @@ import type { Flatplan, FlatplanStory } from "../pipeline/flatplan";
 import { ruleText } from "../pipeline/summary";
 
 // The flatplan as a table for the terminal: a row per story (and per ad) of each page, with
-// the page's section and fill on its first row; then the editorial rules broken, what did not
-// fit and what would.
+// the page's section and fill on its first row; then the editorial rules broken, the pages'
+// warnings, what did not fit and what would.
 
 const COLUMNS = ["page", "section", "fill", "story", "lines", "photos", ""] as const;
 /** Right-aligned columns. */
@@ -49,6 +49,9 @@ export function planTable(plan: Flatplan): string[] {
   if (moved.length) out.push("", "moved on:", ...moved.map((s) => `  ${s.articleId}: ${s.reason}`));
   const broken = plan.pages.flatMap((p) => p.rules.map((b) => `  ${ruleText(p.page, b)}`));
   if (broken.length) out.push("", "rules broken:", ...broken);
+  // What the build would warn of, page by page: a page short of material above all.
+  const warned = plan.pages.flatMap((p) => p.warnings.filter((w) => !/: rule /.test(w)).map((w) => `  ${w}`));
+  if (warned.length) out.push("", "warnings:", ...warned);
   if (plan.unplaced.length || plan.advice.length) {
     out.push("", "did not fit:");
     for (const u of plan.unplaced) out.push(`  ${u.articleId}: ${u.lines} lines (${u.reason})`);

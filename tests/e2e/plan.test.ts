@@ -233,6 +233,19 @@ describe("an issue whose stories are all in the pool", () => {
     );
   }, 120_000);
 
+  it("says, as build does, which pages are short of material: more pages than copy", async () => {
+    const pooled = pooledSample();
+    const last = pooled.pages.at(-1) as { section?: string };
+    const issue = { ...pooled, pages: [...pooled.pages, { ...last, articles: [] }, { ...last, articles: [] }] };
+    const { stdout } = await run("node", [CLI, "plan", issueFolder("more-pages", issue), "-o", join(dir, "more-out")], {
+      timeout: 120_000,
+    });
+    const warned = stdout.slice(stdout.indexOf("\nwarnings:\n"));
+    expect(stdout).toContain("\nwarnings:\n");
+    // The last page holds nothing: it is named with the lines it lacks.
+    expect(warned).toMatch(/page 10: not enough material, \d+ lines missing/);
+  }, 120_000);
+
   it("starts Chromium for a vertical head only: a never-built issue with one fails without it", async () => {
     const broken = join(dir, "broken-chromium");
     writeFileSync(broken, "#!/bin/sh\nexit 1\n", { mode: 0o755 });
