@@ -48,6 +48,15 @@ export const sureOf = (text: string): boolean => !text.includes("--");
 /** Text as HTML lays it out in a block: runs of white space one space, none at the ends. */
 const collapsed = (text: string) => text.replace(/[ \t\r\n\f]+/g, " ").trim();
 
+/** How heads and captions are set: as Chromium wraps them, line by line, no hyphens, marks full width. */
+export const HEAD_SETTING = {
+  align: "ragged",
+  hyphenate: false,
+  curlyQuotes: false,
+  breaking: "first-fit",
+  fullWidthMarks: true,
+} as const satisfies Partial<ComposeOptions>;
+
 /** Lines of runs set first-fit at a width, as Chromium wraps them. */
 export function lineCount(
   runs: ComposeRun[],
@@ -56,31 +65,13 @@ export function lineCount(
   options: Partial<ComposeOptions> = {},
 ): number {
   if (runs.every((r) => r.text.length === 0)) return 0;
-  const set = composeParagraph(runs, {
-    width,
-    lang,
-    align: "ragged",
-    hyphenate: false,
-    curlyQuotes: false,
-    breaking: "first-fit",
-    fullWidthMarks: true,
-    ...options,
-  });
+  const set = composeParagraph(runs, { width, lang, ...HEAD_SETTING, ...options });
   return Math.max(1, set.lines.length);
 }
 
 /** The natural width of runs on one line (px). */
 export function naturalWidth(runs: ComposeRun[], lang: string, tracking: number): number {
-  const set = composeParagraph(runs, {
-    width: 1e6,
-    lang,
-    align: "ragged",
-    hyphenate: false,
-    curlyQuotes: false,
-    breaking: "first-fit",
-    fullWidthMarks: true,
-    tracking,
-  });
+  const set = composeParagraph(runs, { width: 1e6, lang, ...HEAD_SETTING, tracking });
   return set.lines[0]?.natural ?? 0;
 }
 

@@ -7,7 +7,7 @@ import type { BodyLine } from "../makeup/types";
 import { measuringDocumentKey, PAGEDJS_SCRIPT, stylesheets } from "../typeset/assets";
 import type { Paragraph } from "../typeset/content";
 import { bodyOf } from "../typeset/html-parts";
-import type { ArticleMeasure, Measurements } from "../typeset/measurements";
+import { type ArticleMeasure, editorsChoices, type Measurements } from "../typeset/measurements";
 import { documentTitle, type TypesetArticle, type TypesetModel } from "../typeset/model";
 import type { ComposedLine } from "../typeset/printed-lines";
 import { usedFaces } from "../typeset/style-css";
@@ -259,12 +259,7 @@ function articleMeasure(
         aspect: aspects[i] ?? 1.5,
         captionRows: spans.map((s) => rows(box.captions[`${i}:${s}`] ?? 0)),
       })),
-      columns: a.columns,
-      minLines: a.minLines,
-      cuttable: typeset.paragraphs.flatMap((p, i) => (p.cuttable ? [i] : [])),
-      ...(a.jump === false ? { jump: false } : {}),
-      ...(a.jumpTo !== undefined ? { jumpTo: a.jumpTo } : {}),
-      ...(typeset.page < 0 && !typeset.pool ? { filler: true } : {}),
+      ...editorsChoices(typeset),
     },
   };
 }

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EncryptedPDFError, PDFDocument } from "pdf-lib";
+import { cachedByContent } from "./content-cache";
 import { damaged, loadPdf, UnreadablePdfError } from "./open-pdf";
 import { runTool, ToolError } from "./run-tool";
 
@@ -34,15 +34,7 @@ export async function isEncryptedPdf(file: string): Promise<boolean> {
  */
 export async function unlockedPdf(file: string, cacheDir: string, gsCommand: string): Promise<string> {
   if (!(await isEncryptedPdf(file))) return file;
-  const hash = createHash("sha256")
-    .update(await readFile(file))
-    .digest("hex")
-    .slice(0, 24);
-  const out = join(cacheDir, `unlocked-${hash}.pdf`);
-  if (await stat(out).catch(() => null)) return out;
-  await mkdir(cacheDir, { recursive: true });
-  const partial = join(cacheDir, `unlocked-${hash}.${process.pid}.tmp`);
-  try {
+  return cachedByContent(file, cacheDir, { prefix: "unlocked", ext: ".pdf" }, async (partial) => {
     let said: string;
     try {
       const args = ["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", "-o", partial, file];
@@ -56,11 +48,7 @@ export async function unlockedPdf(file: string, cacheDir: string, gsCommand: str
     await loadPdf(partial).catch((err: unknown) => {
       throw err instanceof UnreadablePdfError ? new UnreadablePdfError(file, NEEDS_PASSWORD) : err;
     });
-    await rename(partial, out);
-    return out;
-  } finally {
-    await rm(partial, { force: true });
-  }
+  });
 }
 
 /** `use` of the file unlocked: kept in `cacheDir`, or without one, in a folder thrown away after. */

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics";
 import type { ArticleMetrics } from "../makeup/types";
+import type { TypesetArticle } from "./model";
 import type { ComposedLine } from "./printed-lines";
 
 // What the measure stage finds out about the typeset text, as plain data: the make-up solves from
@@ -20,4 +21,18 @@ export interface Measurements {
   mastheadNameSize?: number;
   /** What the measuring found wrong but could set (a name shrunk below the style's least size). */
   warnings?: Diagnostic[];
+}
+
+/** The editor's choices for an article that the make-up takes as they are, beside its measures:
+ *  column hint, least lines, cuttable paragraphs, jumps, and whether it is a filler. */
+export function editorsChoices(typeset: TypesetArticle) {
+  const a = typeset.article;
+  return {
+    columns: a.columns,
+    minLines: a.minLines,
+    cuttable: typeset.paragraphs.flatMap((p, i) => (p.cuttable ? [i] : [])),
+    ...(a.jump === false ? { jump: false } : {}),
+    ...(a.jumpTo !== undefined ? { jumpTo: a.jumpTo } : {}),
+    ...(typeset.page < 0 && !typeset.pool ? { filler: true } : {}),
+  } satisfies Partial<ArticleMetrics>;
 }

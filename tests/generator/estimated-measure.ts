@@ -1,5 +1,5 @@
 import type { BodyLine } from "../../src/makeup/types";
-import type { Measurements } from "../../src/typeset/measurements";
+import { editorsChoices, type Measurements } from "../../src/typeset/measurements";
 import type { TypesetModel } from "../../src/typeset/model";
 
 // Measurements estimated from the text instead of set in Chromium: lines from characters per
@@ -57,12 +57,7 @@ export function estimatedMeasure(model: TypesetModel, aspects: Map<string, numbe
         continuationHeadRows: spans.map(() => 2),
         lines,
         images,
-        columns: a.columns,
-        minLines: a.minLines,
-        cuttable: t.paragraphs.flatMap((p, i) => (p.cuttable ? [i] : [])),
-        ...(a.jump === false ? { jump: false } : {}),
-        ...(a.jumpTo !== undefined ? { jumpTo: a.jumpTo } : {}),
-        ...(t.page < 0 && !t.pool ? { filler: true } : {}),
+        ...editorsChoices(t),
       },
     });
   }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { composeParagraph } from "../../src/measure/composer/compose";
 import { loadComposer } from "../../src/measure/composer/fonts";
 import type { ComposeOptions } from "../../src/measure/composer/types";
+import { HEAD_SETTING } from "../../src/measure/heads";
 import { fontFor, type Lang, randomSamples } from "../helpers/composer-corpus";
 
 // First-fit breaking (heads and captions, counted as Chromium breaks them): every line but the
@@ -12,15 +13,7 @@ beforeAll(async () => {
   await loadComposer();
 });
 
-const firstFit = (lang: Lang, width: number): ComposeOptions => ({
-  width,
-  lang,
-  align: "ragged",
-  hyphenate: false,
-  curlyQuotes: false,
-  breaking: "first-fit",
-  fullWidthMarks: true,
-});
+const firstFit = (lang: Lang, width: number): ComposeOptions => ({ width, lang, ...HEAD_SETTING });
 
 describe("first-fit breaking", () => {
   it("fills each line as far as the next word allows (English)", () => {

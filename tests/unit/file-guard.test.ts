@@ -35,7 +35,7 @@ const READERS: Record<string, string> = {
   "server/static.ts": "mounted folders, confined through symlinks (isInside on real paths)",
   "pdf/open-pdf.ts": "PDFs named on the command line (checkPdfPath: a regular file) and ad artwork after resolveSource",
   "pdf/ink.ts": "Ghostscript's output in a staging folder",
-  "pdf/raster.ts": "Ghostscript's output in a staging folder",
+  "pdf/content-cache.ts": "a source its caller resolved (ad artwork after resolveSource), to hash it",
   "pdf/unlock.ts": "ad artwork after resolveSource (probeArtwork), and Ghostscript's copy of it in the cache",
   "press/make-press-files.ts": "the build's own PDF and Ghostscript's output",
   "epaper/manifest.ts": "the e-paper site's own manifest",
