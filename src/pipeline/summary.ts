@@ -43,7 +43,7 @@ export function ruleDiagnostic(page: number, b: RuleBreak): Diagnostic {
       case "photo-resolution":
         return `a photo of ${b.article} prints at ${b.measure} ppi where a narrower one would reach ${b.limit}`;
       case "page-fill":
-        return `${percent(b.measure)} of the page is empty (at most ${percent(b.limit)} on a page before its section's last)`;
+        return `${percent(b.measure)} of the page is empty (it must be under ${percent(b.limit)} on a page before its section's last)`;
     }
   })();
   return warning(`rule ${b.rule}: ${what}`, { page, code: b.rule, ...(b.article ? { articleId: b.article } : {}) });

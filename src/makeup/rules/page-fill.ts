@@ -31,7 +31,8 @@ export function pageFill(
   rules: MakeupRules,
 ): RuleBreak[] {
   if (cells === 0 || lastOfSection(pages, index) || isFull(empty, cells, rules.maxEmptyShare)) return [];
-  const measure = Math.round((1000 * empty) / cells) / 1000;
+  // Rounded up: a page just over the limit never reads as at it.
+  const measure = Math.ceil((1000 * empty) / cells) / 1000;
   return [{ rule: "page-fill", measure, limit: rules.maxEmptyShare }];
 }
 
