@@ -3,6 +3,8 @@
 // Node's 'exit' event — the one moment every ending passes through — so each must be synchronous
 // and quick: kill a child process, remove a staging folder.
 
+import { existsSync, rmSync } from "node:fs";
+
 const cleanups = new Set<() => void>();
 let installed = false;
 
@@ -41,5 +43,26 @@ export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 export function exitOnSignals(): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => process.exit(SIGNAL_EXIT_CODES[signal]));
+  }
+}
+
+const REMOVE_PATIENCE_MS = 3000;
+
+/**
+ * Removes a folder from an exit cleanup, synchronously. A child process killed a moment ago (SIGKILL
+ * takes effect only once the kernel next schedules it, later under load) may still add a file as
+ * the folder goes: keep removing, pausing briefly, until it is gone or the patience runs out.
+ */
+export function removeFolderAtExit(dir: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const until = Date.now() + REMOVE_PATIENCE_MS;
+  for (;;) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 2, retryDelay: 10 });
+    } catch {
+      // A file added during the removal: try again below.
+    }
+    if (!existsSync(dir) || Date.now() > until) return;
+    Atomics.wait(pause, 0, 0, 25);
   }
 }

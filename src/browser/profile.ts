@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
-import { onExit } from "../exit-cleanup";
+import { onExit, removeFolderAtExit } from "../exit-cleanup";
 
 // A launched Chromium's own folder under the OS temp folder: its profile (user-data-dir) and its
 // TMPDIR, where it leaves org.chromium.Chromium.* files. The folder goes when the browser has
@@ -55,7 +55,7 @@ export async function openProfile(): Promise<ChromiumProfile> {
     // Exiting: Chromium is killed first, its helpers with it (puppeteer starts it as the leader of
     // its own process group), so that nothing writes into the folder as it goes.
     if (chromium && chromium.exitCode === null && chromium.signalCode === null) killGroup(chromium);
-    removeNow();
+    removeFolderAtExit(root);
   });
   try {
     mkdirSync(join(userDataDir, "Default"), { recursive: true });

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { onExit } from "../exit-cleanup";
+import { onExit, removeFolderAtExit } from "../exit-cleanup";
 import { type CmykRaster, parsePam } from "./pam";
 import { runTool } from "./run-tool";
 
@@ -108,7 +108,7 @@ export async function renderSeparations<T>(
 ): Promise<T[]> {
   // Made and registered for removal in one synchronous step: a signal cannot come between.
   const dir = mkdtempSync(join(tmpdir(), "newsprint-ink-"));
-  const forget = onExit(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }));
+  const forget = onExit(() => removeFolderAtExit(dir));
   try {
     const args = [
       "-q",

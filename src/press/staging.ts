@@ -1,7 +1,7 @@
-import { mkdtempSync, rmdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmdirSync } from "node:fs";
 import { mkdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { onExit } from "../exit-cleanup";
+import { onExit, removeFolderAtExit } from "../exit-cleanup";
 
 // Press files reach the output folder all at once or not at all: everything is written into a
 // hidden staging folder inside it (same file system, so rename is atomic), renamed into place
@@ -29,8 +29,8 @@ export async function openStaging(outDir: string): Promise<Staging> {
   const dir = mkdtempSync(join(outDir, ".press-"));
   const workDir = join(dir, ".work");
   const forget = onExit(() => {
-    // A Ghostscript being killed at this moment may still add a file: retry until the folder is gone.
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    // A Ghostscript being killed at this moment may still add a file.
+    removeFolderAtExit(dir);
     if (!existed) {
       try {
         rmdirSync(outDir);
