@@ -81,6 +81,8 @@ export class IssueMakeup {
   /** Every article that can be on a page, by id (the pages' own and the pool's). */
   private readonly originals: Map<string, ArticleMetrics>;
   readonly layouts: PageLayout[] = [];
+  /** Cells settled to the foot of columns, by page index (page/settle.ts). */
+  private readonly settled: number[] = [];
   readonly jumps: Jump[] = [];
   readonly unplaced: Unplaced[] = [];
   readonly cuts: Cut[] = [];
@@ -240,6 +242,7 @@ export class IssueMakeup {
       warnings: [...result.warnings],
     };
     this.layouts.push(layout);
+    this.settled[index] = result.settledCells;
     const lead = result.items[0];
     if (lead !== undefined && !isContinuation(lead)) this.leads.set(index, lead.article.id);
     for (const { item: at, rect, fit } of result.placements) {
@@ -336,7 +339,9 @@ export class IssueMakeup {
       const layout = this.layouts[index];
       if (layout === undefined) return;
       const taken = [...page.reserved, ...layout.boxes];
-      const { empty, outside } = emptyCells(grid, taken, layout.modules);
+      const { empty, outside: uncovered } = emptyCells(grid, taken, layout.modules);
+      // Blank rows settled at the foot of columns are the page's shortage, not an area no module fits.
+      const outside = Math.max(0, uncovered - (this.settled[index] ?? 0));
       layout.emptyCells = empty;
       const cut = this.cutPages.has(index);
       const share = this.rules.maxEmptyShare;

@@ -3,6 +3,7 @@ import type { GridRect } from "../../grid";
 import { emptyCellCost, LOST_BASE } from "../costs";
 import type { Item } from "../items";
 import { FitCache } from "../module/fit-cache";
+import { isFull } from "../rules/page-fill";
 import type { BoxModule, Grid, MakeupRules, PageInput } from "../types";
 import { placeBoxes } from "./booked-boxes";
 import { checkFixed, fillFixed } from "./fixed-page";
@@ -10,6 +11,7 @@ import type { PlacedItem } from "./packer";
 import { packPage } from "./packing";
 import { placePins } from "./pins";
 import { freeCellCount, freeRegionCuts } from "./regions";
+import { settle } from "./settle";
 
 // One page, once: booked boxes first, then pinned articles, then the automatic packing of the
 // rest into what is left (or the editor's explicit layout). Pure and repeatable: the issue's
@@ -27,6 +29,9 @@ export interface PageResult {
   warnings: Diagnostic[];
   /** Cells of the type area outside reserved rectangles and boxes. */
   freeCells: number;
+  /** Blank rows of modules moved to the foot of their columns (page/settle.ts): cells in no
+   *  module on purpose. */
+  settledCells: number;
 }
 
 /** Empty cells of a result: inside its modules, and outside every module. */
@@ -52,7 +57,7 @@ export function makeUpPage(
     const dropped = items.filter((item) => !placed.has(item.article.id));
     const { placements, warnings } = fillFixed(page, grid, rules, items, cost);
     const pinned = new Set(placements.map((p) => p.item));
-    return { placements, items, dropped, boxes, pinned, warnings, freeCells };
+    return { placements, items, dropped, boxes, pinned, warnings, freeCells, settledCells: 0 };
   }
 
   const fits = new FitCache(items, { grid, rules, emptyCost: cost, hints: false, lostCost: LOST_BASE });
@@ -83,8 +88,16 @@ export function makeUpPage(
   const warnings = packing.hintsIgnored
     ? [warning("the columns/minLines hints could not all be honoured", { page: page.number })]
     : [];
+  // A full page keeps its columns ending on the foot line; a page short of material gathers its
+  // blank rows at the foot of its columns.
+  const fixed = new Set(placements.flatMap((p, i) => (pinnedItems.has(p.item) ? [i] : [])));
+  const used = placements.reduce((sum, p) => sum + p.rect.span * p.rect.rows - p.fit.empty, 0);
+  const settled = isFull(freeCells - used, freeCells, rules.maxEmptyShare)
+    ? { placements, freed: 0 }
+    : settle(placements, items, fixed, taken, rules.minLegLines);
   return {
-    placements,
+    placements: settled.placements,
+    settledCells: settled.freed,
     items,
     dropped: [...unfit, ...packing.dropped],
     boxes,
