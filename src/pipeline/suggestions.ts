@@ -14,8 +14,9 @@ import type { TypesetModel } from "../typeset/model";
  *  first, then make the changes. */
 export type JsonEdit =
   /** Take the article at `from` out of its list and append it to the list at `to`, without the
-   *  fields in `drop` (a pool story's "section" on a page). */
-  | { op: "move"; from: string; to: string; drop?: string[] }
+   *  fields in `drop` (a pool story's "section" on a page) and with the fields in `add` (the
+   *  priority it had by default where it was: a page's first story would otherwise lead). */
+  | { op: "move"; from: string; to: string; drop?: string[]; add?: { priority: number } }
   | { op: "set"; path: string; value: number }
   | { op: "remove"; path: string }
   /** Make each body item at `paths` `{ "text": …, "cut": true }`. */
@@ -59,8 +60,19 @@ function adviceEdit(fix: Fix, model: TypesetModel): AdviceEdit {
       const to = `pages[${fix.to - 1}].articles`;
       const pooled = fix.from === undefined && at.startsWith("articles[");
       const section = pooled ? ', without its "section"' : "";
-      const text = `move ${fix.articleId} (${fix.lines} lines) to page ${fix.to}: from ${at} to the end of ${to}${section}`;
-      return { fix, edit: { op: "move", from: at, to, ...(pooled ? { drop: ["section"] } : {}) }, text };
+      // A default priority depends on the place (a page's first story is its lead): say it.
+      const typeset = model.articles.get(fix.articleId);
+      const add = typeset && typeset.article.priority === undefined ? { priority: typeset.priority } : undefined;
+      const priority = add ? `, with "priority": ${add.priority}` : "";
+      const text = `move ${fix.articleId} (${fix.lines} lines) to page ${fix.to}: from ${at} to the end of ${to}${section}${priority}`;
+      const edit: JsonEdit = {
+        op: "move",
+        from: at,
+        to,
+        ...(pooled ? { drop: ["section"] } : {}),
+        ...(add ? { add } : {}),
+      };
+      return { fix, edit, text };
     }
     case "jump":
       if (fix.change === "maxJumps") {

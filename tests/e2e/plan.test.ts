@@ -273,15 +273,19 @@ describe("a fixed-page issue that is over", () => {
     expect(failed.code).toBe(3);
     expect(failed.stderr).toMatch(/page 3 is \d+ lines over; page 1 has about \d+ free lines/);
     const move =
-      /move (\S+) \((\d+) lines\) to page (\d+): from pages\[(\d+)\]\.articles\[(\d+)\] to the end of pages\[(\d+)\]\.articles/.exec(
+      /move (\S+) \((\d+) lines\) to page (\d+): from pages\[(\d+)\]\.articles\[(\d+)\] to the end of pages\[(\d+)\]\.articles(?:, with "priority": (\d+))?/.exec(
         failed.stderr,
       );
     if (!move) throw new Error(`expected a move in: ${failed.stderr}`);
-    const [, id, , , from, at, to] = move;
-    // As the message says: the story out of its page's list, onto the end of the other's.
+    const [, id, , , from, at, to, priority] = move;
+    // As the message says: the story out of its page's list, onto the end of the other's (with
+    // the priority it had by default, if it says so).
     const [story] = issue.pages[Number(from)]?.articles.splice(Number(at), 1) ?? [];
     expect(story?.id).toBe(id);
-    issue.pages[Number(to)]?.articles.push(story as { id: string });
+    issue.pages[Number(to)]?.articles.push({
+      ...(story as { id: string }),
+      ...(priority ? { priority: Number(priority) } : {}),
+    });
     const fixed = issueFolder("over-fixed", issue);
     const built = await buildIssue(fixed, { outDir: join(dir, "out-fixed"), browser });
     const pdf = (await writeBuild(built, join(dir, "out-fixed"))).pdf;

@@ -37,6 +37,7 @@ export function applyAdvice(issue: Json, edits: JsonEdit[]): void {
           const list = parent as unknown[];
           list.splice(list.indexOf(story), 1);
           for (const field of edit.drop ?? []) delete story[field];
+          Object.assign(story, edit.add ?? {});
           target.push(story);
         };
       }
