@@ -350,30 +350,19 @@ export function material(article: ArticleMetrics, grid: Grid): number {
   return article.lines.length + (article.headRows[0] ?? 0) + photos;
 }
 
-/** Cells in no module with a story's module under them in their column: a hole in the page. A
- *  page short of material leaves its blank rows at the foot of the columns (above an ad or a
- *  pin at most); a full page has none at all. */
+/** Automatic modules with blank cells all along their top edge: a hole above them they could
+ *  have moved up into. A page short of material leaves its blank rows at the foot of the columns,
+ *  each module as high as the modules, ads and pins above it allow (page/settle.ts). */
 export function holesOf(grid: Grid, page: Layout["pages"][number], reserved: GridRect[] = []): string[] {
-  const owner = new Array<string>(grid.columns * grid.rows).fill("");
-  for (const m of page.modules)
-    for (let row = m.row; row < m.row + m.rows; row++)
-      for (let col = m.col; col < m.col + m.span; col++)
-        owner[row * grid.columns + col] = m.origin === "auto" ? "m" : "f";
-  for (const b of [...page.boxes, ...reserved])
-    for (let row = b.row; row < b.row + b.rows; row++)
-      for (let col = b.col; col < b.col + b.span; col++) owner[row * grid.columns + col] = "f";
-  const holes: string[] = [];
-  for (let col = 0; col < grid.columns; col++) {
-    let blank = -1;
-    for (let row = 0; row < grid.rows; row++) {
-      const o = owner[row * grid.columns + col];
-      if (o === "" && blank < 0) blank = row;
-      if (o === "f") blank = -1;
-      if (o === "m" && blank >= 0) {
-        holes.push(`page ${page.number}: column ${col} blank from row ${blank} above a module at row ${row}`);
-        blank = -1;
-      }
-    }
-  }
-  return holes;
+  const taken = new Array<boolean>(grid.columns * grid.rows).fill(false);
+  for (const r of [...page.modules, ...page.boxes, ...reserved])
+    for (let row = r.row; row < r.row + r.rows; row++)
+      for (let col = r.col; col < r.col + r.span; col++) taken[row * grid.columns + col] = true;
+  return page.modules
+    .filter((m) => m.origin === "auto" && m.row > 0)
+    .filter((m) => {
+      for (let col = m.col; col < m.col + m.span; col++) if (taken[(m.row - 1) * grid.columns + col]) return false;
+      return true;
+    })
+    .map((m) => `page ${page.number}: ${m.articleId} at row ${m.row} has a blank row above it`);
 }

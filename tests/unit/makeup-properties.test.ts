@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MakeupError, makeUp } from "../../src/makeup/index";
+import { itemCells } from "../../src/makeup/issue/estimate";
+import { leadByWeight, readingOrder } from "../../src/makeup/rules/lead";
+import { DEFAULT_RULES } from "../../src/makeup/rules/settings";
 import type { ArticleMetrics, Grid, PageInput } from "../../src/makeup/types";
 import { buildIssue, holesOf, issueSpec, layoutProblems, material, TABLOID } from "./makeup-fixtures";
 
@@ -10,8 +13,12 @@ const PROPERTY_TIMEOUT_MS = 300_000;
 
 // Random issues against the layout invariants the render stage relies on.
 
-function leadOf(page: PageInput): ArticleMetrics | undefined {
-  return [...page.articles].sort((a, b) => a.priority - b.priority || a.order - b.order)[0];
+/** The page's lead: its most important article, or one a step lower and twice its size. */
+function leadOf(page: PageInput, grid: Grid): ArticleMetrics | undefined {
+  const items = page.articles.map((article) => ({ article, start: 0, canJump: false }));
+  const pinned = new Set((page.pins ?? []).map((p) => p.articleId));
+  const room = grid.columns * grid.rows - page.reserved.reduce((n, r) => n + r.span * r.rows, 0);
+  return leadByWeight(readingOrder(items), (i) => itemCells(i, grid, DEFAULT_RULES), pinned, room)[0]?.article;
 }
 
 describe("makeUp on random issues", () => {
@@ -45,7 +52,7 @@ describe("makeUp on random issues", () => {
           const input = buildIssue(spec);
           const result = makeUp(input);
           input.pages.forEach((page, index) => {
-            const lead = leadOf(page);
+            const lead = leadOf(page, input.grid);
             const modules = result.layout.pages[index]?.modules ?? [];
             const module = modules.find((m) => m.articleId === lead?.id && m.continuedFrom === undefined);
             if (lead === undefined || module === undefined) return;
@@ -193,6 +200,7 @@ describe("makeUp with ads and pins", () => {
           expect(layoutProblems(input, result)).toEqual([]);
           input.pages.forEach((page, index) => {
             const layout = result.layout.pages[index];
+            if (layout) expect(holesOf(input.grid, layout, page.reserved)).toEqual([]);
             for (const pin of page.pins ?? []) {
               const m = layout?.modules.find((x) => x.articleId === pin.articleId && x.continuedFrom === undefined);
               if (!m) continue; // no room for its head: reported unplaced
