@@ -3,6 +3,7 @@
 // to the make-up does before the slow property test (tests/e2e/random-issues.test.ts) runs.
 //   node --import tsx scripts/makeup-sweep.ts [from-to]          rules broken per seed, and a tally
 //   node --import tsx scripts/makeup-sweep.ts <seed> --page N    that page's modules
+//   --lang zh-Hans|zh-Hant|en                                     one language for every seed
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,15 +21,18 @@ const langOf = (seed: number): Lang => (seed % 7 === 3 ? "zh-Hant" : seed % 8 ==
 const [range = "1-52", ...rest] = process.argv.slice(2);
 const pageAt = rest.indexOf("--page");
 const onlyPage = pageAt >= 0 ? Number(rest[pageAt + 1]) : undefined;
+const langAt = rest.indexOf("--lang");
+const lang = langAt >= 0 ? (rest[langAt + 1] as Lang) : undefined;
 const [from = 1, to = from] = range.split("-").map(Number);
 const dir = mkdtempSync(join(tmpdir(), "newsprint-sweep-"));
 const tally = new Map<string, number>();
 let breaking = 0;
 let over = 0;
+let unplacedLines = 0;
 try {
   for (let seed = from; seed <= to; seed++) {
     const folder = join(dir, `${seed}`);
-    await generateIssue(seed, folder, { lang: langOf(seed), headBreaks: true, reporterPunctuation: true });
+    await generateIssue(seed, folder, { lang: lang ?? langOf(seed), headBreaks: true, reporterPunctuation: true });
     const issue = await loadIssue(folder);
     const model = typesetIssue(issue);
     const sizes = await probePhotos(issue);
@@ -55,11 +59,16 @@ try {
     );
     for (const b of pages.flatMap((p) => p.rules)) tally.set(b.rule, (tally.get(b.rule) ?? 0) + 1);
     if (!result.ok) over++;
+    const lost = result.ok ? 0 : result.unplaced.reduce((n, u) => n + u.lines, 0);
+    unplacedLines += lost;
     if (broken.length > 0) breaking++;
-    console.log(seed, result.ok ? "fits" : "over", `${pages.length} pages`, broken.join("; "));
+    console.log(seed, result.ok ? "fits" : `over by ${lost} lines`, `${pages.length} pages`, broken.join("; "));
   }
   if (onlyPage === undefined)
-    console.log(`seeds breaking a rule: ${breaking}; over: ${over};`, Object.fromEntries(tally));
+    console.log(
+      `seeds breaking a rule: ${breaking}; over: ${over} (${unplacedLines} lines);`,
+      Object.fromEntries(tally),
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -78,7 +78,7 @@ export const DEFAULTS = {
   /** A safety net only: the search for edits that make an issue fit is bounded by a count of
    *  make-ups (MAX_FIX_TRIES in src/makeup/limits.ts), so the same issue gets the same advice on
    *  any machine; this clock stops it only if something has gone badly wrong (a make-up that
-   *  takes seconds), far above what the 40 make-ups take on a loaded machine. */
+   *  takes seconds), far above what the 60 make-ups take on a loaded machine. */
   adviceSafetyCapMs: 120_000,
   /** Widths in px of each page's image in the e-paper (数字报): a screen's and a zoomed one. */
   epaperPageWidths: [800, 1600],

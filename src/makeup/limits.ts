@@ -22,10 +22,14 @@ export const MAX_SQUEEZE = 2;
 export const SQUEEZE_SHARE = 0.25;
 export const MAX_POOL_REPAIRS = 4;
 
+/** How many times larger than a page's most important story (below priority 1) a story one
+ *  priority step lower must be to lead the page instead (rules/lead.ts). */
+export const LEAD_WEIGHT = 2;
+
 /** What would make an issue fit: whole make-ups tried at most (the budget that makes the advice
  *  the same on every machine; the caller's clock is only a safety net), edits combined at most, the best smaller combinations extended by one more edit
  *  when there are too many to try them all, and combinations reported. */
-export const MAX_FIX_TRIES = 40;
+export const MAX_FIX_TRIES = 60;
 export const MAX_FIX_EDITS = 3;
 export const FIX_BEAM = 5;
 export const MAX_ADVICE = 3;

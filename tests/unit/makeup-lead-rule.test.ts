@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { leadBreaks } from "../../src/makeup/rules/lead";
+import type { Item } from "../../src/makeup/items";
+import { leadBreaks, leadByWeight } from "../../src/makeup/rules/lead";
 import type { Module, ModuleOrigin } from "../../src/makeup/types";
+import { article } from "./makeup-fixtures";
 
 // The lead rules over a finished page: a lead under another story breaks lead-top with the line
 // it starts on against the top of its columns; a lead already at that top (under a pin) does not,
@@ -50,5 +52,46 @@ describe("leadBreaks", () => {
   it("lets a picture without body text be larger than the lead", () => {
     const modules = [mod("lead", 0, 0, 3, 30), mod("picture", 3, 0, 3, 60, "auto", false)];
     expect(leadBreaks(modules, "lead", [])).toEqual([]);
+  });
+});
+
+describe("leadByWeight", () => {
+  const item = (id: string, priority: number, lines: number): Item => ({
+    article: article(id, 0, lines, { priority }),
+    start: 0,
+    canJump: false,
+  });
+  const size = (i: Item) => i.article.lines.length;
+  const ids = (items: Item[]) => items.map((i) => i.article.id);
+
+  it("leads a page with a story one priority step lower and at least twice the size", () => {
+    const ordered = [item("short", 2, 20), item("long", 3, 60), item("other", 3, 30)];
+    expect(ids(leadByWeight(ordered, size, new Set(), 400))).toEqual(["long", "short", "other"]);
+  });
+
+  it("leaves the section's lead (priority 1), a story two steps lower, a story under twice the size", () => {
+    expect(ids(leadByWeight([item("lead", 1, 20), item("long", 2, 90)], size, new Set(), 400))).toEqual([
+      "lead",
+      "long",
+    ]);
+    expect(ids(leadByWeight([item("short", 2, 20), item("long", 4, 90)], size, new Set(), 400))).toEqual([
+      "short",
+      "long",
+    ]);
+    expect(ids(leadByWeight([item("short", 2, 30), item("long", 3, 50)], size, new Set(), 400))).toEqual([
+      "short",
+      "long",
+    ]);
+  });
+
+  it("never promotes a story that would not fit the page whole beside the one it displaces, or a pinned one", () => {
+    expect(ids(leadByWeight([item("short", 2, 20), item("long", 3, 90)], size, new Set(), 100))).toEqual([
+      "short",
+      "long",
+    ]);
+    expect(ids(leadByWeight([item("short", 2, 20), item("long", 3, 90)], size, new Set(["long"]), 400))).toEqual([
+      "short",
+      "long",
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { emptyOf, makeUpPage, type PageResult } from "../page/page-makeup";
 import { emptyCells } from "../page/page-stats";
 import { tallHeads } from "../rules/head-lines";
 import { jumpStubs } from "../rules/jump-stub";
-import { leadBreaks, readingOrder } from "../rules/lead";
+import { leadBreaks, leadByWeight, readingOrder } from "../rules/lead";
 import { shortLegs } from "../rules/legs";
 import { maxJumpsOf } from "../rules/max-jumps";
 import { emptyWarnings, isFull, pageFill } from "../rules/page-fill";
@@ -29,6 +29,7 @@ import type {
   Unplaced,
 } from "../types";
 import { nextCut, withCuts } from "./copyfit";
+import { itemCells } from "./estimate";
 import { JumpTargets } from "./jump-targets";
 import { PageMemo } from "./page-memo";
 
@@ -125,9 +126,12 @@ export class IssueMakeup {
     const own = [...page.articles, ...choices.fillers].map(
       (a): Item => ({ article: withCuts(a, choices.cuts.get(a.id) ?? []), start: 0, canJump: false }),
     );
-    const items = readingOrder([...own, ...waiting]);
-    for (const item of items) item.canJump = this.mayJump(index, item, choices);
     const { grid } = this.input;
+    const pinned = new Set((page.pins ?? []).map((pin) => pin.articleId));
+    const size = (item: Item) => itemCells(item, grid, this.rules);
+    const room = grid.columns * grid.rows - page.reserved.reduce((n, r) => n + r.span * r.rows, 0);
+    const items = leadByWeight(readingOrder([...own, ...waiting]), size, pinned, room);
+    for (const item of items) item.canJump = this.mayJump(index, item, choices);
     if (!this.memo) return makeUpPage(grid, this.rules, page, items, this.issueIds);
     // The same page with the same material comes out the same: an earlier make-up's is reused.
     const { articles: _, ...frame } = page;

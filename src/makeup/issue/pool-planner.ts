@@ -81,16 +81,14 @@ function better(a: Outcome, b: Outcome | undefined): boolean {
   return a.empty !== b.empty ? a.empty < b.empty : a.jumps < b.jumps;
 }
 
-/** The pool stories of a page, the largest of those as important as the page's most important
- *  story first among them when none of the page's own is as important: it is the page's lead,
- *  and the lead is the page's largest module (rules/lead.ts). */
-function leadStory(page: PageInput, pool: PoolStory[]): PoolStory[] {
+/** The pool stories of a page, the largest (by estimate, photos counted) of those as important
+ *  as the page's most important story first among them when none of the page's own is as
+ *  important: it is the page's lead, and the lead is the page's largest module (rules/lead.ts). */
+function leadStory(page: PageInput, pool: PoolStory[], size: (s: PoolStory) => number): PoolStory[] {
   const best = Math.min(...pool.map((s) => usablePriority(s.priority)));
   if (pool.length < 2 || page.articles.some((a) => usablePriority(a.priority) <= best)) return pool;
   const peers = pool.filter((s) => usablePriority(s.priority) === best);
-  const lead = peers.reduce((a, b) =>
-    b.lines.length + 20 * b.images.length > a.lines.length + 20 * a.images.length ? b : a,
-  );
+  const lead = peers.reduce((a, b) => (size(b) > size(a) ? b : a));
   const first = Math.min(...peers.map((s) => s.order));
   if (lead.order === first) return pool;
   // The lead takes the first order of its peers, the one that had it takes the lead's.
@@ -146,7 +144,8 @@ export class PoolPlanner {
     if (known) return known;
     this.trials++;
     const { index, page } = search;
-    const pool = leadStory(page, first ? chosen.map((s, k) => ({ ...s, order: -chosen.length + k })) : chosen);
+    const size = (s: PoolStory) => storyCells(s, this.input.grid, this.editorial);
+    const pool = leadStory(page, first ? chosen.map((s, k) => ({ ...s, order: -chosen.length + k })) : chosen, size);
     const articles = [...page.articles, ...pool];
     const lastChance = chosen.filter((s) => !this.laterPage(index, s)).length;
     const solved = this.issue.trial(index, { ...page, articles });

@@ -1,5 +1,6 @@
 import type { GridRect } from "../../grid";
 import { type Item, isContinuation, priorityOfItem, usablePriority } from "../items";
+import { LEAD_WEIGHT } from "../limits";
 import type { ArticleMetrics, Module, RuleBreak } from "../types";
 
 // Rule: the page's lead is its most important story (priority, then the editor's order). It opens
@@ -23,6 +24,35 @@ export function readingOrder(items: Item[]): Item[] {
     const byPriority = priorityOfItem(a) - priorityOfItem(b);
     return byPriority !== 0 ? byPriority : a.article.order - b.article.order;
   });
+}
+
+/** Below a section's lead (priority 1), a page whose most important story is short is led by a
+ *  story one priority step lower that is at least LEAD_WEIGHT times its size (`size`, in cells):
+ *  a few lines cannot carry a page, and a 版面编辑 leads it with the story that can — one that fits
+ *  the page's `room` (cells) whole beside the story it displaces, not one that must jump. Stories the editor pinned are left
+ *  where they are. `ordered`: in reading order. */
+export function leadByWeight(
+  ordered: Item[],
+  size: (item: Item) => number,
+  pinned: ReadonlySet<string>,
+  room: number,
+): Item[] {
+  const lead = ordered[0];
+  if (lead === undefined || isContinuation(lead) || pinned.has(lead.article.id)) return ordered;
+  const priority = priorityOfItem(lead);
+  if (priority <= 1) return ordered;
+  const heavier = ordered.filter(
+    (item) =>
+      !isContinuation(item) &&
+      !item.article.filler &&
+      !pinned.has(item.article.id) &&
+      priorityOfItem(item) === priority + 1 &&
+      size(item) >= LEAD_WEIGHT * size(lead) &&
+      size(item) + size(lead) <= room,
+  );
+  if (heavier.length === 0) return ordered;
+  const promoted = heavier.reduce((a, b) => (size(b) > size(a) ? b : a));
+  return [promoted, ...ordered.filter((item) => item !== promoted)];
 }
 
 /** The lead among a page's own articles. */
