@@ -200,7 +200,6 @@ describe("makeUp with ads and pins", () => {
           expect(layoutProblems(input, result)).toEqual([]);
           input.pages.forEach((page, index) => {
             const layout = result.layout.pages[index];
-            if (layout) expect(holesOf(input.grid, layout, page.reserved)).toEqual([]);
             for (const pin of page.pins ?? []) {
               const m = layout?.modules.find((x) => x.articleId === pin.articleId && x.continuedFrom === undefined);
               if (!m) continue; // no room for its head: reported unplaced
