@@ -35,11 +35,12 @@ const langOf = (seed: number): Lang => (seed % 7 === 3 ? "zh-Hant" : seed % 8 ==
 /** Seeds built through the CLI (a PDF each): the others are planned in-process. */
 const CLI_SEEDS = new Set([2, 11, 23, 37, 48]);
 const MAX_EMPTY = 0.03;
-/** Seeds that may break some editorial rule, of the 52: the last full run broke rules in 36
- *  (lead-largest 36 — mostly a picture story grown to fill a page whose lead has little text and
- *  a small photo: a full page weighs more than the rule — page-fill 15, short-leg 15, tall-head 7,
- *  lead-top 2); the bound keeps that from getting worse, not a claim that the rules hold on random copy. */
-const MAX_SEEDS_BREAKING_RULES = 36;
+/** Seeds that may break some editorial rule, of the 52: the last full run broke rules in 33
+ *  (lead-largest 21 pages — mostly a section's lead with little text and a photo too small to
+ *  enlarge beside a picture story grown to fill: a full page weighs more than the rule —
+ *  page-fill 17, short-leg 16, tall-head 7, lead-top 5, jump-stub 1); the bound keeps that from
+ *  getting worse, not a claim that the rules hold on random copy. */
+const MAX_SEEDS_BREAKING_RULES = 34;
 const REPORT = join(tmpdir(), "newsprint-random-issues-report.json");
 
 function seeds(): number[] {
