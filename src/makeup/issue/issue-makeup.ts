@@ -32,6 +32,7 @@ import { nextCut, withCuts } from "./copyfit";
 import { itemCells } from "./estimate";
 import { JumpTargets } from "./jump-targets";
 import { PageMemo } from "./page-memo";
+import { storyArea } from "./pool";
 
 // The issue, page by page: each page gets its own articles plus the rests jumped to it. On each
 // page the make-up first tries the page as it is; then, where the editor allowed it, drops
@@ -129,8 +130,7 @@ export class IssueMakeup {
     const { grid } = this.input;
     const pinned = new Set((page.pins ?? []).map((pin) => pin.articleId));
     const size = (item: Item) => itemCells(item, grid, this.rules);
-    const room = grid.columns * grid.rows - page.reserved.reduce((n, r) => n + r.span * r.rows, 0);
-    const items = leadByWeight(readingOrder([...own, ...waiting]), size, pinned, room);
+    const items = leadByWeight(readingOrder([...own, ...waiting]), size, pinned, storyArea(page, grid));
     for (const item of items) item.canJump = this.mayJump(index, item, choices);
     if (!this.memo) return makeUpPage(grid, this.rules, page, items, this.issueIds);
     // The same page with the same material comes out the same: an earlier make-up's is reused.

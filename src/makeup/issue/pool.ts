@@ -22,13 +22,18 @@ export function candidatesFor(page: PageInput, remaining: PoolStory[]): PoolStor
   return [...own, ...remaining.filter((s) => s.section === undefined)];
 }
 
-/** About the free cells a page has for the pool before it is made up: its type area less
- *  reserved rectangles, ads and its own stories. */
+/** The cells a page has for stories: its type area less reserved rectangles and ads. */
+export function storyArea(page: PageInput, grid: Grid): number {
+  const booked = (page.booked ?? []).reduce((sum, b) => sum + b.span * b.rows, 0);
+  return freeCellCount(grid, page.reserved) - booked;
+}
+
+/** About the free cells a page has for the pool before it is made up: its story area less its
+ *  own stories. */
 export function estimatedRoom(page: PageInput, grid: Grid, rules: MakeupRules): number {
   if (page.fixed !== undefined) return 0;
-  const booked = (page.booked ?? []).reduce((sum, b) => sum + b.span * b.rows, 0);
   const own = page.articles.reduce((sum, a) => sum + storyCells(a, grid, rules), 0);
-  return Math.max(0, freeCellCount(grid, page.reserved) - booked - own);
+  return Math.max(0, storyArea(page, grid) - own);
 }
 
 /** The section stories of the pool spread over their pages by estimate alone, each page taking

@@ -3,13 +3,15 @@ import { type Item, isContinuation, priorityOfItem, usablePriority } from "../it
 import { LEAD_WEIGHT } from "../limits";
 import type { ArticleMetrics, Module, RuleBreak } from "../types";
 
-// Rule: the page's lead is its most important story (priority, then the editor's order). It opens
+// Rule: the page's lead is its most important story (priority, then the editor's order; below
+// priority 1, a story one step lower and twice its size may lead instead: leadByWeight). It opens
 // the page on the top row — no story above it — and its module is the page's largest story
-// module (the rests continued from earlier pages and pictures without body text apart), and no module is wider (the editor's `columns` hint
-// apart); the pool's lead of a section opens the section's first page; a story moved to fix an
-// overflow never becomes the lead of the page it goes to. The packer puts the lead top left of
-// the first region and pays RULE_BREAK for a packing that breaks the rule (page/packing.ts); a
-// lead the editor pinned is where the editor wants it.
+// module (the rests continued from earlier pages and pictures without body text apart), and no
+// module is wider (the editor's `columns` hint apart); the pool's lead of a section opens the
+// section's first page; a story moved to fix an overflow never becomes the lead of the page it
+// goes to. The packer puts the lead top left of the first region and pays RULE_BREAK for a
+// packing that breaks the rule (page/packing.ts); a lead the editor pinned is where the editor
+// wants it.
 
 /** Own articles by priority then the editor's order; continuations after them, oldest first.
  *  The first item is the page's lead. */
@@ -28,9 +30,9 @@ export function readingOrder(items: Item[]): Item[] {
 
 /** Below a section's lead (priority 1), a page whose most important story is short is led by a
  *  story one priority step lower that is at least LEAD_WEIGHT times its size (`size`, in cells):
- *  a few lines cannot carry a page, and a 版面编辑 leads it with the story that can — one that fits
- *  the page's `room` (cells) whole beside the story it displaces, not one that must jump. Stories the editor pinned are left
- *  where they are. `ordered`: in reading order. */
+ *  a few lines cannot carry a page, and a 版面编辑 leads it with the story that can — one that
+ *  fits the page's `room` (cells) whole beside the story it displaces, not one that must jump.
+ *  Stories the editor pinned are left where they are. `ordered`: in reading order. */
 export function leadByWeight(
   ordered: Item[],
   size: (item: Item) => number,
@@ -41,18 +43,16 @@ export function leadByWeight(
   if (lead === undefined || isContinuation(lead) || pinned.has(lead.article.id)) return ordered;
   const priority = priorityOfItem(lead);
   if (priority <= 1) return ordered;
-  const heavier = ordered.filter(
-    (item) =>
-      !isContinuation(item) &&
-      !item.article.filler &&
-      !pinned.has(item.article.id) &&
-      priorityOfItem(item) === priority + 1 &&
-      size(item) >= LEAD_WEIGHT * size(lead) &&
-      size(item) + size(lead) <= room,
-  );
-  if (heavier.length === 0) return ordered;
-  const promoted = heavier.reduce((a, b) => (size(b) > size(a) ? b : a));
-  return [promoted, ...ordered.filter((item) => item !== promoted)];
+  const weight = size(lead);
+  let promoted: Item | undefined;
+  let most = 0;
+  for (const item of ordered) {
+    if (isContinuation(item) || item.article.filler || pinned.has(item.article.id)) continue;
+    if (priorityOfItem(item) !== priority + 1) continue;
+    const cells = size(item);
+    if (cells >= LEAD_WEIGHT * weight && cells + weight <= room && cells > most) [promoted, most] = [item, cells];
+  }
+  return promoted === undefined ? ordered : [promoted, ...ordered.filter((item) => item !== promoted)];
 }
 
 /** The lead among a page's own articles. */
